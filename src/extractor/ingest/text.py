@@ -1,0 +1,67 @@
+"""Text dumps of reports (``.txt``, ``.md``): one file, pages marked by form feeds or not at all."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from extractor.errors import InputError
+from extractor.model import RawLine, RawPage
+
+# A line that is nothing but a page marker some converters write between pages.
+_PAGE_MARKER = re.compile(
+    r"^\s*(?:-{2,}|={2,}|\[)?\s*page\s+\d+(?:\s+of\s+\d+)?\s*(?:-{2,}|={2,}|\])?\s*$", re.IGNORECASE
+)
+
+
+def decode_text(data: bytes, path: str | Path) -> str:
+    """Decode a text dump: UTF-8 (with or without BOM), else Windows-1252; refuse binary data."""
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    if b"\x00" in data[:4096]:
+        raise InputError(path, "the file is binary, not a text dump (NUL bytes found)")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(path, "the file is neither UTF-8 nor Windows-1252 text")
+
+
+def split_pages(text: str) -> list[RawPage]:
+    """Split a text dump into pages.
+
+    Form feeds (as ``pdftotext`` writes them) and lines such as ``--- Page 3 ---`` mark pages
+    explicitly. Without either, the whole dump is one page with ``explicit=False`` and layout
+    repair infers page breaks from the footnote blocks.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    chunks: list[list[str]] = [[]]
+    explicit = False
+    for line in text.split("\n"):
+        parts = line.split("\f")
+        for i, part in enumerate(parts):
+            if i > 0:
+                chunks.append([])
+                explicit = True
+            if _PAGE_MARKER.match(part):
+                if chunks[-1]:
+                    chunks.append([])
+                explicit = True
+                continue
+            chunks[-1].append(part)
+    pages = [c for c in chunks if any(s.strip() for s in c)]
+    return [
+        RawPage(number=i + 1, lines=tuple(RawLine(s) for s in lines), explicit=explicit)
+        for i, lines in enumerate(pages)
+    ]
+
+
+def read_text_report(path: Path) -> list[RawPage]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+    pages = split_pages(decode_text(data, path))
+    if not pages:
+        raise InputError(path, "the file has no text")
+    return pages

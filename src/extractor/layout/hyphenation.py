@@ -1,0 +1,85 @@
+"""Join words hyphenated across a line or page break, and keep real compounds.
+
+The decision uses the report's own vocabulary first (the way careful de-hyphenators do):
+if the joined word ("employment") occurs elsewhere in the report, join; if the hyphenated form
+("five-year") occurs elsewhere, keep the hyphen. Without evidence either way, a right-hand part
+that is a typical word ending (-ing, -tion, -ment, ...) or a very short left-hand part means a
+broken word, and anything else is kept as a compound.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:[-\u2010][A-Za-z][A-Za-z'\u2019]*)*")
+_SUFFIXES = (
+    "ing", "ings", "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ies", "ed", "er",
+    "ers", "est", "ly", "al", "ally", "ance", "ence", "ant", "ent", "able", "ible", "ive", "ous", "ism", "ist",
+    "ists", "ize", "ise", "ized", "ised", "izing", "ising", "ure", "ures", "ship", "ful", "less", "age", "ages",
+    "ary", "ery", "ory", "ic", "ical", "ics", "ian", "ians", "ate", "ated", "ating", "ation", "ations", "ty", "cy",
+)
+# Whole words that are commonly the first half of a real compound.
+_COMPOUND_HEADS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "hundred",
+    "well", "self", "cross", "non", "co", "multi", "anti", "pro", "post", "pre", "long", "short", "high", "low",
+    "large", "small", "full", "half", "year", "first", "second", "third", "top", "mid", "all", "so", "ex", "sub",
+    "inter", "intra", "semi", "re", "counter", "e", "x",
+}
+
+
+class Vocabulary:
+    """Word counts of a report, lower-cased, used as evidence for joining decisions."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.words: Counter[str] = Counter()
+        self.compounds: Counter[str] = Counter()
+        for text in texts:
+            for w in _WORD.findall(text):
+                lw = w.lower().replace("\u2010", "-")
+                if "-" in lw:
+                    self.compounds[lw] += 1
+                    for part in lw.split("-"):
+                        self.words[part] += 1
+                else:
+                    self.words[lw] += 1
+
+    def should_join(self, left: str, right: str) -> bool:
+        """Is ``left`` + "-" + ``right`` a word broken by hyphenation (True) or a compound (False)?"""
+        lw, rw = left.lower(), right.lower()
+        joined, hyph = lw + rw, f"{lw}-{rw}"
+        n_joined, n_hyph = self.words.get(joined, 0), self.compounds.get(hyph, 0)
+        if n_joined or n_hyph:
+            return n_joined >= n_hyph
+        if right[:1].isupper():
+            return False  # "Bouyei-" + "Miao": a compound of names
+        if lw in _COMPOUND_HEADS or lw.isdigit():
+            return False
+        if rw in _SUFFIXES or any(rw.endswith(s) and len(rw) <= len(s) + 2 for s in _SUFFIXES[:12]):
+            return True
+        # A left part that is itself a frequent word of the report suggests a compound.
+        if self.words.get(lw, 0) >= 2 and self.words.get(rw, 0) >= 2:
+            return False
+        return len(lw) <= 3 or self.words.get(lw, 0) == 0
+
+
+_TRAILING_HYPHEN = re.compile(r"([A-Za-z]+)[-\u2010\u00ad]$")
+_LEADING_WORD = re.compile(r"^([A-Za-z]+)")
+
+
+def join_broken(left_text: str, right_text: str, vocab: Vocabulary) -> tuple[str, int] | None:
+    """If ``left_text`` ends in a hyphenated word part, join it with ``right_text``.
+
+    Returns the joined text and the offset in it where ``right_text``'s content begins, or None
+    when ``left_text`` does not end with a hyphen.
+    """
+    lt = left_text.rstrip()
+    m = _TRAILING_HYPHEN.search(lt)
+    rt = right_text.lstrip()
+    r = _LEADING_WORD.match(rt)
+    if not m or not r:
+        return None
+    if vocab.should_join(m.group(1), r.group(1)):
+        head = lt[:-1]
+        return head + rt, len(head)
+    head = lt if lt.endswith("-") else lt[:-1] + "-"
+    return head + rt, len(head)

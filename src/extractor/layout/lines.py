@@ -1,0 +1,69 @@
+"""Line-level clean-up and classification of text units.
+
+A *unit* is what a text dump separates by blank lines (one paragraph, heading or note), or
+what a PDF backend hands over as one line. Functions here look at one unit at a time.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Markdown emphasis that text dumps carry over (**bold**, *italic*, __bold__).
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+
+# Table-of-contents entry: dotted/bulleted leader or tab, then a page number at the end.
+_TOC_LEADER = re.compile(r"(?:\.{2,}|\u2026+|[\u00b7\u2022\u22c5]{2,}|\t|\s{3,})\s*\d{1,4}\s*$")
+# A heading glued to its page number, as a PDF's TOC often dumps: "... Amid Challenges5".
+_TOC_GLUED = re.compile(r"[A-Za-z\)\"\u201d]\d{1,3}\s*$")
+_TABLE_RULE = re.compile(r"^[\s\-\u2013\u2014|+=:_]+$")
+_CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-\u2013\u2014]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-\u2013\u2014])?\s*$",
+    re.IGNORECASE,
+)
+
+
+def clean_unit(text: str) -> str:
+    """Normalise one unit: NFC, markdown emphasis removed, whitespace collapsed.
+
+    Soft hyphens are dropped; nothing else is changed (dashes and quotes stay as printed).
+    """
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    text = _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), text)
+    text = re.sub(r"^(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)$", "", text.strip())  # emphasis spanning lines
+    text = text.replace("\\$", "$")  # markdown-escaped dollar signs
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_toc_entry(text: str) -> bool:
+    return bool(_TOC_LEADER.search(text)) and len(text) < 400
+
+
+def is_toc_glued_entry(text: str) -> bool:
+    """A TOC line whose page number is glued to the title (only meaningful inside a TOC)."""
+    return bool(_TOC_GLUED.search(text)) and not text.rstrip()[-6:-1].replace(",", "").isdigit() and len(text) < 400
+
+
+def is_table_rule(text: str) -> bool:
+    return bool(_TABLE_RULE.match(text)) and any(c in text for c in "-\u2013\u2014|=_")
+
+
+def is_contents_heading(text: str) -> bool:
+    return bool(_CONTENTS.match(text))
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the unit end a sentence (so that the next unit starts a new paragraph)?"""
+    t = text.rstrip()
+    t = re.sub(r"[\"'\u201d\u2019\)\]\*]+$", "", t)
+    return t.endswith((".", "!", "?", ":", ";", "\u3002")) or not t
+
+
+def shape_key(text: str) -> str:
+    """Text with digits folded, to find running headers/footers that differ only by page number."""
+    return re.sub(r"\d+", "#", text.strip().lower())

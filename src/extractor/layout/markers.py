@@ -1,0 +1,127 @@
+"""Footnote markers as reports print them: circled glyphs, carets, superscript digits.
+
+Text dumps lose the superscript, so a marker is often glued to the word it follows:
+``"capacities.4"``, ``"in 202222"`` (the year 2022 followed by note 22). Circled glyphs and
+carets are unambiguous; bare digits are only taken as markers when the same page prints a note
+with that number (see :func:`find_body_markers`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ① .. ⑳
+CIRCLED_EXTRA = "".join(chr(c) for c in range(0x3251, 0x3260)) + "".join(chr(c) for c in range(0x32B1, 0x32C0))
+CIRCLED_ALL = CIRCLED + CIRCLED_EXTRA
+SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+_SUP_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
+
+# A note line: marker at the start, then the note text.
+NOTE_LINE = re.compile(
+    rf"^\s*(?:\^\s*)?(?P<marker>[{CIRCLED_ALL}]|\[\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+)\s*(?P<text>\S.*)$"
+)
+# A note line numbered with plain digits ("4 World Bank ...", "4. World Bank ...", "^4 ...").
+DIGIT_NOTE_LINE = re.compile(r"^\s*(?P<caret>\^\s*)?(?P<marker>\d{1,3})(?:[.)]\s*|\s+)(?P<text>[^\s\d].*)$")
+
+# Unambiguous markers in running text.
+_GLYPH_MARKER = re.compile(rf"\^?\s?[{CIRCLED_ALL}]|\^\s?\[?\d{{1,3}}\]?|\[\^?\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+")
+
+
+def normalise_marker(raw: str) -> str:
+    """``"^①"`` -> ``"①"``; ``"^4"``, ``"[4]"``, ``"⁴"`` -> ``"4"``."""
+    s = raw.replace("^", "").replace("[", "").replace("]", "").strip()
+    return "".join(_SUP_TO_DIGIT.get(c, c) for c in s)
+
+
+def marker_number(marker: str) -> int | None:
+    """The ordinal a marker stands for: ``"③"`` -> 3, ``"12"`` -> 12."""
+    if marker.isdigit():
+        return int(marker)
+    if len(marker) == 1:
+        cp = ord(marker)
+        if 0x2460 <= cp <= 0x2473:
+            return cp - 0x2460 + 1
+        if 0x3251 <= cp <= 0x325F:
+            return cp - 0x3251 + 21
+        if 0x32B1 <= cp <= 0x32BF:
+            return cp - 0x32B1 + 36
+    return None
+
+
+@dataclass(frozen=True)
+class FoundMarker:
+    start: int  # span of the marker in the text it was found in
+    end: int
+    raw: str
+    marker: str
+
+
+def find_body_markers(text: str, note_numbers: set[str]) -> list[FoundMarker]:
+    """Markers in a body paragraph.
+
+    ``note_numbers`` are the digit markers of the notes printed on the same page; a bare number
+    glued to a word or to closing punctuation counts as a marker only if it is one of them, so
+    that "reached 90%" is never read as note 90 and "202222" splits into 2022 and note 22 only
+    where note 22 exists.
+    """
+    found = [
+        FoundMarker(m.start(), m.end(), m.group(), normalise_marker(m.group())) for m in _GLYPH_MARKER.finditer(text)
+    ]
+    if note_numbers:
+        found.extend(_glued_digit_markers(text, note_numbers, {(f.start, f.end) for f in found}))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+# digits glued to a letter, closing quote/bracket or sentence punctuation, at a word's end
+_GLUED = re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(\d{1,3})(?=[\s\.,;:\)]|$)")
+# a four-digit year immediately followed by a note number: "in 202222"
+_YEAR_GLUED = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)")
+
+
+def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int, int]]) -> list[FoundMarker]:
+    out: list[FoundMarker] = []
+    for m in _GLUED.finditer(text):
+        digits = m.group(1)
+        if digits not in note_numbers:
+            continue
+        before = text[max(0, m.start() - 1)]
+        if before.isalpha() and not _word_end_plausible(text, m.start()):
+            continue
+        out.append(FoundMarker(m.start(1), m.end(1), digits, digits))
+    for m in _YEAR_GLUED.finditer(text):
+        digits = m.group(2)
+        if digits in note_numbers and digits != "0" and not digits.startswith("0"):
+            out.append(FoundMarker(m.start(2), m.end(2), digits, digits))
+    return [f for f in out if (f.start, f.end) not in taken]
+
+
+def _word_end_plausible(text: str, pos: int) -> bool:
+    """A marker glued to letters: accept it when the word before is a plain lower-case word.
+
+    Codes such as "G20", "COVID19", "H1N1" or "5G" are upper-case or mixed, so they are kept.
+    """
+    i = pos
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:pos]
+    return len(word) >= 3 and word.islower()
+
+
+def strip_markers(text: str, markers: list[FoundMarker]) -> tuple[str, list[tuple[int, FoundMarker]]]:
+    """Remove markers from ``text``; return the clean text and each marker's offset in it."""
+    out: list[str] = []
+    positions: list[tuple[int, FoundMarker]] = []
+    last = 0
+    length = 0
+    for f in markers:
+        if f.start < last:
+            continue
+        chunk = text[last:f.start]
+        out.append(chunk)
+        length += len(chunk)
+        positions.append((length, f))
+        last = f.end
+    out.append(text[last:])
+    clean = "".join(out)
+    return clean, positions

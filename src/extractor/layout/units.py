@@ -1,0 +1,209 @@
+"""From raw pages to classified units: body, heading, note, table of contents, header, table."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extractor.layout import lines as L
+from extractor.layout.headings import HeadingMatch, match_heading
+from extractor.layout.hyphenation import Vocabulary, join_broken
+from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, normalise_marker
+from extractor.model import RawPage
+
+BODY, HEADING, NOTE, TOC, HEADER, TABLE, TITLE = "body", "heading", "note", "toc", "header", "table", "title"
+
+
+@dataclass
+class Unit:
+    text: str
+    page: int
+    kind: str = BODY
+    heading: HeadingMatch | None = None
+    marker: str = ""  # for notes
+    digit_candidate: bool = False  # a line that may be a note numbered with plain digits
+    flags: dict[str, bool] = field(default_factory=dict)
+
+
+def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> list[Unit]:
+    """Group each page's lines into units separated by blank lines.
+
+    Lines of one unit are joined with a space, or without the hyphen where a word was broken at
+    the line end. A line that starts with a footnote marker always starts a unit of its own.
+    """
+    raw_units: list[tuple[int, list[str], dict[str, bool]]] = []
+    for page in pages:
+        current: list[str] = []
+        flags: dict[str, bool] = {}
+        for line in page.lines:
+            text = L.clean_unit(line.text)
+            line_flags = {"is_note": line.is_note, "is_header": line.is_header, "is_table": line.is_table}
+            if text and L.is_table_rule(text):
+                text = ""  # a markdown table rule or separator line: ends the unit, carries no text
+            starts_note = bool(text) and (bool(NOTE_LINE.match(text)) or line.is_note and not flags.get("is_note"))
+            if not text or starts_note or (current and line_flags != flags and not line.is_note):
+                if current:
+                    raw_units.append((page.number, current, flags))
+                current, flags = [], {}
+            if text:
+                if not current:
+                    flags = line_flags
+                current.append(text)
+        if current:
+            raw_units.append((page.number, current, flags))
+    vocab = Vocabulary(vocab_texts or [" ".join(ls) for _, ls, _ in raw_units])
+    units: list[Unit] = []
+    for page_no, unit_lines, flags in raw_units:
+        text = unit_lines[0]
+        for nxt in unit_lines[1:]:
+            joined = join_broken(text, nxt, vocab)
+            text = joined[0] if joined else f"{text} {nxt}"
+        units.append(Unit(text=text, page=page_no, flags=dict(flags)))
+    return units
+
+
+def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
+    """Give every unit its kind. Order matters: TOC, notes, headers, headings, body."""
+    _mark_toc(units)
+    _mark_headers(units, pages_explicit)
+    for u in units:
+        if u.kind != BODY:
+            continue
+        if u.flags.get("is_table"):
+            u.kind = TABLE
+            continue
+        m = NOTE_LINE.match(u.text)
+        if m or u.flags.get("is_note"):
+            u.kind = NOTE
+            if m:
+                u.marker, u.text = normalise_marker(m.group("marker")), m.group("text").strip()
+            else:
+                d = DIGIT_NOTE_LINE.match(u.text)
+                if d:
+                    u.marker, u.text = d.group("marker"), d.group("text").strip()
+            continue
+        if DIGIT_NOTE_LINE.match(u.text):
+            u.digit_candidate = True
+        h = match_heading(u.text)
+        if h:
+            u.kind, u.heading = HEADING, h
+    _accept_digit_notes(units, pages_explicit)
+    _merge_split_headings(units)
+    _mark_title(units)
+    return units
+
+
+def _mark_toc(units: list[Unit]) -> None:
+    """Find the table of contents: a run of entries with leaders and page numbers near the start.
+
+    The run may start at a "Contents" heading and may contain bare chapter lines ("Chapter One:")
+    and table rules between entries; it ends at the last entry before running prose resumes.
+    """
+    n = len(units)
+    limit = max(40, n // 3)
+    start = next((i for i, u in enumerate(units[:limit]) if L.is_contents_heading(u.text)), None)
+    entries = [i for i, u in enumerate(units[:limit]) if L.is_toc_entry(u.text)]
+    if start is None and len(entries) < 3:
+        return
+    if start is None:
+        start = entries[0]
+    i = start + 1 if L.is_contents_heading(units[start].text) else start
+    last = start
+    misses = 0
+    while i < n and misses <= 3:
+        t = units[i].text
+        if L.is_toc_entry(t) or L.is_toc_glued_entry(t) or L.is_table_rule(t):
+            last, misses = i, 0
+        elif match_heading(t) or len(t) < 120 and not L.ends_sentence(t):
+            misses += 1  # a chapter line of the TOC, or a title broken over lines
+        else:
+            break
+        i += 1
+    for j in range(start, last + 1):
+        units[j].kind = TOC
+
+
+def _mark_headers(units: list[Unit], pages_explicit: bool) -> None:
+    """Running headers/footers and page numbers.
+
+    A short line whose shape (digits folded) recurs on at least three pages is a running header
+    or footer; a line that is only a page number is one too. Both are removed from the text.
+    """
+    shapes = Counter()
+    pages_of: dict[str, set[int]] = {}
+    for u in units:
+        if u.kind == BODY and len(u.text) <= 120:
+            key = L.shape_key(u.text)
+            pages_of.setdefault(key, set()).add(u.page)
+            shapes[key] += 1
+    for u in units:
+        if u.kind != BODY:
+            continue
+        if u.flags.get("is_header") or L.is_page_number(u.text):
+            u.kind = HEADER
+            continue
+        key = L.shape_key(u.text)
+        if len(u.text) <= 120 and shapes[key] >= 3 and (len(pages_of[key]) >= 3 or not pages_explicit):
+            if not NOTE_LINE.match(u.text) and not match_heading(u.text):
+                u.kind = HEADER
+
+
+def _accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
+    """Accept lines numbered with plain digits as notes where they behave like a footnote block.
+
+    A run of candidate lines numbered consecutively that ends a page (explicit pages) or is
+    followed by a page break signal counts as a note block when every number in it appears as
+    a marker glued into the body text of the page.
+    """
+    from extractor.layout.markers import find_body_markers
+
+    i = 0
+    n = len(units)
+    while i < n:
+        if not units[i].digit_candidate or units[i].kind not in (BODY, HEADING):
+            i += 1
+            continue
+        j = i
+        nums: list[int] = []
+        while j < n and units[j].digit_candidate and units[j].kind in (BODY, HEADING) and units[j].page == units[i].page:
+            d = DIGIT_NOTE_LINE.match(units[j].text)
+            assert d
+            num = int(d.group("marker"))
+            if nums and num != nums[-1] + 1:
+                break
+            nums.append(num)
+            j += 1
+        at_page_end = j >= n or units[j].page != units[i].page or units[j].kind in (HEADER, NOTE)
+        if not pages_explicit:
+            at_page_end = True
+        body_before = " ".join(
+            u.text for u in units[max(0, i - 40):i] if u.kind == BODY and u.page == units[i].page
+        )
+        wanted = {str(k) for k in nums}
+        seen = {f.marker for f in find_body_markers(body_before, wanted)}
+        if nums and at_page_end and wanted <= seen:
+            for u in units[i:j]:
+                d = DIGIT_NOTE_LINE.match(u.text)
+                assert d
+                u.kind, u.heading, u.marker, u.text = NOTE, None, d.group("marker"), d.group("text").strip()
+        i = max(j, i + 1)
+
+
+def _merge_split_headings(units: list[Unit]) -> None:
+    """ "Chapter One:" on a line of its own takes the title printed on the next line."""
+    for i, u in enumerate(units[:-1]):
+        if u.kind == HEADING and u.heading and u.heading.kind == "chapter" and not u.heading.title:
+            nxt = units[i + 1]
+            if nxt.kind == BODY and len(nxt.text) < 200 and not L.ends_sentence(nxt.text):
+                u.text = f"{u.text.rstrip()} {nxt.text}"
+                u.heading = HeadingMatch(u.heading.number, nxt.text, 1, "chapter")
+                nxt.kind = "merged"
+
+
+def _mark_title(units: list[Unit]) -> None:
+    """The first unit of the report, if short and not a sentence, is its title."""
+    for u in units:
+        if u.kind in (HEADER, "merged"):
+            continue
+        if u.kind == BODY and len(u.text) < 300 and not L.ends_sentence(u.text) and u.page == units[0].page:
+            u.kind = TITLE
+        return

@@ -1,0 +1,164 @@
+"""The library entry points: a report in, table rows out; no Prefect needed.
+
+Data flows one way: ingest -> layout -> analyse (one spaCy pass) -> extract -> tables. The
+Prefect flow in ``flows/`` wires these same functions as tasks.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from extractor import __version__
+from extractor.analysis import Analysis, analyse
+from extractor.errors import ExtractorError, InputError
+from extractor.extract.citations import extract_citations, extract_notes
+from extractor.extract.claims import extract_claims
+from extractor.extract.places import aggregate_places, extract_place_mentions
+from extractor.ingest import SUPPORTED_SUFFIXES, read_pages, source_format
+from extractor.layout.repair import make_doc_id, repair_layout
+from extractor.model import Document
+from extractor.nlp import build_nlp, model_label
+from extractor.tables import TABLE_NAMES, sort_frame, to_frame
+
+Rows = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class ExtractionConfig:
+    """Per-run settings. ``model``: spaCy model name, "auto" (default) or "none"."""
+
+    model: str | None = None
+    max_pages: int | None = 2000
+    timeout_s: float | None = 600.0
+
+
+@dataclass
+class ReportResult:
+    path: str
+    doc_id: str
+    status: str  # "ok" or "failed"
+    error: str | None
+    tables: dict[str, Rows] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def load_document(path: str | Path, config: ExtractionConfig = ExtractionConfig()) -> Document:
+    """Ingest and repair one report."""
+    path = Path(path)
+    fmt = source_format(path)
+    pages = read_pages(path, max_pages=config.max_pages, timeout_s=config.timeout_s)
+    sha = file_sha256(path)
+    return repair_layout(pages, source_path=str(path), source_format=fmt, sha256=sha, stem=path.stem)
+
+
+def extract_tables(document: Document, analysis: Analysis) -> dict[str, Rows]:
+    """All extractors over one parsed document."""
+    from extractor.extract.links import link_claims_to_citations
+
+    claims = extract_claims(analysis)
+    notes = extract_notes(analysis)
+    citations = extract_citations(analysis)
+    mentions = extract_place_mentions(analysis)
+    places = aggregate_places(mentions)
+    sections = [
+        {"doc_id": document.doc_id, "section_id": s.section_id, "number": s.number, "title": s.title,
+         "heading": s.heading, "level": s.level, "parent_id": s.parent_id, "page": s.page,
+         "char_start": s.char_start, "char_end": s.char_end}
+        for s in document.sections
+    ]
+    return {
+        "sections": sections, "claims": claims, "notes": notes, "citations": citations,
+        "claim_citations": link_claims_to_citations(analysis, claims, citations),
+        "places": places, "place_mentions": mentions,
+    }
+
+
+def process_report(path: str | Path, config: ExtractionConfig = ExtractionConfig()) -> ReportResult:
+    """Run one report end to end; a bad report gives a failed result, never an exception."""
+    path = Path(path)
+    t0 = time.perf_counter()
+    try:
+        document = load_document(path, config)
+        nlp = build_nlp(config.model)
+        analysis = analyse(document, nlp, model_label(nlp))
+        tables = extract_tables(document, analysis)
+    except ExtractorError as exc:
+        return _failed(path, exc.one_line(), time.perf_counter() - t0)
+    except Exception as exc:  # noqa: BLE001 - one bad report must never sink a batch
+        return _failed(path, f"{path}: unexpected {type(exc).__name__}: {exc} [RX999]", time.perf_counter() - t0)
+    seconds = time.perf_counter() - t0
+    tables["documents"] = [document_row(document, analysis, tables, seconds)]
+    return ReportResult(str(path), document.doc_id, "ok", None, tables, seconds)
+
+
+def document_row(document: Document, analysis: Analysis, tables: dict[str, Rows], seconds: float) -> dict[str, Any]:
+    return {
+        "doc_id": document.doc_id, "source_path": document.source_path, "source_format": document.source_format,
+        "sha256": document.sha256, "title": document.title, "status": "ok", "error": None,
+        "n_pages": document.n_pages, "pages_inferred": document.pages_inferred,
+        "n_sections": len(document.sections), "n_sentences": len(analysis.sentences),
+        "n_claims": len(tables["claims"]), "n_citations": len(tables["citations"]), "n_notes": len(tables["notes"]),
+        "n_places": len(tables["places"]), "model": analysis.model, "extractor_version": __version__,
+        "processed_at": None, "seconds": round(seconds, 3),
+    }
+
+
+def _failed(path: Path, message: str, seconds: float) -> ReportResult:
+    try:
+        sha = file_sha256(path)
+    except OSError:
+        sha = hashlib.sha256(str(path).encode()).hexdigest()
+    doc_id = make_doc_id(path.stem, sha)
+    row = {"doc_id": doc_id, "source_path": str(path), "source_format": path.suffix.lower().lstrip("."),
+           "sha256": sha, "status": "failed", "error": message, "extractor_version": __version__,
+           "seconds": round(seconds, 3)}
+    return ReportResult(str(path), doc_id, "failed", message, {"documents": [row]}, seconds)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def discover_reports(inputs: list[str | Path], pattern: str | None = None) -> list[Path]:
+    """Files named directly, plus every .pdf/.txt/.md under named folders (sorted, deduplicated)."""
+    found: list[Path] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            candidates = sorted(p.rglob(pattern or "*"))
+            found.extend(c for c in candidates if c.is_file() and c.suffix.lower() in SUPPORTED_SUFFIXES
+                         and not any(part.startswith(".") for part in c.relative_to(p).parts))
+        elif p.exists():
+            found.append(p)
+        else:
+            raise InputError(p, "no such file or folder")
+    seen: set[Path] = set()
+    unique = []
+    for f in found:
+        r = f.resolve()
+        if r not in seen:
+            seen.add(r)
+            unique.append(f)
+    return unique
+
+
+def combine(results: list[ReportResult], processed_at: str | None = None) -> dict[str, pd.DataFrame]:
+    """All reports' rows, table by table, typed and in a deterministic order."""
+    frames: dict[str, pd.DataFrame] = {}
+    for name in TABLE_NAMES:
+        rows: Rows = []
+        for r in results:
+            rows.extend(r.tables.get(name, []))
+        if name == "documents" and processed_at:
+            rows = [{**row, "processed_at": processed_at} for row in rows]
+        frames[name] = sort_frame(name, to_frame(name, rows))
+    return frames
