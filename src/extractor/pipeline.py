@@ -21,7 +21,7 @@ from extractor.extract.claims import extract_claims
 from extractor.extract.places import aggregate_places, extract_place_mentions
 from extractor.ingest import SUPPORTED_SUFFIXES, read_pages, source_format
 from extractor.layout.repair import make_doc_id, repair_layout
-from extractor.model import Document
+from extractor.model import Document, RawPage
 from extractor.nlp import build_nlp, model_label
 from extractor.tables import TABLE_NAMES, sort_frame, to_frame
 
@@ -45,26 +45,36 @@ class ReportResult:
     error: str | None
     tables: dict[str, Rows] = field(default_factory=dict)
     seconds: float = 0.0
+    cached: bool = False
+
+
+def read_report_pages(path: str | Path, config: ExtractionConfig = ExtractionConfig()) -> list[RawPage]:
+    """Ingest: a report file into raw pages (text dump or PDF)."""
+    return read_pages(Path(path), max_pages=config.max_pages, timeout_s=config.timeout_s)
+
+
+def repair_report_layout(path: str | Path, pages: list[RawPage]) -> Document:
+    """Layout repair of one report's raw pages."""
+    path = Path(path)
+    return repair_layout(pages, source_path=str(path), source_format=source_format(path), sha256=file_sha256(path),
+                         stem=path.stem)
 
 
 def load_document(path: str | Path, config: ExtractionConfig = ExtractionConfig()) -> Document:
     """Ingest and repair one report."""
-    path = Path(path)
-    fmt = source_format(path)
-    pages = read_pages(path, max_pages=config.max_pages, timeout_s=config.timeout_s)
-    sha = file_sha256(path)
-    return repair_layout(pages, source_path=str(path), source_format=fmt, sha256=sha, stem=path.stem)
+    return repair_report_layout(path, read_report_pages(path, config))
 
 
 def extract_tables(document: Document, analysis: Analysis) -> dict[str, Rows]:
     """All extractors over one parsed document."""
-    from extractor.extract.links import link_claims_to_citations
+    from extractor.extract.links import attach_claim_context, link_claims_to_citations
 
     claims = extract_claims(analysis)
     notes = extract_notes(analysis)
     citations = extract_citations(analysis)
     mentions = extract_place_mentions(analysis)
     places = aggregate_places(mentions)
+    attach_claim_context(claims, citations, mentions)
     sections = [
         {"doc_id": document.doc_id, "section_id": s.section_id, "number": s.number, "title": s.title,
          "heading": s.heading, "level": s.level, "parent_id": s.parent_id, "page": s.page,
@@ -78,22 +88,37 @@ def extract_tables(document: Document, analysis: Analysis) -> dict[str, Rows]:
     }
 
 
+def extract_document(document: Document, config: ExtractionConfig = ExtractionConfig(),
+                     seconds_so_far: float = 0.0) -> ReportResult:
+    """One spaCy pass over a repaired document, then every extractor; a ``documents`` row too."""
+    t0 = time.perf_counter()
+    nlp = build_nlp(config.model)
+    analysis = analyse(document, nlp, model_label(nlp))
+    tables = extract_tables(document, analysis)
+    seconds = seconds_so_far + time.perf_counter() - t0
+    tables["documents"] = [document_row(document, analysis, tables, seconds)]
+    return ReportResult(document.source_path, document.doc_id, "ok", None, tables, seconds)
+
+
 def process_report(path: str | Path, config: ExtractionConfig = ExtractionConfig()) -> ReportResult:
     """Run one report end to end; a bad report gives a failed result, never an exception."""
     path = Path(path)
     t0 = time.perf_counter()
     try:
         document = load_document(path, config)
-        nlp = build_nlp(config.model)
-        analysis = analyse(document, nlp, model_label(nlp))
-        tables = extract_tables(document, analysis)
-    except ExtractorError as exc:
-        return _failed(path, exc.one_line(), time.perf_counter() - t0)
+        return extract_document(document, config, time.perf_counter() - t0)
     except Exception as exc:  # noqa: BLE001 - one bad report must never sink a batch
-        return _failed(path, f"{path}: unexpected {type(exc).__name__}: {exc} [RX999]", time.perf_counter() - t0)
-    seconds = time.perf_counter() - t0
-    tables["documents"] = [document_row(document, analysis, tables, seconds)]
-    return ReportResult(str(path), document.doc_id, "ok", None, tables, seconds)
+        return failed_result(path, exc, time.perf_counter() - t0)
+
+
+def failed_result(path: str | Path, exc: BaseException, seconds: float = 0.0) -> ReportResult:
+    """A failed report: one ``documents`` row with status failed and a one-line error."""
+    path = Path(path)
+    if isinstance(exc, ExtractorError):
+        message = exc.one_line()
+    else:
+        message = f"{path}: unexpected {type(exc).__name__}: {exc} [RX999]"
+    return _failed(path, message, seconds)
 
 
 def document_row(document: Document, analysis: Analysis, tables: dict[str, Rows], seconds: float) -> dict[str, Any]:

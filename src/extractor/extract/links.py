@@ -38,3 +38,25 @@ def link_claims_to_citations(analysis: Analysis, claims: list[dict[str, Any]],
                 rows.append({"doc_id": doc.doc_id, "claim_id": claim["claim_id"], "citation_id": c["citation_id"],
                              "link": link})
     return rows
+
+
+def attach_claim_context(claims: list[dict[str, Any]], citations: list[dict[str, Any]],
+                         mentions: list[dict[str, Any]]) -> None:
+    """Fill each claim's ``markers`` (footnote markers of its sentence) and ``place`` (the places
+    its sentence names, in order, joined with "|")."""
+    markers: dict[int, list[str]] = {}
+    for c in citations:
+        if c.get("sentence_id") is not None:
+            markers.setdefault(int(c["sentence_id"]), []).append(str(c["marker"]))
+    places: dict[int, list[str]] = {}
+    for m in sorted(mentions, key=lambda m: m["char_start"]):
+        if m.get("sentence_id") is not None and not m.get("in_note"):
+            names = places.setdefault(int(m["sentence_id"]), [])
+            if m["name"] not in names:
+                names.append(m["name"])
+    for claim in claims:
+        sid = claim.get("sentence_id")
+        if sid is None:
+            continue
+        claim["markers"] = " ".join(markers.get(int(sid), [])) or None
+        claim["place"] = "|".join(places.get(int(sid), [])) or None

@@ -127,22 +127,33 @@ def _mark_headers(units: list[Unit], pages_explicit: bool) -> None:
 
     A short line whose shape (digits folded) recurs on at least three pages is a running header
     or footer; a line that is only a page number is one too. Both are removed from the text.
+    Where pages are explicit, only the first and last two units of a page are candidates, as
+    headers and footers are printed there.
     """
-    shapes = Counter()
+    edge: set[int] = set()
+    if pages_explicit:
+        by_page: dict[int, list[int]] = {}
+        for i, u in enumerate(units):
+            by_page.setdefault(u.page, []).append(i)
+        for idx in by_page.values():
+            edge.update(idx[:2] + idx[-2:])
+    shapes: Counter[str] = Counter()
     pages_of: dict[str, set[int]] = {}
-    for u in units:
-        if u.kind == BODY and len(u.text) <= 120:
+    for i, u in enumerate(units):
+        if u.kind == BODY and len(u.text) <= 120 and (not pages_explicit or i in edge):
             key = L.shape_key(u.text)
             pages_of.setdefault(key, set()).add(u.page)
             shapes[key] += 1
-    for u in units:
+    for i, u in enumerate(units):
         if u.kind != BODY:
             continue
         if u.flags.get("is_header") or L.is_page_number(u.text):
             u.kind = HEADER
             continue
+        if pages_explicit and i not in edge or len(u.text) > 120:
+            continue
         key = L.shape_key(u.text)
-        if len(u.text) <= 120 and shapes[key] >= 3 and (len(pages_of[key]) >= 3 or not pages_explicit):
+        if shapes[key] >= 3 and (len(pages_of[key]) >= 3 or not pages_explicit):
             if not NOTE_LINE.match(u.text) and not match_heading(u.text):
                 u.kind = HEADER
 

