@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Prefect keeps its embedded API's state in the project, never in the user's home; no telemetry.
+os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
 SAMPLE = ROOT / "data" / "reports" / "xinhua-poverty-alleviation-2025.txt"
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold"
 

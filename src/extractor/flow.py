@@ -20,7 +20,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from extractor.pipeline import ReportResult, failed_result, file_sha256
+from extractor.pipeline import ReportResult, discover_reports, failed_result, file_sha256
 from extractor.runner import (
     BatchSummary,
     RunOptions,
@@ -57,10 +57,15 @@ def finish_task(results: list[ReportResult], options: RunOptions, started: float
 
 
 @flow(name="report-extractor", validate_parameters=False)
-def extract_reports(paths: list[str], options: RunOptions | None = None,
+def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | None = None,
                     progress: Callable[[ReportResult], Any] | None = None) -> BatchSummary:
-    """Extract, validate and write the tables for every report in ``paths``."""
-    options = options or RunOptions()
+    """Extract, validate and write the tables for every report in ``paths``.
+
+    ``paths`` may name folders (every .pdf/.txt/.md below them); ``options`` may be a plain dict,
+    as deployments pass parameters as JSON.
+    """
+    options = RunOptions(**options) if isinstance(options, dict) else (options or RunOptions())
+    paths = [str(p) for p in discover_reports(paths)]
     logger = get_run_logger()
     started = time.perf_counter()
     results: dict[str, ReportResult] = {}

@@ -1,55 +1,95 @@
-"""Footnote citations: every body marker resolved to the note printed on its page.
+"""Footnote citations: every body marker resolved to its note, every note parsed.
 
-First version: same page, same marker; URL and date by simple patterns. The citations issue
-replaces this with full note parsing.
+Two tables come out of here:
+
+* ``notes`` - one row per printed note: its parts (``extractor.notes.parse``), how many body
+  markers cite it, and which earlier printing it repeats (``duplicate_of``);
+* ``citations`` - one row per marker in the body: the sentence the marker closes, the note it
+  resolves to (``extractor.notes.resolve``: page-aware, per-page or whole-document numbering)
+  and that note's parts. A marker whose note cannot be found is kept with ``resolved=False``,
+  so that integrity problems are data the validation suite can name.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from extractor.analysis import Analysis
 from extractor.ids import stable_id
+from extractor.model import Marker, Note, Sentence
+from extractor.notes.parse import ParsedNote, parse_note
+from extractor.notes.resolve import find_duplicates, numbering_scheme, resolve_markers
 
-_URL = re.compile(r"https?://[^\s<>]+")
-_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                         "september", "october", "november", "december"], start=1)}
-_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
-                   r"\s+(\d{1,2}),\s*(\d{4})")
+_NOTE_FIELDS = ("source", "title", "date", "url", "url_domain", "url_valid", "kind")
 
 
-def parse_note(text: str) -> dict[str, Any]:
-    url_m = _URL.search(text)
-    url = url_m.group(0).rstrip(".,);>") if url_m else None
-    d = _DATE.search(text)
-    date = f"{d.group(3)}-{_MONTHS[d.group(1).lower()]:02d}-{int(d.group(2)):02d}" if d else None
-    return {"url": url, "date": date, "url_domain": re.sub(r"^https?://([^/]+).*$", r"\1", url) if url else None,
-            "url_valid": bool(url)}
+def citation_id(doc_id: str, marker: Marker) -> str:
+    return stable_id("cit", doc_id, marker.offset, marker.marker)
 
 
 def extract_notes(analysis: Analysis) -> list[dict[str, Any]]:
+    """One row per printed note, with its parsed parts, citation count and duplicate link."""
     doc = analysis.document
-    rows = []
-    for n in doc.notes:
-        rows.append({"note_id": n.note_id, "doc_id": doc.doc_id, "page": n.page, "marker": n.marker,
-                     "note_text": n.text, "char_start": n.char_start, "char_end": n.char_end, **parse_note(n.text)})
-    return rows
+    resolved = resolve_markers(doc.markers, doc.notes, numbering_scheme(doc.notes))
+    counts: dict[str, int] = {}
+    for note in resolved:
+        if note is not None:
+            counts[note.note_id] = counts.get(note.note_id, 0) + 1
+    duplicates = find_duplicates(doc.notes)
+    parsed = _parse_all(doc.notes)
+    return [
+        {"note_id": n.note_id, "doc_id": doc.doc_id, "page": n.page, "marker": n.marker, "note_text": n.text,
+         **parsed[n.note_id].as_row(), "n_citations": counts.get(n.note_id, 0),
+         "duplicate_of": duplicates.get(n.note_id), "char_start": n.char_start, "char_end": n.char_end}
+        for n in doc.notes
+    ]
 
 
 def extract_citations(analysis: Analysis) -> list[dict[str, Any]]:
+    """One row per body marker, resolved to its note (or ``resolved=False``)."""
     doc = analysis.document
-    by_key = {(n.page, n.marker): n for n in reversed(doc.notes)}
+    notes = resolve_markers(doc.markers, doc.notes, numbering_scheme(doc.notes))
+    parsed = _parse_all(doc.notes)
     rows = []
-    for mk in doc.markers:
-        sent = analysis.sentence_at(mk.offset, before=True)
-        note = by_key.get((mk.page, mk.marker))
-        parsed = parse_note(note.text) if note else {}
+    for mk, note in zip(doc.markers, notes):
+        sent = cited_sentence(analysis, mk)
+        parts = parsed[note.note_id].as_row() if note else dict.fromkeys(_NOTE_FIELDS)
         rows.append({
-            "citation_id": stable_id("cit", doc.doc_id, mk.offset, mk.marker), "doc_id": doc.doc_id,
-            "page": mk.page, "marker": mk.marker, "sentence_id": sent.sentence_id if sent else None,
-            "section": doc.section_label(sent.section_id) if sent else None,
-            "cited_sentence": sent.text if sent else None, "note_id": note.note_id if note else None,
-            "note_text": note.text if note else None, "resolved": note is not None, "char_offset": mk.offset,
-            **parsed,
+            "citation_id": citation_id(doc.doc_id, mk), "doc_id": doc.doc_id, "page": mk.page,
+            "section": doc.section_label(sent.section_id) if sent else None, "marker": mk.marker,
+            "sentence_id": sent.sentence_id if sent else None, "cited_sentence": sent.text if sent else None,
+            "note_id": note.note_id if note else None, "note_text": note.text if note else None,
+            **parts, "resolved": note is not None, "char_offset": mk.offset,
         })
     return rows
+
+
+def cited_sentence(analysis: Analysis, marker: Marker) -> Sentence | None:
+    """The body sentence a marker closes.
+
+    The marker stands right after the sentence (or the word) it cites, so the sentence that
+    ends at - or contains - its offset is the one. A marker after a heading-less attribution
+    line ("— Author^1" under an epigraph) closes that line, which is its own block and
+    sentence. Failing both (a marker after trailing spaces), the last body sentence before the
+    marker in the same block is taken.
+    """
+    sent = analysis.sentence_at(marker.offset, before=True)
+    if sent is not None and not sent.in_note:
+        return sent
+    best: Sentence | None = None
+    for s in analysis.sentences:
+        if s.in_note or s.char_start >= marker.offset:
+            continue
+        if marker.offset - s.char_end <= 2:
+            best = s
+    return best
+
+
+def _parse_all(notes: list[Note]) -> dict[str, ParsedNote]:
+    cache: dict[str, ParsedNote] = {}
+    out: dict[str, ParsedNote] = {}
+    for n in notes:
+        if n.text not in cache:
+            cache[n.text] = parse_note(n.text)
+        out[n.note_id] = cache[n.text]
+    return out
+

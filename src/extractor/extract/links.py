@@ -21,6 +21,7 @@ def link_claims_to_citations(analysis: Analysis, claims: list[dict[str, Any]],
     last_sentence_of_block: dict[int, int] = {}
     for s in analysis.sentences:
         last_sentence_of_block[s.block_index] = s.sentence_id
+    sentence_end = {s.sentence_id: s.char_end for s in analysis.sentences}
     rows: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for claim in claims:
@@ -30,7 +31,10 @@ def link_claims_to_citations(analysis: Analysis, claims: list[dict[str, Any]],
         links = [(c, "sentence") for c in by_sentence.get(int(sid), [])]
         closing = last_sentence_of_block.get(sent_block.get(int(sid), -1))
         if closing is not None and closing != sid:
-            links += [(c, "paragraph") for c in by_sentence.get(closing, [])]
+            # only the marker(s) standing at the very end of the paragraph close it
+            end = sentence_end[closing]
+            links += [(c, "paragraph") for c in by_sentence.get(closing, [])
+                      if int(c.get("char_offset") or -1) >= end - 1]
         for c, link in links:
             key = (claim["claim_id"], c["citation_id"])
             if key not in seen:

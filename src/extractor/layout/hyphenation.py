@@ -18,13 +18,15 @@ _SUFFIXES = (
     "ists", "ize", "ise", "ized", "ised", "izing", "ising", "ure", "ures", "ship", "ful", "less", "age", "ages",
     "ary", "ery", "ory", "ic", "ical", "ics", "ian", "ians", "ate", "ated", "ating", "ation", "ations", "ty", "cy",
 )
-# Whole words that are commonly the first half of a real compound.
+# Whole words that are commonly the first half of a real compound ("five-year", "self-reliance").
 _COMPOUND_HEADS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "hundred",
-    "well", "self", "cross", "non", "co", "multi", "anti", "pro", "post", "pre", "long", "short", "high", "low",
-    "large", "small", "full", "half", "year", "first", "second", "third", "top", "mid", "all", "so", "ex", "sub",
-    "inter", "intra", "semi", "re", "counter", "e", "x",
+    "well", "self", "cross", "long", "short", "high", "low", "large", "small", "full", "half", "year", "first",
+    "second", "third", "top", "all", "so", "ex", "e", "x",
 }
+# Bound prefixes: written solid ("remaintain", "preexisting") unless a vowel follows ("re-elect", "co-operate").
+_PREFIXES = {"re", "pre", "co", "non", "multi", "anti", "pro", "post", "sub", "inter", "intra", "semi", "counter",
+             "mid", "over", "under", "de", "un"}
 
 
 class Vocabulary:
@@ -52,6 +54,8 @@ class Vocabulary:
             return n_joined >= n_hyph
         if right[:1].isupper():
             return False  # "Bouyei-" + "Miao": a compound of names
+        if lw in _PREFIXES:
+            return rw[:1] not in "aeiou"
         if lw in _COMPOUND_HEADS or lw.isdigit():
             return False
         if rw in _SUFFIXES or any(rw.endswith(s) and len(rw) <= len(s) + 2 for s in _SUFFIXES[:12]):

@@ -34,8 +34,11 @@ def normalise_marker(raw: str) -> str:
 
 
 def marker_number(marker: str) -> int | None:
-    """The ordinal a marker stands for: ``"③"`` -> 3, ``"12"`` -> 12."""
-    if marker.isdigit():
+    """The ordinal a marker stands for: ``"③"`` -> 3, ``"12"`` -> 12.
+
+    (``str.isdigit`` is True for circled glyphs too, hence the ASCII test.)
+    """
+    if marker.isascii() and marker.isdigit():
         return int(marker)
     if len(marker) == 1:
         cp = ord(marker)
@@ -66,6 +69,7 @@ def find_body_markers(text: str, note_numbers: set[str]) -> list[FoundMarker]:
     """
     found = [
         FoundMarker(m.start(), m.end(), m.group(), normalise_marker(m.group())) for m in _GLYPH_MARKER.finditer(text)
+        if not _is_exponent(text, m.start(), m.group())
     ]
     if note_numbers:
         found.extend(_glued_digit_markers(text, note_numbers, {(f.start, f.end) for f in found}))
@@ -73,10 +77,19 @@ def find_body_markers(text: str, note_numbers: set[str]) -> list[FoundMarker]:
     return found
 
 
-# digits glued to a letter, closing quote/bracket or sentence punctuation, at a word's end
-_GLUED = re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(\d{1,3})(?=[\s\.,;:\)]|$)")
+# digits glued to a letter, closing quote/bracket or sentence punctuation, at a word's end;
+# never the decimals or thousands of a number ("1.8 million", "3,5")
+_GLUED = re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(\d{1,3})(?=[\s\.,;:\)]|$)")
+# a superscript digit that is a power, not a marker: after a digit ("10⁶") or a unit ("km²", "m³")
+_EXPONENT_BASE = re.compile(r"(?:\d|(?<![A-Za-z])(?:[kcmd]?m|ft|in|mi|yd))$")
 # a four-digit year immediately followed by a note number: "in 202222"
 _YEAR_GLUED = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)")
+
+
+def _is_exponent(text: str, start: int, raw: str) -> bool:
+    if raw[:1] not in SUPERSCRIPT_DIGITS:
+        return False
+    return bool(_EXPONENT_BASE.search(text[max(0, start - 4):start]))
 
 
 def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int, int]]) -> list[FoundMarker]:

@@ -21,6 +21,7 @@ from extractor.layout.hyphenation import Vocabulary, join_broken
 from extractor.layout.markers import find_body_markers, strip_markers
 from extractor.layout.units import BODY, HEADER, HEADING, NOTE, TABLE, TITLE, TOC, Unit, classify, group_units
 from extractor.model import Block, BlockKind, Document, Marker, Note, RawPage, Section
+from extractor.notes.resolve import numbering_scheme
 
 PARAGRAPH_SEP = "\n\n"
 
@@ -99,8 +100,13 @@ def _assemble_body(units: list[Unit], notes: list[Note], vocab: Vocabulary) -> t
     """Join body units into paragraphs, lift markers out, and collect headings in order."""
     note_numbers: dict[int, set[str]] = {}
     for n in notes:
-        if n.marker.isdigit():
+        if n.marker.isascii() and n.marker.isdigit():
             note_numbers.setdefault(n.page, set()).add(n.marker)
+    if numbering_scheme(notes) == "document":
+        # numbered through the document, a note may be printed on the page after its marker
+        printed_on = {page: set(nums) for page, nums in note_numbers.items()}
+        for page, nums in printed_on.items():
+            note_numbers.setdefault(page - 1, set()).update(nums)
     paras: list[_Para] = []
     headings: list[tuple[Unit, int]] = []  # (unit, index of its paragraph)
     section_id: str | None = None
@@ -158,7 +164,7 @@ def _continues(prev: _Para, text: str, page: int) -> bool:
         return True
     if L.ends_sentence(tail):
         return False
-    first = text.lstrip()[:1]
+    first = text.lstrip(" \"'\u201c\u2018(")[:1]  # an opening quote or bracket hides the first letter
     if first.islower():
         return True
     prev_page = prev.page_breaks[-1][1] if prev.page_breaks else prev.page

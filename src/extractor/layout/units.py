@@ -1,6 +1,8 @@
 """From raw pages to classified units: body, heading, note, table of contents, header, table."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -21,6 +23,7 @@ class Unit:
     heading: HeadingMatch | None = None
     marker: str = ""  # for notes
     digit_candidate: bool = False  # a line that may be a note numbered with plain digits
+    printed: str = ""  # the text with markdown emphasis kept: a note's italics mark its title
     flags: dict[str, bool] = field(default_factory=dict)
 
 
@@ -31,8 +34,10 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
     the line end. A line that starts with a footnote marker always starts a unit of its own.
     """
     raw_units: list[tuple[int, list[str], dict[str, bool]]] = []
+    printed_units: list[list[str]] = []  # the same units' lines with emphasis kept
     for page in pages:
         current: list[str] = []
+        printed: list[str] = []
         flags: dict[str, bool] = {}
         for line in page.lines:
             text = L.clean_unit(line.text)
@@ -43,22 +48,46 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
             if not text or starts_note or (current and line_flags != flags and not line.is_note):
                 if current:
                     raw_units.append((page.number, current, flags))
-                current, flags = [], {}
+                    printed_units.append(printed)
+                current, printed, flags = [], [], {}
             if text:
                 if not current:
                     flags = line_flags
                 current.append(text)
+                printed.append(_keep_emphasis(line.text))
         if current:
             raw_units.append((page.number, current, flags))
+            printed_units.append(printed)
     vocab = Vocabulary(vocab_texts or [" ".join(ls) for _, ls, _ in raw_units])
     units: list[Unit] = []
-    for page_no, unit_lines, flags in raw_units:
-        text = unit_lines[0]
+    for (page_no, unit_lines, flags), printed_lines in zip(raw_units, printed_units):
+        text, shown = unit_lines[0], printed_lines[0]
         for nxt in unit_lines[1:]:
             joined = join_broken(text, nxt, vocab)
             text = joined[0] if joined else f"{text} {nxt}"
-        units.append(Unit(text=text, page=page_no, flags=dict(flags)))
+        for nxt in printed_lines[1:]:
+            joined = join_broken(shown, nxt, vocab)
+            shown = joined[0] if joined else f"{shown} {nxt}"
+        units.append(Unit(text=text, page=page_no, flags=dict(flags), printed=shown))
     return units
+
+
+def _keep_emphasis(line: str) -> str:
+    """A line cleaned like :func:`lines.clean_unit` but with markdown emphasis kept.
+
+    Notes keep their ``*italics*``: in a reference the italic part is the title (a book, a
+    newspaper), and the note text is reported verbatim.
+    """
+    text = unicodedata.normalize("NFC", line).replace("\u00ad", "").replace("\\$", "$")
+    return re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text).strip()
+
+
+def _note_text(u: Unit, pattern: re.Pattern[str], cleaned: str) -> str:
+    """A note's text as printed (emphasis kept) when the printed line parses the same way."""
+    m = pattern.match(u.printed) if u.printed else None
+    if m and L.clean_unit(m.group("text")) == cleaned:
+        return m.group("text").strip()
+    return cleaned
 
 
 def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
@@ -75,11 +104,12 @@ def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
         if m or u.flags.get("is_note"):
             u.kind = NOTE
             if m:
-                u.marker, u.text = normalise_marker(m.group("marker")), m.group("text").strip()
+                u.marker = normalise_marker(m.group("marker"))
+                u.text = _note_text(u, NOTE_LINE, m.group("text").strip())
             else:
                 d = DIGIT_NOTE_LINE.match(u.text)
                 if d:
-                    u.marker, u.text = d.group("marker"), d.group("text").strip()
+                    u.marker, u.text = d.group("marker"), _note_text(u, DIGIT_NOTE_LINE, d.group("text").strip())
             continue
         if DIGIT_NOTE_LINE.match(u.text):
             u.digit_candidate = True
@@ -195,7 +225,8 @@ def _accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
             for u in units[i:j]:
                 d = DIGIT_NOTE_LINE.match(u.text)
                 assert d
-                u.kind, u.heading, u.marker, u.text = NOTE, None, d.group("marker"), d.group("text").strip()
+                text = _note_text(u, DIGIT_NOTE_LINE, d.group("text").strip())
+                u.kind, u.heading, u.marker, u.text = NOTE, None, d.group("marker"), text
         i = max(j, i + 1)
 
 

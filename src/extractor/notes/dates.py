@@ -1,0 +1,126 @@
+"""The date a footnote gives, as an ISO string, partial where the note is partial.
+
+Notes print dates in many ways: ``November 18, 2024``, ``18 November 2024``, ``Nov. 18, 2024``,
+``2024-11-18``, ``2024/11/18``, ``2024年11月18日``, ``(September 1988)``, or a bare year closing
+a reference (``..., 2022.``). The first date that is the note's own date wins; these are not:
+dates inside the URL (``/2020-11-22/``), access dates (``accessed March 3, 2025``,
+``[2025-01-01]`` after ``[EB/OL]``), a year inside a quoted title (``"The 2024 Plan"``) or used
+as a modifier (``the 2024 National Economic ...``). A date is only accepted if it exists on the
+calendar.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _name:
+        MONTHS[_name.lower()] = _i
+        MONTHS[_name[:3].lower()] = _i
+MONTHS["sept"] = 9
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("iso", re.compile(rf"(?<![\d/.-]){_YEAR}[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d/.-]?\d)")),
+    ("cjk", re.compile(rf"{_YEAR}\s*年\s*(?P<month>[01]?\d)\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?")),
+    ("my", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("ym", re.compile(rf"(?<![\d/.-]){_YEAR}-(?P<month>[01]\d)(?![\d/-])")),
+]
+# A bare year that is an element of the reference: after a comma or "(", before the end,
+# a period, a comma or ")"; not followed by a word it modifies.
+_BARE_YEAR = re.compile(rf"(?:^|[,(\[]\s*){_YEAR}\s*(?=$|[.,;)\]])")
+# Words that introduce a date that is not the note's own.
+_ACCESS = re.compile(r"\b(?:accessed|retrieved|viewed|visited|consulted|last\s+modified|访问|引用)\b[^,;]*$", re.I)
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<![\w*])\*[^*]+\*(?![\w*])|_[^_]+_")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    iso: str  # "2024-11-18", "2024-11" or "2024"
+    start: int
+    end: int
+
+
+def find_date(text: str, *, exclude: list[tuple[int, int]] | None = None) -> str | None:
+    """The note's date as ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None when it gives none.
+
+    ``exclude`` are spans (e.g. the URL's) whose dates do not count.
+    """
+    found = find_dates(text, exclude=exclude)
+    return found[0].iso if found else None
+
+
+def find_dates(text: str, *, exclude: list[tuple[int, int]] | None = None) -> list[FoundDate]:
+    """Every date the note gives for itself, in reading order (see the module docstring)."""
+    masked = _mask(text, exclude or [])
+    titled = _mask(masked, [(m.start(), m.end()) for m in _QUOTED.finditer(masked)])
+    dates: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for source in (titled, masked):  # dates outside titles first; inside a title only if none outside
+        for kind, pattern in _PATTERNS:
+            for m in pattern.finditer(source):
+                if _overlaps(m.start(), m.end(), taken):
+                    continue
+                if _is_access_date(source, m.start()):
+                    taken.append((m.start(), m.end()))  # its year is no bare year either
+                    continue
+                iso = _iso(m, kind)
+                if iso:
+                    dates.append(FoundDate(iso, m.start(), m.end()))
+                taken.append((m.start(), m.end()))  # an impossible date gives no bare year either
+        if source is titled:
+            for m in _BARE_YEAR.finditer(titled):
+                s, e = m.start("year"), m.end("year")
+                if not _overlaps(s, e, taken) and not _is_access_date(titled, s):
+                    dates.append(FoundDate(m.group("year"), s, e))
+                    taken.append((s, e))
+        if dates:
+            break
+        taken = []
+    dates.sort(key=lambda d: d.start)
+    return dates
+
+
+def _iso(m: re.Match[str], kind: str) -> str | None:
+    year = int(m.group("year"))
+    month_text = m.group("month")
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
+    if not month or not 1 <= month <= 12:
+        return None
+    day_text = m.groupdict().get("day")
+    if not day_text:
+        return f"{year:04d}-{month:02d}"
+    day = int(day_text)
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _is_access_date(text: str, pos: int) -> bool:
+    """Is the date at ``pos`` an access date (``accessed ...``, or the 2nd bracket after [EB/OL])?"""
+    before = text[max(0, pos - 40):pos]
+    if _ACCESS.search(before):
+        return True
+    # GB/T 7714 style: "[EB/OL]. (2024-11-18)[2025-01-01]" - the bracketed date is the citing date
+    return bool(re.search(r"\)\s*\[\s*$", before))
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out ``spans`` (same length, so offsets stay valid)."""
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(0, s), min(len(chars), e)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < te and ts < e for ts, te in spans)

@@ -1,0 +1,63 @@
+"""Footnote marker detection in running text: glyphs, carets, superscripts and glued digits."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.layout.markers import find_body_markers, marker_number, normalise_marker, strip_markers
+
+
+def markers(text: str, notes: set[str] = frozenset()) -> list[str]:
+    return [f.marker for f in find_body_markers(text, set(notes))]
+
+
+@pytest.mark.parametrize(("text", "notes", "expected"), [
+    ("the world.\u2460 Next", set(), ["\u2460"]),
+    ("the world.^\u2461 Next", set(), ["\u2461"]),
+    ('into reality."^\u2460', set(), ["\u2460"]),
+    ("strong growth.^12 Next", set(), ["12"]),
+    ("strong growth.[3] Next", set(), ["3"]),
+    ("policy.\u00b3 Next", set(), ["3"]),
+    # digits glued to the word in a text dump, where the page prints that note
+    ("build local capacities.4 The", {"4"}, ["4"]),
+    ("build local capacities4 and", {"4"}, ["4"]),
+    ("in 202222 the economy", {"22"}, ["22"]),
+    ('the "poverty mindset"7 was', {"7"}, ["7"]),
+])
+def test_markers_found(text: str, notes: set[str], expected: list[str]) -> None:
+    assert markers(text, notes) == expected
+
+
+@pytest.mark.parametrize(("text", "notes"), [
+    ("the rate reached 90%.", {"90"}),
+    ("at the G20 summit", {"20"}),
+    ("the COVID-19 pandemic", {"19"}),
+    ("grew to 1.8 million people.", {"8"}),
+    ("some 3,5 thousand", {"5"}),
+    ("in 2022 the economy", {"22"}),
+    ("in 202222 the economy", set()),  # no note 22 on the page: the number stays a number
+    ("build local capacities.4 The", set()),
+    ("an area of 20 km\u00b2 was", set()),
+    ("about 10\u2076 cells", set()),
+    ("in Q1 and H1N1", {"1"}),
+])
+def test_numbers_that_are_not_markers(text: str, notes: set[str]) -> None:
+    assert markers(text, notes) == []
+
+
+def test_strip_markers_gives_offsets_in_clean_text() -> None:
+    text = "First claim.\u2460 Second claim in 202222 ends.^\u2461"
+    found = find_body_markers(text, {"22"})
+    clean, positions = strip_markers(text, found)
+    assert clean == "First claim. Second claim in 2022 ends."
+    assert [(clean[:off][-6:], f.marker) for off, f in positions] == [("claim.", "\u2460"), ("n 2022", "22"),
+                                                                      (" ends.", "\u2461")]
+
+
+def test_normalise_and_number() -> None:
+    assert normalise_marker("^\u2462") == "\u2462"
+    assert normalise_marker("[12]") == "12"
+    assert normalise_marker("\u00b9\u2070") == "10"
+    assert marker_number("\u2462") == 3
+    assert marker_number("12") == 12
+    assert marker_number("\u3251") == 21
+    assert marker_number("*") is None
