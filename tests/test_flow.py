@@ -18,7 +18,7 @@ RUN_COLUMNS = ["processed_at", "seconds"]  # the only columns allowed to differ 
 @pytest.fixture(scope="module")
 def flow_runs(tmp_path_factory, sample_path):
     """The flow twice on the sample (no cache), then once more with the cache, plus a bad batch."""
-    from extractor.flow import extract_reports
+    from extractor.flow import run_flow as extract_reports
 
     base = tmp_path_factory.mktemp("flow")
     first = extract_reports([str(sample_path)], RunOptions(output_dir=str(base / "a"), model="none", use_cache=False))

@@ -102,9 +102,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_flow(paths: list[str], options, args: argparse.Namespace, progress):
-    from extractor.flow import extract_reports
+    from extractor.flow import run_flow
 
-    flow_fn = extract_reports
+    runner = None
     if args.workers > 1 or args.dask_address:
         from prefect_dask import DaskTaskRunner
 
@@ -113,8 +113,7 @@ def _run_flow(paths: list[str], options, args: argparse.Namespace, progress):
         else:
             runner = DaskTaskRunner(cluster_kwargs={"n_workers": args.workers, "threads_per_worker": 1,
                                                     "processes": True, "dashboard_address": None})
-        flow_fn = extract_reports.with_options(task_runner=runner)
-    return flow_fn(paths, options, progress=progress)
+    return run_flow(paths, options, progress=progress, task_runner=runner)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Completed, Failed
 
 from extractor.pipeline import ReportResult, discover_reports, failed_result, file_sha256
 from extractor.runner import (
@@ -91,7 +92,34 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
     _publish_artifacts(summary)
     if summary.failed:
         logger.warning("%d of %d reports failed", len(summary.failed), len(paths))
+    validation = summary.validation or {}
+    for line in validation.get("warning_lines", []):
+        logger.warning("consistency: %s", line)
+    if validation and not validation.get("success", True):
+        # the tables are written; the run is marked failed so that schedulers and on-call see it
+        for line in validation.get("error_lines", []):
+            logger.error("validation: %s", line)
+        return Failed(message=f"{validation.get('errors')} schema or integrity expectation(s) failed; "
+                              f"see {validation.get('data_docs')}", data=summary)
+    if validation.get("warnings"):
+        return Completed(message=f"{validation['warnings']} consistency warning(s); see {validation.get('data_docs')}",
+                         data=summary)
     return summary
+
+
+def run_flow(paths: list[str], options: RunOptions, progress: Callable[[ReportResult], Any] | None = None,
+             task_runner: Any = None) -> BatchSummary:
+    """Run the flow and return its summary, whether validation passed or not.
+
+    A run whose validation failed ends in a Failed state (tables written); its summary says so.
+    Anything else that fails the flow (a crash, an unwritable output folder) is raised.
+    """
+    flow_fn = extract_reports.with_options(task_runner=task_runner) if task_runner is not None else extract_reports
+    state = flow_fn(paths, options, progress=progress, return_state=True)
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 def _cached(path: str, options: RunOptions) -> ReportResult | None:
@@ -136,6 +164,12 @@ def _publish_artifacts(summary: BatchSummary) -> None:
         "|---|---|",
         *[f"| {k} | {n} |" for k, n in summary.rows.items()],
     ]
+    warnings = v.get("warning_lines") or []
+    if warnings:
+        lines += ["", "## Consistency warnings", "", *[f"- {w}" for w in warnings]]
+    errors = v.get("error_lines") or []
+    if errors:
+        lines += ["", "## Validation errors", "", *[f"- {e}" for e in errors]]
     create_markdown_artifact("\n".join(lines), key="run-summary", description="report-extractor run summary")
     create_table_artifact([{"table": k, "rows": n} for k, n in summary.rows.items()], key="row-counts")
     failures = [{"path": r["path"], "error": r["error"]} for r in summary.failed]

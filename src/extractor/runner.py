@@ -153,11 +153,22 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
     frames = combine(results, processed_at=processed_at)
     summary = BatchSummary(run_id=run_id, output_dir=str(options.output_dir))
     if options.validate:
-        from extractor.validate import validate_run
+        from extractor.validate.run import validate_tables
 
-        outcome = validate_run(frames, Path(options.output_dir))
-        frames.update(outcome.frames)
-        summary.validation = outcome.summary()
+        Path(options.output_dir).mkdir(parents=True, exist_ok=True)
+        outcome = validate_tables(frames, Path(options.output_dir), context=validation_context())
+        frames["consistency_checks"] = outcome.consistency
+        frames["validation_results"] = outcome.results
+        summary.validation = {
+            "success": outcome.success_errors, "errors": len(outcome.errors), "warnings": len(outcome.warnings),
+            "error_lines": outcome.errors[:50], "warning_lines": outcome.warnings[:50],
+            "data_docs": str(outcome.docs_index) if outcome.docs_index else None,
+            "seconds": round(outcome.seconds, 3),
+        }
+    else:
+        from extractor.validate.consistency import consistency_frame
+
+        frames["consistency_checks"] = consistency_frame(frames["claims"])
     write_tables(frames, options.output_dir)
     summary.reports = [
         {"path": r.path, "doc_id": r.doc_id, "status": r.status, "error": r.error, "seconds": round(r.seconds, 3),
@@ -168,6 +179,19 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
     summary.seconds = round(time.perf_counter() - started, 3) if started else 0.0
     write_manifest(summary, results, options)
     return summary
+
+
+_CONTEXT: Any = None
+
+
+def validation_context() -> Any:
+    """The Great Expectations context, opened once per process (opening it costs ~2 s)."""
+    global _CONTEXT
+    if _CONTEXT is None:
+        from extractor.validate.run import open_context
+
+        _CONTEXT = open_context()
+    return _CONTEXT
 
 
 def write_manifest(summary: BatchSummary, results: list[ReportResult], options: RunOptions) -> Path:

@@ -1,0 +1,116 @@
+"""Context tests that tell a place name from a name that only contains one.
+
+A gazetteer or head-noun match is a *candidate*. Whether it names a place depends on the words
+around it: "Zhejiang Daily" and "Sichuan Provincial Department of ..." are organisations,
+"Prominent Zhejiang Entrepreneurs" is a title-case phrase, a capitalised word at the start of a
+sentence may be an ordinary word ("Reading ..."). These tests read only the parsed spaCy Doc
+and the document's vocabulary of lower-case words, so they hold for any report.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+#: Words that, after a place name, make the whole phrase an organisation, outlet or programme.
+ORG_WORDS = frozenset("""
+government governments committee committees department departments bureau bureaus commission
+office agency ministry ministries university college school institute academy bank group company
+corporation co co. ltd ltd. inc inc. daily news times post herald press publishing publisher
+association federation council party center centre foundation fund society administration authority
+court congress assembly hospital television tv radio network journal gazette review observer
+provincial municipal prefectural people's program programme initiative project summit forum
+airlines airways airport station union club team army police media newspaper magazine
+""".split())
+#: Words allowed inside an organisation name between the place and the organisation word.
+_CONNECTORS = frozenset({"and", "of", "for", "&", "-", "\u2013", "\u2014", "on"})
+_TITLE = re.compile(r"^[A-ZÀ-ÞĀ-Ž](?=.*[a-zß-ÿā-ž])[\w'’.\-]*$")
+_OPENERS = frozenset("\"'“‘([«")
+_CLOSERS = frozenset("\"'”’)]»")
+#: Capitalised compass words that, before a place, name a part of it ("Eastern Fujian").
+COMPASS = frozenset({"Eastern", "Western", "Northern", "Southern", "Central", "Northeastern", "Northwestern",
+                     "Southeastern", "Southwestern", "North", "South", "East", "West", "Northeast", "Northwest",
+                     "Southeast", "Southwest"})
+
+
+def is_title_word(token: Token) -> bool:
+    """A capitalised word (not all caps, not a number)."""
+    return bool(_TITLE.match(token.text))
+
+
+def document_vocabulary(docs: list[Doc]) -> frozenset[str]:
+    """Words the document writes in lower case: a capitalised form of one of them is an
+    ordinary word at a sentence start or in a title, not necessarily a name."""
+    return frozenset(t.text for d in docs for t in d if t.is_lower and t.is_alpha)
+
+
+def names_organisation(doc: Doc, end: int, limit: int = 10) -> bool:
+    """True when the capitalised words right after ``doc[:end]`` end in an organisation word
+    ("<Place> Daily", "<Place> County Government", "<Place> Provincial Department of ...")."""
+    for k, token in enumerate(doc[end:end + limit]):
+        low = token.lower_
+        if low in ORG_WORDS:
+            return True
+        if k == 0 and low in {"'s", "’s"}:
+            return False
+        if low in _CONNECTORS and k > 0:
+            continue
+        if low in {"'s", "’s"} or is_title_word(token):
+            continue
+        return False
+    return False
+
+
+def at_sentence_start(doc: Doc, i: int) -> bool:
+    """True when token ``i`` opens its sentence (possibly after an opening quote or bracket)."""
+    while i > 0 and doc[i - 1].text in _OPENERS:
+        i -= 1
+    return i == 0 or bool(doc[i].is_sent_start)
+
+
+def in_title_case(doc: Doc, start: int, end: int, heading: bool) -> bool:
+    """True when capitalisation says nothing: headings, sentence starts, and title-case runs
+    ("Guangdong Provides Targeted Support ...")."""
+    if heading or at_sentence_start(doc, start):
+        return True
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return bool((before is not None and is_title_word(before) and before.lower_ not in STOP_WORDS)
+                or (after is not None and is_title_word(after) and after.lower_ not in STOP_WORDS))
+
+
+def common_words(tokens: Span | list[Token], vocabulary: frozenset[str]) -> list[bool]:
+    """For each token: is it an ordinary word (written in lower case elsewhere, or a stop word)?"""
+    return [t.lower_ in vocabulary or t.lower_ in STOP_WORDS for t in tokens]
+
+
+def part_of_longer_name(doc: Doc, start: int, end: int, is_place_token: set[int], heading: bool) -> bool:
+    """True when a bare name sits inside a longer capitalised name ("Xi Jinping", "Georgia Tech"):
+    a capitalised neighbour that is not a stop word, not the sentence start and not itself a place."""
+    if heading:
+        return False
+    if start > 0 and not at_sentence_start(doc, start):
+        before = doc[start - 1]
+        if (is_title_word(before) and before.lower_ not in STOP_WORDS and start - 1 not in is_place_token
+                and before.text not in COMPASS):
+            return True
+    if end < len(doc):
+        after = doc[end]
+        if is_title_word(after) and after.lower_ not in STOP_WORDS and end not in is_place_token:
+            return True
+    return False
+
+
+def quoted_term(doc: Doc, start: int, end: int) -> bool:
+    """True for a name standing alone in quotes ('"Datong" (great harmony)'): a term being
+    glossed, not a place being located."""
+    return start > 0 and end < len(doc) and doc[start - 1].text in _OPENERS and doc[end].text in _CLOSERS
+
+
+def programme_like(tokens: Span | list[Token], vocabulary: frozenset[str]) -> bool:
+    """True when most words of a name are ordinary words: "China-Cambodia Friendship Poverty
+    Alleviation Demonstration Village" names a project, not a village."""
+    words = [t for t in tokens if t.is_alpha]
+    ordinary = [t for t in words if t.lower_ in vocabulary and t.lower_ not in STOP_WORDS]
+    return len(ordinary) >= 2 and 2 * len(ordinary) >= len(words)

@@ -1,0 +1,149 @@
+"""Where each place sits: enclosing places stated in the text, and one row per place.
+
+Reports name the enclosing place right after a place: "Qinglong County, Qianxinan ...
+Autonomous Prefecture, Guizhou", "Yenge Village in Kolwezi", "Wuming District (Nanning City)",
+"Tongren City, Jianzha County, and Zeku County of the Huangnan ... Prefecture", or before it
+with a possessive: "Tanzania's Morogoro Region". A following place is the parent when it is
+of a wider administrative rank (:func:`rank_of`). :func:`aggregate_places` then merges the
+forms of one place ("Guizhou" and "Guizhou Province", "China" and "People's Republic of
+China") into one row named by the fullest form, with the parent the text states (else the
+gazetteer's) and the country inherited up the chain.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from extractor.ids import stable_id
+
+if TYPE_CHECKING:
+    from extractor.extract.places import Mention
+
+_RANK = {"continent": 0.0, "country": 2.0, "province": 3.0, "autonomous_region": 3.0, "municipality": 3.0,
+         "region": 3.5, "prefecture": 4.0, "city": 5.0, "county": 6.0, "district": 6.0, "township": 7.0,
+         "village": 8.0, "natural_feature": 9.0, "other": 9.0}
+#: Text between a place and its enclosing place: ", ", " in ", " of the ", " (", ") of ", ", southeastern ".
+#: (", in" is not one: "in A, in B" lists places side by side.)
+_LINK = re.compile(r"\s*\)?\s*(?:,|\(|(?:in|of|within)(?:\s+the)?)\s*(?:(?:north|south|east|west|central)\w*\s*)?",
+                   re.IGNORECASE)
+#: Text between two places of one list: ", ", " and ", ", and the ".
+_LIST = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s*['’]s\s*")
+_COUNTRY_FREE = ("continent",)
+
+
+def rank_of(place_type: str, method: str, headed: bool) -> float:
+    """Administrative rank: lower is wider. World regions from the gazetteer rank above countries."""
+    if place_type == "region" and method == "gazetteer" and not headed:
+        return 1.0
+    return _RANK.get(place_type, 9.0)
+
+
+def _between(a: Mention, b: Mention) -> str:
+    return a.pb.doc.text[a.pb.doc[a.end - 1].idx + len(a.pb.doc[a.end - 1]):b.pb.doc[b.start].idx]
+
+
+def assign_parents(mentions: list[Mention]) -> None:
+    """Set ``parent`` of mentions (sorted in reading order) from the way the text chains them."""
+    for i, m in enumerate(mentions):
+        if m.parent:
+            continue
+        run_rank = m.rank
+        prev = m
+        for nxt in mentions[i + 1:]:
+            if nxt.pb is not m.pb:
+                break
+            gap = _between(prev, nxt)
+            if gap.strip() and _LINK.fullmatch(gap) and nxt.rank < run_rank and nxt.rank < 9:
+                m.parent = nxt.text
+                break
+            if not _LIST.fullmatch(gap):
+                break
+            run_rank = min(run_rank, nxt.rank)
+            prev = nxt
+        if not m.parent and i > 0:
+            before = mentions[i - 1]
+            if before.pb is m.pb and _POSSESSIVE.fullmatch(_between(before, m)) and before.rank < m.rank:
+                m.parent = before.text
+
+
+def _group_key(m: dict[str, Any], headed_cores: dict[str, set[tuple[str, str]]]) -> tuple[str, ...]:
+    if m["place_type"] == "country" and m["_country"] and not m["_headed"]:
+        return ("country", m["_country"])
+    if m["_headed"] and m["_core"]:
+        return ("core", m["_core"], m["place_type"])
+    if m["place_type"] not in ("country", "continent"):
+        keys = headed_cores.get(m["text"], set())
+        if len(keys) == 1:
+            return ("core", *next(iter(keys)))
+    return ("name", m["text"])
+
+
+def aggregate_places(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per distinct place per document; fills each mention's ``place_id`` and canonical
+    ``name`` and removes the private ``_`` keys."""
+    rows: list[dict[str, Any]] = []
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions:
+        by_doc.setdefault(m["doc_id"], []).append(m)
+    for doc_id, ms in by_doc.items():
+        rows.extend(_aggregate_document(doc_id, ms))
+    for m in mentions:
+        for k in [k for k in m if k.startswith("_")]:
+            del m[k]
+    return rows
+
+
+def _aggregate_document(doc_id: str, ms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    headed_cores: dict[str, set[tuple[str, str]]] = {}
+    for m in ms:
+        if m["_headed"] and m["_core"]:
+            headed_cores.setdefault(m["_core"], set()).add((m["_core"], m["place_type"]))
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for m in ms:
+        groups.setdefault(_group_key(m, headed_cores), []).append(m)
+    canonical: dict[str, str] = {}  # any surface form -> place name
+    rows: dict[str, dict[str, Any]] = {}
+    for key, group in groups.items():
+        headed = [m for m in group if m["_headed"]] or group
+        name = max((m["text"] for m in headed), key=lambda t: (len(t), t))
+        ptype = Counter(m["place_type"] for m in headed if m["text"] == name).most_common(1)[0][0]
+        aliases = sorted({m["text"] for m in group} - {name})
+        row = {"place_id": stable_id("pl", doc_id, name), "doc_id": doc_id, "name": name,
+               "aliases": "|".join(aliases), "place_type": ptype, "parent": None,
+               "country": next((m["_country"] for m in group if m["_country"]), None),
+               "mentions": len(group), "first_page": min(m["page"] for m in group)}
+        for m in group:
+            canonical[m["text"]] = name
+            m["place_id"], m["name"] = row["place_id"], name
+        row["_parents"] = [m["_parent"] for m in group if m["_parent"]]
+        row["_gaz_parent"] = next((m["_gaz_parent"] for m in group if m["_gaz_parent"]), "")
+        rows[name] = row
+    for key, group in groups.items():  # a core names its headed place ("Fujian" -> "Fujian Province")
+        if key[0] == "core":
+            canonical.setdefault(key[1], group[0]["name"])
+    for row in rows.values():
+        stated = Counter(canonical.get(p, p) for p in row.pop("_parents") if canonical.get(p, p) != row["name"])
+        gaz_parent = row.pop("_gaz_parent")
+        if stated:
+            row["parent"] = stated.most_common(1)[0][0]
+        elif gaz_parent:
+            row["parent"] = canonical.get(gaz_parent, gaz_parent)
+    _inherit_countries(rows)
+    return list(rows.values())
+
+
+def _inherit_countries(rows: dict[str, dict[str, Any]]) -> None:
+    """A place with no country of its own lies in its parent's ("Cliff Village" -> ... -> CN)."""
+    for _ in range(8):
+        changed = False
+        for row in rows.values():
+            if row["country"] or row["place_type"] in _COUNTRY_FREE or not row["parent"]:
+                continue
+            parent = rows.get(row["parent"])
+            if parent is not None and parent["country"]:
+                row["country"] = parent["country"]
+                changed = True
+        if not changed:
+            return

@@ -1,0 +1,127 @@
+"""Token patterns for place names written the way reports typeset them.
+
+A place name in running text is usually one or more capitalised words followed by a head noun
+that says what kind of place it is: "Kisumu County", "Ogun State", "Liangshan Yi Autonomous
+Prefecture", "Weining Yi, Hui, and Miao Autonomous County", "the Mekong River", also with a
+lower-case head ("Moraikobai village", "Naypyidaw region"). The head decides the place type.
+Patterns over-generate on purpose; :mod:`extractor.extract.places` rejects organisations,
+people and title-case phrases using the surrounding text.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+#: Administrative head nouns (as written after the name) -> place type.
+ADMIN_HEADS: dict[str, str] = {
+    "county": "county", "prefecture": "prefecture", "village": "village", "township": "township",
+    "town": "township", "district": "district", "city": "city", "province": "province",
+    "region": "region", "state": "province", "municipality": "municipality", "banner": "county",
+    "governorate": "province", "parish": "district", "ward": "district",
+}
+#: Autonomous units ("<Name> <Ethnic group> Autonomous <Head>").
+AUTONOMOUS_HEADS: dict[str, str] = {
+    "region": "autonomous_region", "prefecture": "prefecture", "county": "county",
+    "banner": "county", "township": "township",
+}
+#: Natural-feature heads written after the name ("Yellow River", "Ethiopian plateau").
+FEATURE_HEADS = ("river", "plateau", "mountains", "mountain", "sea", "lake", "basin", "desert", "valley",
+                 "delta", "ocean", "highlands", "hills", "plain", "plains", "peninsula", "islands",
+                 "island", "range", "falls", "gorge", "gorges", "canal", "strait", "bay", "gulf", "coast",
+                 "glacier", "wetlands", "forest", "reservoir")
+#: Natural-feature heads written before the name ("Lake Victoria", "Mount Kenya").
+FEATURE_PREFIXES = ("Lake", "Mount", "Mt.", "Mt")
+#: Feature heads followed by "of <Name>" ("Gulf of Guinea", "Bay of Bengal").
+FEATURE_OF = ("Gulf", "Bay", "Sea", "Strait", "Isle", "Straits")
+#: Lower-case heads that still mark a place after a capitalised name ("Moraikobai village").
+LOWER_HEADS = ("village", "region", "county", "district", "province", "prefecture", "township", "state",
+               "plateau", "river", "mountains", "valley", "basin", "delta", "desert", "lake", "highlands")
+
+#: Every head word, lower-cased: never part of the name itself.
+HEAD_WORDS = frozenset(ADMIN_HEADS) | frozenset(FEATURE_HEADS) | {"autonomous"}
+#: Number words may begin a name ("Three Gorges", "Five Rivers"); other stop words may not.
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty hundred".split())
+NAME_STOP = sorted((STOP_WORDS - _NUMBER_WORDS) | HEAD_WORDS)
+
+DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"]
+#: A capitalised word with at least one lower-case letter, not a stop word nor a head noun.
+NAME = {"TEXT": {"REGEX": r"^[A-ZÀ-ÞĀ-Ž](?=.*[a-zß-ÿā-ž])[\w'’]*$"}, "LOWER": {"NOT_IN": NAME_STOP}}
+
+
+#: A capitalised feature word inside a longer name ("River" in "Yangtze River Delta").
+FEATURE_IN_NAME = {"ORTH": {"IN": [h.capitalize() for h in FEATURE_HEADS]}, "OP": "+"}
+
+
+def _name(op: str = "+") -> dict[str, Any]:
+    return {**NAME, "OP": op}
+
+
+def _head(word: str, lower: bool = False) -> dict[str, Any]:
+    return {"LOWER": word} if lower else {"ORTH": word.capitalize()}
+
+
+def _names_with_dash() -> list[list[dict[str, Any]]]:
+    """The name part: "<Name>+" or "<Name>+ – <Name>+" ("Qinghai – Xizang", "Bouyei-Miao")."""
+    return [[_name()], [_name(), {"ORTH": {"IN": DASHES}}, _name()]]
+
+
+def _ethnic_list(n: int, oxford: bool) -> list[dict[str, Any]]:
+    """"Yi, Hui, and Miao": n names separated by commas, the last after "and"."""
+    parts: list[dict[str, Any]] = [dict(NAME)]
+    for _ in range(n - 2):
+        parts += [{"ORTH": ","}, dict(NAME)]
+    if oxford:
+        parts.append({"ORTH": ","})
+    parts += [{"LOWER": "and"}, dict(NAME)]
+    return parts
+
+
+def _pattern(tokens: list[dict[str, Any]], method: str, place_type: str) -> dict[str, Any]:
+    return {"label": "PLACE", "pattern": tokens, "id": f"{method}|{place_type}"}
+
+
+def head_patterns() -> list[dict[str, Any]]:
+    """EntityRuler token patterns for "<Name> <Head>" and natural-feature names."""
+    pats: list[dict[str, Any]] = []
+    for name in _names_with_dash():
+        for head, ptype in ADMIN_HEADS.items():
+            pats.append(_pattern([*name, _head(head)], "pattern", ptype))
+        for head, ptype in AUTONOMOUS_HEADS.items():
+            pats.append(_pattern([*name, {"ORTH": "Autonomous"}, _head(head)], "pattern", ptype))
+            for n in (2, 3, 4):
+                for oxford in (False, True):
+                    if n == 2 and oxford:
+                        continue
+                    lst = _ethnic_list(n, oxford)
+                    pats.append(_pattern([*name, *lst, {"ORTH": "Autonomous"}, _head(head)], "pattern", ptype))
+            pats.append(_pattern([*name, {"LOWER": "and"}, _name(), {"ORTH": "Autonomous"}, _head(head)],
+                                 "pattern", ptype))
+        for head in FEATURE_HEADS:
+            pats.append(_pattern([*name, _head(head)], "pattern", "natural_feature"))
+            # "Yangtze River Delta", "Three Gorges Reservoir": a feature word inside the name
+            pats.append(_pattern([*name, FEATURE_IN_NAME, _head(head)], "pattern", "natural_feature"))
+        for head in LOWER_HEADS:
+            ptype = ADMIN_HEADS.get(head, "natural_feature")
+            pats.append(_pattern([*name, {"ORTH": head}], "pattern_lower", ptype))
+            pats.append(_pattern([*name, FEATURE_IN_NAME, {"ORTH": head}], "pattern_lower", ptype))
+    for prefix in FEATURE_PREFIXES:
+        pats.append(_pattern([{"ORTH": prefix}, _name()], "pattern", "natural_feature"))
+    for head in FEATURE_OF:
+        pats.append(_pattern([{"ORTH": head}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, _name()],
+                             "pattern", "natural_feature"))
+    return pats
+
+
+#: Plural heads that introduce a list of places of one type ("the villages of A, B and C",
+#: "the county governments of A, B, and C", "the municipalities of A, B ...").
+LIST_HEADS: dict[str, str] = {
+    "villages": "village", "counties": "county", "townships": "township", "towns": "township",
+    "districts": "district", "cities": "city", "municipalities": "city", "provinces": "province",
+    "prefectures": "prefecture", "regions": "region", "states": "province", "countries": "country",
+}
+#: Singular heads that do the same before "governments"/"authorities" ("county governments of").
+LIST_GOVERNMENT_HEADS: dict[str, str] = {"county": "county", "city": "city", "municipal": "city",
+                                         "district": "district", "township": "township", "village": "village",
+                                         "provincial": "province", "prefectural": "prefecture", "state": "province"}
+LIST_GOVERNMENT_WORDS = frozenset({"governments", "authorities", "administrations", "committees"})

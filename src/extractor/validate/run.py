@@ -1,0 +1,188 @@
+"""Run the committed Great Expectations checkpoint over a run's tables.
+
+One GE context per run (:func:`open_context`, reusable); one committed checkpoint per table (a
+checkpoint run takes one dataframe), Data Docs built once at the end.
+GE never phones home: analytics are disabled in the committed config and in the environment.
+
+    outcome = validate_tables(frames, out_dir)          # frames from pipeline.combine(...)
+    frames["consistency_checks"] = outcome.consistency   # (validate_tables computes it if missing)
+    frames["validation_results"] = outcome.results
+    if not outcome.success_errors: fail the run          # schema / integrity errors
+    if outcome.warnings: set a warning                   # consistency conflicts
+
+Data Docs go to ``<out_dir>/validation/`` (``index.html``); the committed site config keeps
+pointing at the gitignored ``expectations/gx/uncommitted/data_docs/``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+GX_DIR = Path(__file__).resolve().parents[3] / "expectations" / "gx"
+DATASOURCE = "report_tables"
+BATCH_DEFINITION = "whole_table"
+SITE = "local_site"
+DOCS_SUBDIR = "validation"
+#: Every table has a suite; validation_results describes the others and is not itself validated.
+ASSET_TABLES: tuple[str, ...] = ("documents", "sections", "claims", "notes", "citations", "claim_citations",
+                                 "places", "place_mentions", "consistency_checks")
+_DETAIL_COLUMNS = ("page", "marker", "surface", "sentence", "cited_sentence", "note_text", "name", "message")
+_MAX_DETAILS = 5
+
+
+def suite_name(table: str) -> str:
+    return table
+
+
+def checkpoint_name(table: str) -> str:
+    return f"validate_{table}"
+
+
+@dataclass
+class ValidationOutcome:
+    results: pd.DataFrame  # the validation_results table
+    consistency: pd.DataFrame  # the consistency_checks table that was validated
+    docs_index: Path | None
+    seconds: float
+    errors: list[str] = field(default_factory=list)  # one line per failed "error" expectation and doc
+    warning_list: list[str] = field(default_factory=list)
+
+    @property
+    def success_errors(self) -> bool:
+        """True when no expectation of severity "error" failed: the flow run may succeed."""
+        return not self.errors
+
+    @property
+    def warnings(self) -> list[str]:
+        """One line per failed "warning" expectation and doc (consistency conflicts)."""
+        return self.warning_list
+
+
+def open_context(gx_dir: Path = GX_DIR) -> Any:
+    """The committed file-backed context (custom expectations registered). Reuse it within a run."""
+    import great_expectations as gx
+
+    import extractor.validate.gx_expectations  # noqa: F401  registers the custom expectations
+
+    return gx.get_context(mode="file", project_root_dir=str(gx_dir.parent))
+
+
+def runtime_parameters(frames: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """Cross-table id sets the suites refer to as ``$PARAMETER``."""
+    def ids(table: str, col: str, where: pd.Series | None = None) -> list[str]:
+        s = frames[table][col] if where is None else frames[table].loc[where, col]
+        return sorted({str(v) for v in s.dropna()})
+
+    cit = frames["citations"]
+    return {"cited_note_ids": ids("citations", "note_id", cit["resolved"].fillna(False).astype(bool)),
+            "claim_ids": ids("claims", "claim_id"), "citation_ids": ids("citations", "citation_id"),
+            "place_ids": ids("places", "place_id")}
+
+
+def validate_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path | None, *, context: Any = None,
+                    gx_dir: Path = GX_DIR) -> ValidationOutcome:
+    """Validate every table of a run; write Data Docs under ``<out_dir>/validation/`` when given."""
+    from extractor.tables import sort_frame, to_frame
+    from extractor.validate.consistency import consistency_frame
+
+    t0 = time.perf_counter()
+    frames = dict(frames)
+    if frames.get("consistency_checks") is None or frames["consistency_checks"].empty:
+        frames["consistency_checks"] = consistency_frame(frames["claims"])
+    ctx = context or open_context(gx_dir)
+    docs_index = None
+    if out_dir is not None:
+        docs_dir = (Path(out_dir) / DOCS_SUBDIR).resolve()
+        _point_docs_to(ctx, docs_dir)
+        docs_index = docs_dir / "index.html"
+    batches = {t: {"dataframe": frames[t].reset_index(drop=True)} for t in ASSET_TABLES}
+    run = _run_checkpoints(ctx, batches, runtime_parameters(frames), with_docs=out_dir is not None)
+    doc_ids = sorted({str(d) for d in frames["documents"]["doc_id"].dropna()})
+    rows, errors, warnings = [], [], []
+    for table, vr in run.items():
+        frame = batches[table]["dataframe"]
+        for r in vr.results:
+            for row in _result_rows(table, frame, r, doc_ids):
+                rows.append(row)
+                if not row["success"]:
+                    line = f"{row['doc_id'] or '(run)'}: {table}.{row['expectation']}({row['column']}): {row['details']}"
+                    (errors if row["severity"] == "error" else warnings).append(line)
+    results = sort_frame("validation_results", to_frame("validation_results", rows))
+    return ValidationOutcome(results, frames["consistency_checks"], docs_index, round(time.perf_counter() - t0, 3),
+                             sorted(errors), sorted(warnings))
+
+
+def _point_docs_to(ctx: Any, docs_dir: Path) -> None:
+    """In memory only: the data docs site writes to this run's output folder."""
+    sites = json.loads(json.dumps(ctx.variables.data_docs_sites or {}))
+    site = sites.get(SITE) or {"class_name": "SiteBuilder", "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"}}
+    site["show_how_to_buttons"] = False
+    site["store_backend"] = {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)}
+    ctx.variables.data_docs_sites = {SITE: site}
+
+
+def _run_checkpoints(ctx: Any, batches: dict[str, dict[str, Any]], params: dict[str, Any],
+                     with_docs: bool) -> dict[str, Any]:
+    """One committed checkpoint per table (each table is its own dataframe), then Data Docs once."""
+    out: dict[str, Any] = {}
+    for table, batch in batches.items():
+        result = ctx.checkpoints.get(checkpoint_name(table)).run(batch_parameters=batch,
+                                                                  expectation_parameters=params)
+        (vr,) = result.run_results.values()
+        out[table] = vr
+    if with_docs:
+        ctx.build_data_docs(site_names=[SITE])
+    return out
+
+
+def _result_rows(table: str, frame: pd.DataFrame, r: Any, doc_ids: list[str]) -> list[dict[str, Any]]:
+    cfg = r.expectation_config
+    kw = cfg.kwargs
+    column = kw.get("column") or ",".join(kw.get("column_list") or []) or \
+        ",".join(x for x in (kw.get("column_A"), kw.get("column_B")) if x) or None
+    severity = (cfg.meta or {}).get("severity", "error")
+    res = r.result or {}
+    base = {"suite": suite_name(table), "table": table, "expectation": cfg.type, "column": column,
+            "severity": severity}
+    idx = res.get("unexpected_index_list")
+    if "element_count" in res and isinstance(idx, list) and all(isinstance(i, (int,)) for i in idx) and "doc_id" in frame:
+        # a map expectation: split by document, name the failing rows
+        rows = []
+        bad = frame.loc[[i for i in idx if i in frame.index]]
+        for doc in doc_ids:
+            mine = bad[bad["doc_id"] == doc]
+            n_doc = int((frame["doc_id"] == doc).sum())
+            rows.append({**base, "doc_id": doc, "success": mine.empty, "unexpected_count": len(mine),
+                         "element_count": n_doc, "details": _describe_rows(mine)})
+        return rows
+    if r.exception_info and r.exception_info.get("raised_exception"):
+        details = f"exception: {r.exception_info.get('exception_message')}"
+    else:
+        observed = res.get("observed_value")
+        details = "" if r.success else f"observed: {json.dumps(observed, default=str)[:500]}"
+    return [{**base, "doc_id": None, "success": bool(r.success), "unexpected_count": res.get("unexpected_count"),
+             "element_count": res.get("element_count"), "details": details}]
+
+
+def _describe_rows(rows: pd.DataFrame) -> str:
+    if rows.empty:
+        return ""
+    parts = []
+    for _, row in rows.head(_MAX_DETAILS).iterrows():
+        bits = [f"{c}={_short(row[c])}" for c in _DETAIL_COLUMNS if c in row and not pd.isna(row[c])]
+        parts.append("; ".join(bits))
+    more = f" (+{len(rows) - _MAX_DETAILS} more)" if len(rows) > _MAX_DETAILS else ""
+    return " || ".join(parts) + more
+
+
+def _short(v: Any, n: int = 400) -> str:
+    s = str(v)
+    return s if len(s) <= n else s[: n - 1] + "…"

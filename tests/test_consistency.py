@@ -1,0 +1,97 @@
+"""Consistency checks: repeated figures agree, stated relations hold; corrupted copies are caught."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.pipeline import ExtractionConfig, combine, process_report
+from extractor.validate.consistency import check_consistency, relation_holds, values_agree
+
+
+def _rows_for(path: Path) -> list[dict]:
+    result = process_report(path, ExtractionConfig(model="none"))
+    assert result.status == "ok", result.error
+    return check_consistency(combine([result])["claims"])
+
+
+def corrupt(sample_text: str, tmp_path: Path, old: str, new: str, name: str = "corrupted.txt") -> Path:
+    assert sample_text.count(old) == 1, f"{old!r} must occur exactly once"
+    path = tmp_path / name
+    path.write_text(sample_text.replace(old, new), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def sample_rows(sample_frames) -> list[dict]:
+    return check_consistency(sample_frames["claims"])
+
+
+def _groups_with(rows: list[dict], value: str) -> list[dict]:
+    return [r for r in rows if r["kind"] == "figure_group" and value in r["values"].split("|")]
+
+
+@pytest.mark.parametrize("value", ["17522", "33050000", "5340000", "12384"])
+def test_repeated_headline_figures_form_consistent_groups(sample_rows, value):
+    groups = _groups_with(sample_rows, value)
+    assert len(groups) == 1, groups
+    g = groups[0]
+    assert g["status"] == "consistent"
+    assert len(g["claim_ids"].split("|")) >= 2
+    assert len(set(g["pages"].split("|"))) >= 2  # stated in different places of the report
+
+
+def test_nothing_in_the_sample_is_in_conflict(sample_rows):
+    assert sample_rows, "the sample states figures and relations"
+    assert [r["message"] for r in sample_rows if r["status"] != "consistent"] == []
+
+
+def test_sample_relations_are_found_and_hold(sample_rows):
+    kinds = {r["kind"] for r in sample_rows}
+    assert {"figure_group", "part_whole", "difference", "share", "change"} <= kinds
+    part_whole = {tuple(r["values"].split("|")) for r in sample_rows if r["kind"] == "part_whole"}
+    assert ("909", "1421") in part_whole and ("22", "23") in part_whole
+    assert any(r["values"] == "40311|18620|21691" for r in sample_rows if r["kind"] == "difference")
+
+
+def test_rows_are_deterministic_and_ids_unique(sample_frames, sample_rows):
+    again = check_consistency(sample_frames["claims"])
+    assert again == sample_rows
+    assert len({r["check_id"] for r in sample_rows}) == len(sample_rows)
+
+
+def test_near_duplicate_figure_is_grouped_and_flagged(sample_text, sample_rows, tmp_path):
+    path = corrupt(sample_text, tmp_path, "17,522 yuan, a 24.7%", "17,252 yuan, a 24.7%")
+    rows = _rows_for(path)
+    conflicts = [r for r in rows if r["status"] == "conflict"]
+    assert len(conflicts) == 1, [r["message"] for r in conflicts]
+    c = conflicts[0]
+    assert c["kind"] == "figure_group"
+    assert sorted(c["values"].split("|")) == ["17252", "17522"]
+    assert "p.4" in c["message"] and "reached 17,252 yuan, a 24.7% increase over 2021" in c["message"]
+    assert "17,522 yuan" in c["message"]
+    # everything else is as in the clean sample
+    others = {(r["kind"], r["values"], r["status"]) for r in rows if r is not c}
+    clean = {(r["kind"], r["values"], r["status"]) for r in sample_rows if "17522" not in r["values"].split("|")}
+    assert clean <= others
+
+
+def test_part_larger_than_whole_is_flagged(sample_text, tmp_path):
+    path = corrupt(sample_text, tmp_path, "for 909 households", "for 1,909 households")
+    rows = _rows_for(path)
+    conflicts = [r for r in rows if r["status"] == "conflict"]
+    assert [r["kind"] for r in conflicts] == ["part_whole"]
+    assert conflicts[0]["values"] == "1909|1421"
+    assert "p.7" in conflicts[0]["message"] and "1,909 households (3,816 individuals)" in conflicts[0]["message"]
+
+
+def test_values_agree_within_printed_precision():
+    assert values_agree([5_340_000, 5_340_000], [10_000, 1])
+    assert values_agree([33_000_000, 33_050_000], [1_000_000, 10_000])  # a rounded restatement
+    assert not values_agree([17_522, 17_252], [1, 1])
+
+
+def test_relation_holds_rechecks_bounds_from_values_alone():
+    assert relation_holds("part_whole", "909|1421") and not relation_holds("part_whole", "1909|1421")
+    assert relation_holds("share", "99.5") and not relation_holds("share", "104")
+    assert relation_holds("figure_group", "17522|17522") and not relation_holds("figure_group", "17522|19000")

