@@ -39,6 +39,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --output $(OUTPUT)/bench
+	$(BIN)/python bench/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) .prefect .pytest_cache .hypothesis

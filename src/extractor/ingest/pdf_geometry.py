@@ -1,0 +1,204 @@
+"""Page geometry: words into lines, lines into columns, columns into reading order.
+
+Everything here is decided from positions and sizes, never from the words themselves: a line is
+the words whose vertical centres agree (a raised marker still sits inside its line's box), a
+superscript is a word clearly smaller than its line and raised above the line's baseline, and
+a page has two columns when a vertical strip near its middle is crossed by almost none of the
+body-size words while both sides carry text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+# A word counts as smaller than its line below this share of the line's size.
+SMALL_RATIO = 0.85
+# A smaller word is raised when its bottom sits this share of the line size above the baseline.
+RAISE_RATIO = 0.18
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def center(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Line:
+    """Words on one baseline, left to right, with the line's dominant size and baseline."""
+
+    words: list[Word]
+    size: float = 0.0
+    baseline: float = 0.0  # bottom of the dominant-size words
+    column: str = "full"  # "full", "left", "right" or "span"
+    kind: str = "body"  # "body", "header", "note", "table"
+    table_rows: list[list[str]] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words) if self.words else 0.0
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words) if self.words else 0.0
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words) if self.words else 0.0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words) if self.words else 0.0
+
+    def is_raised(self, w: Word) -> bool:
+        """A superscript: clearly smaller than the line and sitting above its baseline."""
+        return w.size < self.size * SMALL_RATIO and w.bottom < self.baseline - RAISE_RATIO * self.size
+
+    def plain_text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def modal_size(words: list[Word]) -> float:
+    """The size most characters are set in (the body size), rounded to a tenth of a point."""
+    counts: Counter[float] = Counter()
+    for w in words:
+        counts[round(w.size, 1)] += len(w.text)
+    return counts.most_common(1)[0][0] if counts else 0.0
+
+
+def build_lines(words: list[Word]) -> list[Line]:
+    """Group words into lines by vertical centre; a line's reference is its largest word.
+
+    Sorting by centre and comparing each word with the running line's largest word keeps raised
+    markers (whose centre is a little higher) in the line they belong to, while the next line,
+    a full line pitch away, starts a new one.
+    """
+    lines: list[Line] = []
+    ref: Word | None = None
+    for w in sorted(words, key=lambda w: (w.center, w.x0)):
+        if ref is not None and abs(w.center - ref.center) <= 0.5 * max(w.size, ref.size):
+            lines[-1].words.append(w)
+            if w.size > ref.size:
+                ref = w
+            continue
+        lines.append(Line([w]))
+        ref = w
+    for line in lines:
+        _finish(line)
+    return lines
+
+
+def _finish(line: Line) -> None:
+    line.words.sort(key=lambda w: w.x0)
+    sizes: Counter[float] = Counter()
+    for w in line.words:
+        sizes[round(w.size, 1)] += len(w.text)
+    line.size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    main = [w.bottom for w in line.words if w.size >= line.size * SMALL_RATIO]
+    line.baseline = max(main) if main else line.bottom
+
+
+def find_gutter(words: list[Word], body_size: float, page_width: float) -> tuple[float, float] | None:
+    """The vertical strip between two columns, or None for a one-column page.
+
+    Only body-size words vote (notes, headings and running heads are often full width). The
+    strip must lie in the middle third of the text, be at least half an em wide, be crossed by
+    at most 2% of the body words, and have at least three lines of body text on each side.
+    """
+    body = [w for w in words if abs(w.size - body_size) <= 0.1 * body_size]
+    if len(body) < 40:
+        return None
+    left, right = min(w.x0 for w in body), max(w.x1 for w in body)
+    width = right - left
+    if width <= 0:
+        return None
+    step = 1.0
+    n_bins = int(width / step) + 1
+    cover = [0] * n_bins
+    for w in body:
+        for b in range(int((w.x0 - left) / step), min(n_bins, int((w.x1 - left) / step) + 1)):
+            cover[b] += 1
+    lo_bin, hi_bin = int(n_bins / 3), int(2 * n_bins / 3)
+    # the strip is where the fewest words cross (a short last column is crossed by few words too,
+    # so take the least-crossed run, not every run under the limit)
+    least = min(cover[lo_bin:hi_bin], default=len(body))
+    if least > max(1, int(0.02 * len(body))):
+        return None
+    allowed = least
+    best: tuple[int, int] | None = None
+    b = lo_bin
+    while b < hi_bin:
+        if cover[b] <= allowed:
+            e = b
+            while e + 1 < n_bins and cover[e + 1] <= allowed:
+                e += 1
+            if best is None or e - b > best[1] - best[0]:
+                best = (b, e)
+            b = e + 1
+        else:
+            b += 1
+    if best is None or (best[1] - best[0] + 1) * step < 0.5 * body_size:
+        return None
+    g0, g1 = left + best[0] * step, left + (best[1] + 1) * step
+    # each side must carry several lines of its own (a short last column is fine)
+    rows_left = {round(w.bottom) for w in body if w.x1 <= g0}
+    rows_right = {round(w.bottom) for w in body if w.x0 >= g1}
+    if min(len(rows_left), len(rows_right)) < 3:
+        return None
+    return g0, g1
+
+
+def reading_order(words: list[Word], body_size: float, page_width: float) -> list[Line]:
+    """Lines of a page in reading order, two-column stretches read column by column.
+
+    The two-column band is the vertical extent of body-size words lying wholly on one side of
+    the gutter. Lines above and below the band (title, running head, footnotes) are full width;
+    inside the band a line crossing the gutter (a heading spanning both columns) splits the band
+    into segments, and each segment is read left column first.
+    """
+    gutter = find_gutter(words, body_size, page_width)
+    if gutter is None:
+        lines = build_lines(words)
+        lines.sort(key=lambda ln: ln.top)
+        return lines
+    g0, g1 = gutter
+    sided = [w for w in words if abs(w.size - body_size) <= 0.1 * body_size and (w.x1 <= g0 or w.x0 >= g1)]
+    band_top, band_bottom = min(w.top for w in sided), max(w.bottom for w in sided)
+    outside, left, right, span = [], [], [], []
+    for w in words:
+        if w.center < band_top or w.center > band_bottom:
+            outside.append(w)
+        elif w.x1 <= g0 + 0.5:
+            left.append(w)
+        elif w.x0 >= g1 - 0.5:
+            right.append(w)
+        else:
+            span.append(w)
+    full = build_lines(outside)
+    spans = build_lines(span)
+    for ln in spans:
+        ln.column = "span"
+    cols = build_lines(left) + build_lines(right)
+    for ln in cols:
+        ln.column = "left" if ln.x1 <= g0 + 0.5 else "right"
+    above = sorted((ln for ln in full if ln.top < band_top), key=lambda ln: ln.top)
+    below = sorted((ln for ln in full if ln.top >= band_top), key=lambda ln: ln.top)
+    cuts = sorted(spans, key=lambda ln: ln.top)
+    ordered = list(above)
+    bounds = [band_top - 1] + [ln.top for ln in cuts] + [band_bottom + 1]
+    for k in range(len(bounds) - 1):
+        if k > 0:
+            ordered.append(cuts[k - 1])
+        seg = [ln for ln in cols if bounds[k] <= ln.top < bounds[k + 1]]
+        ordered.extend(sorted((ln for ln in seg if ln.column == "left"), key=lambda ln: ln.top))
+        ordered.extend(sorted((ln for ln in seg if ln.column == "right"), key=lambda ln: ln.top))
+    ordered.extend(below)
+    return ordered

@@ -1,0 +1,149 @@
+"""The PDF backend on real PDFs typeset by tests/pdfgen.py, and on deliberately broken ones."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import LimitExceededError
+from extractor.ingest.pdf import read_pdf_report
+from extractor.pipeline import ExtractionConfig, load_document, process_report
+from tests import pdfgen
+
+
+@pytest.fixture(scope="session")
+def pdf_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("pdfs")
+
+
+@pytest.fixture(scope="session")
+def circled_pdf(pdf_dir, sample_text) -> Path:
+    return pdfgen.generate_report_pdf(sample_text, pdf_dir / "report-circled.pdf", markers="circled")
+
+
+@pytest.fixture(scope="session")
+def digits_pdf(pdf_dir, sample_text) -> Path:
+    return pdfgen.generate_report_pdf(sample_text, pdf_dir / "report-digits.pdf", markers="digits")
+
+
+@pytest.fixture(scope="session")
+def circled_pages(circled_pdf):
+    return read_pdf_report(circled_pdf)
+
+
+@pytest.fixture(scope="session")
+def circled_doc(circled_pdf):
+    return load_document(circled_pdf)
+
+
+def _lines(pages, **flag):
+    key, value = next(iter(flag.items()))
+    return [ln for p in pages for ln in p.lines if getattr(ln, key) is value]
+
+
+def test_running_heads_and_page_numbers_are_flagged(circled_pages):
+    heads = [ln.text for ln in _lines(circled_pages, is_header=True)]
+    n = len(circled_pages)
+    assert sum(1 for t in heads if t.isdigit()) >= n - 2  # a number on every page but the title page
+    assert sum(1 for t in heads if "Better Life" in t) >= n - 2
+    body = [ln.text for ln in _lines(circled_pages, is_header=False)]
+    assert not any(t.strip().isdigit() for t in body)
+
+
+def test_notes_are_flagged_and_start_with_their_marker(circled_pages):
+    notes = _lines(circled_pages, is_note=True)
+    starts = [ln.text for ln in notes if ln.text[:1] in pdfgen.CIRCLED]
+    assert len(starts) >= 60
+    assert all(not ln.is_header and not ln.is_table for ln in notes)
+
+
+@pytest.mark.parametrize("which,marker", [("circled", "^\u2460"), ("digits", "^1")])
+def test_raised_markers_become_caret_markers(which, marker, circled_pages, digits_pdf):
+    pages = circled_pages if which == "circled" else read_pdf_report(digits_pdf)
+    body = " ".join(ln.text for ln in _lines(pages, is_note=False))
+    assert f"rate reached 90%.{marker}" in body
+    assert "90%.1" not in body and "901" not in body
+    if which == "digits":
+        notes = [ln.text for ln in _lines(pages, is_note=True)]
+        assert any(re.match(r"\^1 \S", t) for t in notes)
+
+
+def test_table_is_kept_out_of_the_text(circled_pages, circled_doc):
+    rows = [ln.text for ln in _lines(circled_pages, is_table=True)]
+    assert rows and all(" | " in r for r in rows)
+    assert any("1,952" in r for r in rows)
+    assert "1,952" not in circled_doc.text and "172.8" not in circled_doc.text
+
+
+def test_two_column_page_reads_column_by_column(circled_doc):
+    text = " ".join(circled_doc.text.split())
+    assert "after the completion of the bridges over the river, when farmers on the Ethiopian plateau" in text
+
+
+def test_hyphenation_and_page_breaks_are_repaired(circled_doc):
+    text = " ".join(circled_doc.text.split())
+    assert "the overall employment rate reached 90%" in text  # "em-" at a page foot + "ployment"
+    assert "China set a five-year transitional period" in text  # a sentence across a page break
+    assert "Presi- dent" not in text and "em- ployment" not in text
+
+
+def test_notes_resolve_to_the_notes_of_their_page(circled_doc):
+    assert len(circled_doc.notes) >= 60
+    pages_with_notes = {n.page for n in circled_doc.notes}
+    assert all(m.page in pages_with_notes for m in circled_doc.markers)
+
+
+def test_generation_is_deterministic(pdf_dir, sample_text, circled_pdf):
+    again = pdfgen.generate_report_pdf(sample_text, pdf_dir / "again.pdf", markers="circled")
+    assert again.read_bytes() == circled_pdf.read_bytes()
+
+
+# ------------------------------------------------------------------------------------------
+# Broken input: one failed row with a one-line error each, and the batch goes on
+
+
+@pytest.fixture(scope="session")
+def broken(pdf_dir, circled_pdf) -> dict[str, Path]:
+    return {
+        "encrypted": pdfgen.make_encrypted_pdf(pdf_dir / "encrypted.pdf"),
+        "scanned": pdfgen.make_scanned_pdf(pdf_dir / "scanned.pdf"),
+        "truncated": pdfgen.make_truncated_pdf(circled_pdf, pdf_dir / "truncated.pdf"),
+        "corrupt": pdfgen.make_corrupt_pdf(pdf_dir / "corrupt.pdf"),
+        "zero-page": pdfgen.make_zero_page_pdf(pdf_dir / "zero-page.pdf"),
+        "large": pdfgen.make_many_pages_pdf(pdf_dir / "large.pdf", 8),
+    }
+
+
+EXPECTED = {
+    "encrypted": ("RX103", "encrypted"),
+    "scanned": ("RX104", "no text layer"),
+    "truncated": ("RX105", "truncated"),
+    "corrupt": ("RX105", "damaged"),
+    "zero-page": ("RX101", "no pages"),
+    "large": ("RX106", "more than the limit of 5"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_pdf_gives_a_failed_row_with_a_one_line_error(name, broken):
+    path = broken[name]
+    result = process_report(path, ExtractionConfig(model="none", max_pages=5))
+    code, reason = EXPECTED[name]
+    assert result.status == "failed"
+    assert result.error and "\n" not in result.error and "Traceback" not in result.error
+    assert str(path) in result.error and code in result.error and reason in result.error
+    (row,) = result.tables["documents"]
+    assert row["status"] == "failed" and row["error"] == result.error
+
+
+def test_a_batch_goes_on_after_broken_files(broken, circled_pdf):
+    results = [process_report(p, ExtractionConfig(model="none", max_pages=5)) for p in broken.values()]
+    assert all(r.status == "failed" for r in results)
+    ok = process_report(circled_pdf, ExtractionConfig(model="none"))
+    assert ok.status == "ok", ok.error
+
+
+def test_timeout_is_a_limit_error(broken):
+    with pytest.raises(LimitExceededError, match="timeout_s"):
+        read_pdf_report(broken["large"], timeout_s=0.0)
