@@ -1,65 +1,616 @@
-"""Numeric claims: every quantity stated in the body text.
+"""Numeric claims: one row per quantity stated in the body text (gold/SPEC.md, claims.csv).
 
-First version: digits with an optional scale word and a unit or counted noun. The claims issue
-replaces this with spaCy Matcher patterns and number words.
+Everything reads the shared parsed Docs (``analysis.blocks[i].doc``); nothing is tokenised
+again. Token patterns (spaCy ``Matcher``) find the pieces, in four families:
+
+* numbers: digits with separators, decimals and a scale word (``33.05 million``), glued forms
+  (``5.5bn``, ``US$4.7``, ``5–10``), number words (``three million``, ``twenty-five``), ``a decade``
+  and ratio words (``double``, ``twice``);
+* units after a number: percent phrases, currency names and codes, measures, durations
+  (``four consecutive years``, ``three-year``), and before it: currency symbols and codes
+  (``$2.15``, ``USD 20 billion``);
+* time expressions: years, dates, ranges of years, with their lead-in (``as of the end of
+  November 2024``, ``in the first three quarters of 2024``, ``from 2021 to 2024``);
+* qualifiers (``more than``, ``nearly``, ``at least``).
+
+Rules then assemble a claim per number: the unit (a number with no unit of its own takes its
+counted noun, the unit of its partner in a range or pair, the noun of "the number of ...", or the
+noun it refers back to), the exclusions (years, dates, ordinals, labels such as ``Chapter 3``,
+codes such as ``5G``, numbers inside quoted titles and capitalised names), and the context
+columns: qualifier, reference year and period, change and subject. Where the statistical model
+is installed its dependency parse gives the subject; otherwise rules over the tokens do.
 """
+
 from __future__ import annotations
 
+import functools
 import re
+from decimal import Decimal
 from typing import Any
 
-from extractor.analysis import Analysis
-from extractor.ids import stable_id
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NUM = re.compile(
-    r"(?P<cur>US\$|\$|USD\s?|RMB\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion))?"
-    r"(?:\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|yuan\b|US dollars\b|dollars\b|(?P<noun>[a-z]+)))?"
+from extractor import numbers as N
+from extractor import units as U
+from extractor.analysis import Analysis, ParsedBlock
+from extractor.extract.claim_context import ClaimContext, assign_years, qualifier_words
+from extractor.extract.quantities import (
+    DASHES, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN, RATIO_WORDS,
+    Quantity, clause_start, counted_noun, is_year_token, longest_matches, phrase_pattern,
 )
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_PEOPLE = {"people", "persons", "person", "individuals", "residents", "workers", "farmers", "students", "graduates"}
+from extractor.ids import stable_id
+from extractor.model import Sentence
+
+#: Words before a number that make it a label, not a quantity: "Chapter 3", "No. 5".
+LABEL_WORDS = frozenset("""
+    chapter chapters section sections article articles paragraph paragraphs para page pages p pp figure figures
+    fig table tables annex annexes appendix item items line lines note notes footnote goal goals target targets
+    phase stage level grade class step round session volume vol issue no nos number part clause rule box map
+    chart exhibit version tier category type route highway lane gate room unit plot block batch wave group
+    sdg sdgs decree resolution law order act code edition series model
+""".split())
+
+_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "his", "her", "my", "your", "both", "this",
+                          "that"})
+
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                       "tenth", "last", "final", "previous", "initial", "remaining", "latter", "former"})
+
+_RANGE_LINKS = (("to",), ("-",), ("\u2013",), ("\u2014",), ("~",), ("or",), ("and",), ("out", "of"), ("of",),
+                ("of", "the"), ("through",), ("up", "to"))
+
+_RATIO_FOLLOWERS = frozenset({"that", "the", "those", "what", "as", "than", "its", "their", "his", "her", "."})
+
+_TIMES_FOLLOWERS = frozenset({"as", "the", "that", "those", "higher", "larger", "greater", "more", "faster",
+                              "bigger", "over", "than", "what"})
 
 
-def _unit(m: re.Match[str]) -> str:
-    u = (m.group("unit") or "").lower()
-    cur = (m.group("cur") or "").strip().upper()
-    if cur in ("$", "US$", "USD") or u in ("dollars", "us dollars"):
-        return "USD"
-    if u == "yuan" or cur == "RMB":
-        return "CNY"
-    if u in ("%", "percent", "per cent"):
-        return "percent"
-    if u.startswith("percentage point"):
-        return "percentage_point"
-    noun = (m.group("noun") or "").lower()
-    if noun in _PEOPLE:
-        return "person"
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    if noun.endswith("s") and not noun.endswith("ss"):
-        return noun[:-1]
-    return noun
+@functools.lru_cache(maxsize=8)
+def _matchers(vocab: Vocab) -> dict[str, Matcher]:
+    """Number, unit and currency patterns, compiled once per vocabulary (every Doc of a pipeline
+    shares one)."""
+    scales = sorted(N.SCALES) + ["bn", "mn", "mln", "tn", "trn"]
+    number_words = sorted(N.NUMBER_WORDS)
+    numbers = Matcher(vocab)
+    numbers.add("DIGITS", [[{"TEXT": {"REGEX": NUMBER_TOKEN_REGEX}},
+                            {"LOWER": {"IN": scales + ["m", "k"]}, "OP": "?"}]])
+    numbers.add("WORDS", [[{"LOWER": {"IN": number_words}},
+                           {"LOWER": {"IN": number_words + sorted(N.SCALES) + ["-", "and"]}, "OP": "*"}]])
+    numbers.add("WORDS", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["dozen"] + sorted(N.SCALES)}},
+                           {"LOWER": {"IN": sorted(N.SCALES)}, "OP": "?"}],
+                          [{"LOWER": "half"}, {"LOWER": "a"}, {"LOWER": {"IN": sorted(N.SCALES)}}]])
+    fractions = sorted(N.FRACTIONS)
+    numbers.add("FRACTION", [[{"LOWER": {"IN": number_words + ["a", "one"]}}, {"TEXT": "-", "OP": "?"},
+                               {"LOWER": {"IN": fractions}}, {"LOWER": "of"}],
+                              [{"LOWER": "half"}, {"LOWER": "of"}]])
+    number = {"LOWER": {"IN": number_words}}
+    digits = {"TEXT": {"REGEX": r"^\d+$"}}
+    out_of_every = [{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": "every"}]
+    numbers.add("ONE_IN", [[number, {"LOWER": "in"}, number], [digits, {"LOWER": "in"}, digits],
+                           [number, *out_of_every, number], [digits, *out_of_every, digits]])
+    numbers.add("DECADE", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["decade", "century"]}}]])
+    numbers.add("MULTIPLIER", [[{"LOWER": {"IN": sorted(N.MULTIPLIERS)}}]])
+
+    units = Matcher(vocab)
+    for phrase, unit in U.PERCENT_PHRASES.items():
+        units.add(f"percent|{unit}|1", [phrase_pattern(phrase)])
+    for phrase, code in U.CURRENCY_NAMES.items():
+        units.add(f"money|{code}|1", [phrase_pattern(phrase)])
+    for code in U.CURRENCY_CODES:
+        units.add(f"money|{'CNY' if code == 'RMB' else code}|1", [[{"TEXT": code}]])
+    for phrase, unit in U.MEASURES.items():
+        units.add(f"measure|{unit}|1", [phrase_pattern(phrase)])
+    for word, (unit, mult) in U.DURATIONS.items():
+        units.add(f"duration|{unit}|{mult}", [phrase_pattern(word),
+                                              [{"LOWER": {"IN": sorted(U.DURATION_MODIFIERS)}}] + phrase_pattern(word)])
+    units.add("ratio|ratio|1", [[{"LOWER": "times"}], [{"LOWER": "-"}, {"LOWER": "fold"}], [{"LOWER": "fold"}]])
+
+    prefixes = Matcher(vocab)
+    for sym, code in U.CURRENCY_SYMBOLS.items():
+        prefixes.add(f"money|{code}|1", [[{"TEXT": sym}]])
+    for code in U.CURRENCY_CODES:
+        prefixes.add(f"money|{'CNY' if code == 'RMB' else code}|1", [[{"TEXT": code}]])
+    prefixes.add("money|USD|1", [[{"TEXT": "US"}, {"TEXT": "$"}], [{"LOWER": "u.s."}, {"TEXT": "$"}]])
+
+    return {"numbers": numbers, "units": units, "prefixes": prefixes}
 
 
 def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
-    doc = analysis.document
+    """One row per numeric claim in the body paragraphs, in document order."""
+    document = analysis.document
+    names = _RecurringNames(document.text)
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
+        found = _BlockClaims(pb, names)
+        previous_year: int | None = None
         for sent in pb.sentences:
-            for m in _NUM.finditer(sent.text):
-                num = m.group("num")
-                if _YEAR.match(num) and not m.group("unit") and not m.group("scale"):
-                    continue
-                value = float(num.replace(",", "")) * _SCALE.get(m.group("scale") or "", 1)
-                start = sent.char_start + m.start()
-                end = sent.char_start + m.end()
-                year = re.findall(r"\b(?:19|20)\d\d\b", sent.text)
-                rows.append({
-                    "claim_id": stable_id("c", doc.doc_id, start, end, value), "doc_id": doc.doc_id,
-                    "page": sent.page, "section": doc.section_label(sent.section_id), "section_id": sent.section_id,
-                    "sentence_id": sent.sentence_id, "sentence": sent.text, "surface": m.group(0).strip(),
-                    "value": value, "unit": _unit(m), "kind": "digits", "qualifier": "exact",
-                    "year": int(year[0]) if year else None, "char_start": start, "char_end": end,
-                })
+            span = pb.span_of(sent)
+            claims, last_year = found.sentence_claims(span, previous_year)
+            previous_year = last_year if last_year is not None else previous_year
+            for c in claims:
+                rows.append(_row(analysis, pb, sent, c))
     return rows
+
+
+def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity) -> dict[str, Any]:
+    doc = analysis.document
+    start = pb.block.char_start + c.start
+    end = pb.block.char_start + c.end
+    value = float(c.value)
+    return {
+        "claim_id": stable_id("c", doc.doc_id, start, end, value), "doc_id": doc.doc_id,
+        "page": pb.block.page_at(c.start), "section": doc.section_label(sent.section_id),
+        "section_id": sent.section_id, "sentence_id": sent.sentence_id, "sentence": sent.text,
+        "surface": doc.text[start:end], "value": value, "unit": c.unit, "kind": c.kind,
+        "qualifier": c.qualifier, "year": c.year, "period": c.period, "change": c.change, "subject": c.subject,
+        "place": None, "markers": None, "char_start": start, "char_end": end,
+    }
+
+
+class _RecurringNames:
+    """Hyphenated durations used as the name of something ("the five-year transitional period").
+
+    A compound such as "three-year initiative" states a duration; the same compound written
+    again and again, or once inside quotation marks, names a period or programme instead.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text.lower()
+        self._quoted = " ".join(re.findall(r"[\"\u201c\u2018]([^\"\u201d\u2019]{1,120})[\"\u201d\u2019]", self.text))
+
+    @functools.lru_cache(maxsize=256)
+    def is_name(self, number: str, unit: str, noun: str) -> bool:
+        pattern = re.compile(rf"\b{re.escape(number)}\s*[-\u2010-\u2015]\s*{re.escape(unit)}s?[\s-]+{re.escape(noun)}\b")
+        return len(pattern.findall(self.text)) >= 2 or bool(pattern.search(self._quoted))
+
+
+class _BlockClaims:
+    """The matches of one parsed block, and the rules that turn them into claims sentence by sentence."""
+
+    def __init__(self, pb: ParsedBlock, names: _RecurringNames) -> None:
+        self.doc = d = pb.doc
+        self.names = names
+        m = _matchers(d.vocab)
+        self.numbers = longest_matches(d, m["numbers"](d))
+        self.units = {s: (e, label) for label, s, e in longest_matches(d, m["units"](d), by_start=True)}
+        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, m["prefixes"](d))}
+        self.quoted_titles = quoted_titles(d)
+        self.context = ClaimContext(d, self.quoted_titles)
+
+    def sentence_claims(self, span: Span, previous_year: int | None) -> tuple[list[Quantity], int | None]:
+        times = self.context.times(span, previous_year)
+        time_tokens = {k for t in times for k in range(t.core, t.j)}
+        claims: list[Quantity] = []
+        for label, s, e in self.numbers:
+            if s < span.start or e > span.end:
+                continue
+            for c in self._read_number(label, s, e, span):
+                if c.i in time_tokens and c.family is None:
+                    continue
+                if self._excluded(c, span):
+                    continue
+                claims.append(c)
+        claims = self._resolve(claims, span)
+        for c in claims:
+            c.qualifier = self.context.qualifier(c)
+            c.change = self.context.change(c, span)
+        assign_years(claims, times, self.doc)
+        for n, c in enumerate(claims):
+            c.subject = self.context.subject(c, claims[:n], span)
+        self.context.fill_subjects(claims)
+        point_years = [t.years[-1] for t in times if t.kind == "point" and t.years]
+        return claims, (point_years[-1] if point_years else None)
+
+    def _read_number(self, label: str, s: int, e: int, span: Span) -> list[Quantity]:
+        doc = self.doc
+        if label == "DIGITS":
+            tok = doc[s]
+            m = NUMBER_TOKEN.match(tok.text)
+            if m is None:
+                return []
+            money = bool(m.group("cur")) or s in self.prefixes
+            if e - s == 2 and doc[e - 1].lower_ in ("m", "k") and not money:
+                e = s + 1  # "5 m" may be metres; only money takes the short scales
+            scale = N.scale_value(doc[e - 1].text) if e - s == 2 else None
+            suf = m.group("suf")
+            if suf and suf != "+":
+                if suf.lower() in ("k", "m") and not money:
+                    return []
+                scale = N.SCALE_ABBREVIATIONS[suf.lower()]
+            out = []
+            a = Quantity(s, e, tok.idx + m.start("a"), tok.idx + m.end("a"), N.parse_digits(m.group("a")) or Decimal(0),
+                       "digits", scale)
+            if m.group("b"):
+                b = Quantity(s, e, tok.idx + m.start("b"), tok.idx + m.end("b"),
+                           N.parse_digits(m.group("b")) or Decimal(0), "digits", scale)
+                if scale is not None:
+                    a.end = tok.idx + m.end("a")  # the scale is written once, after the second number
+                    if a.value < b.value:
+                        a.value *= scale
+                    b.value *= scale
+                    b.end = doc[e - 1].idx + len(doc[e - 1].text)
+                a.j = b.i = s  # neither owns the token after it alone
+                a.partners, b.partners = [b], [a]
+                out = [a, b]
+            else:
+                if scale is not None:
+                    a.value *= scale
+                    a.end = doc[e - 1].idx + len(doc[e - 1].text) if e - s == 2 else tok.idx + len(tok.text)
+                out = [a]
+            if m.group("cur"):
+                code = U.CURRENCY_SYMBOLS.get(m.group("cur")) or ("CNY" if m.group("cur") == "RMB" else m.group("cur"))
+                out[0].start = tok.idx
+                for c in out:
+                    c.family, c.unit = "money", code
+            if m.group("pre") in ("~", "≈"):
+                for c in out:
+                    c.qualifier = "approximate"
+            if suf == "+":
+                for c in out:
+                    c.qualifier = "at_least"
+            for c in out:
+                c.right = e
+            return out
+        if label == "WORDS":
+            return self._read_words(s, e)
+        if label == "DECADE":
+            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text),
+                       Decimal(N.YEAR_MULTIPLES[doc[e - 1].lower_]), "words", family="duration", unit="year")
+            c.right = e
+            return [c]
+        if label == "MULTIPLIER":
+            return self._read_multiplier(s, span)
+        if label == "ONE_IN":
+            # "one in five children": a ratio, unless the second number is a year ("3 in 2020")
+            a, b = doc[s].text, doc[e - 1].text
+            va = N.parse_decimal(a)
+            vb = N.parse_decimal(b)
+            if va is None or vb is None or not 0 < va < vb or N.is_year(vb, b):
+                return self._read_number("DIGITS" if a[0].isdigit() else "WORDS", s, s + 1, span)
+            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(b), va / vb, "digits" if a[0].isdigit() else "words",
+                       family="ratio", unit="ratio")
+            c.right = e
+            return [c]
+        if label == "FRACTION":
+            value = N.fraction_value([t.text for t in doc[s:e - 1]])
+            if value is None:
+                return []
+            c = Quantity(s, e - 1, doc[s].idx, doc[e - 2].idx + len(doc[e - 2].text), value, "words",
+                       family="ratio", unit="ratio")
+            c.right = e - 1
+            return [c]
+        return []
+
+    def _read_words(self, s: int, e: int) -> list[Quantity]:
+        """Split a run of number words into numbers: "two" "to" "three" are two, "twenty-five" is one."""
+        doc = self.doc
+        out: list[Quantity] = []
+        k = s
+        while k < e:
+            best = None
+            for stop in range(e, k, -1):
+                words = [t.text for t in doc[k:stop]]
+                if words[-1].lower() in ("and", "-"):
+                    continue
+                value = N.words_value(words)
+                if value is not None:
+                    best = (stop, value)
+                    break
+            if best is None:
+                k += 1
+                continue
+            stop, value = best
+            scale = next((N.SCALES[t.lower_] for t in reversed(doc[k:stop]) if t.lower_ in N.SCALES
+                          and t.lower_ != "hundred"), None)
+            c = Quantity(k, stop, doc[k].idx, doc[stop - 1].idx + len(doc[stop - 1].text), Decimal(value), "words", scale)
+            c.right = stop
+            out.append(c)
+            k = stop
+        return out
+
+    def _read_multiplier(self, s: int, span: Span) -> list[Quantity]:
+        """"double", "twice": a ratio when it compares ("more than double that of adults")."""
+        doc = self.doc
+        tok = doc[s]
+        nxt = doc[s + 1] if s + 1 < span.end else None
+        prev = [t.lower_ for t in doc[max(span.start, s - 2):s]]
+        comparing = nxt is None or nxt.lower_ in _RATIO_FOLLOWERS or nxt.is_punct or " ".join(prev) in (
+            "more than", "less than") or (prev and prev[-1] in ("nearly", "almost", "about", "over", "roughly"))
+        if not comparing or tok.lower_.endswith("ed") or (nxt is not None and nxt.text in DASHES):
+            return []
+        c = Quantity(s, s + 1, tok.idx, tok.idx + len(tok.text), Decimal(N.MULTIPLIERS[tok.lower_]), "words",
+                   family="ratio", unit="ratio")
+        c.right = s + 1
+        return [c]
+
+    def _excluded(self, c: Quantity, span: Span) -> bool:
+        """Whether a number is no claim: inside a quoted title, a denominator, a year or date, a
+        label ("Chapter 3"), a code ("5G"), part of a name, an ordinal phrase, a bare number word.
+        Attaches the unit on the way (several rules depend on it)."""
+        doc = self.doc
+        prev = doc[c.i - 1] if c.i > span.start else None
+        if any(a <= c.i < b for a, b in self.quoted_titles):
+            return True
+        if prev is not None and prev.lower_ == "per":
+            return True  # a denominator: "per 100,000 people"
+        if c.family is None:
+            self._attach_unit(c, span)
+        if c.family == "skip":
+            return True
+        return self._excluded_digits(c, span) if c.kind == "digits" else self._excluded_words(c, span)
+
+    def _excluded_digits(self, c: Quantity, span: Span) -> bool:
+        doc = self.doc
+        prev = doc[c.i - 1] if c.i > span.start else None
+        nxt = doc[c.j] if c.j < span.end else None
+        bare = c.family in (None, "count")
+        if bare and c.scale is None and N.is_year(c.value, doc.text[c.start:c.end]) \
+                and self.context.qualifiers.get(c.i) is None:
+            return True  # "in 2024", "2025 marks", "the 2030 Sustainable Development Goals"
+        if bare and c.scale is None and _is_day(doc, c, span):
+            return True  # "November 18", "18 November"
+        if prev is not None and prev.lower_.rstrip(".") in LABEL_WORDS and (
+                bare or prev.is_title or prev.lower_ in ("no", "no.", "nos", "p", "pp", "vol")):
+            return True  # "Chapter 3", "Goal 1", "phase 2 projects"
+        if _glued_code(doc, c, span):
+            return True  # "5G"
+        if c.family is None:
+            # a bare number between capitalised words belongs to a name: "Group of 77", "Fortune 500"
+            capital_before = (prev is not None and prev.is_alpha and prev.text[:1].isupper()
+                              and prev.i != span.start and prev.lower_ not in qualifier_words())
+            capital_after = nxt is not None and nxt.is_alpha and nxt.is_title and nxt.lower_ not in (
+                "in", "by", "as", "from")
+            return capital_before or capital_after
+        return False
+
+    def _excluded_words(self, c: Quantity, span: Span) -> bool:
+        doc = self.doc
+        first = doc[c.i]
+        prev = doc[c.i - 1] if c.i > span.start else None
+        nxt = doc[c.j] if c.j < span.end else None
+        if first.text[:1].isupper() and (first.i != span.start or (nxt is not None and nxt.is_title)):
+            return True  # part of a name: "Two Assurances and Three Guarantees", "Three Gorges"
+        if prev is not None and (prev.lower_ in _DETERMINERS or prev.lower_ in _ORDINALS):
+            return True  # "the two villages" refers back; "the first three quarters" is a period
+        if c.family == "ratio":
+            return False
+        if nxt is not None and nxt.lower_ == "of" and c.scale is None:
+            return True  # "one of the", "two of them"
+        # a bare number word is no claim, unless a range partner gives it a unit: "two to three sectors"
+        return c.family is None and not _range_follows(doc, c.j, span)
+
+    def _attach_unit(self, c: Quantity, span: Span) -> None:
+        """The unit written with the number: a currency before it, or a unit or counted noun after it."""
+        doc = self.doc
+        pre = self.prefixes.get(c.i)
+        if pre is not None and c.family is None:
+            s, label = pre
+            c.family, c.unit, _ = label.split("|")
+            c.start = doc[s].idx
+        k = c.j
+        # "5,000+ workers", "1,000-plus wells", "50-odd villages"
+        if k < span.end and doc[k].text == "+" and doc[k - 1].whitespace_ == "":
+            c.qualifier, k = "at_least", k + 1
+        elif k + 1 < span.end and doc[k].text in DASHES and doc[k + 1].lower_ in ("plus", "odd"):
+            c.qualifier, k = ("at_least" if doc[k + 1].lower_ == "plus" else "approximate"), k + 2
+        hyphen = k < span.end and doc[k].text in DASHES and k + 1 < span.end
+        if hyphen:
+            k += 1
+            if NUMBER_TOKEN.match(doc[k].text) or doc[k].lower_ in N.NUMBER_WORDS:
+                return  # a range "5-10"; the partner gives the unit
+        unit = self.units.get(k)
+        if unit is not None:
+            end, label = unit
+            family, name, mult = label.split("|")
+            if c.family == "money" and family != "money":
+                return
+            if hyphen and family != "duration" and family != "measure" and name != "ratio":
+                c.family = "skip"
+                return
+            if hyphen and family == "duration" and not self._duration_compound_states(c, k, span):
+                c.family = "skip"
+                return
+            if family == "duration" and _period_of_year(doc, c.i, end, span):
+                c.family = "skip"  # "the first three quarters of 2024": a period, not a claim
+                return
+            if name == "ratio" and doc[k].lower_ == "times" and not (
+                    end < span.end and doc[end].lower_ in _TIMES_FOLLOWERS):
+                family, name = "count", "time"
+            c.family, c.unit = family, name
+            c.value *= int(mult)
+            c.end = doc[end - 1].idx + len(doc[end - 1].text)
+            c.right = end
+            return
+        if c.family is not None:
+            return
+        if hyphen:
+            c.family = "skip"  # "one-time", "three-tiered", "100-Day": a modifier or a name
+            return
+        if k + 1 < span.end and doc[k].lower_ == "per" and NUMBER_TOKEN.match(doc[k + 1].text):
+            c.family, c.unit = "ratio", "ratio"  # a rate: "5.4 per 1,000 live births"
+            return
+        noun = counted_noun(doc, k, span)
+        if noun is not None:
+            first, head, end = noun
+            c.family, c.unit, c.noun, c.right = "count", _count_unit(doc[head]), (first, head), end
+
+    def _duration_compound_states(self, c: Quantity, unit_tok: int, span: Span) -> bool:
+        """"a three-year initiative" states a duration; "nine-year compulsory education" and a
+        recurring "five-year transitional period" name something."""
+        doc = self.doc
+        back = [t for t in doc[max(span.start, c.i - 3):c.i]]
+        article = False
+        for t in reversed(back):
+            if t.lower_ in ("a", "an"):
+                article = True
+                break
+            if not t.is_alpha or t.lower_ in FUNCTION_WORDS:
+                break
+        if not article:
+            return False
+        noun = doc[unit_tok + 1].lower_ if unit_tok + 1 < span.end else ""
+        return not self.names.is_name(doc[c.i:c.j].text.lower(), doc[unit_tok].lower_.rstrip("s"), noun)
+
+    def _resolve(self, claims: list[Quantity], span: Span) -> list[Quantity]:
+        """Give bare numbers a unit: range or pair partner, "the number of X", a ratio, or the
+        counted noun they refer back to. Bare numbers that stay without a unit are no claims."""
+        doc = self.doc
+        _link_partners(doc, claims)
+        for n, c in enumerate(claims):
+            if c.family is not None:
+                continue
+            for other in c.partners:
+                if other.family not in (None, "skip"):
+                    c.family, c.unit, c.ref = other.family, other.unit, other
+                    if other.i > c.i and c.scale is None and other.scale and c.value < other.value / other.scale:
+                        c.value *= other.scale  # "two to three million": two million
+                        c.scale = other.scale
+                    break
+        for n, c in enumerate(claims):
+            if c.family is not None or c.kind == "words":
+                continue
+            noun = _number_of(doc, span.start, c.i)
+            if noun is not None:
+                c.family, c.unit = "count", _count_unit(doc[noun])
+                continue
+            before = [t.lower_ for t in doc[span.start:c.i]]
+            if any(w in RATIO_WORDS for w in before) and c.kind == "digits":
+                c.family, c.unit = "ratio", "ratio"
+                continue
+            clause = [t.lower_ for t in doc[clause_start(doc, span, c.i):c.i]]
+            if any(w in U.POPULATION_NOUNS for w in clause):
+                c.family, c.unit = "count", "person"  # "the population will reach 1.4 billion"
+                continue
+            if c.i - 2 >= span.start and doc[c.i - 1].text == "(" and U.looks_plural(doc[c.i - 2].lower_):
+                c.family, c.unit = "count", _count_unit(doc[c.i - 2])  # "MPI-poor people (566 million)"
+                continue
+            if "." in doc[c.i].text and c.scale is None:
+                c.family, c.unit = "ratio", "ratio"  # a bare decimal is an index or ratio: "from 0.170 to 0.070"
+                continue
+            antecedent = next((o for o in reversed(claims[:n]) if o.family == "count"), None)
+            if antecedent is None and (c.scale or doc[c.i - 1].text == "("):
+                # "Sub-Saharan Africa (534 million) and South Asia (389 million) are home to ... poor people"
+                antecedent = next((o for o in claims[n + 1:] if o.family == "count"), None)
+            if antecedent is not None:
+                c.family, c.unit, c.ref = "count", antecedent.unit, antecedent
+        # partners of a resolved bare number (both bare, one resolved later)
+        for c in claims:
+            if c.family is None:
+                for other in c.partners:
+                    if other.family not in (None, "skip"):
+                        c.family, c.unit, c.ref = other.family, other.unit, other
+        return [c for c in claims if c.family not in (None, "skip") and c.unit]
+
+
+def quoted_titles(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans inside quotation marks that read as a title or name ("10,000 Enterprises
+    Helping 10,000 Villages"), not as quoted speech ("Our harvests in the past two years ...")."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    n = len(doc)
+    while k < n:
+        t = doc[k]
+        if t.text in QUOTES_OPEN and not (t.text == "'" and k > 0 and doc[k - 1].whitespace_ == ""):
+            close = next((m for m in range(k + 1, min(n, k + 40)) if doc[m].text in QUOTES_CLOSE), None)
+            if close is None:
+                k += 1
+                continue
+            words = [w for w in doc[k + 1:close] if w.is_alpha]
+            content = [w for w in words[1:] if w.lower_ not in FUNCTION_WORDS]
+            capitals = sum(1 for w in content if w.text[:1].isupper())
+            lowers = sum(1 for w in content if w.text.islower())
+            has_number = any(NUMBER_TOKEN.match(w.text) or w.lower_ in N.NUMBER_WORDS for w in doc[k + 1:close])
+            if (capitals >= lowers and (capitals or has_number)) or (has_number and len(words) <= 6):
+                out.append((k + 1, close))
+            k = close + 1
+            continue
+        k += 1
+    return out
+
+
+def _is_day(doc: Doc, c: Quantity, span: Span) -> bool:
+    """A day of the month next to a month name: "November 18", "18 November"."""
+    if not (1 <= c.value <= 31) or c.value != int(c.value):
+        return False
+    prev = doc[c.i - 1].lower_ if c.i > span.start else ""
+    nxt = doc[c.j].lower_ if c.j < span.end else ""
+    nxt2 = doc[c.j + 1].lower_ if c.j + 1 < span.end else ""
+    return prev in MONTH_WORDS or nxt in MONTH_WORDS or (nxt == "of" and nxt2 in MONTH_WORDS)
+
+
+def _glued_code(doc: Doc, c: Quantity, span: Span) -> bool:
+    """A number glued to letters: "5G", "4K", "F-16" style codes and model numbers."""
+    last = doc[c.j - 1]
+    if c.j < span.end and last.whitespace_ == "" and doc[c.j].is_alpha and doc[c.j].lower_ not in (
+            "s",) and c.family in (None, "count") and not doc[c.j].lower_ in U.MEASURES:
+        return True
+    if c.i > span.start and doc[c.i - 1].whitespace_ == "" and doc[c.i - 1].is_alpha:
+        return True
+    return (c.i > span.start + 1 and doc[c.i - 1].text in DASHES and doc[c.i - 2].whitespace_ == ""
+            and doc[c.i - 1].whitespace_ == "" and doc[c.i - 2].is_alpha and doc[c.i - 2].is_upper)
+
+
+def _period_of_year(doc: Doc, start: int, end: int, span: Span) -> bool:
+    """A duration that is part of a period: "the first 10 months of 2024", "the first three quarters"."""
+    if start > span.start and doc[start - 1].lower_ in ("first", "last", "initial", "final", "opening"):
+        return True
+    return end + 1 < span.end and doc[end].lower_ == "of" and (
+        is_year_token(doc[end + 1]) or doc[end + 1].lower_ in MONTH_WORDS)
+
+
+def _count_unit(head: Token) -> str:
+    """The unit of a count from its head noun; a hyphenated head keeps its first part ("mini-grid")."""
+    unit = U.count_unit(head.lower_)
+    doc, i = head.doc, head.i
+    if unit != "person" and i >= 2 and doc[i - 1].text in DASHES and doc[i - 1].whitespace_ == "" \
+            and doc[i - 2].whitespace_ == "" and doc[i - 2].is_alpha:
+        return f"{doc[i - 2].lower_}-{unit}"
+    return unit
+
+
+def _number_of(doc: Doc, start: int, i: int) -> int | None:
+    """The head of "the number of X" (or "total of X") before token ``i``, if the sentence has one."""
+    for k in range(i - 2, start - 1, -1):
+        if doc[k].lower_ == "of" and k > start and doc[k - 1].lower_ in ("number", "numbers", "count", "total"):
+            sub = Span(doc, k + 1, i)
+            noun = counted_noun(doc, k + 1, sub, limit=5)
+            if noun is not None:
+                return noun[1]
+    return None
+
+
+def _link_partners(doc: Doc, claims: list[Quantity]) -> None:
+    """Ranges and pairs: "two to three sectors", "22 out of 23 counties", "from 553 in 2020 to 797"."""
+    for n in range(len(claims) - 1):
+        a, b = claims[n], claims[n + 1]
+        if b in a.partners:
+            continue
+        between = tuple(t.lower_ for t in doc[a.right if a.family else a.j:b.i])
+        if between in _RANGE_LINKS or (between and between[0] in ("in",) and between[-1] == "to"
+                                       and len(between) <= 4) or _from_to(doc, a, b):
+            if a.family is not None and b.family is not None and (
+                    a.unit != b.unit or between in (("and",), ("of",), ("of", "the"))):
+                continue
+            a.partners.append(b)
+            b.partners.append(a)
+
+
+def _range_follows(doc: Doc, k: int, span: Span) -> bool:
+    """Whether a range or pair link and a second number follow token ``k``: "to three", "out of 23"."""
+    for link in _RANGE_LINKS:
+        n = len(link)
+        if tuple(t.lower_ for t in doc[k:k + n]) == link and k + n < span.end:
+            nxt = doc[k + n]
+            return bool(NUMBER_TOKEN.match(nxt.text)) or nxt.lower_ in N.NUMBER_WORDS
+    return False
+
+
+def _from_to(doc: Doc, a: Quantity, b: Quantity) -> bool:
+    """"from X ... to Y" with a few words between (a year, a rate): X and Y are a pair."""
+    start = doc[a.i - 1].lower_ if a.i > 0 else ""
+    if start != "from" and not (a.i > 1 and doc[a.i - 2].lower_ == "from"):
+        return False
+    between = [t.lower_ for t in doc[a.j:b.i]]
+    return 0 < len(between) <= 8 and between[-1] == "to" and "," not in between and ";" not in between

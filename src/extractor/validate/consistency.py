@@ -211,6 +211,25 @@ def _i(v: Any) -> int | None:
         return None
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+(?:(?:two|three)\s+)?(?:quarters?|half|"
+                           r"months?)\b|\bq[1-4]\b|\bh[12]\b")
+
+
+def canonical_period(period: str) -> str:
+    """The part of the year a period names, so that wordings of one period compare equal.
+
+    "as of the end of November 2024" and "as of November 2024" are both "november"; "as of the end
+    of 2024" names no part of the year (the year itself is compared separately) and becomes "";
+    "first three quarters of 2024" stays "first three quarters".
+    """
+    p = re.sub(r"\s+", " ", period.lower())
+    months = [m for m in _MONTHS if re.search(rf"\b{m}\b", p)]
+    parts = [m.group(0) for m in _PART_OF_YEAR.finditer(p)]
+    return " ".join(parts + months)
+
+
 def claims_from_table(claims: pd.DataFrame | Iterable[Mapping[str, Any]]) -> list[Claim]:
     """Typed claims with their context words and sub-year period, in text order."""
     rows = claims.to_dict("records") if isinstance(claims, pd.DataFrame) else [dict(r) for r in claims]
@@ -230,6 +249,7 @@ def claims_from_table(claims: pd.DataFrame | Iterable[Mapping[str, Any]]) -> lis
         if not period and span:
             m = _SUBPERIOD.search(sentence[: span[0]])
             period = re.sub(r"\s+", " ", m.group(0).lower()) if m else ""
+        period = canonical_period(period)
         clause = clause_around(sentence, *span) if span else ""
         c = Claim(
             claim_id=_s(r.get("claim_id")), doc_id=_s(r.get("doc_id")), page=_i(r.get("page")),

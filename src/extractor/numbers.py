@@ -1,0 +1,194 @@
+"""Numbers as reports write them, to plain values: a pure module (no spaCy, no I/O).
+
+``parse_number`` reads one written number: digits with thousands separators and decimals
+(``"17,522"``, ``"33.05"``), a scale word or abbreviation (``"33.05 million"``, ``"1.7 trillion"``,
+``"5.5bn"``), number words (``"three million"``, ``"twenty-five"``, ``"one hundred and five"``,
+``"a dozen"``, ``"half a million"``) and a trailing percent sign or phrase (``"24.7%"``,
+``"24.7 per cent"``), which does not change the value. Values are computed with
+:class:`~decimal.Decimal`, so ``"33.05 million"`` is exactly ``33050000``.
+
+The word tables (cardinals, scales, multipliers, duration words) are shared with the claims
+extractor, which reads numbers token by token from the parsed text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+#: Cardinal number words up to ninety (``zero`` is left out: "zero tariffs" is not a count).
+UNITS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+#: Scale words and the abbreviations reports glue to digits ("5.5bn").
+SCALES: dict[str, int] = {
+    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+}
+SCALE_ABBREVIATIONS: dict[str, int] = {
+    "k": 10**3, "mn": 10**6, "mln": 10**6, "m": 10**6, "bn": 10**9, "tn": 10**12, "trn": 10**12,
+}
+#: Words that stand for a number on their own ("a dozen", "half a million").
+COUNT_WORDS: dict[str, int] = {"dozen": 12, "score": 20}
+#: Words that state a ratio ("more than double that of adults").
+MULTIPLIERS: dict[str, int] = {
+    "double": 2, "doubled": 2, "twice": 2, "twofold": 2, "triple": 3, "tripled": 3, "treble": 3,
+    "trebled": 3, "thrice": 3, "threefold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4,
+    "fivefold": 5, "tenfold": 10,
+}
+#: Fraction words and their denominators ("two-thirds of", "a quarter of", "half of").
+FRACTIONS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+#: Duration words worth several years ("two decades" is 20 years).
+YEAR_MULTIPLES: dict[str, int] = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
+
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
+PERCENT_WORDS = ("%", "percent", "per cent", "pct", "per-cent")
+
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DIGITS_RE = re.compile(rf"^(?:{DIGITS})$")
+_ABBREV = "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
+_PERCENT_TAIL = re.compile(r"\s*(?:%|per[\s-]?cent|pct)\.?\s*$", re.IGNORECASE)
+_DIGIT_FORM = re.compile(
+    rf"^(?P<num>{DIGITS})\s*(?:(?P<abbr>{_ABBREV})\b|(?P<words>[a-z][a-z\s-]*))?$", re.IGNORECASE
+)
+
+
+def parse_digits(text: str) -> Decimal | None:
+    """``"17,522"`` -> 17522, ``"33.05"`` -> 33.05; None unless ``text`` is digits only."""
+    t = text.strip()
+    if not _DIGITS_RE.match(t):
+        return None
+    try:
+        return Decimal(t.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+        return None
+
+
+def words_value(words: Sequence[str]) -> int | None:
+    """The value of a sequence of number words, or None when it is not one number.
+
+    ``["three", "million"]`` -> 3000000, ``["twenty", "-", "five"]`` -> 25,
+    ``["one", "hundred", "and", "five"]`` -> 105, ``["a", "dozen"]`` -> 12,
+    ``["half", "a", "million"]`` -> 500000. Hyphens are ignored; "and" is allowed only after
+    "hundred" or a scale word, and "a" only before a scale word.
+    """
+    ws = [w.lower() for w in words if w not in ("-", "\u2010", "\u2011")]
+    if not ws:
+        return None
+    half = False
+    if ws[0] == "half" and len(ws) >= 3 and ws[1] == "a" and ws[2] in SCALES:
+        half, ws = True, ws[1:]
+    total = current = 0
+    seen_any = False
+    prev = ""
+    for i, w in enumerate(ws):
+        if w == "a":
+            if i + 1 >= len(ws) or (ws[i + 1] not in SCALES and ws[i + 1] not in COUNT_WORDS) or seen_any:
+                return None
+            current = 1
+        elif w == "and":
+            if prev not in SCALES or i + 1 >= len(ws) or ws[i + 1] not in NUMBER_WORDS:
+                return None
+        elif w in UNITS:
+            if prev in UNITS or (prev in TENS and UNITS[w] >= 10):
+                return None
+            current += UNITS[w]
+        elif w in TENS:
+            if prev in UNITS or prev in TENS:
+                return None
+            current += TENS[w]
+        elif w in COUNT_WORDS:
+            current = (current or 1) * COUNT_WORDS[w]
+        elif w == "hundred":
+            if current % 100 == 0 and current:
+                return None
+            current = (current or 1) * 100
+        elif w in SCALES:
+            if prev in SCALES and SCALES[prev] <= SCALES[w] and prev != "hundred":
+                return None
+            total += (current or 1) * SCALES[w]
+            current = 0
+        else:
+            return None
+        seen_any = True
+        prev = w
+    if prev in ("a", "and"):
+        return None
+    value = total + current
+    return value // 2 if half else value
+
+
+def parse_number(text: str) -> float | None:
+    """One written number to its value, fully scaled; None when ``text`` is not a number.
+
+    >>> parse_number("33.05 million"), parse_number("17,522"), parse_number("three million")
+    (33050000.0, 17522.0, 3000000.0)
+    >>> parse_number("24.7 per cent"), parse_number("5.5bn"), parse_number("twenty-five")
+    (24.7, 5500000000.0, 25.0)
+    """
+    value = parse_decimal(text)
+    return None if value is None else float(value)
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """:func:`parse_number` as an exact :class:`~decimal.Decimal`."""
+    t = _PERCENT_TAIL.sub("", " ".join(text.split()))
+    if not t:
+        return None
+    m = _DIGIT_FORM.match(t)
+    if m:
+        base = parse_digits(m.group("num"))
+        if base is None:
+            return None
+        if m.group("abbr"):
+            return base * SCALE_ABBREVIATIONS[m.group("abbr").lower()]
+        if m.group("words"):
+            scale = words_value(re.findall(r"[a-z]+|-", m.group("words").lower()))
+            if scale is None or scale not in SCALES.values():
+                return None
+            return base * scale
+        return base
+    value = words_value(re.findall(r"[a-z]+|-", t.lower()) if re.fullmatch(r"[A-Za-z\s-]+", t) else [])
+    return None if value is None else Decimal(value)
+
+
+def fraction_value(words: Sequence[str]) -> Decimal | None:
+    """``["two", "-", "thirds"]`` -> 2/3, ``["a", "quarter"]`` -> 0.25, ``["half"]`` -> 0.5."""
+    ws = [w.lower() for w in words if w not in ("-", "\u2010", "\u2011")]
+    if not ws or ws[-1] not in FRACTIONS:
+        return None
+    head = ws[:-1]
+    if not head:
+        numerator = 1 if ws[-1] == "half" else None
+    elif head in (["a"], ["an"], ["one"]):
+        numerator = 1
+    else:
+        numerator = words_value(head)
+    if numerator is None or (numerator > 1) != ws[-1].endswith("s") and ws[-1] != "halves":
+        return None
+    return Decimal(numerator) / Decimal(FRACTIONS[ws[-1]])
+
+
+def scale_value(word: str) -> int | None:
+    """``"million"`` -> 10**6; also the glued abbreviations (``"bn"``); None otherwise."""
+    w = word.lower()
+    return SCALES.get(w) or SCALE_ABBREVIATIONS.get(w)
+
+
+def is_year(value: Decimal | float, text: str) -> bool:
+    """A four-digit calendar year as written (``"2024"``), not ``"2,024"`` nor ``"2024.5"``."""
+    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d|2100", text.strip())) and float(value) == int(text)
+
+
+def plain(value: Decimal) -> float:
+    """The value as the tables store it."""
+    return float(value)

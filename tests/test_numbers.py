@@ -1,0 +1,92 @@
+"""The number normaliser: written numbers back to their values."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.numbers import fraction_value, is_year, parse_decimal, parse_number, words_value
+
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def spell(n: int) -> str:
+    """1 <= n < 1000 in words, the way reports write them ("one hundred and twenty-five")."""
+    parts = []
+    if n >= 100:
+        parts.append(f"{ONES[n // 100]} hundred")
+        n %= 100
+        if n:
+            parts.append("and")
+    if n >= 20:
+        parts.append(TENS[n // 10] + (f"-{ONES[n % 10]}" if n % 10 else ""))
+    elif n:
+        parts.append(ONES[n])
+    return " ".join(parts)
+
+
+@given(whole=st.integers(min_value=0, max_value=10**12), decimals=st.text("0123456789", max_size=4),
+       scale=st.sampled_from(["", *SCALES]))
+def test_digits_with_separators_decimals_and_scale_parse_back(whole: int, decimals: str, scale: str) -> None:
+    text = f"{whole:,}" + (f".{decimals}" if decimals else "") + (f" {scale}" if scale else "")
+    expected = Decimal(f"{whole}.{decimals or 0}") * SCALES.get(scale, 1)
+    assert parse_decimal(text) == expected
+    assert parse_number(text) == float(expected)
+
+
+@given(whole=st.integers(min_value=0, max_value=10**9), decimals=st.text("0123456789", min_size=1, max_size=3))
+def test_plain_digits_without_separators(whole: int, decimals: str) -> None:
+    assert parse_decimal(f"{whole}.{decimals}") == Decimal(f"{whole}.{decimals}")
+
+
+@given(n=st.integers(min_value=1, max_value=999), scale=st.sampled_from(["", *SCALES]))
+def test_number_words_parse_back(n: int, scale: str) -> None:
+    text = spell(n) + (f" {scale}" if scale else "")
+    assert parse_number(text) == n * SCALES.get(scale, 1)
+
+
+@given(high=st.integers(min_value=1, max_value=999), low=st.integers(min_value=1, max_value=999))
+def test_compound_number_words(high: int, low: int) -> None:
+    assert parse_number(f"{spell(high)} million {spell(low)} thousand") == high * 10**6 + low * 10**3
+
+
+@given(value=st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False, allow_infinity=False),
+       sign=st.sampled_from(["%", " percent", " per cent", " pct"]))
+def test_percent_does_not_change_the_value(value: Decimal, sign: str) -> None:
+    assert parse_decimal(f"{value}{sign}") == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("33.05 million", 33_050_000), ("1.7 trillion", 1.7e12), ("17,522", 17522), ("24.7%", 24.7),
+    ("24.7 per cent", 24.7), ("5.5bn", 5.5e9), ("three million", 3_000_000), ("twenty-five", 25),
+    ("one hundred and five", 105), ("a dozen", 12), ("a million", 1_000_000), ("half a million", 500_000),
+    ("nearly", None), ("two and three", None), ("million million", None), ("", None), ("12 apples", None),
+])
+def test_examples(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_words_value_rejects_non_numbers() -> None:
+    assert words_value(["two", "three"]) is None
+    assert words_value(["twenty", "eleven"]) is None
+    assert words_value(["a"]) is None
+    assert words_value(["twenty", "-", "one"]) == 21
+
+
+@pytest.mark.parametrize("words, value", [
+    (["two", "-", "thirds"], Decimal(2) / 3), (["a", "quarter"], Decimal("0.25")), (["half"], Decimal("0.5")),
+    (["three", "quarters"], Decimal("0.75")), (["two", "third"], None), (["three"], None),
+])
+def test_fractions(words: list[str], value: Decimal | None) -> None:
+    assert fraction_value(words) == value
+
+
+def test_years() -> None:
+    assert is_year(Decimal(2024), "2024")
+    assert not is_year(Decimal(2024), "2,024")
+    assert not is_year(Decimal(3000), "3000")
