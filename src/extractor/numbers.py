@@ -34,7 +34,7 @@ SCALE_ABBREVIATIONS: dict[str, int] = {
     "k": 10**3, "mn": 10**6, "mln": 10**6, "m": 10**6, "bn": 10**9, "tn": 10**12, "trn": 10**12,
 }
 #: Words that stand for a number on their own ("a dozen", "half a million").
-COUNT_WORDS: dict[str, int] = {"dozen": 12, "score": 20}
+COUNT_WORDS: dict[str, int] = {"dozen": 12}
 #: Words that state a ratio ("more than double that of adults").
 MULTIPLIERS: dict[str, int] = {
     "double": 2, "doubled": 2, "twice": 2, "twofold": 2, "triple": 3, "tripled": 3, "treble": 3,
@@ -51,7 +51,6 @@ FRACTIONS: dict[str, int] = {
 YEAR_MULTIPLES: dict[str, int] = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
-PERCENT_WORDS = ("%", "percent", "per cent", "pct", "per-cent")
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DIGITS_RE = re.compile(rf"^(?:{DIGITS})$")
@@ -187,8 +186,3 @@ def scale_value(word: str) -> int | None:
 def is_year(value: Decimal | float, text: str) -> bool:
     """A four-digit calendar year as written (``"2024"``), not ``"2,024"`` nor ``"2024.5"``."""
     return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d|2100", text.strip())) and float(value) == int(text)
-
-
-def plain(value: Decimal) -> float:
-    """The value as the tables store it."""
-    return float(value)

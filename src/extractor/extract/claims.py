@@ -1,24 +1,22 @@
 """Numeric claims: one row per quantity stated in the body text (gold/SPEC.md, claims.csv).
 
 Everything reads the shared parsed Docs (``analysis.blocks[i].doc``); nothing is tokenised
-again. Token patterns (spaCy ``Matcher``) find the pieces, in four families:
+again. Token patterns (spaCy ``Matcher``) find the pieces:
 
 * numbers: digits with separators, decimals and a scale word (``33.05 million``), glued forms
-  (``5.5bn``, ``US$4.7``, ``5–10``), number words (``three million``, ``twenty-five``), ``a decade``
-  and ratio words (``double``, ``twice``);
+  (``5.5bn``, ``US$4.7``, ``5–10``), number words (``three million``, ``twenty-five``), ``a decade``,
+  fractions (``two-thirds of``), ``one in five``, and ratio words (``double``, ``twice``);
 * units after a number: percent phrases, currency names and codes, measures, durations
-  (``four consecutive years``, ``three-year``), and before it: currency symbols and codes
-  (``$2.15``, ``USD 20 billion``);
-* time expressions: years, dates, ranges of years, with their lead-in (``as of the end of
-  November 2024``, ``in the first three quarters of 2024``, ``from 2021 to 2024``);
-* qualifiers (``more than``, ``nearly``, ``at least``).
+  (``four consecutive years``, ``three-year``); before it: currency symbols and codes (``$2.15``,
+  ``USD 20 billion``).
 
-Rules then assemble a claim per number: the unit (a number with no unit of its own takes its
-counted noun, the unit of its partner in a range or pair, the noun of "the number of ...", or the
-noun it refers back to), the exclusions (years, dates, ordinals, labels such as ``Chapter 3``,
-codes such as ``5G``, numbers inside quoted titles and capitalised names), and the context
-columns: qualifier, reference year and period, change and subject. Where the statistical model
-is installed its dependency parse gives the subject; otherwise rules over the tokens do.
+Rules then decide, number by number: the unit (a number with no unit of its own takes its counted
+noun, the unit of its partner in a range or pair, the noun of "the number of ...", or the noun it
+refers back to), and the exclusions (years, dates, ordinals, labels such as ``Chapter 3``, codes
+such as ``5G``, numbers inside quoted titles and capitalised names, hyphenated modifiers such as
+``one-time``). The context columns (qualifier, year and period, change, subject) come from
+:mod:`extractor.extract.claim_context`; the number words and unit lexicons from the pure modules
+:mod:`extractor.numbers` and :mod:`extractor.units`.
 """
 
 from __future__ import annotations
@@ -51,16 +49,12 @@ LABEL_WORDS = frozenset("""
     chart exhibit version tier category type route highway lane gate room unit plot block batch wave group
     sdg sdgs decree resolution law order act code edition series model
 """.split())
-
 _DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "his", "her", "my", "your", "both", "this",
                           "that"})
-
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                        "tenth", "last", "final", "previous", "initial", "remaining", "latter", "former"})
-
 _RANGE_LINKS = (("to",), ("-",), ("\u2013",), ("\u2014",), ("~",), ("or",), ("and",), ("out", "of"), ("of",),
                 ("of", "the"), ("through",), ("up", "to"))
-
 _RATIO_FOLLOWERS = frozenset({"that", "the", "those", "what", "as", "than", "its", "their", "his", "her", "."})
 
 _TIMES_FOLLOWERS = frozenset({"as", "the", "that", "those", "higher", "larger", "greater", "more", "faster",
@@ -162,7 +156,8 @@ class _RecurringNames:
 
     @functools.lru_cache(maxsize=256)
     def is_name(self, number: str, unit: str, noun: str) -> bool:
-        pattern = re.compile(rf"\b{re.escape(number)}\s*[-\u2010-\u2015]\s*{re.escape(unit)}s?[\s-]+{re.escape(noun)}\b")
+        pattern = re.compile(
+            rf"\b{re.escape(number)}\s*[-\u2010-\u2015]\s*{re.escape(unit)}s?[\s-]+{re.escape(noun)}\b")
         return len(pattern.findall(self.text)) >= 2 or bool(pattern.search(self._quoted))
 
 
@@ -304,7 +299,8 @@ class _BlockClaims:
             stop, value = best
             scale = next((N.SCALES[t.lower_] for t in reversed(doc[k:stop]) if t.lower_ in N.SCALES
                           and t.lower_ != "hundred"), None)
-            c = Quantity(k, stop, doc[k].idx, doc[stop - 1].idx + len(doc[stop - 1].text), Decimal(value), "words", scale)
+            end = doc[stop - 1].idx + len(doc[stop - 1].text)
+            c = Quantity(k, stop, doc[k].idx, end, Decimal(value), "words", scale)
             c.right = stop
             out.append(c)
             k = stop

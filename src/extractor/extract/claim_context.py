@@ -1,0 +1,501 @@
+"""The context columns of a claim: qualifier, reference year and period, change, subject.
+
+Token patterns (spaCy ``Matcher``) find qualifiers ("more than", "nearly", "at least") and time
+expressions (years, dates, ranges of years, with their lead-in: "as of the end of November 2024",
+"in the first three quarters of 2024", "from 2021 to 2024"); rules relate them to each figure of
+the sentence. The subject comes from the dependency parse where a statistical model is installed,
+else from rules over the tokens.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from extractor.extract.quantities import (
+    DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity,
+    TimeExpression, clause_start, is_year_token, longest_matches, phrase_after, phrase_before, phrase_end,
+    phrase_pattern, verb_like,
+)
+#: Words before a figure that bound it, by qualifier.
+QUALIFIERS: dict[str, tuple[str, ...]] = {
+    "over": ("more than", "over", "above", "exceeding", "exceeded", "exceeds", "exceed", "in excess of",
+             "upwards of", "surpassing", "surpassed", "topping", "topped", "well over", "just over", "higher than",
+             "greater than", "beyond", "north of"),
+    "under": ("less than", "fewer than", "under", "below", "lower than", "just under", "just below", "short of"),
+    "approximate": ("about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some",
+                    "an estimated", "estimated", "circa", "approx .", "approx", "around about", "more or less",
+                    "in the region of", "on the order of", "~"),
+    "at_least": ("at least", "no less than", "not less than", "no fewer than", "a minimum of", "minimum of",
+                 "not fewer than"),
+    "at_most": ("at most", "up to", "no more than", "not more than", "a maximum of", "maximum of",
+                "not exceeding", "as many as", "as much as"),
+}
+#: Words after a figure that bound it: "5,000 or more".
+_POST_QUALIFIERS = {("or", "more"): "at_least", ("or", "above"): "at_least", ("and", "above"): "at_least",
+                    ("or", "over"): "at_least", ("plus",): "at_least", ("or", "less"): "at_most",
+                    ("or", "fewer"): "at_most", ("or", "below"): "at_most", ("and", "below"): "at_most"}
+#: Nouns after a figure that make it a change: "a 24.7% increase", "an 82% surge".
+_CHANGE_NOUNS_UP = frozenset({"increase", "increases", "rise", "growth", "gain", "jump", "surge", "hike", "boost",
+                              "expansion", "upswing", "uptick"})
+_CHANGE_NOUNS_DOWN = frozenset({"decrease", "decline", "drop", "fall", "reduction", "cut", "loss", "slump",
+                                "contraction", "downturn", "dip"})
+_YOY = re.compile(r"\byear[\s-]*on[\s-]*year\b|\by-o-y\b|\byoy\b|\bcompared with the same period\b", re.I)
+
+#: Verbs that take a "that" clause: the subject of the figure starts after "that".
+_REPORTING_VERBS = frozenset({"suggest", "suggests", "suggested", "show", "shows", "showed", "shown", "indicate",
+                              "indicates", "indicated", "reveal", "reveals", "revealed", "note", "notes", "noted",
+                              "find", "finds", "found", "estimate", "estimates", "estimated", "project",
+                              "projects", "projected", "say", "says", "said", "state", "states", "stated",
+                              "report", "reports", "reported", "mean", "means", "meant", "predict", "predicts",
+                              "ensure", "ensures", "ensured", "demonstrate", "demonstrates", "demonstrated",
+                              "confirm", "confirms", "confirmed", "believe", "believes", "expect", "expects",
+                              "argue", "argues", "claim", "claims", "announce", "announced", "declare",
+                              "declared", "observe", "observed", "agree", "agreed"})
+#: "Uzbekistan saw its poverty rate fall": the subject starts after the verb.
+_PERCEPTION_VERBS = frozenset({"saw", "see", "sees", "seen", "witnessed", "witnesses", "watched"})
+#: "18,620 yuan above the national average": a difference.
+_DIFFERENCE_FOLLOWERS = frozenset({"above", "below", "more", "less", "higher", "lower", "over", "short"})
+#: Words between a subject and its verb that are not part of the subject.
+_AUXILIARIES = frozenset({"has", "have", "had", "been", "is", "are", "was", "were", "will", "would", "be",
+                          "steadily", "already", "also", "further", "still", "successfully", "now", "had",
+                          "should", "can", "could", "may", "might", "must", "shall"})
+_TRAILING_TIME = re.compile(r"\s*,?\s+(?:in|by|during|as of|since|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,4}"
+                            r"(?:1[5-9]\d\d|20\d\d)$")
+#: Words a subject does not start with.
+_SUBJECT_LEADS = frozenset({"the", "a", "an", "its", "their", "that", "which", "and", "but", "while", "whereas",
+                            "with", "where", "meanwhile", "moreover", "furthermore", "also", "then"})
+#: The word before a year or date and the kind of time expression it makes: a point in time, a
+#: start ("since 2021"), a comparison base ("over 2021"); "from"/"between" followed by a second
+#: year make a range.
+_TIME_LEADS: dict[tuple[str, ...], str] = {
+    ("as", "of"): "point", ("in",): "point", ("by",): "point", ("during",): "point", ("at",): "point",
+    ("on",): "point", ("for",): "point", ("throughout",): "point", ("until",): "point", ("till",): "point",
+    ("through",): "point", ("before",): "point", ("within",): "point", ("since",): "since", ("after",): "since",
+    ("from",): "since", ("over",): "comparison", ("than",): "comparison", ("compared", "to"): "comparison",
+    ("compared", "with"): "comparison", ("relative", "to"): "comparison", ("versus",): "comparison",
+    ("vs",): "comparison", ("vs.",): "comparison", ("against",): "comparison", ("than", "in"): "comparison",
+    ("from", "the"): "since", ("between",): "since", ("that", "of"): "comparison", ("those", "of"): "comparison",
+    ("same", "period", "of"): "comparison", ("as", "in"): "comparison",
+}
+_PERIOD_WORDS = frozenset("""the end beginning start middle close first second third fourth last final half quarter
+    quarters months month weeks days year fiscal early late mid two three four five six seven eight nine ten
+    eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12 h1 h2 q1 q2 q3 q4""".split())
+_ATTACH_LEADS = frozenset({"in", "by", "as", "during", "for", "at", "until", "through", "throughout"})
+
+_ATTACH_FILLERS = frozenset({"per", "a", "an", "each", "annually", "person", "capita", "head", "year", "month",
+                             "day", "week", "household", "apiece", "alone", "respectively", "in", "total",
+                             "combined", "overall", "nationwide", "cumulatively"})
+
+
+@functools.lru_cache(maxsize=8)
+def _context_matchers(vocab: Vocab) -> dict[str, Matcher]:
+    """Qualifier and time-expression patterns, compiled once per vocabulary."""
+    qualifiers = Matcher(vocab)
+    for label, phrases in QUALIFIERS.items():
+        qualifiers.add(label, [phrase_pattern(p) for p in set(phrases)])
+
+    times = Matcher(vocab)
+    year = {"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)$"}}
+    month = {"LOWER": {"IN": sorted(MONTH_WORDS)}}
+    day = {"TEXT": {"REGEX": r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
+    times.add("DATE", [[month, day, {"TEXT": ",", "OP": "?"}, year], [day, month, {"TEXT": ",", "OP": "?"}, year],
+                       [month, year], [month, day], [day, month], [{"LOWER": "the"}, day, {"LOWER": "of"}, month]])
+    times.add("YEAR", [[year]])
+    times.add("RANGE", [[year, {"TEXT": {"IN": sorted(DASHES) + ["to", "and"]}}, year],
+                        [{"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)[-\u2010-\u2015](1[5-9]\d\d|20\d\d|\d\d)$"}}]])
+    times.add("THAT_YEAR", [[{"LOWER": {"IN": ["that", "the"]}}, {"LOWER": "same", "OP": "?"}, {"LOWER": "year"}]])
+    return {"qualifiers": qualifiers, "times": times}
+
+
+class ClaimContext:
+    """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
+    context columns from them."""
+
+    def __init__(self, doc: Doc, quoted_titles: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.quoted_titles = quoted_titles
+        self.has_parse = doc.has_annotation("DEP")
+        m = _context_matchers(doc.vocab)
+        self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](doc))}
+        self.time_matches = longest_matches(doc, m["times"](doc))
+
+    def surface_start(self, c: Quantity) -> int:
+        """The first token of the surface (a currency before the number included)."""
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        return span.start if span is not None else c.i
+
+    def lead(self, c: Quantity) -> int:
+        """The first token of the claim, its qualifier included."""
+        i = self.surface_start(c)
+        q = self.qualifiers.get(i)
+        return q[0] if q is not None else i
+
+    def qualifier(self, c: Quantity) -> str:
+        if c.qualifier != "exact":
+            return c.qualifier
+        doc = self.doc
+        q = self.qualifiers.get(self.surface_start(c))
+        if q is not None:
+            return q[1]
+        after = tuple(t.lower_ for t in doc[c.right:c.right + 2])
+        for phrase, label in _POST_QUALIFIERS.items():
+            if after[:len(phrase)] == phrase:
+                return label
+        return "exact"
+
+    def change(self, c: Quantity, span: Span) -> str | None:
+        """increase / decrease / growth_rate / year_on_year / difference, when the figure is a change.
+
+        "grew by 15.8%", "an increase of 6.5%", "increased by a cumulative 973,000 yuan" (a change
+        word before "by"/"of"); "a 24.7% increase", "a 6.4% year-on-year increase" (a change noun
+        after); "18,620 yuan above the national average" (a difference). Percentages that grow are
+        growth rates; with "year-on-year" nearby they are year-on-year rates.
+        """
+        doc = self.doc
+        if c.family in ("ratio", "duration"):
+            return None
+        i = self.lead(c)
+        k = i - 1
+        while k > span.start and doc[k].lower_ in ("a", "an", "the", "cumulative", "total", "further", "additional",
+                                                   "average", "another", "real", "nominal", "combined"):
+            k -= 1
+        direction = None
+        if k >= span.start and doc[k].lower_ in ("by", "of"):
+            window = range(k - 1, max(span.start, k - 8) - 1, -1)
+            for w in window:
+                word = doc[w].lower_
+                if word in (",", ";", "from", "to"):
+                    break
+                if word in UP_WORDS or word in DOWN_WORDS:
+                    direction, c.change_at = ("increase" if word in UP_WORDS else "decrease"), w
+                    break
+        if direction is None:
+            for w in range(c.right, min(span.end, c.right + 6)):
+                word = doc[w].lower_
+                if word in ("-", "year", "on", "real", "annual", "average", "nominal"):
+                    continue
+                if word in _CHANGE_NOUNS_UP or word in _CHANGE_NOUNS_DOWN:
+                    direction, c.change_at = ("increase" if word in _CHANGE_NOUNS_UP else "decrease"), w
+                break
+        if direction is None and k >= span.start and doc[k].lower_ in ("up", "down") and c.family == "percent":
+            direction, c.change_at = ("increase" if doc[k].lower_ == "up" else "decrease"), k
+        if direction is None and k >= span.start and doc[k].lower_ in UP_WORDS | DOWN_WORDS and doc[k].lower_ not in (
+                _CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN) and i == k + 1:
+            direction, c.change_at = ("increase" if doc[k].lower_ in UP_WORDS else "decrease"), k  # "grew 8%"
+        if direction is None:
+            after = [t.lower_ for t in doc[c.right:min(span.end, c.right + 2)]]
+            if len(after) == 2 and after[0] in _DIFFERENCE_FOLLOWERS and after[1] in (
+                    "the", "than", "that", "average", "its", "their"):
+                return "difference"
+            return None
+        clause = doc[max(span.start, i - 10):min(span.end, c.right + 6)].text
+        if _YOY.search(clause) and direction == "increase":
+            return "year_on_year"
+        if c.unit == "percent":
+            return "growth_rate" if direction == "increase" else "decrease"
+        return direction
+
+    def subject(self, c: Quantity, earlier: list[Quantity], span: Span) -> str | None:
+        """The noun phrase the figure measures (see :meth:`_subject`), without a trailing time
+        phrase ("China's GDP in 2023" -> "China's GDP")."""
+        text = self._subject(c, earlier, span)
+        if text is None:
+            return None
+        text = _TRAILING_TIME.sub("", text).strip()
+        return text or None
+
+    def _subject(self, c: Quantity, earlier: list[Quantity], span: Span) -> str | None:
+        """The noun phrase the figure measures, tried in order: the counted noun ("832 impoverished
+        counties"); "X% of NP"; the noun after a rate ("a 98.1% coverage rate"); the thing a change
+        is in ("an 82% surge in hunger") or of ("increasing annual income by 38,000 yuan"); money
+        "in NP" ("156.1 billion yuan in transitional funding"); "NP of X" ("a production value of
+        3.5 million yuan"), "NP from X to Y", "NP (X)"; the subject of the verb stating the figure
+        ("the per capita disposable income of ... reached 12,384 yuan", from the parse when there is
+        one); for a change standing beside another figure, that figure's subject. A figure that took
+        its unit from another takes that one's subject last (see :meth:`fill_subjects`)."""
+        doc = self.doc
+        if c.family == "count" and c.noun is not None:
+            return _noun_phrase_text(doc, c.noun[0], c.noun[1], span)
+        lead = self.lead(c)
+        after = doc[c.right] if c.right < span.end else None
+        before = doc[lead - 1].lower_ if lead > span.start else ""
+        if after is not None and after.lower_ == "of" and c.family in ("percent", "ratio", "count", "measure"):
+            np = phrase_after(doc, c.right + 1, span)
+            if np:
+                return np
+        if after is not None and c.family == "percent" and c.change_at is None and after.is_alpha \
+                and after.lower_ not in FUNCTION_WORDS and not verb_like(after) \
+                and (after.tag_.startswith("NN") if after.tag_ else not after.lower_.endswith(("ing", "ed"))):
+            np = _content(phrase_after(doc, c.right, span))
+            if np:
+                return np  # "a 98.1% coverage rate of specialty products"
+        if c.change_at is not None:
+            k = c.change_at + 1 if c.change_at >= c.right else c.right
+            if k < span.end and doc[k].lower_ == "in":
+                np = phrase_after(doc, k + 1, span)
+                if np:
+                    return np
+            if c.change_at < lead:
+                by = next((t.i for t in doc[c.change_at + 1:lead] if t.lower_ == "by"), None)
+                if by is not None and by > c.change_at + 1:
+                    np = phrase_after(doc, c.change_at + 1, Span(doc, span.start, by))
+                    if np:
+                        return np  # "increasing annual income per household by 38,000 yuan"
+                if before == "of":
+                    np = _content(phrase_before(doc, c.change_at, span))
+                    if np:
+                        return np  # "an average income increase of 3,000 yuan"
+        if c.family in ("money", "measure") and after is not None and after.lower_ == "in":
+            np = phrase_after(doc, c.right + 1, span)
+            if np:
+                return np
+        if before in ("of", "from", "to", "(") and (before != "to" or not c.partners):
+            np = _content(phrase_before(doc, lead - 1, span))
+            if np and doc[lead - 2].lower_ not in UP_WORDS | DOWN_WORDS | PAST_VERBS:
+                return np
+        if c.family == "ratio" and c.kind == "digits":
+            k = max((t.i for t in doc[span.start:c.i] if t.lower_ in RATIO_WORDS), default=None)
+            if k is not None:
+                return phrase_before(doc, k + 1, span)
+        subject = self._verb_subject(c, lead, span)
+        if subject:
+            return subject
+        beside = earlier[-1] if earlier and earlier[-1].family != "count" else None
+        if beside is not None and (c.change in ("growth_rate", "year_on_year", "difference")
+                                   or before == "to" and beside.right == lead - 1):
+            return beside.subject  # "reached 17,522 yuan, a 24.7% increase", "fell 2.1% to 980 billion"
+        return None
+
+    @staticmethod
+    def fill_subjects(claims: list[Quantity]) -> None:
+        """A figure with no subject of its own takes the subject of its partner or of the figure it
+        refers back to: "22 out of 23 key counties", "... and 471,500 under monitoring"."""
+        for _ in range(2):
+            for c in claims:
+                if c.subject is None:
+                    source = c.ref or next((p for p in c.partners if p.subject), None)
+                    if source is not None and source.subject:
+                        c.subject = source.subject
+
+    def _verb_subject(self, c: Quantity, lead: int, span: Span) -> str | None:
+        """The subject of the verb right before the figure ("income reached", "sales grew by",
+        "rate remained above"); a participle qualifier takes the phrase before it ("output values
+        exceeding 5 billion yuan")."""
+        doc = self.doc
+        k = lead - 1
+        while k >= span.start and doc[k].lower_ in ("to", "at", "from", "by", "a", "an", "cumulative", "total",
+                                                    "further", "additional", "another", "average"):
+            k -= 1
+        q = self.qualifiers.get(self.surface_start(c))
+        if q is not None and doc[q[0]].lower_.endswith("ing"):
+            return phrase_before(doc, q[0], span)
+        if q is not None and doc[q[0]].lower_ in STATING_VERBS:
+            k = q[0]
+        if k < span.start:
+            return None
+        verb = doc[k].lower_
+        # a verb of the list, or any past form kept apart from the figure: "reimbursed at over 90%"
+        passive = k > span.start and doc[k - 1].lower_ in ("was", "were", "is", "are", "been", "be", "being")
+        if verb not in STATING_VERBS and not (verb.endswith("ed") and (k + 1 < self.surface_start(c) or passive)):
+            return None
+        if self.has_parse:
+            parsed = _subject_from_parse(doc, doc[k], Span(doc, clause_start(doc, span, k), span.end))
+            if parsed:
+                return parsed
+        return _subject_from_rules(doc, k, span)
+
+    def times(self, span: Span, previous_year: int | None) -> list[TimeExpression]:
+        doc = self.doc
+        out: list[TimeExpression] = []
+        for label, s, e in self.time_matches:
+            if s < span.start or e > span.end:
+                continue
+            if any(a <= s < b for a, b in self.quoted_titles):
+                continue
+            if label == "THAT_YEAR":
+                if previous_year is not None:
+                    out.append(TimeExpression(s, e, s, (previous_year,), "point", doc[s:e].text, False))
+                continue
+            years = tuple(int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", doc[s:e].text))
+            if label == "DATE" and not years:
+                continue  # "November 18" without a year: no reference year, but not a claim either
+            if e < span.end and doc[e].is_title and doc[e].is_alpha and label == "YEAR" and doc[e].lower_ not in (
+                    "in", "by", "as", "from", "to"):
+                continue  # "the 2030 Agenda": part of a name
+            kind = "range" if label == "RANGE" else "point"
+            i = s
+            specific = label == "DATE"
+            # "the end of", "the first three quarters of"
+            if i - 1 >= span.start and doc[i - 1].lower_ == "of":
+                k = i - 2
+                while k >= span.start and doc[k].lower_ in _PERIOD_WORDS:
+                    k -= 1
+                if k + 1 < i - 1:
+                    i = k + 1
+                    specific = True
+            lead = None
+            for phrase, lead_kind in sorted(_TIME_LEADS.items(), key=lambda kv: -len(kv[0])):
+                n = len(phrase)
+                if i - n >= span.start and tuple(t.lower_ for t in doc[i - n:i]) == phrase:
+                    lead = (i - n, lead_kind)
+                    break
+            if lead is not None:
+                lead_start, lead_kind = lead
+                if lead_kind == "comparison":
+                    kind = "comparison"
+                elif lead_kind == "since" and kind == "point":
+                    # "from 2021 to 2024", "between 2021 and July 2024": a range; "since 2021": a start
+                    nxt = doc[e:e + 4]
+                    later = [t for t in nxt if re.fullmatch(r"1[5-9]\d\d|20\d\d", t.text)]
+                    if nxt and nxt[0].lower_ in ("to", "and", "until", "through") and later:
+                        stop = later[-1].i + 1
+                        years = years + tuple(int(t.text) for t in later)
+                        e = stop
+                        kind = "range"
+                    elif doc[lead_start].lower_ in ("since", "after", "from"):
+                        kind = "since"
+                i = lead_start
+            if e < span.end and doc[e].lower_ in ("levels", "level", "figure", "figures", "baseline", "prices", "price",
+                                                   "constant", "dollars", "values", "value", "base"):
+                kind = "comparison"  # a base year: "2019 levels", "at 2010 constant prices"
+            if kind == "point" and _clause_opens_with(doc, span, i, ("since", "after")):
+                kind = "since"
+                i = clause_start(doc, span, i)
+            text = doc[i:e].text
+            if text.lower().startswith(("in ", "on ", "at ")):
+                text = text[3:]
+            if text.lower().startswith("the "):
+                text = text[4:]
+            out.append(TimeExpression(i, e, s, years, kind, text, specific or kind != "point" or lead is not None
+                             and doc[i].lower_ not in ("in", "on", "during")))
+        # a range absorbed into another expression is one expression
+        out.sort(key=lambda t: (t.i, -t.j))
+        merged: list[TimeExpression] = []
+        for t in out:
+            if merged and t.i < merged[-1].j:
+                continue
+            merged.append(t)
+        return merged
+
+
+@functools.lru_cache(maxsize=1)
+def qualifier_words() -> frozenset[str]:
+    return frozenset(w for phrases in QUALIFIERS.values() for p in phrases for w in p.split())
+
+
+def _clause_opens_with(doc: Doc, span: Span, i: int, words: tuple[str, ...]) -> bool:
+    start = clause_start(doc, span, i)
+    return start < i and doc[start].lower_ in words and i - start <= 10
+
+
+def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) -> None:
+    """The reference year (and period) each figure is stated for.
+
+    1. a point in time written right after the figure ("770 million yuan in 2024",
+       "4,770 yuan per person per year in 2021", "17% by 2030");
+    2. else the nearest time expression before it in the sentence ("In 2024, ... 17,522 yuan, a
+       24.7% increase over 2021" -> 2024), skipping comparisons ("over 2021") and the year written
+       for its range partner ("from 17% in 2022 to 8.9%");
+    3. else one written later in the sentence that no other figure has taken;
+    a range or start ("from 2021 to 2024", "since 2021") gives a period but no single year.
+    """
+    attached: dict[int, int] = {}
+    for n, c in enumerate(claims):
+        for ti, t in enumerate(times):
+            if t.i < c.right or t.kind != "point":
+                continue
+            gap = [tok for tok in doc[c.right:t.i]]
+            if len(gap) <= 4 and all(tok.lower_ in _ATTACH_FILLERS for tok in gap) and doc[t.i].lower_ in _ATTACH_LEADS:
+                c.attached = t
+                attached[ti] = n
+            break
+    for n, c in enumerate(claims):
+        chosen: TimeExpression | None = c.attached
+        if chosen is None:
+            partner_times = {id(p.attached) for p in c.partners if p.attached}
+            before = [t for t in times if t.j <= c.i and t.kind != "comparison" and id(t) not in partner_times]
+            if before:
+                chosen = before[-1]
+            else:
+                after = [t for ti, t in enumerate(times) if t.i >= c.right and t.kind == "point" and ti not in attached
+                         and not any(tok.text in (",", ";", ":") for tok in doc[c.right:t.i])]
+                chosen = after[0] if after else None
+        if chosen is None:
+            continue
+        if chosen.kind == "point":
+            c.year = chosen.years[-1] if chosen.years else None
+            c.period = chosen.text if chosen.specific else None
+        else:
+            c.period = chosen.text
+
+
+def _noun_phrase_text(doc: Doc, first: int, head: int, span: Span) -> str:
+    """The counted noun phrase with a following "of"/"from" phrase: "individuals from formerly
+    impoverished households"."""
+    end = head + 1
+    if end + 1 < span.end and doc[end].lower_ in ("of", "from") and not is_year_token(doc[end + 1]):
+        more = phrase_end(doc, end + 1, span)
+        if more > end + 1:
+            end = more
+    return doc[first:end].text.strip()
+
+
+def _content(phrase: str | None) -> str | None:
+    """A phrase unless it is only words about time ("year-on-year")."""
+    if phrase is None:
+        return None
+    words = [w for w in re.findall(r"[A-Za-z]+", phrase.lower())
+             if w not in ("year", "on", "real", "annual", "nominal", "half", "all", "both", "each")]
+    return phrase if words else None
+
+
+def _subject_from_rules(doc: Doc, verb: int, span: Span) -> str | None:
+    """The words before the verb that states the figure, within its clause: "the per capita
+    disposable income of ... reached 12,384 yuan" -> "per capita disposable income of ..."."""
+    while verb - 1 >= span.start and doc[verb - 1].lower_ in _AUXILIARIES:
+        verb -= 1
+    start = clause_start(doc, span, verb)
+    # "projections suggest that the poverty rate ... will reach": the clause after "that"
+    for k in range(verb - 1, start, -1):
+        if doc[k].lower_ == "that" and doc[k - 1].lower_ in _REPORTING_VERBS or doc[k].lower_ in _PERCEPTION_VERBS:
+            start = k + 1
+            break
+    while start < verb and doc[start].lower_ in _SUBJECT_LEADS:
+        start += 1
+    while verb > start and doc[verb - 1].lower_ in ("that", "which", "who", ","):
+        verb -= 1
+    if verb - start < 1 or verb - start > 25:
+        return None
+    words = [t.lower_ for t in doc[start:verb]]
+    if all(w in FUNCTION_WORDS or w in ("figure", "number", "total") for w in words):
+        return None  # "a figure that": the figure it restates gives the subject
+    if any(w in ("it", "they", "he", "she", "we", "this", "these", "those", "which", "who") for w in words):
+        return None  # a pronoun: the subject is elsewhere
+    text = re.sub(r"\s*\([^()]*\)", "", doc[start:verb].text)
+    return text.strip() or None
+
+
+def _subject_from_parse(doc: Doc, verb: Token, span: Span) -> str | None:
+    """With a dependency parse: the nominal subject of the verb that states the figure."""
+    x = verb
+    for _ in range(4):
+        subj = next((ch for ch in x.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.lower_ in ("it", "this", "that", "which", "they", "who", "these", "those"):
+                return None
+            words = [t for t in subj.subtree if t.i < verb.i]
+            if not words or words[0].i < span.start:
+                return None  # the parse found a subject outside the figure's clause
+            while words and words[0].lower_ in _SUBJECT_LEADS:
+                words = words[1:]
+            if words and len(words) <= 25:
+                return re.sub(r"\s*\([^()]*\)", "", doc[words[0].i:words[-1].i + 1].text).strip() or None
+            return None
+        if x.dep_ not in ("conj", "xcomp", "aux", "auxpass") or x.head is x:
+            return None
+        x = x.head
+    return None

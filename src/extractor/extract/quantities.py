@@ -1,0 +1,263 @@
+"""The shared vocabulary of the claims extractor: what a figure found in a sentence is, the token
+lexicons, and the token-level phrase helpers that both the extractor (``claims``) and its context
+columns (``claim_context``) use.
+
+Everything here reads tokens of the shared parsed Docs; nothing tokenises again. Where a tagger or
+parser is installed (``Token.tag_``, ``Token.dep_``), :func:`verb_like` uses it; otherwise short
+word lists stand in.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from extractor import numbers as N
+from extractor import units as U
+
+_GLUED_CURRENCIES = ("US$", "U.S.$", "HK$", "AU$", "A$", "CA$", "C$", "NZ$", "S$", "NT$", "R$", "$", "€", "£",
+                     "¥", "￥", "₹", "₩", "₦", "₽", "₱", "RMB", "USD", "EUR", "GBP", "CNY", "JPY", "INR")
+#: A token that is a number, possibly glued to a currency, a sign, a second number or a scale:
+#: "17,522", "US$4.7", "~5", "5–10", "5.5bn", "5,000+".
+NUMBER_TOKEN = re.compile(
+    r"^(?P<cur>" + "|".join(re.escape(c) for c in _GLUED_CURRENCIES) + r")?(?P<pre>[~+±≈])?"
+    r"(?P<a>" + N.DIGITS + r")(?:(?P<dash>[-\u2010-\u2015~])(?P<b>" + N.DIGITS + r"))?"
+    r"(?P<suf>bn|mn|mln|tn|trn|k|m|\+)?$"
+)
+NUMBER_TOKEN_REGEX = NUMBER_TOKEN.pattern
+DASHES = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "~"})
+QUOTES_OPEN = frozenset({'"', "\u201c", "\u2018", "'", "\u00ab", "\u300c"})
+QUOTES_CLOSE = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb", "\u300d"})
+_MONTHS = "january february march april may june july august september october november december".split()
+#: Month names as written: "February", "Feb", "Feb.", "Sept".
+MONTH_WORDS = frozenset(_MONTHS) | {m[:3] for m in _MONTHS} | {m[:3] + "." for m in _MONTHS} | {"sept", "sept."}
+
+#: Function words: a counted noun phrase never runs across one.
+FUNCTION_WORDS = frozenset("""
+    of in on at for to from by with without into onto across through throughout over under above below
+    between among amongst within per via and or but nor as than that which who whom whose where when while
+    whereas because since until till if is are was were be been being has have had having do does did will
+    would shall should can could may might must not no this these those the a an each every its their his
+    her our my your it they he she we you i them us him me ago respectively alone annually yearly monthly
+    daily together apiece out up down off more less most least so such also only even still just about
+    around nearly almost approximately roughly some any all both either neither other another same own
+    there here then thus hence however including include includes included
+""".split())
+#: Words that make a bare figure a ratio or index: "the income ratio ... dropping to 1.86".
+RATIO_WORDS = frozenset({"ratio", "ratios", "index", "indices", "coefficient", "multiple", "multiplier", "times",
+                         "fold", "quotient", "elasticity"})
+#: Words of growth and of decline, verbs and nouns: "grew by", "an increase of", "dropped by".
+UP_WORDS = frozenset("""increase increased increases increasing rise rose risen rises rising grow grew grown grows
+    growing growth gain gained gains jump jumped jumps surge surged surges climb climbed climbs boost boosted expand
+    expanded expansion raise raised double doubled doubling triple tripled tripling quadrupled""".split())
+DOWN_WORDS = frozenset("""decrease decreased decreases decreasing decline declined declines declining drop dropped
+    drops dropping fall fell fallen falls falling reduce reduced reduces reducing reduction cut cuts shrink shrank
+    shrunk contraction contracted lowered narrowed narrow narrowing slump slumped plunge plunged""".split())
+#: Verbs that state a figure for their subject: "income reached 17,522 yuan".
+STATING_VERBS = frozenset("""reach reached reaches reaching exceed exceeded exceeds exceeding rise rose risen rises
+    increase increased increases grow grew grown grows fall fell fallen falls drop dropped drops decline
+    declined declines decrease decreased decreases stand stood stands stay stayed stays remain remained remains
+    maintain maintained total totaled totalled totals amount amounted amounts hit hits surpass surpassed
+    surpasses top topped climb climbed narrow narrowed widen widened expand expanded is are was were be been
+    account accounted accounts record recorded records register registered hover hovered""".split())
+#: Forms that can only be verbs (past tenses), where a phrase ends: "funds increased", "income rose".
+PAST_VERBS = frozenset(w for w in STATING_VERBS | UP_WORDS | DOWN_WORDS if w.endswith("ed") or w in (
+    "rose", "risen", "fell", "fallen", "grew", "grown", "stood", "shrank", "shrunk", "was", "were", "is", "are",
+    "been", "hit"))
+#: Common verbs that follow a noun phrase (where a phrase ends when there is no tagger).
+FINITE_VERBS = frozenset({"live", "lives", "reside", "resides", "continue", "continues", "face", "faces", "need",
+                          "needs", "receive", "receives", "lack", "lacks", "rely", "relies", "depend", "depends",
+                          "work", "works", "suffer", "suffers", "benefit", "benefits", "came", "comes", "went",
+                          "said", "says", "made", "makes", "took", "takes", "gave", "gives", "got", "gets", "had",
+                          "did", "found", "told", "thought", "became", "becomes", "left", "felt", "brought",
+                          "began", "begins", "kept", "keeps", "held", "holds", "paid", "met", "ran", "led", "leads",
+                          "spent", "built", "sent", "won", "lost", "knew", "showed", "shows", "helped", "helps",
+                          "want", "wants", "think", "thinks", "believe", "believes", "hope", "hopes", "own",
+                          "owns", "use", "uses", "used", "attend", "attends", "attended"})
+
+
+@dataclass
+class TimeExpression:
+    """A time expression in a sentence: "As of the end of November 2024", "from 2021 to 2024"."""
+
+    i: int  # first token (lead-in included)
+    j: int  # token after it
+    core: int  # first token of the date or year itself
+    years: tuple[int, ...]
+    kind: str  # point | since | range | comparison
+    text: str
+    specific: bool  # more than a bare year: a month, a quarter, "the end of"
+
+
+@dataclass(eq=False)
+class Quantity:
+    """A figure found in a sentence: its number, unit and context as the rules work them out.
+
+    Token indices are into the block's Doc; ``start``/``end`` are characters of the block text.
+    """
+
+    i: int  # first token of the number
+    j: int  # token after the number (scale word included)
+    start: int  # surface span, block-relative characters
+    end: int
+    value: Decimal
+    kind: str  # digits | words
+    scale: int | None = None
+    family: str | None = None  # money percent measure duration ratio count
+    unit: str | None = None
+    right: int = 0  # token after everything that belongs to the figure (unit, counted noun)
+    noun: tuple[int, int] | None = None  # counted noun phrase: (first token, head token)
+    qualifier: str = "exact"
+    partners: list[Quantity] = field(default_factory=list)  # the other figures of a range or pair
+    ref: Quantity | None = None  # the figure whose unit a bare number took
+    year: int | None = None
+    period: str | None = None
+    change: str | None = None
+    subject: str | None = None
+    attached: TimeExpression | None = None
+    change_at: int | None = None  # token of the change word ("increase", "grew")
+
+
+def longest_matches(doc: Doc, matches: Iterable[tuple[int, int, int]],
+                    by_start: bool = False) -> list[tuple[str, int, int]]:
+    """Matches as (label, start, end) in text order; where they overlap the longest wins (with
+    ``by_start``, only matches starting at the same token compete)."""
+    items = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
+    out: list[tuple[str, int, int]] = []
+    taken_until = -1
+    for match_id, s, e in items:
+        if by_start and out and out[-1][1] == s or not by_start and s < taken_until:
+            continue
+        out.append((doc.vocab.strings[match_id], s, e))
+        taken_until = e
+    return out
+
+
+def phrase_pattern(text: str) -> list[dict[str, Any]]:
+    """A lower-case token pattern for a phrase, split the way the tokenizer splits it."""
+    parts = re.findall(r"[A-Za-z]+\.?|\$|[^\sA-Za-z$]", text) if re.search(r"[\s-]", text) else [text]
+    return [{"LOWER": p.lower()} for p in parts]
+
+
+def clause_start(doc: Doc, span: Span, i: int) -> int:
+    k = i - 1
+    while k >= span.start and doc[k].text not in (",", ";", ":"):
+        k -= 1
+    return k + 1
+
+
+def is_year_token(t: Token) -> bool:
+    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", t.text))
+
+
+def verb_like(t: Token) -> bool:
+    """A verb, by the tagger when there is one, else by a short list of verbs that follow nouns."""
+    if t.tag_:
+        return t.tag_ in ("VBZ", "VBP", "VBD", "MD") or (t.tag_ == "VBN" and t.dep_ not in ("amod", "compound")) \
+            or (t.tag_ == "VBG" and t.dep_ in ("acl", "advcl", "xcomp", "conj", "ROOT"))
+    return t.lower_ in STATING_VERBS or t.lower_ in FINITE_VERBS
+
+
+def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6) -> tuple[int, int, int] | None:
+    """The counted noun after a number: (first token, head token, token after the phrase).
+
+    Skips modifiers (adjectives, nouns used as modifiers, hyphenated compounds, a quoted name)
+    up to the first plural or collective noun; stops at a function word or punctuation.
+    "832 impoverished counties" -> counties; "72,000 farming and herding households" ->
+    households; "650,000 "Rain and Dew" graduates" -> graduates; "15 million registered poor" -> poor.
+    """
+    first = k
+    if k < span.end and doc[k].text in QUOTES_OPEN:
+        close = next((m for m in range(k + 1, min(span.end, k + 15)) if doc[m].text in QUOTES_CLOSE), None)
+        if close is not None:
+            k = close + 1
+    content = 0
+    pos = k
+    while pos < span.end and content < limit:
+        t = doc[pos]
+        w = t.lower_
+        if t.text in DASHES and t.whitespace_ == "" and pos > first and doc[pos - 1].whitespace_ == "":
+            pos += 1
+            continue
+        if w in ("and", "or", "&") and content:
+            pos += 1
+            continue
+        if not t.is_alpha or w in FUNCTION_WORDS or w in MONTH_WORDS:
+            break
+        hyphen_next = pos + 1 < span.end and doc[pos + 1].text in DASHES and t.whitespace_ == ""
+        if U.looks_plural(w) and not hyphen_next:
+            return first, pos, pos + 1
+        if w in U.PEOPLE_ADJECTIVES and not hyphen_next:
+            nxt = doc[pos + 1] if pos + 1 < span.end else None
+            if nxt is None or not nxt.is_alpha or nxt.lower_ in FUNCTION_WORDS:
+                return first, pos, pos + 1
+        content += 1
+        pos += 1
+    return None
+
+
+def phrase_after(doc: Doc, k: int, span: Span) -> str | None:
+    """The noun phrase starting at ``k`` (determiners dropped): "the impoverished population"."""
+    while k < span.end and doc[k].lower_ in ("the", "a", "an", "its", "their", "all", "his", "her", "our"):
+        k += 1
+    if k >= span.end or is_year_token(doc[k]) or doc[k].lower_ in MONTH_WORDS:
+        return None
+    end = phrase_end(doc, k, span)
+    return doc[k:end].text if end > k else None
+
+
+def phrase_before(doc: Doc, k: int, span: Span, limit: int = 6) -> str | None:
+    """The noun phrase ending just before token ``k``: "production value" in "a production value of"."""
+    pos = k
+    while pos - 1 >= span.start and k - pos < limit:
+        t = doc[pos - 1]
+        if t.text in DASHES or t.text in ("'s", "\u2019s"):
+            pos -= 1
+            continue
+        if not t.is_alpha or (t.lower_ in FUNCTION_WORDS and not (t.lower_ == "per" and doc[pos].lower_ == "capita")) \
+                or t.lower_ in PAST_VERBS or (t.tag_ and verb_like(t)):
+            break
+        pos -= 1
+    while pos < k and (doc[pos].text in DASHES or doc[pos].text in ("'s", "\u2019s")):
+        pos += 1
+    if pos > span.start and (NUMBER_TOKEN.match(doc[pos - 1].text) or doc[pos - 1].lower_ in N.SCALES):
+        return None  # the phrase is a counted noun of an earlier figure: "6.1 billion people (18 per cent)"
+    return doc[pos:k].text if pos < k else None
+
+
+def phrase_end(doc: Doc, k: int, span: Span, limit: int = 8) -> int:
+    """Where a noun phrase starting at ``k`` ends: at punctuation, a function word other than
+    "of" or a verb."""
+    pos = k
+    while pos < span.end and pos - k < limit:
+        t = doc[pos]
+        if (t.text in DASHES and t.whitespace_ == "") or t.text in ("'s", "\u2019s"):
+            pos += 1
+            continue
+        if NUMBER_TOKEN.match(t.text) and pos == k:
+            pos += 1
+            continue
+        if not t.is_alpha or (t.lower_ in FUNCTION_WORDS and t.lower_ not in ("of", "per", "and", "or")) \
+                or verb_like(t) or (pos > k and not t.tag_ and _participle_after_noun(doc, pos, span)):
+            break
+        if t.lower_ in ("of", "per", "and", "or") and not (pos + 1 < span.end and doc[pos + 1].is_alpha
+                                                           and doc[pos + 1].lower_ not in FUNCTION_WORDS):
+            break
+        pos += 1
+    while pos > k and doc[pos - 1].lower_ in ("of", "per", "and", "or"):
+        pos -= 1
+    return pos
+
+
+def _participle_after_noun(doc: Doc, pos: int, span: Span) -> bool:
+    """"sediment flowing into", "counties lifted out of": a participle that starts a clause."""
+    w = doc[pos].lower_
+    nxt = doc[pos + 1].lower_ if pos + 1 < span.end else ""
+    if w.endswith("ed"):
+        return nxt in FUNCTION_WORDS or not nxt.isalpha()
+    return w.endswith("ing") and (nxt in ("into", "on", "upon", "out", "from", "through", "across", "with", "in", "at")
+                                  or U.looks_plural(doc[pos - 1].lower_))
