@@ -30,8 +30,10 @@ def flow_runs(tmp_path_factory, sample_path):
     (batch / "broken.txt").write_bytes(b"\x00\x01binary garbage\x00" * 50)
     mixed = extract_reports([str(batch / "broken.txt"), str(batch / "good.txt")],
                             RunOptions(output_dir=str(base / "mixed"), model="none"))
+    mixed_tables = read_csvs(base / "mixed")
+    # the same output folder again: the good report comes from the cache
     cached_first = extract_reports([str(batch / "good.txt")], RunOptions(output_dir=str(base / "mixed"), model="none"))
-    return base, first, second, mixed, cached_first
+    return base, first, second, (mixed, mixed_tables), cached_first
 
 
 def read_csvs(folder: Path) -> dict[str, pd.DataFrame]:
@@ -65,13 +67,13 @@ def test_second_run_writes_identical_tables(flow_runs):
 
 
 def test_a_bad_report_is_recorded_and_the_batch_goes_on(flow_runs):
-    base, _, _, mixed, _ = flow_runs
-    docs = pd.read_csv(base / "mixed" / "documents.csv")
+    base, _, _, (mixed, tables), _ = flow_runs
+    docs = tables["documents"]
     assert sorted(docs["status"]) == ["failed", "ok"]
     failed = docs[docs["status"] == "failed"].iloc[0]
     assert "broken.txt" in failed["error"] and "binary" in failed["error"]
     assert "\n" not in failed["error"] and "Traceback" not in failed["error"]
-    claims = pd.read_csv(base / "mixed" / "claims.csv")
+    claims = tables["claims"]
     assert len(claims) > 150 and claims["doc_id"].nunique() == 1
     assert len(mixed.failed) == 1 and not mixed.ok
 
