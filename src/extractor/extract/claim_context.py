@@ -11,14 +11,14 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity,
     TimeExpression, clause_start, is_year_token, longest_matches, phrase_after, phrase_before, phrase_end,
-    phrase_pattern, verb_like,
+    phrase_matcher, verb_like,
 )
 #: Words before a figure that bound it, by qualifier.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
@@ -65,6 +65,8 @@ _AUXILIARIES = frozenset({"has", "have", "had", "been", "is", "are", "was", "wer
                           "should", "can", "could", "may", "might", "must", "shall"})
 _TRAILING_TIME = re.compile(r"\s*,?\s+(?:in|by|during|as of|since|for)\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,4}"
                             r"(?:1[5-9]\d\d|20\d\d)$")
+_PREPOSITIONS = frozenset({"in", "on", "at", "for", "among", "across", "during", "under", "within", "throughout",
+                           "by", "from", "after", "before", "since", "through", "over"})
 #: Words a subject does not start with.
 _SUBJECT_LEADS = frozenset({"the", "a", "an", "its", "their", "that", "which", "and", "but", "while", "whereas",
                             "with", "where", "meanwhile", "moreover", "furthermore", "also", "then"})
@@ -92,11 +94,9 @@ _ATTACH_FILLERS = frozenset({"per", "a", "an", "each", "annually", "person", "ca
 
 
 @functools.lru_cache(maxsize=8)
-def _context_matchers(vocab: Vocab) -> dict[str, Matcher]:
+def _context_matchers(vocab: Vocab) -> dict[str, Matcher | PhraseMatcher]:
     """Qualifier and time-expression patterns, compiled once per vocabulary."""
-    qualifiers = Matcher(vocab)
-    for label, phrases in QUALIFIERS.items():
-        qualifiers.add(label, [phrase_pattern(p) for p in set(phrases)])
+    qualifiers = phrase_matcher(vocab, "LOWER", [(label, p) for label, phrases in QUALIFIERS.items() for p in phrases])
 
     times = Matcher(vocab)
     year = {"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)$"}}
@@ -303,9 +303,9 @@ class ClaimContext:
         if verb not in STATING_VERBS and not (verb.endswith("ed") and (k + 1 < self.surface_start(c) or passive)):
             return None
         if self.has_parse:
-            parsed = _subject_from_parse(doc, doc[k], Span(doc, clause_start(doc, span, k), span.end))
-            if parsed:
-                return parsed
+            start = _subject_start_from_parse(doc[k], Span(doc, clause_start(doc, span, k), span.end))
+            if start is not None:
+                return _subject_from_rules(doc, k, span, start)
         return _subject_from_rules(doc, k, span)
 
     def times(self, span: Span, previous_year: int | None) -> list[TimeExpression]:
@@ -453,17 +453,24 @@ def _content(phrase: str | None) -> str | None:
     return phrase if words else None
 
 
-def _subject_from_rules(doc: Doc, verb: int, span: Span) -> str | None:
+def _subject_from_rules(doc: Doc, verb: int, span: Span, start: int | None = None) -> str | None:
     """The words before the verb that states the figure, within its clause: "the per capita
-    disposable income of ... reached 12,384 yuan" -> "per capita disposable income of ..."."""
+    disposable income of ... reached 12,384 yuan" -> "per capita disposable income of ...".
+    ``start``, when given, is where the subject begins (from the parse)."""
     while verb - 1 >= span.start and doc[verb - 1].lower_ in _AUXILIARIES:
         verb -= 1
-    start = clause_start(doc, span, verb)
-    # "projections suggest that the poverty rate ... will reach": the clause after "that"
-    for k in range(verb - 1, start, -1):
-        if doc[k].lower_ == "that" and doc[k - 1].lower_ in _REPORTING_VERBS or doc[k].lower_ in _PERCEPTION_VERBS:
-            start = k + 1
-            break
+    if start is None:
+        start = clause_start(doc, span, verb)
+        # "projections suggest that the poverty rate ... will reach": the clause after "that"
+        for k in range(verb - 1, start, -1):
+            if doc[k].lower_ == "that" and doc[k - 1].lower_ in _REPORTING_VERBS or doc[k].lower_ in _PERCEPTION_VERBS:
+                start = k + 1
+                break
+    if doc[start].lower_ in _PREPOSITIONS:
+        # "In most poor regions the average income of farmers reached": the subject starts at "the"
+        det = next((t.i for t in doc[start + 1:verb] if t.lower_ in ("the", "its", "their", "a", "an")), None)
+        if det is not None:
+            start = det
     while start < verb and doc[start].lower_ in _SUBJECT_LEADS:
         start += 1
     while verb > start and doc[verb - 1].lower_ in ("that", "which", "who", ","):
@@ -479,22 +486,15 @@ def _subject_from_rules(doc: Doc, verb: int, span: Span) -> str | None:
     return text.strip() or None
 
 
-def _subject_from_parse(doc: Doc, verb: Token, span: Span) -> str | None:
-    """With a dependency parse: the nominal subject of the verb that states the figure."""
+def _subject_start_from_parse(verb: Token, span: Span) -> int | None:
+    """With a dependency parse: where the nominal subject of the verb stating the figure begins
+    (following conjoined and auxiliary verbs to the one that has the subject)."""
     x = verb
     for _ in range(4):
         subj = next((ch for ch in x.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            if subj.lower_ in ("it", "this", "that", "which", "they", "who", "these", "those"):
-                return None
-            words = [t for t in subj.subtree if t.i < verb.i]
-            if not words or words[0].i < span.start:
-                return None  # the parse found a subject outside the figure's clause
-            while words and words[0].lower_ in _SUBJECT_LEADS:
-                words = words[1:]
-            if words and len(words) <= 25:
-                return re.sub(r"\s*\([^()]*\)", "", doc[words[0].i:words[-1].i + 1].text).strip() or None
-            return None
+            first = subj.left_edge.i
+            return first if span.start <= first < verb.i else None
         if x.dep_ not in ("conj", "xcomp", "aux", "auxpass") or x.head is x:
             return None
         x = x.head

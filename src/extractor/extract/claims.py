@@ -26,7 +26,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -36,7 +36,7 @@ from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract.claim_context import ClaimContext, assign_years, qualifier_words
 from extractor.extract.quantities import (
     DASHES, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN, RATIO_WORDS,
-    Quantity, clause_start, counted_noun, is_year_token, longest_matches, phrase_pattern,
+    Quantity, clause_start, counted_noun, is_year_token, longest_matches, phrase_matcher,
 )
 from extractor.ids import stable_id
 from extractor.model import Sentence
@@ -49,20 +49,24 @@ LABEL_WORDS = frozenset("""
     chart exhibit version tier category type route highway lane gate room unit plot block batch wave group
     sdg sdgs decree resolution law order act code edition series model
 """.split())
+#: Words before a number word that make it refer back ("the two villages") rather than count.
 _DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "his", "her", "my", "your", "both", "this",
                           "that"})
+#: Words before a number word that make it part of a period or ordinal phrase ("the first three quarters").
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                        "tenth", "last", "final", "previous", "initial", "remaining", "latter", "former"})
+#: What stands between the two figures of a range or pair: "two to three", "22 out of 23".
 _RANGE_LINKS = (("to",), ("-",), ("\u2013",), ("\u2014",), ("~",), ("or",), ("and",), ("out", "of"), ("of",),
                 ("of", "the"), ("through",), ("up", "to"))
+#: Words after "double"/"twice" when it compares ("more than double that of adults").
 _RATIO_FOLLOWERS = frozenset({"that", "the", "those", "what", "as", "than", "its", "their", "his", "her", "."})
-
+#: Words after "N times" when it is a ratio ("2.5 times that of 2012"), not a count of occasions.
 _TIMES_FOLLOWERS = frozenset({"as", "the", "that", "those", "higher", "larger", "greater", "more", "faster",
                               "bigger", "over", "than", "what"})
 
 
 @functools.lru_cache(maxsize=8)
-def _matchers(vocab: Vocab) -> dict[str, Matcher]:
+def _matchers(vocab: Vocab) -> dict[str, list[Matcher | PhraseMatcher]]:
     """Number, unit and currency patterns, compiled once per vocabulary (every Doc of a pipeline
     shares one)."""
     scales = sorted(N.SCALES) + ["bn", "mn", "mln", "tn", "trn"]
@@ -87,28 +91,21 @@ def _matchers(vocab: Vocab) -> dict[str, Matcher]:
     numbers.add("DECADE", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["decade", "century"]}}]])
     numbers.add("MULTIPLIER", [[{"LOWER": {"IN": sorted(N.MULTIPLIERS)}}]])
 
-    units = Matcher(vocab)
-    for phrase, unit in U.PERCENT_PHRASES.items():
-        units.add(f"percent|{unit}|1", [phrase_pattern(phrase)])
-    for phrase, code in U.CURRENCY_NAMES.items():
-        units.add(f"money|{code}|1", [phrase_pattern(phrase)])
-    for code in U.CURRENCY_CODES:
-        units.add(f"money|{'CNY' if code == 'RMB' else code}|1", [[{"TEXT": code}]])
-    for phrase, unit in U.MEASURES.items():
-        units.add(f"measure|{unit}|1", [phrase_pattern(phrase)])
+    def money(code: str) -> str:
+        return f"money|{'CNY' if code == 'RMB' else code}|1"
+
+    words = [(f"percent|{unit}|1", phrase) for phrase, unit in U.PERCENT_PHRASES.items()]
+    words += [(money(code), phrase) for phrase, code in U.CURRENCY_NAMES.items()]
+    words += [(f"measure|{unit}|1", phrase) for phrase, unit in U.MEASURES.items()]
     for word, (unit, mult) in U.DURATIONS.items():
-        units.add(f"duration|{unit}|{mult}", [phrase_pattern(word),
-                                              [{"LOWER": {"IN": sorted(U.DURATION_MODIFIERS)}}] + phrase_pattern(word)])
-    units.add("ratio|ratio|1", [[{"LOWER": "times"}], [{"LOWER": "-"}, {"LOWER": "fold"}], [{"LOWER": "fold"}]])
-
-    prefixes = Matcher(vocab)
-    for sym, code in U.CURRENCY_SYMBOLS.items():
-        prefixes.add(f"money|{code}|1", [[{"TEXT": sym}]])
-    for code in U.CURRENCY_CODES:
-        prefixes.add(f"money|{'CNY' if code == 'RMB' else code}|1", [[{"TEXT": code}]])
-    prefixes.add("money|USD|1", [[{"TEXT": "US"}, {"TEXT": "$"}], [{"LOWER": "u.s."}, {"TEXT": "$"}]])
-
-    return {"numbers": numbers, "units": units, "prefixes": prefixes}
+        words += [(f"duration|{unit}|{mult}", f"{mod} {word}".strip()) for mod in ("", *U.DURATION_MODIFIERS)]
+    words += [("ratio|ratio|1", phrase) for phrase in ("times", "-fold", "fold")]
+    units = [phrase_matcher(vocab, "LOWER", words),
+             phrase_matcher(vocab, "ORTH", [(money(code), code) for code in U.CURRENCY_CODES])]
+    symbols = [(money(code), sym) for sym, code in U.CURRENCY_SYMBOLS.items()]
+    symbols += [(money(code), code) for code in U.CURRENCY_CODES] + [("money|USD|1", "US $"), ("money|USD|1", "U.S. $")]
+    prefixes = [phrase_matcher(vocab, "ORTH", symbols)]
+    return {"numbers": [numbers], "units": units, "prefixes": prefixes}
 
 
 def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
@@ -154,8 +151,8 @@ class _RecurringNames:
         self.text = text.lower()
         self._quoted = " ".join(re.findall(r"[\"\u201c\u2018]([^\"\u201d\u2019]{1,120})[\"\u201d\u2019]", self.text))
 
-    @functools.lru_cache(maxsize=256)
     def is_name(self, number: str, unit: str, noun: str) -> bool:
+        """Whether "<number>-<unit> <noun>" recurs in the report or stands in quotation marks."""
         pattern = re.compile(
             rf"\b{re.escape(number)}\s*[-\u2010-\u2015]\s*{re.escape(unit)}s?[\s-]+{re.escape(noun)}\b")
         return len(pattern.findall(self.text)) >= 2 or bool(pattern.search(self._quoted))
@@ -167,14 +164,20 @@ class _BlockClaims:
     def __init__(self, pb: ParsedBlock, names: _RecurringNames) -> None:
         self.doc = d = pb.doc
         self.names = names
-        m = _matchers(d.vocab)
-        self.numbers = longest_matches(d, m["numbers"](d))
-        self.units = {s: (e, label) for label, s, e in longest_matches(d, m["units"](d), by_start=True)}
-        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, m["prefixes"](d))}
+        m = {name: [match for matcher in matchers for match in matcher(d)]
+             for name, matchers in _matchers(d.vocab).items()}
+        self.numbers = longest_matches(d, m["numbers"])
+        self.units = {s: (e, label) for label, s, e in longest_matches(d, m["units"], by_start=True)}
+        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, m["prefixes"])}
         self.quoted_titles = quoted_titles(d)
         self.context = ClaimContext(d, self.quoted_titles)
 
     def sentence_claims(self, span: Span, previous_year: int | None) -> tuple[list[Quantity], int | None]:
+        """The claims of one sentence, and the last year it names (for "That year, ..." next).
+
+        Numbers are read, excluded or given a unit; bare ones are resolved against the others of
+        the sentence; then qualifier, change, year and period, and subject are filled in.
+        """
         times = self.context.times(span, previous_year)
         time_tokens = {k for t in times for k in range(t.core, t.j)}
         claims: list[Quantity] = []
@@ -242,6 +245,9 @@ class _BlockClaims:
             if m.group("pre") in ("~", "≈"):
                 for c in out:
                     c.qualifier = "approximate"
+            if m.group("pre") in ("-", "\u2212") and not m.group("b"):
+                out[0].value = -out[0].value  # "-2.1%"
+                out[0].start -= 1
             if suf == "+":
                 for c in out:
                     c.qualifier = "at_least"
@@ -353,12 +359,20 @@ class _BlockClaims:
         if _glued_code(doc, c, span):
             return True  # "5G"
         if c.family is None:
-            # a bare number between capitalised words belongs to a name: "Group of 77", "Fortune 500"
+            if nxt is not None and nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "o'clock", "hrs"):
+                return True  # a time of day
+            if c.value <= 20 and c.scale is None and (
+                    prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
+                    or c.i == span.start and nxt is not None and nxt.text in (".", ")")):
+                return True  # an item number: "(1) improving ...", "2) ..."
+            # a bare number in a capitalised name: "Fortune 500", "COP 28", "Group of 77"
             capital_before = (prev is not None and prev.is_alpha and prev.text[:1].isupper()
                               and prev.i != span.start and prev.lower_ not in qualifier_words())
             capital_after = nxt is not None and nxt.is_alpha and nxt.is_title and nxt.lower_ not in (
                 "in", "by", "as", "from")
-            return capital_before or capital_after
+            name_of = (prev is not None and prev.lower_ == "of" and c.i - 2 > span.start
+                       and doc[c.i - 2].is_title and not doc[c.i - 2].is_sent_start)
+            return capital_before or capital_after or name_of
         return False
 
     def _excluded_words(self, c: Quantity, span: Span) -> bool:
@@ -423,6 +437,9 @@ class _BlockClaims:
             return
         if hyphen:
             c.family = "skip"  # "one-time", "three-tiered", "100-Day": a modifier or a name
+            return
+        if c.i > span.start and doc[c.i - 1].lower_ in ("aged", "age", "ages") and c.kind == "digits":
+            c.family, c.unit = "duration", "year"  # an age: "children aged 6", "people aged 60 and above"
             return
         if k + 1 < span.end and doc[k].lower_ == "per" and NUMBER_TOKEN.match(doc[k + 1].text):
             c.family, c.unit = "ratio", "ratio"  # a rate: "5.4 per 1,000 live births"

@@ -8,13 +8,17 @@ word lists stand in.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from extractor import numbers as N
 from extractor import units as U
@@ -24,7 +28,7 @@ _GLUED_CURRENCIES = ("US$", "U.S.$", "HK$", "AU$", "A$", "CA$", "C$", "NZ$", "S$
 #: A token that is a number, possibly glued to a currency, a sign, a second number or a scale:
 #: "17,522", "US$4.7", "~5", "5–10", "5.5bn", "5,000+".
 NUMBER_TOKEN = re.compile(
-    r"^(?P<cur>" + "|".join(re.escape(c) for c in _GLUED_CURRENCIES) + r")?(?P<pre>[~+±≈])?"
+    r"^(?P<cur>" + "|".join(re.escape(c) for c in _GLUED_CURRENCIES) + r")?(?P<pre>[~+±≈\-\u2212])?"
     r"(?P<a>" + N.DIGITS + r")(?:(?P<dash>[-\u2010-\u2015~])(?P<b>" + N.DIGITS + r"))?"
     r"(?P<suf>bn|mn|mln|tn|trn|k|m|\+)?$"
 )
@@ -137,10 +141,22 @@ def longest_matches(doc: Doc, matches: Iterable[tuple[int, int, int]],
     return out
 
 
-def phrase_pattern(text: str) -> list[dict[str, Any]]:
-    """A lower-case token pattern for a phrase, split the way the tokenizer splits it."""
-    parts = re.findall(r"[A-Za-z]+\.?|\$|[^\sA-Za-z$]", text) if re.search(r"[\s-]", text) else [text]
-    return [{"LOWER": p.lower()} for p in parts]
+@functools.lru_cache(maxsize=1)
+def _lexicon_tokenizer() -> Tokenizer:
+    """The English tokenizer, for the lexicon's phrases only (so they split as reports do)."""
+    return spacy.blank("en").tokenizer
+
+
+def phrase_matcher(vocab: Vocab, attr: str, patterns: Iterable[tuple[str, str]]) -> PhraseMatcher:
+    """An EntityRuler-style ``PhraseMatcher`` over ``vocab`` from (label, phrase) pairs."""
+    matcher = PhraseMatcher(vocab, attr=attr)
+    by_label: dict[str, list[Doc]] = {}
+    tokenizer = _lexicon_tokenizer()
+    for label, phrase in patterns:
+        by_label.setdefault(label, []).append(tokenizer(phrase))
+    for label, docs in by_label.items():
+        matcher.add(label, docs)
+    return matcher
 
 
 def clause_start(doc: Doc, span: Span, i: int) -> int:
