@@ -161,3 +161,27 @@ def test_hyphenation_decisions(left, right, expected):
 
 def test_no_hyphen_no_join():
     assert join_broken("a sentence", "continues here", Vocabulary([])) is None
+
+
+def test_hard_wrapped_dump_with_caret_notes_bullets_and_a_table():
+    text = (
+        "Regional budgets grew quickly after the reform, and the share of invest-\n"
+        "ment in total spending rose to 31 per cent in 2023.^1 Most of it went to\n"
+        "grids and storage.\n"
+        "^1 Eurostat, Government finance statistics, 2024.\n"
+        "\n"
+        "The programme had three strands:\n"
+        "• grid upgrades in rural districts;\n"
+        "• storage tenders;\n"
+        "| Region | 2020 | 2023 |\n"
+        "| North | 12 | 31 |\n"
+        "\n"
+        "Next page text continues with a new paragraph about storage.\n"
+    )
+    doc = repair_text(text)
+    body = body_text(doc)
+    assert "share of investment in total spending rose to 31 per cent in 2023. Most of it went to grids" in body
+    assert [n.marker for n in doc.notes] == ["1"] and doc.notes[0].text.startswith("Eurostat")
+    assert "• grid upgrades in rural districts;" in [b.text for b in doc.body_blocks()]
+    assert "| North |" not in body
+    assert any(b.kind == BlockKind.TABLE for b in doc.blocks)

@@ -67,3 +67,17 @@ def ends_sentence(text: str) -> bool:
 def shape_key(text: str) -> str:
     """Text with digits folded, to find running headers/footers that differ only by page number."""
     return re.sub(r"\d+", "#", text.strip().lower())
+
+
+_LIST_ITEM = re.compile(r"^(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\-*]|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+\S")
+_PIPE_ROW = re.compile(r"^\|.*\|$")
+
+
+def is_list_item(text: str) -> bool:
+    """A bulleted or lettered list item ("• ...", "- ...", "(a) ..."): it starts a unit of its own."""
+    return bool(_LIST_ITEM.match(text))
+
+
+def is_pipe_table_row(text: str) -> bool:
+    """A row of a table rendered as text ("| Region | 2020 | 2024 |")."""
+    return bool(_PIPE_ROW.match(text.strip())) and text.count("|") >= 3

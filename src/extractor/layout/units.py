@@ -12,6 +12,9 @@ from extractor.layout.hyphenation import Vocabulary, join_broken
 from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, normalise_marker
 from extractor.model import RawPage
 
+# a note line with a caret-digit marker ("^3 Ministry of ...") is unambiguous, even inside wrapped text
+_CARET_NOTE = re.compile(r"^\^\s?\d{1,3}\s+\S")
+
 BODY, HEADING, NOTE, TOC, HEADER, TABLE, TITLE = "body", "heading", "note", "toc", "header", "table", "title"
 
 
@@ -44,8 +47,12 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
             line_flags = {"is_note": line.is_note, "is_header": line.is_header, "is_table": line.is_table}
             if text and L.is_table_rule(text):
                 text = ""  # a markdown table rule or separator line: ends the unit, carries no text
-            starts_note = bool(text) and (bool(NOTE_LINE.match(text)) or line.is_note and not flags.get("is_note"))
-            if not text or starts_note or (current and line_flags != flags and not line.is_note):
+            if text and L.is_pipe_table_row(text):
+                line_flags["is_table"] = True  # "| a | b |": a table row, kept out of the running text
+            starts_note = bool(text) and (bool(NOTE_LINE.match(text)) or bool(_CARET_NOTE.match(text))
+                                          or line.is_note and not flags.get("is_note"))
+            starts_item = bool(text) and L.is_list_item(text)
+            if not text or starts_note or starts_item or (current and line_flags != flags and not line.is_note):
                 if current:
                     raw_units.append((page.number, current, flags))
                     printed_units.append(printed)
