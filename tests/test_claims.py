@@ -355,3 +355,12 @@ def test_surface_and_offsets_match_the_document_text() -> None:
         assert document.text[r["char_start"]:r["char_end"]] == r["surface"]
     assert [r["surface"] for r in rows] == ["1.5 million", "USD 20 billion"]
     assert not any(re.search(r"\s$", r["surface"]) for r in rows)
+
+
+def test_more_exclusions_and_durations() -> None:
+    assert claims_of("The plan aims at: (1) raising incomes; (2) building roads, see [12].") == []
+    assert claims_of("The members of the Group of 77 met at 9 a.m. on Monday.") == []
+    assert figures("Over the past decade, incomes rose.") == [("past decade", 10, "year")]
+    assert figures("Pensions reach people aged 60 and above.") == [("60", 60, "year")]
+    assert figures("Growth was -2.1% last year.") == [("-2.1%", -2.1, "percent")]
+    assert figures("The park has 1,750 solar mini-grids.") == [("1,750", 1750, "mini-grid")]

@@ -359,8 +359,8 @@ class ClaimContext:
                     elif doc[lead_start].lower_ in ("since", "after", "from"):
                         kind = "since"
                 i = lead_start
-            if e < span.end and doc[e].lower_ in ("levels", "level", "figure", "figures", "baseline", "prices", "price",
-                                                   "constant", "dollars", "values", "value", "base"):
+            if e < span.end and doc[e].lower_ in ("levels", "level", "baseline", "prices", "price", "base",
+                                                   "constant", "dollars", "yuan"):
                 kind = "comparison"  # a base year: "2019 levels", "at 2010 constant prices"
             if kind == "point" and _clause_opens_with(doc, span, i, ("since", "after")):
                 kind = "since"

@@ -58,6 +58,8 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "
 #: What stands between the two figures of a range or pair: "two to three", "22 out of 23".
 _RANGE_LINKS = (("to",), ("-",), ("\u2013",), ("\u2014",), ("~",), ("or",), ("and",), ("out", "of"), ("of",),
                 ("of", "the"), ("through",), ("up", "to"))
+#: "the past decade", "the next decade": ten years.
+_DECADE_LEADS = frozenset({"past", "last", "next", "coming"})
 #: Words after "double"/"twice" when it compares ("more than double that of adults").
 _RATIO_FOLLOWERS = frozenset({"that", "the", "those", "what", "as", "than", "its", "their", "his", "her", "."})
 #: Words after "N times" when it is a ratio ("2.5 times that of 2012"), not a count of occasions.
@@ -88,7 +90,8 @@ def _matchers(vocab: Vocab) -> dict[str, list[Matcher | PhraseMatcher]]:
     out_of_every = [{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": "every"}]
     numbers.add("ONE_IN", [[number, {"LOWER": "in"}, number], [digits, {"LOWER": "in"}, digits],
                            [number, *out_of_every, number], [digits, *out_of_every, digits]])
-    numbers.add("DECADE", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["decade", "century"]}}]])
+    numbers.add("DECADE", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["decade", "century"]}}],
+                           [{"LOWER": {"IN": sorted(_DECADE_LEADS)}}, {"LOWER": "decade"}]])
     numbers.add("MULTIPLIER", [[{"LOWER": {"IN": sorted(N.MULTIPLIERS)}}]])
 
     def money(code: str) -> str:
@@ -365,6 +368,8 @@ class _BlockClaims:
                     prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
                     or c.i == span.start and nxt is not None and nxt.text in (".", ")")):
                 return True  # an item number: "(1) improving ...", "2) ..."
+            if prev is not None and prev.text == "[" and nxt is not None and nxt.text == "]":
+                return True  # a reference number: "[12]"
             # a bare number in a capitalised name: "Fortune 500", "COP 28", "Group of 77"
             capital_before = (prev is not None and prev.is_alpha and prev.text[:1].isupper()
                               and prev.i != span.start and prev.lower_ not in qualifier_words())
@@ -380,6 +385,8 @@ class _BlockClaims:
         first = doc[c.i]
         prev = doc[c.i - 1] if c.i > span.start else None
         nxt = doc[c.j] if c.j < span.end else None
+        if first.lower_ in _DECADE_LEADS:
+            return not first.is_lower  # "over the past decade": a duration; "The Past Decade Report": a name
         if first.text[:1].isupper() and (first.i != span.start or (nxt is not None and nxt.is_title)):
             return True  # part of a name: "Two Assurances and Three Guarantees", "Three Gorges"
         if prev is not None and (prev.lower_ in _DETERMINERS or prev.lower_ in _ORDINALS):
