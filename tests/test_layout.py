@@ -185,3 +185,21 @@ def test_hard_wrapped_dump_with_caret_notes_bullets_and_a_table():
     assert "• grid upgrades in rural districts;" in [b.text for b in doc.body_blocks()]
     assert "| North |" not in body
     assert any(b.kind == BlockKind.TABLE for b in doc.blocks)
+
+
+def test_marker_after_a_number_and_note_continued_on_the_next_page():
+    page1 = ("Rural Review 2024\n\nLosses peaked in 2022.4 Recovery began the year after,\n\n"
+             "and yields returned to 3.5 tonnes per hectare.5\n\n"
+             "4 National statistics office, Agricultural survey 2023.\n\n"
+             "5 FAO (2023). Crop losses in the Sahel, 2022. Rome: Food and Agriculture\n\n— 1 —")
+    page2 = ("Rural Review 2024\n\nA second page of body text that mentions drought and water.6\n\n"
+             "Organization of the United Nations. Available at https://www.fao.org/report.pdf\n\n"
+             "6 Ministry of Water, Annual report 2023.\n\n— 2 —")
+    doc = repair_text("\f".join([page1, page2]))
+    body = body_text(doc)
+    assert "Losses peaked in 2022. Recovery began" in body
+    assert "3.5 tonnes per hectare." in body
+    assert [n.marker for n in doc.notes] == ["4", "5", "6"]
+    assert doc.notes[1].text.endswith("Agriculture Organization of the United Nations. Available at "
+                                      "https://www.fao.org/report.pdf")
+    assert "Available at" not in body

@@ -82,6 +82,13 @@ def find_body_markers(text: str, note_numbers: set[str]) -> list[FoundMarker]:
 _GLUED = re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(\d{1,3})(?=[\s\.,;:\)]|$)")
 # a superscript digit that is a power, not a marker: after a digit ("10⁶") or a unit ("km²", "m³")
 _EXPONENT_BASE = re.compile(r"(?:\d|(?<![A-Za-z])(?:[kcmd]?m|ft|in|mi|yd))$")
+# a note number after a whole number's full stop or comma, before the next sentence or the end:
+# "in 2022.4 The next", "fewer than 30.31" at a paragraph end, "since 2019,16 when" (after a
+# year only: "3,5" may be a decimal comma)
+_NUMBER_STOP_GLUED = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+[A-Z\"\u201c(\[]|\s*$)"
+    r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,2})(?=\s)"
+)
 # a four-digit year immediately followed by a note number: "in 202222"
 _YEAR_GLUED = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)")
 
@@ -102,6 +109,11 @@ def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int
         if before.isalpha() and not _word_end_plausible(text, m.start()):
             continue
         out.append(FoundMarker(m.start(1), m.end(1), digits, digits))
+    for m in _NUMBER_STOP_GLUED.finditer(text):
+        g = 1 if m.group(1) else 2
+        digits = m.group(g)
+        if digits in note_numbers and not digits.startswith("0"):
+            out.append(FoundMarker(m.start(g), m.end(g), digits, digits))
     for m in _YEAR_GLUED.finditer(text):
         digits = m.group(2)
         if digits in note_numbers and digits != "0" and not digits.startswith("0"):

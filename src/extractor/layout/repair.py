@@ -87,6 +87,10 @@ def _collect_notes(units: list[Unit], doc_id: str) -> list[Note]:
     for u in units:
         if u.kind != NOTE:
             continue
+        if not u.marker and notes:
+            # a note continued from the page before: it belongs to the last note printed
+            notes[-1].text = f"{notes[-1].text} {u.text}"
+            continue
         key = (u.page, u.marker)
         seen[key] = seen.get(key, 0) + 1
         ordinal[u.page] = ordinal.get(u.page, 0) + 1

@@ -124,6 +124,8 @@ def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
         if h:
             u.kind, u.heading = HEADING, h
     _accept_digit_notes(units, pages_explicit)
+    if pages_explicit:
+        _mark_note_continuations(units)
     _merge_split_headings(units)
     _mark_title(units)
     return units
@@ -199,15 +201,20 @@ def _accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
     """Accept lines numbered with plain digits as notes where they behave like a footnote block.
 
     A run of candidate lines numbered consecutively that ends a page (explicit pages) or is
-    followed by a page break signal counts as a note block when every number in it appears as
-    a marker glued into the body text of the page.
+    followed by a page break signal counts as a note block when every number in it appears as a
+    marker glued into the body text of the page (or of the page before: a note can be printed a
+    page late). On explicit pages a run at the page foot whose numbering starts at 1 or continues
+    the document's previous notes needs only one of its markers found in the body.
     """
     from extractor.layout.markers import find_body_markers
 
     i = 0
     n = len(units)
+    last_number = 0
     while i < n:
         if not units[i].digit_candidate or units[i].kind not in (BODY, HEADING):
+            if units[i].kind == NOTE and units[i].marker.isascii() and units[i].marker.isdigit():
+                last_number = int(units[i].marker)
             i += 1
             continue
         j = i
@@ -223,18 +230,49 @@ def _accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
         at_page_end = j >= n or units[j].page != units[i].page or units[j].kind in (HEADER, NOTE)
         if not pages_explicit:
             at_page_end = True
-        body_before = " ".join(
-            u.text for u in units[max(0, i - 40):i] if u.kind == BODY and u.page == units[i].page
-        )
+        page = units[i].page
+        pages = {page, page - 1} if pages_explicit else {page}
+        body_before = " ".join(u.text for u in units[max(0, i - 60):i] if u.kind == BODY and u.page in pages)
         wanted = {str(k) for k in nums}
         seen = {f.marker for f in find_body_markers(body_before, wanted)}
-        if nums and at_page_end and wanted <= seen:
+        continues = bool(nums) and nums[0] in (1, last_number + 1)
+        strong = pages_explicit and continues and bool(seen & wanted)
+        if nums and at_page_end and (wanted <= seen or strong):
             for u in units[i:j]:
                 d = DIGIT_NOTE_LINE.match(u.text)
                 assert d
                 text = _note_text(u, DIGIT_NOTE_LINE, d.group("text").strip())
                 u.kind, u.heading, u.marker, u.text = NOTE, None, d.group("marker"), text
+            last_number = nums[-1]
         i = max(j, i + 1)
+
+
+_URLISH = re.compile(r"https?://|www\.|\bdoi:|\bAvailable (?:at|from)\b", re.IGNORECASE)
+
+
+def _mark_note_continuations(units: list[Unit]) -> None:
+    """A note that runs over to the next page goes on, unnumbered, above that page's notes.
+
+    On explicit pages, an unmarked unit directly before the first note of a page's block that
+    reads like a reference (a URL, "Available at ...") or starts in lower case, when the page
+    before ended with notes, is that continuation: it becomes a note with an empty marker, which
+    layout repair appends to the previous note.
+    """
+    prev_page_had_notes = False
+    current_page = None
+    for k, u in enumerate(units):
+        if u.page != current_page:
+            current_page = u.page
+            prev_page_had_notes = any(x.kind == NOTE for x in units[max(0, k - 40):k] if x.page == u.page - 1)
+        if u.kind != NOTE or not prev_page_had_notes or k == 0:
+            continue
+        before = units[k - 1]
+        if before.page != u.page or before.kind != BODY:
+            continue
+        if any(x.kind == NOTE for x in units[max(0, k - 40):k - 1] if x.page == u.page):
+            continue  # not the first note of the page
+        if _URLISH.search(before.text) or before.text[:1].islower():
+            before.kind, before.marker = NOTE, ""
 
 
 def _merge_split_headings(units: list[Unit]) -> None:
