@@ -203,3 +203,29 @@ def test_marker_after_a_number_and_note_continued_on_the_next_page():
     assert doc.notes[1].text.endswith("Agriculture Organization of the United Nations. Available at "
                                       "https://www.fao.org/report.pdf")
     assert "Available at" not in body
+
+
+def test_wrapped_notes_on_adjacent_lines_aligned_tables_and_contents_lines():
+    text = (
+        "Contents\n"
+        "Foreword ............................................. 3\n"
+        "1.1 Convergence Stalls in the South .................. 5\n"
+        "\n"
+        "Foreword\n"
+        "\n"
+        "Spain had 1.1 GW of storage in 2024, while regional output fell in Europe.2 Debt\n"
+        "rose to 87% of revenue in Peru.^3 The rest is history.\n"
+        "\n"
+        "Country        Solar (GW)   Wind (GW)\n"
+        "Spain              32.4         31.0\n"
+        "Portugal            4.5          5.9\n"
+        "\n"
+        "2 Eurostat, Regional Yearbook 2024, Luxembourg, 26 September 2024.\n"
+        "3 Ministry of Economy, Debt Bulletin, Lima, 2024.\n"
+    )
+    doc = repair_text(text)
+    body = body_text(doc)
+    assert "Spain had 1.1 GW of storage" in body
+    assert "fell in Europe. Debt rose to 87% of revenue in Peru. The rest" in body
+    assert [(n.marker, n.text[:8]) for n in doc.notes] == [("2", "Eurostat"), ("3", "Ministry")]
+    assert "32.4" not in body and "Convergence Stalls in the South" not in body

@@ -22,11 +22,11 @@ _SUFFIXES = (
 _COMPOUND_HEADS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "hundred",
     "well", "self", "cross", "long", "short", "high", "low", "large", "small", "full", "half", "year", "first",
-    "second", "third", "top", "all", "so", "ex", "e", "x",
+    "second", "third", "top", "all", "so", "ex", "e", "x", "co", "non", "multi", "anti", "pro", "post", "sub",
+    "inter", "intra", "semi", "counter", "mid", "cross",
 }
-# Bound prefixes: written solid ("remaintain", "preexisting") unless a vowel follows ("re-elect", "co-operate").
-_PREFIXES = {"re", "pre", "co", "non", "multi", "anti", "pro", "post", "sub", "inter", "intra", "semi", "counter",
-             "mid", "over", "under", "de", "un"}
+# Bound prefixes mostly written solid ("remaintain", "undermine") unless a vowel follows ("re-elect").
+_PREFIXES = {"re", "pre", "de", "un", "over", "under"}
 
 
 class Vocabulary:

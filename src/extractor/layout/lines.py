@@ -81,3 +81,19 @@ def is_list_item(text: str) -> bool:
 def is_pipe_table_row(text: str) -> bool:
     """A row of a table rendered as text ("| Region | 2020 | 2024 |")."""
     return bool(_PIPE_ROW.match(text.strip())) and text.count("|") >= 3
+
+
+_CELL_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
+_NUMERIC_CELL = re.compile(r"^[-+(]?[$\u20ac\u00a3]?\d[\d,.]*%?\)?$")
+
+
+def is_aligned_table_row(raw_line: str) -> bool:
+    """A table row set with runs of spaces between columns ("Spain    56.8    32.4    1,920").
+
+    Needs at least two column gaps (two or more spaces or tabs) and two numeric cells; prose
+    never has several multi-space gaps between numbers.
+    """
+    if len(_CELL_GAP.findall(raw_line.rstrip())) < 2:
+        return False
+    cells = [c.strip() for c in re.split(r" {2,}|\t+", raw_line.strip()) if c.strip()]
+    return sum(1 for c in cells if _NUMERIC_CELL.match(c)) >= 2

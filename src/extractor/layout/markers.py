@@ -86,7 +86,7 @@ _EXPONENT_BASE = re.compile(r"(?:\d|(?<![A-Za-z])(?:[kcmd]?m|ft|in|mi|yd))$")
 # "in 2022.4 The next", "fewer than 30.31" at a paragraph end, "since 2019,16 when" (after a
 # year only: "3,5" may be a decimal comma)
 _NUMBER_STOP_GLUED = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+[A-Z\"\u201c(\[]|\s*$)"
+    r"(?<=\s)(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?[A-Z][a-z])|\s*$)"
     r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,2})(?=\s)"
 )
 # a four-digit year immediately followed by a note number: "in 202222"

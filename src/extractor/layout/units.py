@@ -47,11 +47,12 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
             line_flags = {"is_note": line.is_note, "is_header": line.is_header, "is_table": line.is_table}
             if text and L.is_table_rule(text):
                 text = ""  # a markdown table rule or separator line: ends the unit, carries no text
-            if text and L.is_pipe_table_row(text):
+            if text and (L.is_pipe_table_row(text) or L.is_aligned_table_row(line.text)):
                 line_flags["is_table"] = True  # "| a | b |": a table row, kept out of the running text
             starts_note = bool(text) and (bool(NOTE_LINE.match(text)) or bool(_CARET_NOTE.match(text))
                                           or line.is_note and not flags.get("is_note"))
-            starts_item = bool(text) and L.is_list_item(text)
+            starts_item = bool(text) and (L.is_list_item(text) or L.is_toc_entry(text)
+                                          or _starts_digit_note(text, current))
             if not text or starts_note or starts_item or (current and line_flags != flags and not line.is_note):
                 if current:
                     raw_units.append((page.number, current, flags))
@@ -62,6 +63,10 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
                     flags = line_flags
                 current.append(text)
                 printed.append(_keep_emphasis(line.text))
+                if L.is_toc_entry(text):  # a contents entry is one line: it ends its unit too
+                    raw_units.append((page.number, current, flags))
+                    printed_units.append(printed)
+                    current, printed, flags = [], [], {}
         if current:
             raw_units.append((page.number, current, flags))
             printed_units.append(printed)
@@ -77,6 +82,21 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
             shown = joined[0] if joined else f"{shown} {nxt}"
         units.append(Unit(text=text, page=page_no, flags=dict(flags), printed=shown))
     return units
+
+
+_DIGIT_NOTE_START = re.compile(r"^\^?\d{1,3}[.)]?\s+[A-Z\"\u201c*]")
+
+
+def _starts_digit_note(text: str, current: list[str]) -> bool:
+    """Does a line numbered with plain digits start a new unit inside wrapped text?
+
+    Yes when it reads like a note ("2 Bank of Spain, ...": a number, then a capital) and the
+    lines before are a note of the same kind or end a sentence; a wrapped line that merely starts
+    with a count ("12 regions joined ...") does not.
+    """
+    if not current or not _DIGIT_NOTE_START.match(text):
+        return False
+    return bool(_DIGIT_NOTE_START.match(current[0])) or L.ends_sentence(current[-1])
 
 
 def _keep_emphasis(line: str) -> str:
