@@ -147,3 +147,39 @@ def test_a_batch_goes_on_after_broken_files(broken, circled_pdf):
 def test_timeout_is_a_limit_error(broken):
     with pytest.raises(LimitExceededError, match="timeout_s"):
         read_pdf_report(broken["large"], timeout_s=0.0)
+
+
+def _scores(frames, gold_claims, gold_citations, gold_places) -> dict[str, tuple[float, float]]:
+    from tests.scoring import match_claims, norm
+
+    claims = frames["claims"].to_dict("records")
+    pairs, _, _ = match_claims(claims, gold_claims)
+    out = {"claims": (len(pairs) / max(len(claims), 1), len(pairs) / len(gold_claims))}
+    cites = frames["citations"].to_dict("records")
+    used: set[int] = set()
+    for g in gold_citations:
+        hit = next((i for i, c in enumerate(cites) if i not in used and c["marker"] == g["marker"]
+                    and norm(g["anchor"]) in norm(c["cited_sentence"])
+                    and norm(g["note_start"]) in norm(c["note_text"])), None)
+        if hit is not None:
+            used.add(hit)
+    out["citations"] = (len(used) / max(len(cites), 1), len(used) / len(gold_citations))
+    names = {norm(n).removeprefix("the ") for n in frames["places"]["name"]}
+    alias = {norm(a).removeprefix("the "): i for i, g in enumerate(gold_places)
+             for a in [g["name"], *g["aliases"].split("|")] if a.strip()}
+    found = {alias[n] for n in names if n in alias}
+    out["places"] = (sum(1 for n in names if n in alias) / max(len(names), 1), len(found) / len(gold_places))
+    return out
+
+
+def test_pdf_scores_match_the_text_path_table_by_table(circled_pdf, sample_path, gold_claims, gold_citations,
+                                                        gold_places):
+    from extractor.pipeline import combine
+
+    pdf = _scores(combine([process_report(circled_pdf, ExtractionConfig(model="none"))]),
+                  gold_claims, gold_citations, gold_places)
+    txt = _scores(combine([process_report(sample_path, ExtractionConfig(model="none"))]),
+                  gold_claims, gold_citations, gold_places)
+    for table in ("claims", "citations", "places"):
+        for label, a, b in zip(("precision", "recall"), pdf[table], txt[table]):
+            assert abs(a - b) <= 0.02, f"{table} {label}: pdf {a:.3f} vs text {b:.3f}"
