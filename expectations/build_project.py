@@ -79,7 +79,7 @@ SUITES: dict[str, list] = {
         gxe.ExpectColumnValuesToNotBeNull(column="value", meta=ERR),
         gxe.ExpectColumnValuesToNotBeNull(column="surface", meta=ERR),
         gxe.ExpectColumnValuesToNotBeNull(column="unit", meta=ERR),
-        gxe.ExpectColumnValuesToMatchRegex(column="unit", regex=r"^[A-Za-z][A-Za-z_\-]*$", meta=ERR),
+        gxe.ExpectColumnValuesToMatchRegex(column="unit", regex=r"^[A-Za-z][A-Za-z0-9_\-/]*$", meta=ERR),
         gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=["digits", "words"], meta=ERR),
         gxe.ExpectColumnValuesToBeBetween(column="year", min_value=1900, max_value=2100, meta=ERR),
         gxe.ExpectColumnValuesToNotBeNull(column="sentence_id", meta=ERR),

@@ -29,6 +29,7 @@ TENS: dict[str, int] = {
 #: Scale words and the abbreviations reports glue to digits ("5.5bn").
 SCALES: dict[str, int] = {
     "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,  # South Asian reports: "BDT 26,000 crore"
 }
 SCALE_ABBREVIATIONS: dict[str, int] = {
     "k": 10**3, "mn": 10**6, "mln": 10**6, "m": 10**6, "bn": 10**9, "tn": 10**12, "trn": 10**12,
@@ -47,8 +48,6 @@ FRACTIONS: dict[str, int] = {
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
     "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }
-#: Duration words worth several years ("two decades" is 20 years).
-YEAR_MULTIPLES: dict[str, int] = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
 

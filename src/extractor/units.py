@@ -5,7 +5,7 @@ singular of a counted noun, and the rule that decides when a counted noun names 
 
 Canonical units (see gold/SPEC.md): ISO 4217 codes for money (``CNY``, ``USD``, ``EUR``...),
 ``percent`` and ``percentage_point``, ``ratio``, singular measure names (``mu``, ``ton``, ``km``,
-``hectare``, ``kwh``, ``square_km``), ``year``/``month``/``week``/``day``/``hour`` for durations, and for counts
+``hectare``, ``kwh``, ``km2``), ``year``/``month``/``week``/``day``/``hour`` for durations, and for counts
 the singular of the counted noun (``county``, ``household``) or ``person`` for people.
 """
 from __future__ import annotations
@@ -23,8 +23,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "฿": "THB", "RMB": "CNY", "Rs": "INR", "Rs.": "INR",
 }
 #: ISO 4217 codes that are also ordinary upper-case words; not taken as currencies.
-_CODE_WORDS = {"ALL", "TOP", "CUP", "MOP", "MAD", "SOS", "BOB", "PEN", "GEL", "TRY", "XXX", "XTS", "SDG", "AMD",
-               "BAM", "ERN", "CVE", "PAB"}
+_CODE_WORDS = {"ALL", "TOP", "SDG", "XXX", "XTS"}
 CURRENCY_CODES: frozenset[str] = frozenset(
     c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in _CODE_WORDS
 ) | {"RMB"}
@@ -89,21 +88,26 @@ for _unit, _forms in {
     "kg": ("kg", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kgs"),
     "jin": ("jin",),
     "km": ("km", "kilometer", "kilometers", "kilometre", "kilometres", "kms"),
-    "meter": ("meter", "meters", "metre", "metres"),
+    "meter": ("meter", "meters"),
+    "metre": ("metre", "metres"),  # the report's own spelling, as for liter/litre
     "mm": ("mm", "millimeter", "millimeters", "millimetre", "millimetres"),
     "cm": ("cm", "centimeter", "centimeters", "centimetre", "centimetres"),
-    "degree": ("degree", "degrees", "°c", "°f", "degrees celsius", "degrees centigrade", "degrees fahrenheit"),
+    "celsius": ("°c", "° c", "degrees celsius", "degree celsius", "degrees centigrade", "celsius"),
+    "fahrenheit": ("°f", "° f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit"),
+    "degree": ("degree", "degrees"),
     "mile": ("mile", "miles"),
-    "square_km": ("km2", "km²", "sq km", "square kilometer", "square kilometers", "square kilometre",
+    "km2": ("km2", "km²", "sq km", "square kilometer", "square kilometers", "square kilometre",
             "square kilometres"),
-    "square_meter": ("m2", "m²", "square meter", "square meters", "square metre", "square metres", "sq m"),
-    "cubic_meter": ("m3", "m³", "cubic meter", "cubic meters", "cubic metre", "cubic metres"),
-    "liter": ("liter", "liters", "litre", "litres"),
+    "m2": ("m2", "m²", "square meter", "square meters", "square metre", "square metres", "sq m"),
+    "m3": ("m3", "m³", "cubic meter", "cubic meters", "cubic metre", "cubic metres"),
+    "liter": ("liter", "liters"),
+    "litre": ("litre", "litres"),
     "kwh": ("kwh", "kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours"),
     "mwh": ("mwh", "megawatt-hour", "megawatt-hours", "megawatt hours"),
     "gwh": ("gwh", "gigawatt-hour", "gigawatt-hours", "gigawatt hours"),
     "twh": ("twh", "terawatt-hour", "terawatt-hours", "terawatt hours"),
     "kw": ("kw", "kilowatt", "kilowatts"),
+    "kv": ("kv", "kilovolt", "kilovolts"),
     "mw": ("mw", "megawatt", "megawatts"),
     "gw": ("gw", "gigawatt", "gigawatts"),
     "barrel": ("barrel", "barrels"),
@@ -130,7 +134,10 @@ _IRREGULAR = {
     "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "data": "data", "media": "media",
     "criteria": "criterion", "phenomena": "phenomenon", "alumni": "alumnus", "crises": "crisis",
     "analyses": "analysis", "theses": "thesis", "hypotheses": "hypothesis", "diagnoses": "diagnosis",
-    "series": "series", "species": "species", "staff": "staff", "personnel": "personnel",
+    "series": "series", "species": "species", "buses": "bus", "gases": "gas", "lenses": "lens",
+    "campuses": "campus", "viruses": "virus", "bonuses": "bonus", "censuses": "census", "statuses": "status",
+    "biases": "bias", "atlases": "atlas", "corpuses": "corpus", "focuses": "focus", "surpluses": "surplus",
+    "staff": "staff", "personnel": "personnel",
     "livestock": "livestock", "cattle": "cattle", "police": "police", "youth": "youth", "poultry": "poultry",
     "aircraft": "aircraft", "headquarters": "headquarters", "means": "means", "news": "news",
 }
@@ -161,6 +168,10 @@ PEOPLE_NOUNS = frozenset({
     "disabled", "poor", "elderly", "needy", "unemployed", "homeless", "youngster", "minister", "hero",
     "heroine", "academic", "athlete", "nomad", "pilgrim", "monk", "nun", "priest", "chief", "captain",
     "head", "host", "judge", "cook", "chef", "coach", "pilot", "poet", "scientist", "vet", "veteran",
+    "clerk", "nurse", "guard", "scout", "ranger", "pupil", "cadet", "intern", "apprentice", "artisan", "smallholder",
+    "pastoralist", "mayor", "governor", "senator", "deputy", "envoy", "diplomat", "ambassador", "president",
+    "tenant", "landlord", "owner", "householder", "breadwinner", "caregiver", "carer", "midwife", "midwives",
+    "fisher", "hunter", "nomad", "herder", "shepherd", "porter", "driver", "miner", "welder", "mason",
 })
 #: Suffixes of agent nouns (someone who does something): worker, specialist, applicant, trainee.
 AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ee", "eer", "ian", "eur", "ier", "yer", "man", "woman")

@@ -15,6 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from extractor import units as U
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity,
     TimeExpression, clause_start, is_year_token, longest_matches, phrase_after, phrase_before, phrase_end,
@@ -35,7 +36,7 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
                 "not exceeding", "as many as", "as much as"),
 }
 #: Words after a figure that bound it: "5,000 or more".
-_POST_QUALIFIERS = {("or", "more"): "at_least", ("or", "above"): "at_least", ("and", "above"): "at_least",
+POST_QUALIFIERS = {("or", "more"): "at_least", ("or", "above"): "at_least", ("and", "above"): "at_least",
                     ("or", "over"): "at_least", ("plus",): "at_least", ("or", "less"): "at_most",
                     ("or", "fewer"): "at_most", ("or", "below"): "at_most", ("and", "below"): "at_most"}
 #: Nouns after a figure that make it a change: "a 24.7% increase", "an 82% surge".
@@ -104,7 +105,11 @@ def _context_matchers(vocab: Vocab) -> dict[str, Matcher | PhraseMatcher]:
     day = {"TEXT": {"REGEX": r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
     times.add("DATE", [[month, day, {"TEXT": ",", "OP": "?"}, year], [day, month, {"TEXT": ",", "OP": "?"}, year],
                        [month, year], [month, day], [day, month], [{"LOWER": "the"}, day, {"LOWER": "of"}, month]])
-    times.add("YEAR", [[year]])
+    times.add("YEAR", [[year], [{"TEXT": {"REGEX": r"^(?:mid|early|late)-(?:1[5-9]\d\d|20\d\d)$"}}]])
+    # a decade: "in the 1990s" is a period, not a year
+    times.add("DECADE", [[{"TEXT": {"REGEX": r"^(?:1[5-9]|20)\d0s$"}}]])
+    # a fiscal or crop year: "the 2022/23 financial year" is stated for 2023
+    times.add("FISCAL", [[{"TEXT": {"REGEX": r"^(?:19|20)\d\d/(?:\d\d|(?:19|20)\d\d)$"}}]])
     times.add("RANGE", [[year, {"TEXT": {"IN": sorted(DASHES) + ["to", "and"]}}, year],
                         [{"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)[-\u2010-\u2015](1[5-9]\d\d|20\d\d|\d\d)$"}}]])
     times.add("THAT_YEAR", [[{"LOWER": {"IN": ["that", "the"]}}, {"LOWER": "same", "OP": "?"}, {"LOWER": "year"}]])
@@ -142,7 +147,7 @@ class ClaimContext:
         if q is not None:
             return q[1]
         after = tuple(t.lower_ for t in doc[c.right:c.right + 2])
-        for phrase, label in _POST_QUALIFIERS.items():
+        for phrase, label in POST_QUALIFIERS.items():
             if after[:len(phrase)] == phrase:
                 return label
         return "exact"
@@ -317,18 +322,26 @@ class ClaimContext:
             if any(a <= s < b for a, b in self.quoted_titles):
                 continue
             if label == "THAT_YEAR":
-                if previous_year is not None:
-                    out.append(TimeExpression(s, e, s, (previous_year,), "point", doc[s:e].text, False))
+                # "That year", "in the same year": the last year named before, in this sentence or the last
+                earlier = [y for t in out if t.kind == "point" for y in t.years]
+                year = earlier[-1] if earlier else previous_year
+                if year is not None:
+                    out.append(TimeExpression(s, e, s, (year,), "point", doc[s:e].text, False))
                 continue
             years = tuple(int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", doc[s:e].text))
-            if label == "DATE" and not years:
+            if label == "FISCAL":
+                first, _, second = doc[s].text.partition("/")
+                years = (int(first[:2] + second) if len(second) == 2 else int(second),)
+            if label == "DECADE":
+                years = ()
+            elif label == "DATE" and not years:
                 continue  # "November 18" without a year: no reference year, but not a claim either
             if e < span.end and doc[e].is_title and doc[e].is_alpha and label == "YEAR" and doc[e].lower_ not in (
                     "in", "by", "as", "from", "to"):
                 continue  # "the 2030 Agenda": part of a name
-            kind = "range" if label == "RANGE" else "point"
+            kind = "range" if label in ("RANGE", "DECADE") else "point"
             i = s
-            specific = label == "DATE"
+            specific = label in ("DATE", "FISCAL")
             # "the end of", "the first three quarters of"
             if i - 1 >= span.start and doc[i - 1].lower_ == "of":
                 k = i - 2
@@ -345,6 +358,8 @@ class ClaimContext:
                     break
             if lead is not None:
                 lead_start, lead_kind = lead
+                if label == "YEAR" and doc[lead_start].lower_ == "on":
+                    lead_kind = "comparison"  # "up 35 per cent on 2021"
                 if lead_kind == "comparison":
                     kind = "comparison"
                 elif lead_kind == "since" and kind == "point":
@@ -396,41 +411,70 @@ def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) 
     """The reference year (and period) each figure is stated for.
 
     1. a point in time written right after the figure ("770 million yuan in 2024",
-       "4,770 yuan per person per year in 2021", "17% by 2030");
-    2. else the nearest time expression before it in the sentence ("In 2024, ... 17,522 yuan, a
+       "4,770 yuan per person per year in 2021", "EUR 1.9 billion of investment in 2023", "17% by
+       2030"); the first figure of a range takes the year written after the second ("between 15
+       and 20 per cent by 2050", not "from 553 to 797 in 2024");
+    2. else the nearest one before it in its own clause ("Cyclone Sidr in 2007 killed about
+       3,400 and Cyclone Amphan in 2020 fewer than 30"), else one later in its own clause ("plans
+       to bring 500,000 hectares under irrigation by 2027");
+    3. else the nearest time expression before it in the sentence ("In 2024, ... 17,522 yuan, a
        24.7% increase over 2021" -> 2024), skipping comparisons ("over 2021") and the year written
        for its range partner ("from 17% in 2022 to 8.9%");
-    3. else one written later in the sentence that no other figure has taken;
+    4. else the first one later in the sentence ("..., according to 2022 figures");
     a range or start ("from 2021 to 2024", "since 2021") gives a period but no single year.
     """
-    attached: dict[int, int] = {}
-    for n, c in enumerate(claims):
-        for ti, t in enumerate(times):
+    for c in claims:
+        for t in times:
             if t.i < c.right or t.kind != "point":
                 continue
-            gap = [tok for tok in doc[c.right:t.i]]
-            if len(gap) <= 4 and all(tok.lower_ in _ATTACH_FILLERS for tok in gap) and doc[t.i].lower_ in _ATTACH_LEADS:
+            if _attaches(doc, c.right, t.i):
                 c.attached = t
-                attached[ti] = n
             break
     for n, c in enumerate(claims):
         chosen: TimeExpression | None = c.attached
+        later = next((p for p in c.partners if p.i > c.i and p.attached is not None), None)
+        if chosen is None and later is not None and doc[c.i - 1].lower_ != "from" \
+                and not any(t.i >= c.right and t.j <= later.i for t in times):
+            chosen = later.attached  # "between 15 and 20 per cent by 2050": the range's year
+        partner_times = {id(p.attached) for p in c.partners if p.attached}
+        before = [t for t in times if t.j <= c.i and t.kind != "comparison" and id(t) not in partner_times]
+        if chosen is None and before and not _punctuation_between(doc, before[-1].j, c.i):
+            chosen = before[-1]  # in the figure's own clause: "Cyclone Sidr in 2007 killed about 3,400"
         if chosen is None:
-            partner_times = {id(p.attached) for p in c.partners if p.attached}
-            before = [t for t in times if t.j <= c.i and t.kind != "comparison" and id(t) not in partner_times]
-            if before:
-                chosen = before[-1]
-            else:
-                after = [t for ti, t in enumerate(times) if t.i >= c.right and t.kind == "point" and ti not in attached
-                         and not any(tok.text in (",", ";", ":") for tok in doc[c.right:t.i])]
-                chosen = after[0] if after else None
+            # a point in time later in the figure's own clause: "plans to bring 500,000 hectares ... by 2027"
+            chosen = next((t for t in times if t.i >= c.right and t.kind == "point" and id(t) not in partner_times
+                           and not _punctuation_between(doc, c.right, t.i)), None)
+        if chosen is None:
+            # else the nearest before it, else the sentence's year wherever it stands ("..., according
+            # to 2022 figures"); a period in another clause ("since the 1970s") yields to a later year
+            later = next((t for t in times
+                          if t.i >= c.right and t.kind == "point" and id(t) not in partner_times), None)
+            chosen = before[-1] if before and (before[-1].kind == "point" or later is None) else later
         if chosen is None:
             continue
         if chosen.kind == "point":
-            c.year = chosen.years[-1] if chosen.years else None
+            year = chosen.years[-1] if chosen.years else None
+            c.year = year if year is not None and 1900 <= year <= 2100 else None
             c.period = chosen.text if chosen.specific else None
         else:
             c.period = chosen.text
+
+
+def _punctuation_between(doc: Doc, start: int, end: int) -> bool:
+    return any(tok.text in (",", ";", ":") for tok in doc[start:end])
+
+
+def _attaches(doc: Doc, right: int, time_start: int) -> bool:
+    """Whether a time expression starting at ``time_start`` belongs to the figure ending at
+    ``right``: nothing between but rate words ("per person per year in 2021") or an "of" phrase
+    ("of foreign direct investment in 2023"), and a lead-in such as "in" or "by"."""
+    if doc[time_start].lower_ not in _ATTACH_LEADS:
+        return False
+    gap = list(doc[right:time_start])
+    if len(gap) <= 4 and all(tok.lower_ in _ATTACH_FILLERS for tok in gap):
+        return True
+    return bool(gap) and gap[0].lower_ == "of" and len(gap) <= 7 and all(
+        tok.is_alpha or tok.text in DASHES for tok in gap[1:])
 
 
 def _noun_phrase_text(doc: Doc, first: int, head: int, span: Span) -> str:
@@ -478,6 +522,8 @@ def _subject_from_rules(doc: Doc, verb: int, span: Span, start: int | None = Non
     if verb - start < 1 or verb - start > 25:
         return None
     words = [t.lower_ for t in doc[start:verb]]
+    if doc[start].like_num or doc[start].is_currency or doc[start].text in U.CURRENCY_CODES:
+        return None  # "BDT 26,000 crore was allocated over ...": another figure, not a subject
     if all(w in FUNCTION_WORDS or w in ("figure", "number", "total") for w in words):
         return None  # "a figure that": the figure it restates gives the subject
     if any(w in ("it", "they", "he", "she", "we", "this", "these", "those", "which", "who") for w in words):

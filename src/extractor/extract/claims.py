@@ -33,10 +33,11 @@ from spacy.vocab import Vocab
 from extractor import numbers as N
 from extractor import units as U
 from extractor.analysis import Analysis, ParsedBlock
-from extractor.extract.claim_context import ClaimContext, assign_years, qualifier_words
+from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words
 from extractor.extract.quantities import (
-    DASHES, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN, RATIO_WORDS,
-    Quantity, clause_start, counted_noun, is_year_token, longest_matches, phrase_matcher,
+    DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN,
+    RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity, clause_start, counted_noun, is_year_token, longest_matches,
+    phrase_matcher,
 )
 from extractor.ids import stable_id
 from extractor.model import Sentence
@@ -49,22 +50,19 @@ LABEL_WORDS = frozenset("""
     chart exhibit version tier category type route highway lane gate room unit plot block batch wave group
     sdg sdgs decree resolution law order act code edition series model
 """.split())
-#: Words before a number word that make it refer back ("the two villages") rather than count.
-_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "his", "her", "my", "your", "both", "this",
-                          "that"})
 #: Words before a number word that make it part of a period or ordinal phrase ("the first three quarters").
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                       "tenth", "last", "final", "previous", "initial", "remaining", "latter", "former"})
+                       "tenth", "initial", "opening"})
 #: What stands between the two figures of a range or pair: "two to three", "22 out of 23".
 _RANGE_LINKS = (("to",), ("-",), ("\u2013",), ("\u2014",), ("~",), ("or",), ("and",), ("out", "of"), ("of",),
                 ("of", "the"), ("through",), ("up", "to"))
-#: "the past decade", "the next decade": ten years.
-_DECADE_LEADS = frozenset({"past", "last", "next", "coming"})
+_PAIR_QUALIFIERS = frozenset({"roughly", "about", "around", "approximately", "nearly", "some", "almost", "only",
+                              "just", "estimated", "an"})
 #: Words after "double"/"twice" when it compares ("more than double that of adults").
 _RATIO_FOLLOWERS = frozenset({"that", "the", "those", "what", "as", "than", "its", "their", "his", "her", "."})
 #: Words after "N times" when it is a ratio ("2.5 times that of 2012"), not a count of occasions.
 _TIMES_FOLLOWERS = frozenset({"as", "the", "that", "those", "higher", "larger", "greater", "more", "faster",
-                              "bigger", "over", "than", "what"})
+                              "bigger", "over", "than", "what", "its", "their", "his", "her", "our", "this"})
 
 
 @functools.lru_cache(maxsize=8)
@@ -90,9 +88,8 @@ def _matchers(vocab: Vocab) -> dict[str, list[Matcher | PhraseMatcher]]:
     out_of_every = [{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": "every"}]
     numbers.add("ONE_IN", [[number, {"LOWER": "in"}, number], [digits, {"LOWER": "in"}, digits],
                            [number, *out_of_every, number], [digits, *out_of_every, digits]])
-    numbers.add("DECADE", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["decade", "century"]}}],
-                           [{"LOWER": {"IN": sorted(_DECADE_LEADS)}}, {"LOWER": "decade"}]])
-    numbers.add("MULTIPLIER", [[{"LOWER": {"IN": sorted(N.MULTIPLIERS)}}]])
+    numbers.add("MULTIPLIER", [[{"LOWER": {"IN": sorted(N.MULTIPLIERS)}}],
+                               [{"LOWER": {"REGEX": r"^(?:" + "|".join(number_words) + r")fold$"}}]])
 
     def money(code: str) -> str:
         return f"money|{'CNY' if code == 'RMB' else code}|1"
@@ -259,11 +256,6 @@ class _BlockClaims:
             return out
         if label == "WORDS":
             return self._read_words(s, e)
-        if label == "DECADE":
-            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text),
-                       Decimal(N.YEAR_MULTIPLES[doc[e - 1].lower_]), "words", family="duration", unit="year")
-            c.right = e
-            return [c]
         if label == "MULTIPLIER":
             return self._read_multiplier(s, span)
         if label == "ONE_IN":
@@ -321,12 +313,14 @@ class _BlockClaims:
         tok = doc[s]
         nxt = doc[s + 1] if s + 1 < span.end else None
         prev = [t.lower_ for t in doc[max(span.start, s - 2):s]]
-        comparing = nxt is None or nxt.lower_ in _RATIO_FOLLOWERS or nxt.is_punct or " ".join(prev) in (
-            "more than", "less than") or (prev and prev[-1] in ("nearly", "almost", "about", "over", "roughly"))
-        if not comparing or tok.lower_.endswith("ed") or (nxt is not None and nxt.text in DASHES):
+        value = N.MULTIPLIERS.get(tok.lower_) or N.words_value([tok.lower_[:-4]])
+        comparing = tok.lower_.endswith("fold") or nxt is None or nxt.lower_ in _RATIO_FOLLOWERS or nxt.is_punct \
+            or " ".join(prev) in ("more than", "less than") or (prev and prev[-1] in (
+                "nearly", "almost", "about", "over", "roughly"))
+        if not value or not comparing or tok.lower_.endswith("ed") or (nxt is not None and nxt.text in DASHES):
             return []
-        c = Quantity(s, s + 1, tok.idx, tok.idx + len(tok.text), Decimal(N.MULTIPLIERS[tok.lower_]), "words",
-                   family="ratio", unit="ratio")
+        c = Quantity(s, s + 1, tok.idx, tok.idx + len(tok.text), Decimal(value), "words", family="ratio",
+                     unit="ratio")
         c.right = s + 1
         return [c]
 
@@ -351,6 +345,12 @@ class _BlockClaims:
         prev = doc[c.i - 1] if c.i > span.start else None
         nxt = doc[c.j] if c.j < span.end else None
         bare = c.family in (None, "count")
+        text = doc.text[c.start:c.end]
+        if c.i == span.start and re.fullmatch(r"\d+(?:\.\d+)+", text) and nxt is not None and nxt.is_title:
+            return True  # a section number left in the text: "2.1 Droughts, floods and heat"
+        if bare and prev is not None and prev.is_upper and prev.is_alpha and len(prev) >= 2 \
+                and prev.text not in U.CURRENCY_CODES:
+            return True  # part of a code or name: "NUTS 2 regions", "CC BY 3.0", "PM 2.5"
         if bare and c.scale is None and N.is_year(c.value, doc.text[c.start:c.end]) \
                 and self.context.qualifiers.get(c.i) is None:
             return True  # "in 2024", "2025 marks", "the 2030 Sustainable Development Goals"
@@ -385,18 +385,17 @@ class _BlockClaims:
         first = doc[c.i]
         prev = doc[c.i - 1] if c.i > span.start else None
         nxt = doc[c.j] if c.j < span.end else None
-        if first.lower_ in _DECADE_LEADS:
-            return not first.is_lower  # "over the past decade": a duration; "The Past Decade Report": a name
         if first.text[:1].isupper() and (first.i != span.start or (nxt is not None and nxt.is_title)):
             return True  # part of a name: "Two Assurances and Three Guarantees", "Three Gorges"
-        if prev is not None and (prev.lower_ in _DETERMINERS or prev.lower_ in _ORDINALS):
-            return True  # "the two villages" refers back; "the first three quarters" is a period
+        if prev is not None and prev.lower_ in _ORDINALS:
+            return True  # "the first three quarters" is a period, "the second two" an ordinal phrase
+        if prev is not None and prev.lower_ in ("these", "those"):
+            return True  # "these two works": the pair just named, not a new figure
         if c.family == "ratio":
             return False
-        if nxt is not None and nxt.lower_ == "of" and c.scale is None:
-            return True  # "one of the", "two of them"
-        # a bare number word is no claim, unless a range partner gives it a unit: "two to three sectors"
-        return c.family is None and not _range_follows(doc, c.j, span)
+        if nxt is not None and nxt.lower_ == "of" and c.scale is None and not _range_follows(doc, c.j, span):
+            return True  # "one of the", "two of them" (but "six of the 11 countries" is a pair)
+        return False  # a bare number word stays only if _resolve finds it a unit ("two to three sectors")
 
     def _attach_unit(self, c: Quantity, span: Span) -> None:
         """The unit written with the number: a currency before it, or a unit or counted noun after it."""
@@ -445,16 +444,37 @@ class _BlockClaims:
         if hyphen:
             c.family = "skip"  # "one-time", "three-tiered", "100-Day": a modifier or a name
             return
-        if c.i > span.start and doc[c.i - 1].lower_ in ("aged", "age", "ages") and c.kind == "digits":
-            c.family, c.unit = "duration", "year"  # an age: "children aged 6", "people aged 60 and above"
-            return
         if k + 1 < span.end and doc[k].lower_ == "per" and NUMBER_TOKEN.match(doc[k + 1].text):
             c.family, c.unit = "ratio", "ratio"  # a rate: "5.4 per 1,000 live births"
             return
-        noun = counted_noun(doc, k, span)
+        if k + 1 < span.end and (doc[k].lower_, doc[k + 1].lower_) in POST_QUALIFIERS:
+            c.qualifier, k = POST_QUALIFIERS[doc[k].lower_, doc[k + 1].lower_], k + 2  # "four or more members"
+        if k + 1 < span.end and doc[k].lower_ == "head" and doc[k + 1].lower_ == "of":
+            c.family, c.unit, c.right = "count", "head", k + 1  # "13 million head of livestock"
+            return
+        if k < span.end and doc[k].lower_ in ("cents", "cent") and c.family is None:
+            c.family, c.unit, c.value, c.right = "money", None, c.value / 100, k + 1  # currency: see _resolve
+            c.end = doc[k].idx + len(doc[k].text)
+            return
+        unit = _written_unit(doc, k, span)
+        if unit is not None:
+            prev = doc[c.i - 1] if c.i > span.start else None
+            if prev is not None and prev.is_title and prev.i != span.start:
+                c.family = "skip"  # a version in a name: "Attribution 3.0 IGO"
+                return
+            end, c.unit = unit
+            c.family, c.right = ("count" if "/" not in c.unit else "measure"), end
+            c.end = doc[end - 1].idx + len(doc[end - 1].text)
+            return
+        qualified = self.context.qualifiers.get(self.context.surface_start(c)) is not None
+        noun = counted_noun(doc, k, span, singular=c.value == 1 and qualified)
         if noun is not None:
             first, head, end = noun
             c.family, c.unit, c.noun, c.right = "count", _count_unit(doc[head]), (first, head), end
+            abbreviation = _abbreviation_after(doc, end, span)
+            if abbreviation:
+                c.unit = abbreviation  # "64 tropical livestock units (TLU)", so that "21 TLU" agrees
+            return
 
     def _duration_compound_states(self, c: Quantity, unit_tok: int, span: Span) -> bool:
         """"a three-year initiative" states a duration; "nine-year compulsory education" and a
@@ -474,54 +494,78 @@ class _BlockClaims:
         return not self.names.is_name(doc[c.i:c.j].text.lower(), doc[unit_tok].lower_.rstrip("s"), noun)
 
     def _resolve(self, claims: list[Quantity], span: Span) -> list[Quantity]:
-        """Give bare numbers a unit: range or pair partner, "the number of X", a ratio, or the
-        counted noun they refer back to. Bare numbers that stay without a unit are no claims."""
-        doc = self.doc
-        _link_partners(doc, claims)
-        for n, c in enumerate(claims):
-            if c.family is not None:
-                continue
-            for other in c.partners:
-                if other.family not in (None, "skip"):
-                    c.family, c.unit, c.ref = other.family, other.unit, other
-                    if other.i > c.i and c.scale is None and other.scale and c.value < other.value / other.scale:
-                        c.value *= other.scale  # "two to three million": two million
-                        c.scale = other.scale
-                    break
-        for n, c in enumerate(claims):
-            if c.family is not None or c.kind == "words":
-                continue
-            noun = _number_of(doc, span.start, c.i)
-            if noun is not None:
-                c.family, c.unit = "count", _count_unit(doc[noun])
-                continue
-            before = [t.lower_ for t in doc[span.start:c.i]]
-            if any(w in RATIO_WORDS for w in before) and c.kind == "digits":
-                c.family, c.unit = "ratio", "ratio"
-                continue
-            clause = [t.lower_ for t in doc[clause_start(doc, span, c.i):c.i]]
-            if any(w in U.POPULATION_NOUNS for w in clause):
-                c.family, c.unit = "count", "person"  # "the population will reach 1.4 billion"
-                continue
-            if c.i - 2 >= span.start and doc[c.i - 1].text == "(" and U.looks_plural(doc[c.i - 2].lower_):
-                c.family, c.unit = "count", _count_unit(doc[c.i - 2])  # "MPI-poor people (566 million)"
-                continue
-            if "." in doc[c.i].text and c.scale is None:
-                c.family, c.unit = "ratio", "ratio"  # a bare decimal is an index or ratio: "from 0.170 to 0.070"
-                continue
-            antecedent = next((o for o in reversed(claims[:n]) if o.family == "count"), None)
-            if antecedent is None and (c.scale or doc[c.i - 1].text == "("):
-                # "Sub-Saharan Africa (534 million) and South Asia (389 million) are home to ... poor people"
-                antecedent = next((o for o in claims[n + 1:] if o.family == "count"), None)
-            if antecedent is not None:
-                c.family, c.unit, c.ref = "count", antecedent.unit, antecedent
-        # partners of a resolved bare number (both bare, one resolved later)
+        """Give bare numbers a unit (see :meth:`_resolve_bare`); bare numbers that stay without one
+        are no claims. Amounts in cents take the currency of the sentence."""
+        _link_partners(self.doc, claims)
         for c in claims:
+            _take_partner_unit(c)
+        for n, c in enumerate(claims):
             if c.family is None:
-                for other in c.partners:
-                    if other.family not in (None, "skip"):
-                        c.family, c.unit, c.ref = other.family, other.unit, other
+                self._resolve_bare(c, claims[:n], claims[n + 1:], span)
+        for c in claims:
+            _take_partner_unit(c)  # both bare, one resolved since
+            if c.family == "money" and c.unit is None:
+                # "every €1 ... was matched by only 55 cents": the currency of the sentence
+                c.unit = next((o.unit for o in claims if o.family == "money" and o.unit and o.i < c.i), "USD")
         return [c for c in claims if c.family not in (None, "skip") and c.unit]
+
+    def _resolve_bare(self, c: Quantity, before: list[Quantity], after: list[Quantity], span: Span) -> None:
+        """The unit of a number written bare, from what it refers to, in order: the noun it was
+        brought to or from ("cut reported clashes to three"); "the number of X"; for an elliptical
+        number closing a clause, the duration before it ("spend in five years what used to take ten");
+        the figure it is compared with ("0.7 dollars ..., against 1.4"); a ratio or index word; an
+        age ("residents over 65"); a population ("the population will reach 1.4 billion"); the noun
+        it stands beside in brackets ("MPI-poor people (566 million)"); for a decimal, a ratio; the
+        count it refers back to (or, in brackets or with a scale, forward to); the plural subject
+        of the verb stating it ("disputes rose to 1,270")."""
+        doc = self.doc
+        i = c.i
+        prev = doc[i - 1].lower_ if i > span.start else ""
+        if prev in ("to", "from") and i - 2 >= span.start and _object_noun(doc[i - 2]):
+            c.family, c.unit, c.noun = "count", _count_unit(doc[i - 2]), (i - 2, i - 2)
+            return
+        noun = _number_of(doc, span.start, i)
+        if noun is not None and c.kind == "digits":
+            c.family, c.unit = "count", _count_unit(doc[noun])
+            return
+        known = [o for o in before if o.family not in (None, "skip")]
+        duration = known[-1] if known and known[-1].family == "duration" else None
+        if duration is not None and c.scale is None and c.value <= 100 and (c.j >= span.end or doc[c.j].is_punct) \
+                and not any(t.is_punct for t in doc[duration.right:i]):
+            c.family, c.unit, c.ref = "duration", duration.unit, duration
+            return
+        if c.kind == "words":
+            return
+        compared = prev in ("against", "versus", "vs", "vs.", "than") or (
+            prev in ("with", "to") and i - 2 >= span.start and doc[i - 2].lower_ == "compared")
+        compared_with = next((o for o in reversed(before) if o.family not in (None, "skip")), None)
+        if compared and compared_with is not None:
+            c.family, c.unit, c.ref = compared_with.family, compared_with.unit, compared_with
+            return
+        if any(t.lower_ in RATIO_WORDS for t in doc[span.start:i]):
+            c.family, c.unit = "ratio", "ratio"
+            return
+        if _is_age(doc, c, span):
+            c.family, c.unit = "duration", "year"
+            return
+        if any(t.lower_ in U.POPULATION_NOUNS for t in doc[clause_start(doc, span, i):i]):
+            c.family, c.unit = "count", "person"
+            return
+        if i - 2 >= span.start and prev == "(" and U.looks_plural(doc[i - 2].lower_):
+            c.family, c.unit = "count", _count_unit(doc[i - 2])
+            return
+        if "." in doc[i].text and c.scale is None:
+            c.family, c.unit = "ratio", "ratio"
+            return
+        antecedent = next((o for o in reversed(before) if o.family == "count"), None)
+        if antecedent is None and (c.scale or prev == "("):
+            antecedent = next((o for o in after if o.family == "count"), None)
+        if antecedent is not None:
+            c.family, c.unit, c.ref = "count", antecedent.unit, antecedent
+            return
+        head = _subject_head(doc, span, i)
+        if head is not None:
+            c.family, c.unit = "count", _count_unit(doc[head])
 
 
 def quoted_titles(doc: Doc) -> list[tuple[int, int]]:
@@ -580,6 +624,79 @@ def _period_of_year(doc: Doc, start: int, end: int, span: Span) -> bool:
         is_year_token(doc[end + 1]) or doc[end + 1].lower_ in MONTH_WORDS)
 
 
+def _take_partner_unit(c: Quantity) -> None:
+    """A bare number takes the unit of its range or pair partner ("two to three sectors"), and
+    its scale when it is the smaller first figure ("two to three million")."""
+    if c.family is not None:
+        return
+    other = next((o for o in c.partners if o.family not in (None, "skip")), None)
+    if other is None:
+        return
+    c.family, c.unit, c.ref = other.family, other.unit, other
+    if other.i > c.i and c.scale is None and other.scale and c.value < other.value / other.scale:
+        c.value *= other.scale
+        c.scale = other.scale
+
+
+def _object_noun(t: Token) -> bool:
+    """A plural noun a bare number was brought to or from: "cut reported clashes to three"."""
+    w = t.lower_
+    return (t.is_alpha and U.looks_plural(w) and w not in FUNCTION_WORDS and w not in STATING_VERBS
+            and w not in UP_WORDS and w not in DOWN_WORDS)
+
+
+def _is_age(doc: Doc, c: Quantity, span: Span) -> bool:
+    """An age: "people aged 60", "residents over 65 now outnumber those under 20"."""
+    if c.scale is not None or c.value != int(c.value) or not 0 < c.value <= 120 or c.i - 1 < span.start:
+        return False
+    prev = doc[c.i - 1].lower_
+    if prev in ("aged", "age", "ages"):
+        return True
+    if prev not in ("over", "under", "above", "below") or c.i - 2 < span.start:
+        return False
+    who = doc[c.i - 2]
+    return who.lower_ in ("those", "people", "persons") or U.is_person(who.lower_) and U.looks_plural(who.lower_)
+
+
+def _subject_head(doc: Doc, span: Span, i: int) -> int | None:
+    """The plural head noun of the subject of a verb that states the bare number at ``i``:
+    "Disputes rose to 1,270" -> Disputes; none for "the income of residents reached 5,000"."""
+    k = i - 1
+    while k > span.start and (doc[k].lower_ in ("to", "at", "by", "a", "an") or doc[k].lower_ in qualifier_words()):
+        k -= 1
+    if k <= span.start or doc[k].lower_ not in STATING_VERBS:
+        return None
+    start = clause_start(doc, span, k)
+    words = [t for t in doc[start:k] if t.lower_ not in ("has", "have", "had", "been", "will")]
+    stop = next((n for n, t in enumerate(words) if t.lower_ in FUNCTION_WORDS and n > 0), len(words))
+    head = words[stop - 1] if stop else None
+    return head.i if head is not None and head.is_alpha and U.looks_plural(head.lower_) else None
+
+
+def _written_unit(doc: Doc, k: int, span: Span) -> tuple[int, str] | None:
+    """A unit written as a symbol after a number: a rate such as "dS/m" or "km/h", or an upper-case
+    abbreviation such as "21 TLU" (not a currency, not a time of day)."""
+    t = doc[k] if k < span.end else None
+    if t is None or not t.is_alpha or doc[k - 1].whitespace_ == "" and k > span.start and doc[k - 1].is_digit:
+        return None
+    if k + 2 < span.end and doc[k + 1].text == "/" and doc[k + 2].is_alpha and len(t) <= 4 and len(doc[k + 2]) <= 4 \
+            and t.whitespace_ == "" and doc[k + 1].whitespace_ == "":
+        return k + 3, f"{t.lower_}/{doc[k + 2].lower_}"
+    nxt = doc[k + 1] if k + 1 < span.end else None
+    if t.is_upper and 2 <= len(t) <= 6 and t.text not in U.CURRENCY_CODES and t.lower_ not in ("am", "pm") \
+            and (nxt is None or nxt.is_punct or nxt.lower_ in FUNCTION_WORDS):
+        return k + 1, U.singular(t.lower_)  # "21 TLU in 2023" (but "242 NUTS 2 regions" counts regions)
+    return None
+
+
+def _abbreviation_after(doc: Doc, k: int, span: Span) -> str | None:
+    """An abbreviation defined right after a counted noun phrase: "tropical livestock units (TLU)"."""
+    if k + 2 < span.end and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper \
+            and doc[k + 1].is_alpha and 2 <= len(doc[k + 1]) <= 6:
+        return U.singular(doc[k + 1].lower_)
+    return None
+
+
 def _count_unit(head: Token) -> str:
     """The unit of a count from its head noun; a hyphenated head keeps its first part ("mini-grid")."""
     unit = U.count_unit(head.lower_)
@@ -607,9 +724,12 @@ def _link_partners(doc: Doc, claims: list[Quantity]) -> None:
         a, b = claims[n], claims[n + 1]
         if b in a.partners:
             continue
-        between = tuple(t.lower_ for t in doc[a.right if a.family else a.j:b.i])
-        if between in _RANGE_LINKS or (between and between[0] in ("in",) and between[-1] == "to"
-                                       and len(between) <= 4) or _from_to(doc, a, b):
+        # qualifiers inside a pair do not break it: "18,000 of the roughly 540,000 households"
+        between = tuple(t.lower_ for t in doc[a.right if a.family else a.j:b.i] if t.lower_ not in _PAIR_QUALIFIERS)
+        possessive = (len(between) >= 3 and between[0] == "of" and between[-1] in ("'s", "\u2019s")
+                      and all(t.is_title for t in doc[b.i - len(between) + 1:b.i - 1]))  # "22 of Brazil's 26"
+        if between in _RANGE_LINKS or possessive or (between and between[0] in ("in",) and between[-1] == "to"
+                                                     and len(between) <= 4) or _from_to(doc, a, b):
             if a.family is not None and b.family is not None and (
                     a.unit != b.unit or between in (("and",), ("of",), ("of", "the"))):
                 continue
@@ -623,7 +743,8 @@ def _range_follows(doc: Doc, k: int, span: Span) -> bool:
         n = len(link)
         if tuple(t.lower_ for t in doc[k:k + n]) == link and k + n < span.end:
             nxt = doc[k + n]
-            return bool(NUMBER_TOKEN.match(nxt.text)) or nxt.lower_ in N.NUMBER_WORDS
+            if NUMBER_TOKEN.match(nxt.text) or nxt.lower_ in N.NUMBER_WORDS:
+                return True
     return False
 
 

@@ -51,6 +51,10 @@ FUNCTION_WORDS = frozenset("""
     around nearly almost approximately roughly some any all both either neither other another same own
     there here then thus hence however including include includes included
 """.split())
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "ic", "ing", "ed", "ble", "ly", "ant", "ent", "ary", "less")
+#: Collective nouns that also modify another noun: "livestock units", "staff members".
+_MODIFIER_COLLECTIVES = frozenset({"livestock", "cattle", "poultry", "staff", "police", "aircraft", "personnel"})
+_COMPARATIVES = frozenset({"more", "most", "less", "least", "fewer", "fewest"})
 #: Words that make a bare figure a ratio or index: "the income ratio ... dropping to 1.86".
 RATIO_WORDS = frozenset({"ratio", "ratios", "index", "indices", "coefficient", "multiple", "multiplier", "times",
                          "fold", "quotient", "elasticity"})
@@ -178,13 +182,16 @@ def verb_like(t: Token) -> bool:
     return t.lower_ in STATING_VERBS or t.lower_ in FINITE_VERBS
 
 
-def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6) -> tuple[int, int, int] | None:
+def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6,
+                 singular: bool = False) -> tuple[int, int, int] | None:
     """The counted noun after a number: (first token, head token, token after the phrase).
 
-    Skips modifiers (adjectives, nouns used as modifiers, hyphenated compounds, a quoted name)
-    up to the first plural or collective noun; stops at a function word or punctuation.
-    "832 impoverished counties" -> counties; "72,000 farming and herding households" ->
-    households; "650,000 "Rain and Dew" graduates" -> graduates; "15 million registered poor" -> poor.
+    Skips modifiers (adjectives, nouns used as modifiers, hyphenated compounds, a quoted name,
+    "more"/"most") up to the first plural or collective noun; stops at a function word or
+    punctuation. "832 impoverished counties" -> counties; "72,000 farming and herding households"
+    -> households; "650,000 "Rain and Dew" graduates" -> graduates; "15 million registered poor" ->
+    poor; "the 25 most drought-exposed countries" -> countries. With ``singular`` (after "one"),
+    the noun right after the number is the head: "at least one member".
     """
     first = k
     if k < span.end and doc[k].text in QUOTES_OPEN:
@@ -196,23 +203,36 @@ def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6) -> tuple[int, int
     while pos < span.end and content < limit:
         t = doc[pos]
         w = t.lower_
+        nxt = doc[pos + 1] if pos + 1 < span.end else None
         if t.text in DASHES and t.whitespace_ == "" and pos > first and doc[pos - 1].whitespace_ == "":
             pos += 1
             continue
         if w in ("and", "or", "&") and content:
             pos += 1
             continue
+        if w in _COMPARATIVES and nxt is not None and nxt.is_alpha and nxt.lower_ not in FUNCTION_WORDS:
+            pos += 1  # "132 million more people", "the 25 most drought-exposed countries"
+            continue
+        if t.is_upper and t.is_alpha and len(t) >= 2:
+            pos += 2 if nxt is not None and nxt.is_digit and len(nxt) <= 2 else 1  # "242 NUTS 2 regions"
+            continue
+        if t.text == "," and content and nxt is not None and nxt.is_alpha and nxt.lower_ not in FUNCTION_WORDS:
+            pos += 1  # a list of modifiers: "412 drought, flood and storm disasters"
+            continue
         if not t.is_alpha or w in FUNCTION_WORDS or w in MONTH_WORDS:
             break
-        hyphen_next = pos + 1 < span.end and doc[pos + 1].text in DASHES and t.whitespace_ == ""
-        if U.looks_plural(w) and not hyphen_next:
+        hyphen_next = nxt is not None and nxt.text in DASHES and t.whitespace_ == ""
+        if U.looks_plural(w) and not hyphen_next and not (
+                w in _MODIFIER_COLLECTIVES and nxt is not None and U.looks_plural(nxt.lower_)):
             return first, pos, pos + 1
         if w in U.PEOPLE_ADJECTIVES and not hyphen_next:
-            nxt = doc[pos + 1] if pos + 1 < span.end else None
             if nxt is None or not nxt.is_alpha or nxt.lower_ in FUNCTION_WORDS:
                 return first, pos, pos + 1
         content += 1
         pos += 1
+    if singular and k < span.end and doc[k].is_alpha and doc[k].lower_ not in FUNCTION_WORDS \
+            and not doc[k].lower_.endswith(_ADJECTIVE_ENDINGS) and not (k + 1 < span.end and doc[k + 1].text in DASHES):
+        return first, k, k + 1
     return None
 
 
