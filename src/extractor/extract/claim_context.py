@@ -385,8 +385,8 @@ class ClaimContext:
                 text = text[3:]
             if text.lower().startswith("the "):
                 text = text[4:]
-            out.append(TimeExpression(i, e, s, years, kind, text, specific or kind != "point" or lead is not None
-                             and doc[i].lower_ not in ("in", "on", "during")))
+            specific = specific or kind != "point" or lead is not None and doc[i].lower_ not in ("in", "on", "during")
+            out.append(TimeExpression(i, e, s, years, kind, text, specific))
         # a range absorbed into another expression is one expression
         out.sort(key=lambda t: (t.i, -t.j))
         merged: list[TimeExpression] = []

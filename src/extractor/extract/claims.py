@@ -202,6 +202,7 @@ class _BlockClaims:
         return claims, (point_years[-1] if point_years else None)
 
     def _read_number(self, label: str, s: int, e: int, span: Span) -> list[Quantity]:
+        """The number(s) a match stands for: one, or two for a glued range ("5–10")."""
         doc = self.doc
         if label == "DIGITS":
             tok = doc[s]
@@ -218,11 +219,11 @@ class _BlockClaims:
                     return []
                 scale = N.SCALE_ABBREVIATIONS[suf.lower()]
             out = []
-            a = Quantity(s, e, tok.idx + m.start("a"), tok.idx + m.end("a"), N.parse_digits(m.group("a")) or Decimal(0),
-                       "digits", scale)
+            a = Quantity(s, e, tok.idx + m.start("a"), tok.idx + m.end("a"),
+                         N.parse_digits(m.group("a")) or Decimal(0), "digits", scale)
             if m.group("b"):
                 b = Quantity(s, e, tok.idx + m.start("b"), tok.idx + m.end("b"),
-                           N.parse_digits(m.group("b")) or Decimal(0), "digits", scale)
+                             N.parse_digits(m.group("b")) or Decimal(0), "digits", scale)
                 if scale is not None:
                     a.end = tok.idx + m.end("a")  # the scale is written once, after the second number
                     if a.value < b.value:
@@ -266,7 +267,7 @@ class _BlockClaims:
             if va is None or vb is None or not 0 < va < vb or N.is_year(vb, b):
                 return self._read_number("DIGITS" if a[0].isdigit() else "WORDS", s, s + 1, span)
             c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(b), va / vb, "digits" if a[0].isdigit() else "words",
-                       family="ratio", unit="ratio")
+                         family="ratio", unit="ratio")
             c.right = e
             return [c]
         if label == "FRACTION":
@@ -274,7 +275,7 @@ class _BlockClaims:
             if value is None:
                 return []
             c = Quantity(s, e - 1, doc[s].idx, doc[e - 2].idx + len(doc[e - 2].text), value, "words",
-                       family="ratio", unit="ratio")
+                         family="ratio", unit="ratio")
             c.right = e - 1
             return [c]
         return []
@@ -326,8 +327,8 @@ class _BlockClaims:
 
     def _excluded(self, c: Quantity, span: Span) -> bool:
         """Whether a number is no claim: inside a quoted title, a denominator, a year or date, a
-        label ("Chapter 3"), a code ("5G"), part of a name, an ordinal phrase, a bare number word.
-        Attaches the unit on the way (several rules depend on it)."""
+        label ("Chapter 3"), a code ("5G", "NUTS 2"), part of a name, an ordinal phrase, a hyphenated
+        modifier ("one-time"). Attaches the unit on the way (several rules depend on it)."""
         doc = self.doc
         prev = doc[c.i - 1] if c.i > span.start else None
         if any(a <= c.i < b for a, b in self.quoted_titles):
