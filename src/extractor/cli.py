@@ -9,17 +9,19 @@ integrity expectation failed (tables are still written); 2 bad command line or n
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from extractor import __version__
 from extractor.errors import ExtractorError
 
-_err = Console(stderr=True, highlight=False)
+_err = Console(stderr=True, highlight=False)  # error lines use soft_wrap: one line each, whatever the width
 _out = Console(highlight=False)
 
 
@@ -58,12 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # no telemetry from the embedded Prefect API, its Dask workers or Great Expectations (before they load)
+    for name, value in (("PREFECT_SERVER_ANALYTICS_ENABLED", "false"), ("GX_ANALYTICS_ENABLED", "false"),
+                        ("DO_NOT_TRACK", "1")):
+        os.environ.setdefault(name, value)
     try:
         if args.command == "serve":
             return _serve(args)
         return _run(args)
     except ExtractorError as exc:
-        _err.print(f"[red]error:[/red] {exc.one_line()}")
+        _err.print(f"[red]error:[/red] {escape(exc.one_line())}", soft_wrap=True)
         return 2
     except KeyboardInterrupt:
         _err.print("[yellow]interrupted: tables from the previous run are left as they were[/yellow]")
@@ -82,7 +88,8 @@ def _run(args: argparse.Namespace) -> int:
 
     paths = discover_reports(args.paths, args.glob)
     if not paths:
-        _err.print(f"[red]error:[/red] no .pdf, .txt or .md reports found in {' '.join(args.paths)}")
+        _err.print(f"[red]error:[/red] no .pdf, .txt or .md reports found in {escape(' '.join(args.paths))}",
+                   soft_wrap=True)
         return 2
     options = _options(args)
     _quiet_libraries(args.quiet)
@@ -97,41 +104,60 @@ def _run(args: argparse.Namespace) -> int:
         _print_summary(summary)
     else:
         for r in summary.failed:
-            _err.print(f"failed: {r['error']}")
+            _err.print(f"failed: {escape(r['error'] or '')}", soft_wrap=True)
     return 0 if summary.ok else 1
 
 
 def _run_flow(paths: list[str], options, args: argparse.Namespace, progress):
-    from extractor.flow import run_flow
+    from extractor.flow import _unchanged_since_last_run, run_flow
 
     runner = None
-    if args.workers > 1 or args.dask_address:
+    # no cluster to start when nothing changed since the last run (the flow leaves the tables as they are)
+    if (args.workers > 1 or args.dask_address) and _unchanged_since_last_run(paths, options, 0.0) is None:
         from prefect_dask import DaskTaskRunner
 
         if args.dask_address:
             runner = DaskTaskRunner(address=args.dask_address)
         else:
             runner = DaskTaskRunner(cluster_kwargs={"n_workers": args.workers, "threads_per_worker": 1,
-                                                    "processes": True, "dashboard_address": None})
+                                                    "processes": True, "dashboard_address": None,
+                                                    "silence_logs": logging.WARNING})
     return run_flow(paths, options, progress=progress, task_runner=runner)
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from prefect.settings import get_current_settings
+
     from extractor.flow import extract_reports
     from extractor.pipeline import discover_reports
 
     discover_reports(args.paths, args.glob)  # fail now, not at 6 a.m., if a path is wrong
+    if not get_current_settings().api.url:
+        # the embedded API has no scheduler: flow.serve would register the schedule and never run it
+        _err.print("[red]error:[/red] serve needs a Prefect server for its schedule: run `prefect server start` "
+                   "and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)", soft_wrap=True)
+        return 2
     options = _options(args)
-    _out.print(f"serving [bold]{args.name}[/bold] on cron [bold]{args.cron}[/bold] for {' '.join(args.paths)}")
+    # absolute paths: the schedule's runs must not depend on the folder serve was started from
+    options = dataclasses.replace(options, output_dir=str(Path(options.output_dir).resolve()))
+    paths = [str(Path(p).resolve()) for p in args.paths]
+    _out.print(f"serving [bold]{escape(args.name)}[/bold] on cron [bold]{escape(args.cron)}[/bold] "
+               f"for {escape(' '.join(paths))}")
     extract_reports.serve(name=args.name, cron=args.cron,
-                          parameters={"paths": [str(Path(p)) for p in args.paths], "options": options})
+                          parameters={"paths": paths, "options": dataclasses.asdict(options)})
     return 0
 
 
 def _quiet_libraries(quiet: bool) -> None:
+    """Prefect's run logs at INFO unless --quiet; Great Expectations and Dask only warnings.
+
+    Set through the environment too, so that Dask worker processes (which inherit it) log alike.
+    """
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING" if quiet else "INFO")
-    for name in ("great_expectations", "distributed", "prefect"):
-        logging.getLogger(name).setLevel(logging.WARNING if quiet else logging.INFO)
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+    logging.getLogger("prefect").setLevel(logging.WARNING if quiet else logging.INFO)
+    for name in ("great_expectations", "distributed"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 class _Progress:
@@ -173,7 +199,7 @@ def _print_summary(summary) -> None:
         table.add_row(name, str(n))
     _out.print(table)
     for r in summary.failed:
-        _err.print(f"[red]failed:[/red] {r['error']}")
+        _err.print(f"[red]failed:[/red] {escape(r['error'] or '')}", soft_wrap=True)
     v = summary.validation
     if v:
         verdict = "[green]passed[/green]" if v.get("success") else "[red]FAILED[/red]"
@@ -183,7 +209,9 @@ def _print_summary(summary) -> None:
     else:
         _out.print("validation: skipped")
     ok = len(summary.reports) - len(summary.failed)
-    _out.print(f"{ok} of {len(summary.reports)} reports written to {summary.output_dir}/ in {summary.seconds:.1f}s")
+    cached = sum(1 for r in summary.reports if r.get("cached"))
+    _out.print(f"{ok} of {len(summary.reports)} reports written to {escape(summary.output_dir)}/ "
+               f"({cached} unchanged, from the cache) in {summary.seconds:.1f}s", soft_wrap=True)
 
 
 if __name__ == "__main__":

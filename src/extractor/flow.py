@@ -6,31 +6,57 @@ Tasks are thin wrappers around the library (``extractor.runner``), which works w
 
 One chain of tasks per report; a report that fails is recorded (``documents.status = failed``)
 and the others go on. A report whose content and extractor version are unchanged since the
-last run is taken from the cache. Run it with ``report-extract run PATH...``;
-``flows/extract_reports.py`` is the entrypoint for deployments.
+last run is taken from the cache; when nothing at all changed (inputs, options, code, suites; see
+``_unchanged_since_last_run``) the tables already written are left as they are. Run it with
+``report-extract run PATH...``; ``flows/extract_reports.py`` is the entrypoint for deployments.
 """
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.futures import as_completed
 from prefect.states import Completed, Failed
+from prefect.utilities.annotations import quote
 
+from extractor import __version__
+from extractor.nlp import resolve_model_name
 from extractor.pipeline import ReportResult, discover_reports, failed_result, file_sha256
 from extractor.runner import (
+    MANIFEST_NAME,
     BatchSummary,
     RunOptions,
     extract_from_document,
     finish_run,
     ingest_report,
     load_cached,
+    package_versions,
     repair_report,
 )
+from extractor.tables import TABLE_NAMES
+from extractor.validate.run import GX_DIR
+
+# The progress callback of the process that runs the flow body (the CLI's progress bar). It is not a
+# flow parameter: parameters are serialised into the run context that every task carries to its
+# Dask worker, and a callback holding a live progress bar cannot be pickled nor sent to the API.
+# The flow function is pickled by value with that context (its module name is bound to the Flow
+# object), together with the globals it names: it must name only picklable ones, so it reaches
+# the ContextVar through _progress_callback(), a plain function pickled by reference.
+_PROGRESS: ContextVar[Callable[[ReportResult], Any] | None] = ContextVar("extractor_progress", default=None)
+
+
+def _progress_callback() -> Callable[[ReportResult], Any] | None:
+    return _PROGRESS.get()
 
 
 @task(name="ingest", cache_policy=NO_CACHE)
@@ -58,19 +84,46 @@ def finish_task(results: list[ReportResult], options: RunOptions, started: float
 
 
 @flow(name="report-extractor", validate_parameters=False)
-def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | None = None,
-                    progress: Callable[[ReportResult], Any] | None = None) -> BatchSummary:
+def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | None = None) -> BatchSummary:
     """Extract, validate and write the tables for every report in ``paths``.
 
     ``paths`` may name folders (every .pdf/.txt/.md below them); ``options`` may be a plain dict,
-    as deployments pass parameters as JSON.
+    as deployments pass parameters as JSON. Progress is reported to the callback given to
+    :func:`run_flow`, from the flow body (never from a task, which may run in another process).
     """
     options = RunOptions(**options) if isinstance(options, dict) else (options or RunOptions())
+    progress = _progress_callback()
     paths = [str(p) for p in discover_reports(paths)]
     logger = get_run_logger()
     started = time.perf_counter()
+    unchanged = _unchanged_since_last_run(paths, options, started)
+    if unchanged is not None:
+        # the tables, validation and Data Docs in the output folder are those this run would write
+        logger.info("nothing changed since run %s: tables in %s left as they are", unchanged.run_id,
+                    options.output_dir)
+        if progress:
+            for r in unchanged.reports:
+                progress(ReportResult(path=r["path"], doc_id=r["doc_id"], status="ok", error=None, tables={},
+                                      seconds=r["seconds"], cached=True))
+        return _final_state(unchanged, logger)
     results: dict[str, ReportResult] = {}
-    chains = []
+    # A bounded window of chains in flight: enough to keep every worker busy, few enough that the
+    # pages and documents of a large batch are not all held in memory at once. A chain's futures
+    # are dropped as soon as its result is collected.
+    window = _chains_in_flight()
+    in_flight: list[tuple[str, list]] = []
+
+    def collect_one() -> None:
+        """The result of whichever chain in flight finishes first."""
+        first = next(as_completed([futures[-1] for _, futures in in_flight]))
+        p, futures = in_flight.pop(next(i for i, (_, f) in enumerate(in_flight) if f[-1] is first))
+        results[p] = _result_of_chain(p, futures)
+        futures.clear()
+        if results[p].status != "ok":
+            logger.warning("%s", results[p].error)
+        if progress:
+            progress(results[p])
+
     for p in paths:
         cached = _cached(p, options)
         if cached is not None:
@@ -78,20 +131,27 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
             if progress:
                 progress(cached)
             continue
+        while len(in_flight) >= window:
+            collect_one()
         pages = ingest_task.submit(p, options)
         document = repair_task.submit(p, pages, options)
-        chains.append((p, [pages, document, extract_task.submit(document, options)]))
-    for p, futures in chains:
-        results[p] = _result_of_chain(p, futures)
-        if results[p].status != "ok":
-            logger.warning("%s", results[p].error)
-        if progress:
-            progress(results[p])
+        in_flight.append((p, [pages, document, extract_task.submit(document, options)]))
+        del pages, document
+    while in_flight:
+        collect_one()
     ordered = [results[p] for p in paths]
-    summary = finish_task(ordered, options, started)
+    results.clear()
+    # quote(): the tables are not introspected for task dependencies (seconds on a large batch)
+    summary = finish_task(quote(ordered), options, started)
+    del ordered
+    return _final_state(summary, logger)
+
+
+def _final_state(summary: BatchSummary, logger: Any) -> Any:
+    """Artifacts and log lines; Failed if validation failed (tables written), else the summary."""
     _publish_artifacts(summary)
     if summary.failed:
-        logger.warning("%d of %d reports failed", len(summary.failed), len(paths))
+        logger.warning("%d of %d reports failed", len(summary.failed), len(summary.reports))
     validation = summary.validation or {}
     for line in validation.get("warning_lines", []):
         logger.warning("consistency: %s", line)
@@ -115,11 +175,111 @@ def run_flow(paths: list[str], options: RunOptions, progress: Callable[[ReportRe
     Anything else that fails the flow (a crash, an unwritable output folder) is raised.
     """
     flow_fn = extract_reports.with_options(task_runner=task_runner) if task_runner is not None else extract_reports
-    state = flow_fn(paths, options, progress=progress, return_state=True)
+    token = _PROGRESS.set(progress)
+    try:
+        with _shared_api(task_runner):
+            state = flow_fn(paths, options, return_state=True)
+    finally:
+        _PROGRESS.reset(token)
     result = state.result(raise_on_failure=False)
     if isinstance(result, BaseException):
         raise result
     return result
+
+
+@contextmanager
+def _shared_api(task_runner: Any) -> Iterator[None]:
+    """With no Prefect server configured, start the embedded API now and name it in the settings.
+
+    Tasks on a Dask worker run in another process with the flow's serialised settings; left with
+    no API URL, every worker would start an embedded API of its own (seconds each, and task runs
+    recorded in databases nobody reads). Naming the flow process's embedded API makes them report
+    to it. Only for a local cluster the runner starts itself (its API is on loopback); a configured
+    PREFECT_API_URL is left alone, and so is an existing cluster (``--dask-address``), whose
+    workers should be given a PREFECT_API_URL they can reach.
+    """
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    settings = get_current_settings()
+    local_cluster = type(task_runner).__name__ == "DaskTaskRunner" and not getattr(task_runner, "address", None)
+    if not local_cluster or settings.api.url or not settings.server.ephemeral.enabled:
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the same instance Prefect's own client would start; stopped at exit
+    server.start(timeout=settings.server.ephemeral.startup_timeout_seconds)
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield
+
+
+def _chains_in_flight() -> int:
+    """Reports in flight at once: twice the Dask worker threads, or 2 on the default thread pool.
+
+    Extraction holds the GIL, so more than one report at a time in threads only costs memory.
+    """
+    ctx = FlowRunContext.get()
+    client = getattr(getattr(ctx, "task_runner", None), "_client", None)
+    if client is not None:
+        try:
+            return max(2, 2 * sum(client.nthreads().values()))
+        except Exception:  # noqa: BLE001 - a cluster still scaling up: fall back to a wide window
+            return 16
+    return 2
+
+
+def _unchanged_since_last_run(paths: list[str], options: RunOptions, started: float) -> BatchSummary | None:
+    """The last run's summary if its tables are exactly what this run would write, else None.
+
+    That is: the cache is on; the output folder's manifest names the same inputs (paths, in order,
+    every one processed, same SHA-256), the same options, extractor version, model and package
+    versions; every table is there, none written after the manifest; and no file of the
+    extractor package or of the expectation suites is newer than the manifest. A failed report,
+    ``--no-cache`` or any change at all means a real run.
+    """
+    if not options.use_cache:
+        return None
+    out = Path(options.output_dir)
+    manifest_path = out / MANIFEST_NAME
+    try:
+        stamp = manifest_path.stat().st_mtime
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        inputs = manifest["inputs"]
+        if (manifest.get("extractor_version") != __version__
+                or manifest.get("options") != json.loads(json.dumps(asdict(options)))
+                or manifest.get("model") != (resolve_model_name(options.model) or "blank")
+                or manifest.get("packages") != package_versions()
+                or [i.get("path") for i in inputs] != paths
+                or any(i.get("status") != "ok" or not i.get("sha256") for i in inputs)):
+            return None
+        tables = [out / f"{name}.{ext}" for name in TABLE_NAMES for ext in ("csv", "parquet")]
+        if any(t.stat().st_mtime > stamp for t in tables):
+            return None
+        validation = manifest.get("validation") or {}
+        if validation.get("data_docs") and not Path(validation["data_docs"]).exists():
+            return None
+        if _newest_mtime(Path(__file__).resolve().parent, GX_DIR) > stamp:
+            return None
+        if any(file_sha256(Path(p)) != i["sha256"] for p, i in zip(paths, inputs)):
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return BatchSummary(
+        run_id=manifest["run_id"], output_dir=str(options.output_dir),
+        reports=[{"path": i["path"], "doc_id": i["doc_id"], "status": "ok", "error": None, "seconds": i["seconds"],
+                  "cached": True} for i in inputs],
+        rows=manifest["rows"], validation=validation, seconds=round(time.perf_counter() - started, 3))
+
+
+def _newest_mtime(*folders: Path) -> float:
+    """The newest modification time of the code and suites a run depends on (not generated files)."""
+    newest = 0.0
+    for folder in folders:
+        for f in folder.rglob("*"):
+            if f.suffix in (".py", ".json", ".yml", ".yaml", ".csv", ".txt") and "uncommitted" not in f.parts \
+                    and "__pycache__" not in f.parts:
+                newest = max(newest, f.stat().st_mtime)
+    return newest
 
 
 def _cached(path: str, options: RunOptions) -> ReportResult | None:
