@@ -156,6 +156,7 @@ def test_percent(text: str, surface: str, value: float, unit: str) -> None:
     ("Over the past 12 years, trade grew steadily.", "12 years", 12, "year"),
     ("A three-year initiative addressed water supply.", "three-year", 3, "year"),
     ("Over the past two decades, incomes rose steadily.", "two decades", 20, "year"),
+    ("The campaign began a decade ago.", "a decade", 10, "year"),
     ("The results came within six months of the launch.", "six months", 6, "month"),
 ])
 def test_measures_and_durations(text: str, surface: str, value: float, unit: str) -> None:
@@ -251,7 +252,8 @@ def test_numbers_in_words(text: str, surface: str, value: float, unit: str) -> N
     "Towns built 5G networks during the COVID-19 pandemic.",  # codes
     "The Two Assurances and Three Guarantees framework was kept.",  # capitalised name
     "These two pilot villages built roads.",  # "these two": refers back
-    "The campaign began a decade ago and has run for decades.",  # no number written
+    "The campaign has run for decades, over the past decade too.",  # no number or article written
+    "The two pilot villages built roads.",  # "the two": refers back to places already counted
     "China set a five-year transitional period. The five-year transitional period ends soon.",  # a name
     "The national rate for nine-year compulsory education improved.",  # a classifier, not a duration
     "It was a one-time achievement built on one-on-one support and a three-tiered grid.",  # modifiers
@@ -374,11 +376,11 @@ def test_more_exclusions_and_durations() -> None:
     ("Water above 6 dS/m cannot be used.", [("6 dS/m", 6, "ds/m", "over")]),
     ("The state spent INR 1,200 crore on roads.", [("INR 1,200 crore", 1.2e10, "INR", "exact")]),
     ("Temperatures rose by 1.2°C over the period.", [("1.2°C", 1.2, "celsius", "exact")]),
-    ("Seas rose 0.4 metres in a decade.", [("0.4 metres", 0.4, "metre", "exact")]),
+    ("Seas rose 0.4 metres in a decade.", [("0.4 metres", 0.4, "metre", "exact"), ("a decade", 10, "year", "exact")]),
     ("Only 900 of the roughly 4,000 farms were insured.", [("900", 900, "farm", "exact"),
                                                           ("4,000", 4000, "farm", "approximate")]),
     ("Only four of the 12 districts reported.", [("four", 4, "district", "exact"), ("12", 12, "district", "exact")]),
-    ("In the nine coastal provinces, storms hit hard.", [("nine", 9, "province", "exact")]),
+    ("In nine coastal provinces, storms hit hard.", [("nine", 9, "province", "exact")]),
     ("The scheme cut reported thefts to five in 2023.", [("five", 5, "theft", "exact")]),
     ("Complaints rose to 3,400 last year.", [("3,400", 3400, "complaint", "exact")]),
 ])

@@ -88,6 +88,8 @@ def _matchers(vocab: Vocab) -> dict[str, list[Matcher | PhraseMatcher]]:
     out_of_every = [{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": "every"}]
     numbers.add("ONE_IN", [[number, {"LOWER": "in"}, number], [digits, {"LOWER": "in"}, digits],
                            [number, *out_of_every, number], [digits, *out_of_every, digits]])
+    # "a decade ago", "for over a decade", "within a century": a duration stated with the article
+    numbers.add("DECADE", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["decade", "century"]}}]])
     numbers.add("MULTIPLIER", [[{"LOWER": {"IN": sorted(N.MULTIPLIERS)}}],
                                [{"LOWER": {"REGEX": r"^(?:" + "|".join(number_words) + r")fold$"}}]])
 
@@ -257,6 +259,12 @@ class _BlockClaims:
             return out
         if label == "WORDS":
             return self._read_words(s, e)
+        if label == "DECADE":
+            unit, years = U.DURATIONS[doc[e - 1].lower_]
+            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), Decimal(years), "words",
+                         family="duration", unit=unit)
+            c.right = e
+            return [c]
         if label == "MULTIPLIER":
             return self._read_multiplier(s, span)
         if label == "ONE_IN":
@@ -392,6 +400,8 @@ class _BlockClaims:
             return True  # "the first three quarters" is a period, "the second two" an ordinal phrase
         if prev is not None and prev.lower_ in ("these", "those"):
             return True  # "these two works": the pair just named, not a new figure
+        if prev is not None and prev.lower_ == "the" and c.family != "duration":
+            return True  # "the two pilot villages": a reference back to places already counted
         if c.family == "ratio":
             return False
         if nxt is not None and nxt.lower_ == "of" and c.scale is None and not _range_follows(doc, c.j, span):

@@ -60,10 +60,12 @@ class Vocabulary:
             return False
         if rw in _SUFFIXES or any(rw.endswith(s) and len(rw) <= len(s) + 2 for s in _SUFFIXES[:12]):
             return True
+        # The report's vocabulary holds the broken halves themselves once each: discount that.
+        n_left, n_right = self.words.get(lw, 0) - 1, self.words.get(rw, 0) - 1
         # A left part that is itself a frequent word of the report suggests a compound.
-        if self.words.get(lw, 0) >= 2 and self.words.get(rw, 0) >= 2:
+        if n_left >= 2 and n_right >= 2:
             return False
-        return len(lw) <= 3 or self.words.get(lw, 0) == 0
+        return len(lw) <= 3 or n_left <= 0
 
 
 _TRAILING_HYPHEN = re.compile(r"([A-Za-z]+)[-\u2010\u00ad]$")
