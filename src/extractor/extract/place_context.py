@@ -23,6 +23,11 @@ court congress assembly hospital television tv radio network journal gazette rev
 provincial municipal prefectural people's program programme initiative project summit forum
 airlines airways airport station union club team army police media newspaper magazine
 """.split())
+#: Capitalised words that end a programme's or plan's title before "for <Place>".
+PROGRAMME_WORDS = frozenset("""plan programme program strategy facility agenda compact mechanism instrument
+initiative partnership roadmap framework""".split())
+#: Lower-case particles inside Romance-language place names ("Valle de Aburrá", "Castilla y León").
+ROMANCE_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "y"})
 #: Words allowed inside an organisation name between the place and the organisation word.
 _CONNECTORS = frozenset({"and", "of", "for", "&", "-", "\u2013", "\u2014", "on"})
 _TITLE = re.compile(r"^[A-ZÀ-ÞĀ-Ž](?=.*[a-zß-ÿā-ž])[\w'’.\-]*$")
@@ -90,6 +95,8 @@ def part_of_longer_name(doc: Doc, start: int, end: int, is_place_token: set[int]
     a capitalised neighbour that is not a stop word, not the sentence start and not itself a place."""
     if heading:
         return False
+    if start > 0 and re.fullmatch(r"[A-Z]\.", doc[start - 1].text):
+        return True  # "M. Bangalore": a surname after an initial
     if start > 0 and not at_sentence_start(doc, start):
         before = doc[start - 1]
         if (is_title_word(before) and before.lower_ not in STOP_WORDS and start - 1 not in is_place_token
@@ -99,7 +106,43 @@ def part_of_longer_name(doc: Doc, start: int, end: int, is_place_token: set[int]
         after = doc[end]
         if is_title_word(after) and after.lower_ not in STOP_WORDS and end not in is_place_token:
             return True
-    return False
+    # "Valle de Aburrá", "Provincia de Buenos Aires": a Romance particle joins two capitalised words
+    if end + 1 < len(doc) and doc[end].lower_ in ROMANCE_PARTICLES and is_title_word(doc[end + 1]):
+        return True
+    if start >= 2 and doc[start - 1].lower_ in ROMANCE_PARTICLES and is_title_word(doc[start - 2]) \
+            and not at_sentence_start(doc, start - 2) and start - 2 not in is_place_token:
+        return True
+    return in_programme_title(doc, start)
+
+
+def _item_is_organisation(tokens: list[Token]) -> bool:
+    return any(t.lower_ in ORG_WORDS for t in tokens) and all(is_title_word(t) or t.lower_ in _CONNECTORS for t in tokens)
+
+
+def in_organisation_list(doc: Doc, start: int, end: int) -> bool:
+    """True for a name listed between organisations ("Asian Development Bank, European Union,
+    United Nations Development Programme"): an author or partner, not a location."""
+    if start < 2 or end + 1 >= len(doc) or doc[start - 1].text != "," or doc[end].text != ",":
+        return False
+    k = start - 2
+    while k > 0 and (is_title_word(doc[k - 1]) or doc[k - 1].lower_ in _CONNECTORS):
+        k -= 1
+    j = end + 1
+    while j + 1 < len(doc) and (is_title_word(doc[j + 1]) or doc[j + 1].lower_ in _CONNECTORS):
+        j += 1
+    return _item_is_organisation(list(doc[k:start - 1])) and _item_is_organisation(list(doc[end + 1:j + 1]))
+
+
+def in_programme_title(doc: Doc, start: int) -> bool:
+    """True for a place ending a programme's title: "Growth Plan for the Western Balkans",
+    "Resilience Initiative for Central Asia"."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "for":
+        return False
+    head = doc[k - 1]
+    return head.text[:1].isupper() and head.lower_ in PROGRAMME_WORDS
 
 
 def quoted_term(doc: Doc, start: int, end: int) -> bool:

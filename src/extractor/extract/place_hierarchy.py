@@ -68,16 +68,21 @@ def assign_parents(mentions: list[Mention]) -> None:
                 m.parent = before.text
 
 
-def _group_key(m: dict[str, Any], headed_cores: dict[str, set[tuple[str, str]]]) -> tuple[str, ...]:
+def _group_key(m: dict[str, Any], headed_cores: dict[str, set[tuple[str, str]]],
+               of_forms: set[tuple[str, str]] = frozenset(), bare_named: set[tuple[str, str]] = frozenset()) -> tuple[str, ...]:
     if m["place_type"] == "country" and m["_country"] and not m["_headed"]:
         return ("country", m["_country"])
     if m["_headed"] and m["_core"]:
         return ("core", m["_core"], m["place_type"])
     if m["place_type"] not in ("country", "continent"):
-        keys = headed_cores.get(m["text"], set())
+        keys = headed_cores.get(m["name"], set())
+        if m["place_type"] == "city":  # "São Paulo" is not "the State of São Paulo"
+            keys = {k for k in keys if k not in of_forms}
+        if len(keys) > 1:  # "the town of Mopti" beside "Mopti Region": the form named by the bare name
+            keys = {k for k in keys if k in bare_named} or keys
         if len(keys) == 1:
             return ("core", *next(iter(keys)))
-    return ("name", m["text"])
+    return ("name", m["name"])
 
 
 def aggregate_places(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -100,22 +105,24 @@ def _aggregate_document(doc_id: str, ms: list[dict[str, Any]]) -> list[dict[str,
     for m in ms:
         if m["_headed"] and m["_core"]:
             headed_cores.setdefault(m["_core"], set()).add((m["_core"], m["place_type"]))
+    of_forms = {(m["_core"], m["place_type"]) for m in ms if m.get("_of_form")}
+    bare_named = {(m["_core"], m["place_type"]) for m in ms if m["_headed"] and m["_core"] == m["name"]}
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for m in ms:
-        groups.setdefault(_group_key(m, headed_cores), []).append(m)
+        groups.setdefault(_group_key(m, headed_cores, of_forms, bare_named), []).append(m)
     canonical: dict[str, str] = {}  # any surface form -> place name
     rows: dict[str, dict[str, Any]] = {}
     for key, group in groups.items():
         headed = [m for m in group if m["_headed"]] or group
-        name = max((m["text"] for m in headed), key=lambda t: (len(t), t))
-        ptype = Counter(m["place_type"] for m in headed if m["text"] == name).most_common(1)[0][0]
-        aliases = sorted({m["text"] for m in group} - {name})
+        name = max((m["name"] for m in headed), key=lambda t: (len(t), t))
+        ptype = Counter(m["place_type"] for m in headed if m["name"] == name).most_common(1)[0][0]
+        aliases = sorted({m["name"] for m in group} - {name})
         row = {"place_id": stable_id("pl", doc_id, name), "doc_id": doc_id, "name": name,
                "aliases": "|".join(aliases), "place_type": ptype, "parent": None,
                "country": next((m["_country"] for m in group if m["_country"]), None),
                "mentions": len(group), "first_page": min(m["page"] for m in group)}
         for m in group:
-            canonical[m["text"]] = name
+            canonical[m["name"]] = name
             m["place_id"], m["name"] = row["place_id"], name
         row["_parents"] = [m["_parent"] for m in group if m["_parent"]]
         row["_gaz_parent"] = next((m["_gaz_parent"] for m in group if m["_gaz_parent"]), "")

@@ -18,8 +18,12 @@ ADMIN_HEADS: dict[str, str] = {
     "county": "county", "prefecture": "prefecture", "village": "village", "township": "township",
     "town": "township", "district": "district", "city": "city", "province": "province",
     "region": "region", "state": "province", "municipality": "municipality", "banner": "county",
-    "governorate": "province", "parish": "district", "ward": "district",
+    "governorate": "province", "parish": "district", "ward": "district", "division": "province",
+    "voivodeship": "province", "oblast": "province",
 }
+#: Heads that mark a place only in lower case after the name ("Chocó department", "Tarbela dam"):
+#: capitalised, "Department" begins an organisation's name.
+LOWER_ONLY_HEADS: dict[str, str] = {"department": "province", "division": "province", "dam": "other"}
 #: Autonomous units ("<Name> <Ethnic group> Autonomous <Head>").
 AUTONOMOUS_HEADS: dict[str, str] = {
     "region": "autonomous_region", "prefecture": "prefecture", "county": "county",
@@ -33,13 +37,13 @@ FEATURE_HEADS = ("river", "plateau", "mountains", "mountain", "sea", "lake", "ba
 #: Natural-feature heads written before the name ("Lake Victoria", "Mount Kenya").
 FEATURE_PREFIXES = ("Lake", "Mount", "Mt.", "Mt")
 #: Feature heads followed by "of <Name>" ("Gulf of Guinea", "Bay of Bengal").
-FEATURE_OF = ("Gulf", "Bay", "Sea", "Strait", "Isle", "Straits")
+FEATURE_OF = ("Gulf", "Bay", "Sea", "Strait", "Isle", "Straits", "Isthmus")
 #: Lower-case heads that still mark a place after a capitalised name ("Moraikobai village").
 LOWER_HEADS = ("village", "region", "county", "district", "province", "prefecture", "township", "state",
                "plateau", "river", "mountains", "valley", "basin", "delta", "desert", "lake", "highlands")
 
 #: Every head word, lower-cased: never part of the name itself.
-HEAD_WORDS = frozenset(ADMIN_HEADS) | frozenset(FEATURE_HEADS) | {"autonomous"}
+HEAD_WORDS = frozenset(ADMIN_HEADS) | frozenset(FEATURE_HEADS) | frozenset(LOWER_ONLY_HEADS) | {"autonomous"}
 #: Number words may begin a name ("Three Gorges", "Five Rivers"); other stop words may not.
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty hundred".split())
 NAME_STOP = sorted((STOP_WORDS - _NUMBER_WORDS) | HEAD_WORDS)
@@ -55,6 +59,10 @@ FEATURE_IN_NAME = {"ORTH": {"IN": [h.capitalize() for h in FEATURE_HEADS]}, "OP"
 
 def _name(op: str = "+") -> dict[str, Any]:
     return {**NAME, "OP": op}
+
+
+#: A line break left inside a paragraph ("Silesian\nVoivodeship").
+SPACE = {"IS_SPACE": True, "OP": "?"}
 
 
 def _head(word: str, lower: bool = False) -> dict[str, Any]:
@@ -86,7 +94,7 @@ def head_patterns() -> list[dict[str, Any]]:
     pats: list[dict[str, Any]] = []
     for name in _names_with_dash():
         for head, ptype in ADMIN_HEADS.items():
-            pats.append(_pattern([*name, _head(head)], "pattern", ptype))
+            pats.append(_pattern([*name, SPACE, _head(head)], "pattern", ptype))
         for head, ptype in AUTONOMOUS_HEADS.items():
             pats.append(_pattern([*name, {"ORTH": "Autonomous"}, _head(head)], "pattern", ptype))
             for n in (2, 3, 4):
@@ -101,10 +109,19 @@ def head_patterns() -> list[dict[str, Any]]:
             pats.append(_pattern([*name, _head(head)], "pattern", "natural_feature"))
             # "Yangtze River Delta", "Three Gorges Reservoir": a feature word inside the name
             pats.append(_pattern([*name, FEATURE_IN_NAME, _head(head)], "pattern", "natural_feature"))
+        # "Karamoja sub-region", "the Tillabéri subregion"
+        pats.append(_pattern([*name, {"LOWER": "sub"}, {"ORTH": {"IN": DASHES}}, {"LOWER": "region"}],
+                             "pattern_lower", "region"))
+        pats.append(_pattern([*name, {"LOWER": "subregion"}], "pattern_lower", "region"))
+        for head, ptype in LOWER_ONLY_HEADS.items():
+            pats.append(_pattern([*name, SPACE, {"ORTH": head}], "pattern_lower", ptype))
         for head in LOWER_HEADS:
             ptype = ADMIN_HEADS.get(head, "natural_feature")
             pats.append(_pattern([*name, {"ORTH": head}], "pattern_lower", ptype))
             pats.append(_pattern([*name, FEATURE_IN_NAME, {"ORTH": head}], "pattern_lower", ptype))
+    # "Washington, DC": a city named with its federal district
+    pats.append(_pattern([_name(), {"ORTH": ","}, {"ORTH": {"IN": ["DC", "D.C.", "D.C"]}}], "pattern", "city"))
+    pats.append(_pattern([_name(), {"ORTH": {"IN": ["DC", "D.C.", "D.C"]}}], "pattern", "city"))
     for prefix in FEATURE_PREFIXES:
         pats.append(_pattern([{"ORTH": prefix}, _name()], "pattern", "natural_feature"))
     for head in FEATURE_OF:
@@ -125,3 +142,19 @@ LIST_GOVERNMENT_HEADS: dict[str, str] = {"county": "county", "city": "city", "mu
                                          "district": "district", "township": "township", "village": "village",
                                          "provincial": "province", "prefectural": "prefecture", "state": "province"}
 LIST_GOVERNMENT_WORDS = frozenset({"governments", "authorities", "administrations", "committees"})
+#: Plural heads written after a list of names ("Dadu and Thatta districts", "the Tana and Athi
+#: rivers"): each name is a place of the head's type.
+PLURAL_AFTER: dict[str, str] = {
+    "districts": "district", "counties": "county", "provinces": "province", "states": "province",
+    "regions": "region", "villages": "village", "townships": "township", "prefectures": "prefecture",
+    "departments": "province", "divisions": "province", "municipalities": "city",
+    "rivers": "natural_feature", "lakes": "natural_feature", "mountains": "natural_feature",
+    "islands": "natural_feature", "valleys": "natural_feature", "deltas": "natural_feature",
+}
+#: Singular heads before "of <Name>" ("the village of A", "the State of B", "the port of C").
+OF_HEADS: dict[str, str] = {
+    "village": "village", "town": "city", "city": "city", "municipality": "municipality",
+    "state": "province", "province": "province", "region": "region", "district": "district",
+    "county": "county", "department": "province", "port": "other", "island": "natural_feature",
+    "commune": "district", "township": "township",
+}

@@ -17,23 +17,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
-    COMPASS, at_sentence_start, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_word, names_organisation,
+    COMPASS, ROMANCE_PARTICLES, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_word, names_organisation,
     part_of_longer_name,
 )
 from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
-from extractor.gazetteer import Gazetteer, gazetteer
+from extractor.gazetteer import GENERIC_WORDS, Gazetteer, gazetteer, is_generic
 from extractor.ids import stable_id
 from extractor.model import BlockKind
 
 __all__ = ["RULER_NAME", "add_place_ruler", "extract_place_mentions", "aggregate_places", "gazetteer_patterns"]
 
 RULER_NAME = "place_ruler"
+#: Words after which "the <Name>" locates something ("in the Andes", "along the Danube").
+LOCATIVES = frozenset("""in of along across from to into on over near through beyond around throughout within
+between below above under via toward towards""".split())
+#: Endings of ordinary English nouns and adjectives, never of a bare feature's name ("the Conclusions").
+WORD_SUFFIXES = ("ion", "ions", "ity", "ment", "ments", "ness", "ery", "ance", "ence", "ogy", "ism", "ship",
+                 "ical", "ive", "ure", "ures", "ing", "ings")
+#: Capitalised heads that, before "of <Name>", belong to the place's name ("State of São Paulo").
+OF_CAPITAL_HEADS = frozenset({"state", "province", "region", "municipality", "city", "district", "county"})
+
 MODEL_LABELS = ("GPE", "LOC")
 #: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou
 #: Province"); villages and townships are left out: their cores are often other things' names.
@@ -72,6 +82,7 @@ class Mention:
     parent: str = ""  # enclosing place stated by the text or the gazetteer
     gaz_parent: str = ""
     headed: bool = False
+    of_form: bool = False  # "the State of X": a place the text keeps apart from a namesake city
 
     @property
     def text(self) -> str:
@@ -128,7 +139,7 @@ class _Builder:
                 start += 1
             if start >= end or not is_title_word(doc[start]):
                 return None
-        if names_organisation(doc, end):
+        if names_organisation(doc, end) or in_programme_title(doc, start) or in_organisation_list(doc, start, end):
             return None
         title_ctx = in_title_case(doc, start, end, heading)
         if method in ("pattern", "pattern_lower"):
@@ -153,6 +164,15 @@ class _Builder:
     def _headed(self, pb: ParsedBlock, start: int, end: int, method: str, ptype: str,
                 title_ctx: bool) -> Mention | None:
         doc = pb.doc
+        if (method == "pattern_lower" and end - start >= 3 and doc[end - 2].text.lower() in pp.FEATURE_HEADS
+                and doc[end - 2].text[0].isupper() and ptype == "natural_feature"):
+            end -= 1  # "the Amazon River basin": a descriptor after the river's own name
+            method = "pattern"
+        if doc[end - 1].text in ("DC", "D.C.", "D.C"):  # "Washington, DC"
+            core_end = end - 1 - (doc[end - 2].text == ",")
+            entry = self.gaz.lookup(doc[start:core_end].text)
+            return Mention(pb, start, end, "city", "pattern", core=doc[start:core_end].text,
+                           core_len=core_end - start, country=entry.country if entry else "", headed=True)
         name_end, head_start = _head_split(doc, start, end)
         name_tokens = list(doc[start:name_end]) or list(doc[start:end])
         if programme_like(name_tokens, self.vocab):
@@ -160,7 +180,7 @@ class _Builder:
         common = common_words(name_tokens, self.vocab)
         if title_ctx:
             # "Visiting Shangnan County": drop ordinary words in front of the name.
-            while len(common) > 1 and at_sentence_start(doc, start) and (
+            while len(common) > 1 and at_sentence_start(doc, start) and doc[start].lower_ not in GENERIC_WORDS and (
                     common[0] or self.gaz.lookup(doc[start + 1:name_end].text) is not None):
                 start += 1
                 common.pop(0)
@@ -170,6 +190,12 @@ class _Builder:
         demonym = self.gaz.demonym_country(doc[start].text) if end - start == 2 else ""
         if demonym and ptype != "natural_feature":
             return None  # "a Chinese village", "the Kenyan state"
+        if doc[end - 1].lower_ in ("division", "department") and any(common_words(name_tokens, self.vocab)):
+            return None  # "the Rural Sociology Division": a unit of an organisation
+        if (end - start == 2 and method == "pattern_lower" and ptype != "natural_feature"
+                and _adjective_of_nationality(doc[start].text)
+                and self.gaz.lookup(doc[start].text) is None):
+            return None  # "a Spanish region", "Danish municipalities"
         country = demonym
         core = doc[start:name_end].text if name_end > start else ""
         if core:
@@ -180,6 +206,221 @@ class _Builder:
         gaz_parent = entry.parent if entry is not None and entry.place_type == ptype else ""
         return Mention(pb, start, end, ptype, "pattern", core=core, core_len=max(0, name_end - start),
                        country=country, gaz_parent=gaz_parent, headed=True)
+
+    def _mention_at(self, pb: ParsedBlock, start: int, end: int) -> Mention | None:
+        return next((m for m in self.mentions if m.pb is pb and m.start == start and m.end == end), None)
+
+    def _overlaps(self, pb: ParsedBlock, start: int, end: int) -> bool:
+        return bool(set(range(start, end)) & self.taken.get(pb.index, set()))
+
+    def _drop(self, m: Mention) -> None:
+        self.mentions.remove(m)
+        self.taken[m.pb.index] -= set(range(m.start, m.end))
+
+    def _name_run(self, doc: Doc, j: int, limit: int = 4) -> int:
+        """End of the capitalised name starting at token ``j`` (``j`` when there is none); Romance
+        particles inside a name are kept ("Vila do Conde")."""
+        k = j
+        while k < len(doc) and k - j < limit:
+            if is_title_word(doc[k]) and doc[k].lower_ not in pp.NAME_STOP:
+                k += 1
+            elif (k > j and doc[k].lower_ in ROMANCE_PARTICLES and k + 1 < len(doc)
+                  and is_title_word(doc[k + 1])):
+                k += 1
+            else:
+                break
+        return k
+
+    def _acceptable_name(self, doc: Doc, s: int, e: int) -> bool:
+        """A new name found through a cue: not an organisation, not ordinary words, not a nationality."""
+        tokens = list(doc[s:e])
+        if not tokens or names_organisation(doc, e) or is_generic(doc[s:e].text):
+            return False
+        if all(common_words(tokens, self.vocab)):
+            return False
+        return not (e - s == 1 and (self.gaz.demonym_country(doc[s].text) or _adjective_of_nationality(doc[s].text)))
+
+    def of_forms(self, pb: ParsedBlock) -> None:
+        """"the village of A", "the town of B", "the State of C", "the port of D": the head before
+        "of" says what the named place is. A capitalised head is part of the name ("State of
+        São Paulo") and keeps the place apart from a namesake city."""
+        doc = pb.doc
+        for i, tok in enumerate(doc[:-2]):
+            head = tok.lower_
+            if head not in pp.OF_HEADS or doc[i + 1].lower_ != "of" or self._overlaps(pb, i, i + 1):
+                continue
+            capital = tok.text[0].isupper() and head in OF_CAPITAL_HEADS and not at_sentence_start(doc, i)
+            if not capital and not (i > 0 and doc[i - 1].lower_ == "the" and tok.is_lower):
+                continue
+            s = i + 2
+            e = self._name_run(doc, s)
+            if e == s:
+                continue
+            ptype = pp.OF_HEADS[head]
+            known = self._mention_at(pb, s, e)
+            if known is None and self._overlaps(pb, s, e):
+                continue
+            if known is not None and (known.headed or known.place_type in ("country", "continent")):
+                continue
+            if known is None and not self._acceptable_name(doc, s, e):
+                continue
+            name = doc[s:e].text
+            entry = self.gaz.lookup(name) or self.gaz.lookup_city(name)
+            country = known.country if known else (entry.country if entry else "")
+            if known is not None:
+                if ptype == "other":
+                    continue
+                self._drop(known)
+            start = i if capital else s
+            self._add(Mention(pb, start, e, ptype, "pattern", core=name, core_len=e - s, country=country,
+                              headed=True, of_form=capital and ptype not in ("city", "municipality")))
+
+    def plural_lists(self, pb: ParsedBlock) -> None:
+        """"Dadu and Thatta districts", "the Tana, Athi and Galana rivers": names before a plural
+        head are places of its type."""
+        doc = pb.doc
+        for i, tok in enumerate(doc):
+            if tok.text not in pp.PLURAL_AFTER:
+                continue
+            ptype = pp.PLURAL_AFTER[tok.text]
+            items: list[tuple[int, int]] = []
+            k, joined = i, False
+            while k > 0:
+                e, s = k, k
+                while s > 0 and is_title_word(doc[s - 1]) and doc[s - 1].lower_ not in pp.NAME_STOP:
+                    s -= 1
+                if s == e:
+                    break
+                items.append((s, e))
+                if s > 0 and doc[s - 1].lower_ in ("and", "or") and not items[1:]:
+                    joined = True
+                    k = s - 1
+                    if k > 0 and doc[k - 1].text == ",":
+                        k -= 1
+                elif joined and s > 0 and doc[s - 1].text == ",":
+                    k = s - 1
+                else:
+                    break
+            if len(items) < 2 or not joined:
+                continue
+            if any(self.gaz.demonym_country(doc[s].text) or _adjective_of_nationality(doc[s].text) for s, _ in items):
+                continue  # "Kenyan and Ugandan districts"
+            for s, e in items:
+                known = self._mention_at(pb, s, e)
+                if known is not None:
+                    if not known.headed and known.method == "gazetteer" and known.place_type not in (
+                            "country", "continent", "region"):
+                        known.place_type, known.headed, known.core, known.core_len = ptype, True, known.text, e - s
+                    continue
+                if self._overlaps(pb, s, e) or not self._acceptable_name(doc, s, e):
+                    continue
+                entry = self.gaz.lookup(doc[s:e].text)
+                self._add(Mention(pb, s, e, ptype, "pattern", core=doc[s:e].text, core_len=e - s,
+                                  country=entry.country if entry else "", headed=True))
+
+    def lower_heads(self, pb: ParsedBlock) -> None:
+        """"the Bay region", "Chocó department": a gazetteer name followed by a lower-case
+        administrative head is named with it."""
+        doc = pb.doc
+        for m in [m for m in self.mentions if m.pb is pb and not m.headed and m.method == "gazetteer"]:
+            if m.place_type in ("country", "continent", "region") and m.country == "":
+                continue
+            if m.place_type in ("country", "continent"):
+                continue
+            j = m.end
+            while j < len(doc) and doc[j].is_space:
+                j += 1
+            if j >= len(doc) or not doc[j].is_lower or self._overlaps(pb, j, j + 1):
+                continue
+            head = doc[j].text
+            ptype = pp.LOWER_ONLY_HEADS.get(head) or (pp.ADMIN_HEADS.get(head) if head in pp.LOWER_HEADS else None)
+            if ptype is None or ptype == "village":
+                continue
+            m.end, m.headed, m.core, m.core_len, m.place_type = j + 1, True, m.text, m.end - m.start, ptype
+            self.taken[pb.index] |= set(range(m.start, j + 1))
+
+    def hyphen_compounds(self, pb: ParsedBlock) -> None:
+        """"Bucharest-Ilfov": two sub-national names joined by a bare hyphen name one region."""
+        doc = pb.doc
+        ms = sorted((m for m in self.mentions if m.pb is pb), key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:]):
+            if (b.start == a.end + 1 and doc[a.end].text in pp.DASHES and not doc[a.end - 1].whitespace_
+                    and not doc[a.end].whitespace_ and not a.headed and not b.headed
+                    and a.place_type not in ("country", "continent", "region")
+                    and b.place_type not in ("country", "continent", "region") and a.country == b.country):
+                if a not in self.mentions or b not in self.mentions:
+                    continue
+                self._drop(a)
+                self._drop(b)
+                self._add(Mention(pb, a.start, b.end, "region", "pattern", core=doc[a.start:b.end].text,
+                                  core_len=b.end - a.start, country=a.country, headed=True))
+
+    def bare_features(self, pb: ParsedBlock) -> None:
+        """"in the Andes", "along the Danube", "the Pyrenees and the Alps": one or two capitalised
+        words after a locative "the" that the document never writes in lower case, followed by
+        punctuation or a function word, name a natural feature."""
+        doc = pb.doc
+        for i, tok in enumerate(doc[:-1]):
+            if tok.lower_ != "the" or i == 0:
+                continue
+            prev = doc[i - 1].lower_
+            after_place = prev in ("and", "or", ",") and i >= 2 and (i - 2) in self.taken.get(pb.index, set())
+            if prev not in LOCATIVES and not after_place:
+                continue
+            if not after_place and i >= 2 and is_title_word(doc[i - 2]) and not at_sentence_start(doc, i - 2):
+                continue  # "Pathways Out of the Polycrisis": a title-case title
+            s = i + 1
+            e = s
+            while e < len(doc) and e - s < 2 and is_title_word(doc[e]) and doc[e].lower_ not in STOP_WORDS:
+                e += 1
+            if e == s or self._overlaps(pb, s, e):
+                continue
+            if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in STOP_WORDS
+                                     or after_place and doc[e].is_lower) or (
+                    e < len(doc) and doc[e].lower_ in ("of", "'s", "’s")):
+                continue
+            if e + 1 < len(doc) and doc[e].lower_ in ("and", "or", "&", "against", "for", "on") and is_title_word(doc[e + 1]):
+                continue  # "the Belt and Road Initiative", "the Global Shield against Climate Risks"
+            words = [t.lower_ for t in doc[s:e]]
+            if words[0] in self.vocab or any(w in GENERIC_WORDS or w in pp.HEAD_WORDS or w.endswith(WORD_SUFFIXES)
+                                             for w in words):
+                continue
+            if not self._acceptable_name(doc, s, e) or (e < len(doc) and doc[e].text in ("-", "\u2013")):
+                continue
+            self._add(Mention(pb, s, e, "natural_feature", "pattern", core=doc[s:e].text, core_len=e - s,
+                              headed=True))
+
+    def cued_cities(self, pb: ParsedBlock, countries: set[str]) -> None:
+        """Smaller cities (:data:`extractor.gazetteer.CUED_CITY_MIN_POPULATION` and up, under any
+        plain alternate name) in a document that names their country: "Lodwar" in a report on Kenya."""
+        doc = pb.doc
+        heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
+        taken = self.taken.setdefault(pb.index, set())
+        i = 0
+        while i < len(doc):
+            if i in taken or not is_title_word(doc[i]):
+                i += 1
+                continue
+            hit = None
+            for n in (3, 2, 1):
+                e = i + n
+                if e > len(doc) or set(range(i, e)) & taken:
+                    continue
+                entry = self.gaz.cued_city(doc[i:e].text, countries)
+                if entry is not None:
+                    hit = (e, entry)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            e, entry = hit
+            ok = (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, taken, heading)
+                  and self._acceptable_name(doc, i, e)
+                  and not any(t.lower_ in self.vocab for t in doc[i:e]))
+            if ok:
+                self._add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
+                                  gaz_parent=entry.parent))
+            i = e
 
     def _add(self, m: Mention) -> None:
         taken = self.taken.setdefault(m.pb.index, set())
@@ -194,6 +435,14 @@ class _Builder:
         """"Eastern Fujian": a capitalised compass word before a sub-national place is a region of it."""
         for m in list(self.mentions):
             doc = m.pb.doc
+            # "Central and Eastern Europe", "East and Southern Africa": two compass parts of one region
+            if (m.place_type == "region" and m.start >= 2 and doc[m.start].text in COMPASS
+                    and doc[m.start - 1].lower_ == "and" and doc[m.start - 2].text in COMPASS
+                    and not self._overlaps(m.pb, m.start - 2, m.start)):
+                m.start -= 2
+                m.core = m.text
+                self.taken[m.pb.index] |= {m.start, m.start + 1}
+                continue
             if m.start == 0 or doc[m.start - 1].text not in COMPASS or m.place_type in ("continent", "region"):
                 continue
             if (m.start - 1) in self.taken.get(m.pb.index, set()) or at_sentence_start(doc, m.start - 1) and m.place_type == "country":
@@ -283,6 +532,9 @@ class _Builder:
         if not cores:
             return
         by_first: dict[str, list[str]] = {}
+        for m in self.mentions:
+            if m.of_form:
+                cores.pop(m.core, None)
         for core in cores:
             by_first.setdefault(core.split()[0].split("-")[0], []).append(core)
         for pb in self.analysis.blocks:
@@ -312,8 +564,16 @@ def extract_place_mentions(analysis: Analysis, gaz: Gazetteer | None = None) -> 
     b = _Builder(analysis, gaz, use_model)
     for pb in analysis.blocks:
         b.from_entities(pb)
+    countries = {m.country for m in b.mentions if m.place_type == "country" and m.country}
     for pb in analysis.blocks:
+        b.hyphen_compounds(pb)
+        b.lower_heads(pb)
+        b.of_forms(pb)
+        b.plural_lists(pb)
         b.lists(pb)
+        b.cued_cities(pb, countries)
+    for pb in analysis.blocks:
+        b.bare_features(pb)
     b.compass_regions()
     b.bare_aliases()
     b.mentions.sort(key=lambda m: (m.pb.block.char_start, m.start))
@@ -330,8 +590,13 @@ def _row(analysis: Analysis, m: Mention) -> dict[str, Any]:
         "mention_id": stable_id("pm", doc.doc_id, start, span.text), "doc_id": doc.doc_id, "place_id": None,
         "page": m.pb.block.page_at(span.start_char), "section": doc.section_label(m.pb.block.section_id),
         "sentence_id": sent.sentence_id if sent else None, "sentence": sent.text if sent else None,
-        "text": span.text, "name": span.text, "place_type": m.place_type, "method": m.method,
+        "text": span.text, "name": " ".join(span.text.split()), "place_type": m.place_type, "method": m.method,
         "in_note": m.pb.block.kind == BlockKind.FOOTNOTE, "char_start": start, "char_end": start + len(span.text),
-        "_country": m.country, "_parent": m.parent, "_gaz_parent": m.gaz_parent, "_core": m.core,
-        "_headed": m.headed,
+        "_country": m.country, "_parent": " ".join(m.parent.split()), "_gaz_parent": m.gaz_parent, "_core": m.core,
+        "_headed": m.headed, "_of_form": m.of_form,
     }
+
+
+def _adjective_of_nationality(word: str) -> bool:
+    """"Spanish", "Danish", "Japanese", "Andean": capitalised adjectives of nationality or region."""
+    return word[:1].isupper() and word.lower().endswith(("ish", "ese", "ean", "ian"))
