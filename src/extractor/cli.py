@@ -204,6 +204,8 @@ def _print_summary(summary) -> None:
     if v:
         verdict = "[green]passed[/green]" if v.get("success") else "[red]FAILED[/red]"
         _out.print(f"validation: {verdict} ({v.get('errors', 0)} errors, {v.get('warnings', 0)} warnings)")
+        if v.get("report"):
+            _out.print(f"validation report: {v['report']}")
         if v.get("data_docs"):
             _out.print(f"Data Docs: {v['data_docs']}")
     else:

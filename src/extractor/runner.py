@@ -159,10 +159,15 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
         outcome = validate_tables(frames, Path(options.output_dir), context=validation_context())
         frames["consistency_checks"] = outcome.consistency
         frames["validation_results"] = outcome.results
+        from extractor.validate.report_page import write_report_page
+
+        report_page = write_report_page(Path(options.output_dir), outcome.results, outcome.consistency,
+                                        frames["documents"])
         summary.validation = {
             "success": outcome.success_errors, "errors": len(outcome.errors), "warnings": len(outcome.warnings),
             "error_lines": outcome.errors[:50], "warning_lines": outcome.warnings[:50],
             "data_docs": str(outcome.docs_index) if outcome.docs_index else None,
+            "report": str(report_page),
             "seconds": round(outcome.seconds, 3),
         }
     else:
