@@ -41,6 +41,7 @@ from extractor.runner import (
     ingest_report,
     load_cached,
     package_versions,
+    process_one,
     repair_report,
 )
 from extractor.tables import TABLE_NAMES
@@ -77,6 +78,16 @@ def extract_task(document, options: RunOptions) -> ReportResult:
     return extract_from_document(document, options)
 
 
+@task(name="extract-report", cache_policy=NO_CACHE)
+def report_task(path: str, options: RunOptions) -> ReportResult:
+    """Ingest, layout repair and extraction of one report in one task (for process pools).
+
+    On a Dask cluster every task run costs API round trips and moving its inputs between
+    processes; one task per report sends a path out and a row set back, nothing else.
+    """
+    return process_one(Path(path), options)
+
+
 @task(name="validate-and-write", cache_policy=NO_CACHE)
 def finish_task(results: list[ReportResult], options: RunOptions, started: float) -> BatchSummary:
     """Great Expectations suites and consistency checks, then atomic CSV/Parquet writes."""
@@ -84,12 +95,14 @@ def finish_task(results: list[ReportResult], options: RunOptions, started: float
 
 
 @flow(name="report-extractor", validate_parameters=False)
-def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | None = None) -> BatchSummary:
+def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | None = None,
+                    fused: bool = False) -> BatchSummary:
     """Extract, validate and write the tables for every report in ``paths``.
 
     ``paths`` may name folders (every .pdf/.txt/.md below them); ``options`` may be a plain dict,
     as deployments pass parameters as JSON. Progress is reported to the callback given to
     :func:`run_flow`, from the flow body (never from a task, which may run in another process).
+    With ``fused``, each report is one task instead of a chain of three (for process pools).
     """
     options = RunOptions(**options) if isinstance(options, dict) else (options or RunOptions())
     progress = _progress_callback()
@@ -133,6 +146,9 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
             continue
         while len(in_flight) >= window:
             collect_one()
+        if fused:
+            in_flight.append((p, [report_task.submit(p, options)]))
+            continue
         pages = ingest_task.submit(p, options)
         document = repair_task.submit(p, pages, options)
         in_flight.append((p, [pages, document, extract_task.submit(document, options)]))
@@ -178,7 +194,7 @@ def run_flow(paths: list[str], options: RunOptions, progress: Callable[[ReportRe
     token = _PROGRESS.set(progress)
     try:
         with _shared_api(task_runner):
-            state = flow_fn(paths, options, return_state=True)
+            state = flow_fn(paths, options, fused=task_runner is not None, return_state=True)
     finally:
         _PROGRESS.reset(token)
     result = state.result(raise_on_failure=False)
