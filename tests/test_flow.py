@@ -82,3 +82,19 @@ def test_unchanged_report_comes_from_the_cache(flow_runs):
     base, first, _, _, cached = flow_runs
     assert [r["cached"] for r in cached.reports] == [True]
     assert cached.rows["claims"] == first.rows["claims"]
+
+
+def test_two_dask_workers_write_the_same_tables_as_one(tmp_path, sample_text):
+    from extractor.cli import main
+
+    reports = tmp_path / "in"
+    reports.mkdir()
+    for i in range(3):
+        (reports / f"copy-{i}.txt").write_text(f"Copy {i} of the report.\n\n{sample_text}", encoding="utf-8")
+    common = ["--model", "none", "--quiet", "--no-validate", "--no-cache"]
+    assert main(["run", str(reports), "--output", str(tmp_path / "one"), *common]) == 0
+    assert main(["run", str(reports), "--output", str(tmp_path / "two"), "--workers", "2", *common]) == 0
+    one, two = read_csvs(tmp_path / "one"), read_csvs(tmp_path / "two")
+    for name in ("claims", "citations", "places", "place_mentions", "sections", "notes"):
+        pd.testing.assert_frame_equal(one[name], two[name], obj=name)
+    assert one["documents"]["doc_id"].nunique() == 3
