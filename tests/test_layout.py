@@ -229,3 +229,11 @@ def test_wrapped_notes_on_adjacent_lines_aligned_tables_and_contents_lines():
     assert "fell in Europe. Debt rose to 87% of revenue in Peru. The rest" in body
     assert [(n.marker, n.text[:8]) for n in doc.notes] == [("2", "Eurostat"), ("3", "Ministry")]
     assert "32.4" not in body and "Convergence Stalls in the South" not in body
+
+
+def test_markdown_headings_are_headings():
+    doc = repair_text("# Water for Cities\n\n## 2.1 Why tariffs matter\n\nTariffs cover 40% of costs.\n\n"
+                      "## Outlook\n\nMore to come in 2026.")
+    secs = [(s.number, s.title, s.level) for s in doc.sections]
+    assert ("2.1", "Why tariffs matter", 2) in secs and ("", "Outlook", 2) in secs
+    assert "#" not in body_text(doc)

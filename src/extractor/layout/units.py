@@ -13,6 +13,7 @@ from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, normalise_marke
 from extractor.model import RawPage
 
 # a note line with a caret-digit marker ("^3 Ministry of ...") is unambiguous, even inside wrapped text
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
 _CARET_NOTE = re.compile(r"^\^\s?\d{1,3}\s+\S")
 
 BODY, HEADING, NOTE, TOC, HEADER, TABLE, TITLE = "body", "heading", "note", "toc", "header", "table", "title"
@@ -45,6 +46,15 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
         for line in page.lines:
             text = L.clean_unit(line.text)
             line_flags = {"is_note": line.is_note, "is_header": line.is_header, "is_table": line.is_table}
+            md = _MD_HEADING.match(line.text)
+            if md and text:
+                # "## 2.1 Water tariffs": a heading the dump marks itself; a unit of its own
+                text = L.clean_unit(md.group(2))
+                line_flags["md_heading"] = len(md.group(1))  # type: ignore[assignment]
+                if current:
+                    raw_units.append((page.number, current, flags))
+                    printed_units.append(printed)
+                    current, printed, flags = [], [], {}
             if text and L.is_table_rule(text):
                 text = ""  # a markdown table rule or separator line: ends the unit, carries no text
             if text and (L.is_pipe_table_row(text) or L.is_aligned_table_row(line.text)):
@@ -141,6 +151,11 @@ def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
         if DIGIT_NOTE_LINE.match(u.text):
             u.digit_candidate = True
         h = match_heading(u.text)
+        md_level = u.flags.get("md_heading")
+        if md_level and not h:
+            num = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.*)$", u.text)
+            number, title = (num.group(1), num.group(2)) if num else ("", u.text)
+            h = HeadingMatch(number, title, number.count(".") + 1 if number else int(md_level), "section")
         if h:
             u.kind, u.heading = HEADING, h
     _accept_digit_notes(units, pages_explicit)
