@@ -4,7 +4,9 @@
 ``agency-resilience`` (form feeds, running headers, page numbers, notes numbered through the
 document with digits glued to the text, notes continued on the next page) and
 ``thinktank-transition`` (hard-wrapped lines, no page marks, per-page caret and digit notes,
-circled notes, a contents list, an aligned table). The bars sit a little below what the rules
+circled notes, a contents list, an aligned table) and ``asia-water`` (Unicode superscript
+markers, notes per page, chapter titles as running headers, lakh and crore; also typeset as a
+PDF with its own look, a two-column page and a table without rules). The bars sit a little below what the rules
 reach today, so a change that stops them generalising fails here.
 """
 from __future__ import annotations
@@ -17,7 +19,7 @@ from extractor.pipeline import ExtractionConfig, combine, process_report
 from tests.scoring import match_claims, norm
 
 HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
-REPORTS = ["agency-resilience", "thinktank-transition"]
+REPORTS = ["agency-resilience", "thinktank-transition", "asia-water"]
 
 
 def read_gold(report: str, table: str) -> list[dict[str, str]]:
@@ -74,3 +76,15 @@ def test_layout_repairs_other_house_styles(heldout):
     assert "....." not in body  # contents kept out
     assert "http" not in body and "www." not in body  # footnote blocks lifted out of the running text
     assert frames["notes"]["note_text"].str.len().min() > 10
+
+
+def test_pdf_of_a_third_house_style_reads_like_its_text_dump():
+    folder = HELDOUT / "asia-water"
+    txt = combine([process_report(folder / "report.txt", ExtractionConfig(model="none"))])
+    pdf = combine([process_report(folder / "report.pdf", ExtractionConfig(model="none"))])
+    gold = [g for g in read_gold("asia-water", "claims") if g.get("kind", "digits") != "words"]
+    for frames in (txt, pdf):
+        pairs, _, _ = match_claims(frames["claims"].to_dict("records"), gold)
+        assert len(pairs) / len(gold) >= 0.92
+    assert abs(len(pdf["claims"]) - len(txt["claims"])) <= 3  # a table set without rules stays out
+    assert sorted(pdf["citations"]["marker"]) == sorted(txt["citations"]["marker"])

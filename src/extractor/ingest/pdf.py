@@ -233,7 +233,7 @@ def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: 
             brk = True
         if brk and out and out[-1].text:
             out.append(RawLine(""))
-        out.append(RawLine(render_line(ln, labels)))
+        out.append(RawLine(render_line(ln, labels), is_table=ln.looks_tabular()))
     for t in pending:
         out += _table_lines(t)
     for label, note_lines in _notes(lines):

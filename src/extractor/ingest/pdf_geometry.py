@@ -8,9 +8,12 @@ body-size words while both sides carry text.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+
+_NUMERIC = re.compile(r"^[-+(]?[$\u20ac\u00a3\u20b9]?\d[\d,.]*%?\)?$")
 # A word counts as smaller than its line below this share of the line's size.
 SMALL_RATIO = 0.85
 # A smaller word is raised when its bottom sits this share of the line size above the baseline.
@@ -64,6 +67,18 @@ class Line:
 
     def plain_text(self) -> str:
         return " ".join(w.text for w in self.words)
+
+    def looks_tabular(self) -> bool:
+        """A row of a table set without rules: cells apart by wide gaps, several of them numbers.
+
+        Prose has word spaces of about a third of the type size; a table row has at least two gaps
+        wider than twice the size and at least two numeric cells.
+        """
+        if len(self.words) < 3:
+            return False
+        gaps = sum(1 for a, b in zip(self.words, self.words[1:]) if b.x0 - a.x1 > 2.0 * self.size)
+        numeric = sum(1 for w in self.words if _NUMERIC.match(w.text))
+        return gaps >= 2 and numeric >= 2
 
 
 def modal_size(words: list[Word]) -> float:

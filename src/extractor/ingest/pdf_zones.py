@@ -145,6 +145,9 @@ def render_line(line: Line, note_labels: set[str], skip: int = 0) -> str:
     return "".join(out)
 
 
+_BULLET = re.compile(r"^\s*[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\-*\u2013]\s")
+
+
 def paragraph_breaks(lines: list[Line], pitch_ratio: float) -> list[bool]:
     """For each body line, whether a new paragraph starts at it (the first line always does)."""
     breaks: list[bool] = []
@@ -162,6 +165,8 @@ def paragraph_breaks(lines: list[Line], pitch_ratio: float) -> list[bool]:
         size = max(ln.size, prev.size)
         indented = ln.x0 - col_left[ln.column] > 0.8 * ln.size
         prev_flush = prev.x0 - col_left[prev.column] <= 0.3 * prev.size
+        if _BULLET.match(render_line(prev, set())) and ln.x0 > prev.x0 and not _BULLET.match(render_line(ln, set())):
+            prev_flush = False  # a bulleted item's hanging indent goes on with the same item
         if ln.column != prev.column:
             # a column or segment change: a new paragraph only if the last one visibly ended
             short = prev.x1 < col_right[prev.column] - 2 * prev.size
