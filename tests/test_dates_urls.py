@@ -127,3 +127,10 @@ def test_is_valid_url(url: str, valid: bool) -> None:
 def test_domain_drops_www_port_and_case() -> None:
     assert url_domain("https://WWW.Gov.cn:443/x") == "gov.cn"
     assert url_domain("http://finance.people.com.cn/n1/") == "finance.people.com.cn"
+
+
+def test_the_issue_date_wins_over_the_period_a_report_covers():
+    from extractor.notes.dates import find_date
+
+    assert find_date("Ministry of Water, Monthly Report for March 2024, issued April 2024.") == "2024-04"
+    assert find_date("Statistics Office, Survey of 2021, published on 3 May 2022.") == "2022-05-03"

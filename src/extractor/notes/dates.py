@@ -39,6 +39,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _BARE_YEAR = re.compile(rf"(?:^|[,(\[]\s*){_YEAR}\s*(?=$|[.,;)\]])")
 # Words that introduce a date that is not the note's own.
 _ACCESS = re.compile(r"\b(?:accessed|retrieved|viewed|visited|consulted|last\s+modified|访问|引用)\b[^,;]*$", re.I)
+_ISSUED = re.compile(r"\b(?:issued|published|released|dated|posted|updated)(?:\s+(?:on|in))?\s*:?\s*$", re.I)
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<![\w*])\*[^*]+\*(?![\w*])|_[^_]+_")
 
 
@@ -55,7 +56,13 @@ def find_date(text: str, *, exclude: list[tuple[int, int]] | None = None) -> str
     ``exclude`` are spans (e.g. the URL's) whose dates do not count.
     """
     found = find_dates(text, exclude=exclude)
-    return found[0].iso if found else None
+    if not found:
+        return None
+    # "Report for March 2024, issued April 2024": a date the note says it was issued on wins
+    for d in found:
+        if _ISSUED.search(text[max(0, d.start - 30):d.start]):
+            return d.iso
+    return found[0].iso
 
 
 def find_dates(text: str, *, exclude: list[tuple[int, int]] | None = None) -> list[FoundDate]:
