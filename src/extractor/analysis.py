@@ -6,9 +6,11 @@ never tokenise again.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -23,6 +25,34 @@ class ParsedBlock:
     block: Block
     doc: Doc
     sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """``doc.text`` without rebuilding it token by token (the Doc was made from this text)."""
+        return self.block.text
+
+    # Token attributes as plain lists, read once per block: rules that scan every token use
+    # these instead of creating a spaCy Token object per token and per scan.
+    @functools.cached_property
+    def words(self) -> list[str]:
+        """``[t.text for t in doc]``."""
+        strings = self.doc.vocab.strings
+        return [strings[orth] for orth in self.doc.to_array(ORTH).tolist()]
+
+    @functools.cached_property
+    def lowers(self) -> list[str]:
+        """``[t.lower_ for t in doc]``."""
+        strings = self.doc.vocab.strings
+        return [strings[low] for low in self.doc.to_array(LOWER).tolist()]
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """``[t.idx for t in doc]``."""
+        return self.doc.to_array(IDX).tolist()
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` for ``0 <= start < end <= len(doc)``."""
+        return self.text[self.starts[start]:self.starts[end - 1] + len(self.words[end - 1])]
 
     def span_of(self, sentence: Sentence) -> Span:
         """The spaCy span of one of this block's sentences."""

@@ -234,6 +234,10 @@ class Gazetteer:
         entry = _cued_index().get(name)
         return entry if entry is not None and entry.country in countries else None
 
+    def cued_index(self) -> dict[str, Entry]:
+        """Every name :meth:`cued_city` knows, whatever its country."""
+        return _cued_index()
+
     def country_name(self, code: str) -> str:
         return self.countries_by_code.get(code, "")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -21,6 +21,8 @@ from extractor.extract.quantities import (
     TimeExpression, clause_start, is_year_token, longest_matches, phrase_after, phrase_before, phrase_end,
     phrase_matcher, verb_like,
 )
+from extractor.extract.run_matcher import RunMatcher
+
 #: Words before a figure that bound it, by qualifier.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
     "over": ("more than", "over", "above", "exceeding", "exceeded", "exceeds", "exceed", "in excess of",
@@ -95,11 +97,11 @@ _ATTACH_FILLERS = frozenset({"per", "a", "an", "each", "annually", "person", "ca
 
 
 @functools.lru_cache(maxsize=8)
-def _context_matchers(vocab: Vocab) -> dict[str, Matcher | PhraseMatcher]:
+def _context_matchers(vocab: Vocab) -> dict[str, RunMatcher | PhraseMatcher]:
     """Qualifier and time-expression patterns, compiled once per vocabulary."""
     qualifiers = phrase_matcher(vocab, "LOWER", [(label, p) for label, phrases in QUALIFIERS.items() for p in phrases])
 
-    times = Matcher(vocab)
+    times = RunMatcher(vocab, connectors=frozenset({"the", "that", "same", "of", ",", "to", "and", *DASHES}))
     year = {"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)$"}}
     month = {"LOWER": {"IN": sorted(MONTH_WORDS)}}
     day = {"TEXT": {"REGEX": r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}

@@ -26,7 +26,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -39,6 +39,7 @@ from extractor.extract.quantities import (
     RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity, clause_start, counted_noun, is_year_token, longest_matches,
     phrase_matcher,
 )
+from extractor.extract.run_matcher import RunMatcher
 from extractor.ids import stable_id
 from extractor.model import Sentence
 
@@ -66,12 +67,12 @@ _TIMES_FOLLOWERS = frozenset({"as", "the", "that", "those", "higher", "larger", 
 
 
 @functools.lru_cache(maxsize=8)
-def _matchers(vocab: Vocab) -> dict[str, list[Matcher | PhraseMatcher]]:
+def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseMatcher]]:
     """Number, unit and currency patterns, compiled once per vocabulary (every Doc of a pipeline
     shares one)."""
     scales = sorted(N.SCALES) + ["bn", "mn", "mln", "tn", "trn"]
     number_words = sorted(N.NUMBER_WORDS)
-    numbers = Matcher(vocab)
+    numbers = RunMatcher(vocab, connectors=frozenset({"a", "an", "and", "-", "of", "in", "out", "every"}))
     numbers.add("DIGITS", [[{"TEXT": {"REGEX": NUMBER_TOKEN_REGEX}},
                             {"LOWER": {"IN": scales + ["m", "k"]}, "OP": "?"}]])
     numbers.add("WORDS", [[{"LOWER": {"IN": number_words}},
@@ -165,6 +166,7 @@ class _BlockClaims:
 
     def __init__(self, pb: ParsedBlock, names: _RecurringNames) -> None:
         self.doc = d = pb.doc
+        self.text = pb.text
         self.names = names
         m = {name: [match for matcher in matchers for match in matcher(d)]
              for name, matchers in _matchers(d.vocab).items()}
@@ -354,13 +356,13 @@ class _BlockClaims:
         prev = doc[c.i - 1] if c.i > span.start else None
         nxt = doc[c.j] if c.j < span.end else None
         bare = c.family in (None, "count")
-        text = doc.text[c.start:c.end]
+        text = self.text[c.start:c.end]
         if c.i == span.start and re.fullmatch(r"\d+(?:\.\d+)+", text) and nxt is not None and nxt.is_title:
             return True  # a section number left in the text: "2.1 Droughts, floods and heat"
         if bare and prev is not None and prev.is_upper and prev.is_alpha and len(prev) >= 2 \
                 and prev.text not in U.CURRENCY_CODES:
             return True  # part of a code or name: "NUTS 2 regions", "CC BY 3.0", "PM 2.5"
-        if bare and c.scale is None and N.is_year(c.value, doc.text[c.start:c.end]) \
+        if bare and c.scale is None and N.is_year(c.value, text) \
                 and self.context.qualifiers.get(c.i) is None:
             return True  # "in 2024", "2025 marks", "the 2030 Sustainable Development Goals"
         if bare and c.scale is None and _is_day(doc, c, span):

@@ -44,6 +44,11 @@ def is_title_word(token: Token) -> bool:
     return bool(_TITLE.match(token.text))
 
 
+def is_title_text(text: str) -> bool:
+    """:func:`is_title_word` of a token's text."""
+    return bool(_TITLE.match(text))
+
+
 def document_vocabulary(docs: list[Doc]) -> frozenset[str]:
     """Words the document writes in lower case: a capitalised form of one of them is an
     ordinary word at a sentence start or in a title, not necessarily a name."""

@@ -41,7 +41,8 @@ def rank_of(place_type: str, method: str, headed: bool) -> float:
 
 
 def _between(a: Mention, b: Mention) -> str:
-    return a.pb.doc.text[a.pb.doc[a.end - 1].idx + len(a.pb.doc[a.end - 1]):b.pb.doc[b.start].idx]
+    last = a.pb.doc[a.end - 1]
+    return a.pb.text[last.idx + len(last):b.pb.doc[b.start].idx]
 
 
 def assign_parents(mentions: list[Mention]) -> None:

@@ -65,8 +65,17 @@ def _name(op: str = "+") -> dict[str, Any]:
 SPACE = {"IS_SPACE": True, "OP": "?"}
 
 
-def _head(word: str, lower: bool = False) -> dict[str, Any]:
-    return {"LOWER": word} if lower else {"ORTH": word.capitalize()}
+def _heads(words: list[str] | tuple[str, ...], capitalize: bool = True) -> dict[str, Any]:
+    """One token spec for several head nouns of one place type (one Matcher pattern, not one each)."""
+    return {"ORTH": {"IN": sorted(w.capitalize() if capitalize else w for w in words)}}
+
+
+def _by_type(heads: dict[str, str]) -> dict[str, list[str]]:
+    """Head nouns grouped by the place type they give."""
+    out: dict[str, list[str]] = {}
+    for head, ptype in heads.items():
+        out.setdefault(ptype, []).append(head)
+    return out
 
 
 def _names_with_dash() -> list[list[dict[str, Any]]]:
@@ -92,41 +101,41 @@ def _pattern(tokens: list[dict[str, Any]], method: str, place_type: str) -> dict
 def head_patterns() -> list[dict[str, Any]]:
     """EntityRuler token patterns for "<Name> <Head>" and natural-feature names."""
     pats: list[dict[str, Any]] = []
+    lower_heads = {head: ADMIN_HEADS.get(head, "natural_feature") for head in LOWER_HEADS}
     for name in _names_with_dash():
-        for head, ptype in ADMIN_HEADS.items():
-            pats.append(_pattern([*name, SPACE, _head(head)], "pattern", ptype))
-        for head, ptype in AUTONOMOUS_HEADS.items():
-            pats.append(_pattern([*name, {"ORTH": "Autonomous"}, _head(head)], "pattern", ptype))
+        for ptype, heads in _by_type(ADMIN_HEADS).items():
+            pats.append(_pattern([*name, SPACE, _heads(heads)], "pattern", ptype))
+        for ptype, heads in _by_type(AUTONOMOUS_HEADS).items():
+            head = _heads(heads)
+            pats.append(_pattern([*name, {"ORTH": "Autonomous"}, head], "pattern", ptype))
             for n in (2, 3, 4):
                 for oxford in (False, True):
                     if n == 2 and oxford:
                         continue
                     lst = _ethnic_list(n, oxford)
-                    pats.append(_pattern([*name, *lst, {"ORTH": "Autonomous"}, _head(head)], "pattern", ptype))
-            pats.append(_pattern([*name, {"LOWER": "and"}, _name(), {"ORTH": "Autonomous"}, _head(head)],
+                    pats.append(_pattern([*name, *lst, {"ORTH": "Autonomous"}, head], "pattern", ptype))
+            pats.append(_pattern([*name, {"LOWER": "and"}, _name(), {"ORTH": "Autonomous"}, head],
                                  "pattern", ptype))
-        for head in FEATURE_HEADS:
-            pats.append(_pattern([*name, _head(head)], "pattern", "natural_feature"))
-            # "Yangtze River Delta", "Three Gorges Reservoir": a feature word inside the name
-            pats.append(_pattern([*name, FEATURE_IN_NAME, _head(head)], "pattern", "natural_feature"))
+        features = _heads(FEATURE_HEADS)
+        pats.append(_pattern([*name, features], "pattern", "natural_feature"))
+        # "Yangtze River Delta", "Three Gorges Reservoir": a feature word inside the name
+        pats.append(_pattern([*name, FEATURE_IN_NAME, features], "pattern", "natural_feature"))
         # "Karamoja sub-region", "the Tillabéri subregion"
         pats.append(_pattern([*name, {"LOWER": "sub"}, {"ORTH": {"IN": DASHES}}, {"LOWER": "region"}],
                              "pattern_lower", "region"))
         pats.append(_pattern([*name, {"LOWER": "subregion"}], "pattern_lower", "region"))
-        for head, ptype in LOWER_ONLY_HEADS.items():
-            pats.append(_pattern([*name, SPACE, {"ORTH": head}], "pattern_lower", ptype))
-        for head in LOWER_HEADS:
-            ptype = ADMIN_HEADS.get(head, "natural_feature")
-            pats.append(_pattern([*name, {"ORTH": head}], "pattern_lower", ptype))
-            pats.append(_pattern([*name, FEATURE_IN_NAME, {"ORTH": head}], "pattern_lower", ptype))
+        for ptype, heads in _by_type(LOWER_ONLY_HEADS).items():
+            pats.append(_pattern([*name, SPACE, _heads(heads, capitalize=False)], "pattern_lower", ptype))
+        for ptype, heads in _by_type(lower_heads).items():
+            head = _heads(heads, capitalize=False)
+            pats.append(_pattern([*name, head], "pattern_lower", ptype))
+            pats.append(_pattern([*name, FEATURE_IN_NAME, head], "pattern_lower", ptype))
     # "Washington, DC": a city named with its federal district
     pats.append(_pattern([_name(), {"ORTH": ","}, {"ORTH": {"IN": ["DC", "D.C.", "D.C"]}}], "pattern", "city"))
     pats.append(_pattern([_name(), {"ORTH": {"IN": ["DC", "D.C.", "D.C"]}}], "pattern", "city"))
-    for prefix in FEATURE_PREFIXES:
-        pats.append(_pattern([{"ORTH": prefix}, _name()], "pattern", "natural_feature"))
-    for head in FEATURE_OF:
-        pats.append(_pattern([{"ORTH": head}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, _name()],
-                             "pattern", "natural_feature"))
+    pats.append(_pattern([_heads(FEATURE_PREFIXES, capitalize=False), _name()], "pattern", "natural_feature"))
+    pats.append(_pattern([_heads(FEATURE_OF, capitalize=False), {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, _name()],
+                         "pattern", "natural_feature"))
     return pats
 
 

@@ -24,10 +24,11 @@ from spacy.tokens import Doc
 from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
-    COMPASS, ROMANCE_PARTICLES, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_word, names_organisation,
+    COMPASS, ROMANCE_PARTICLES, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_text, is_title_word, names_organisation,
     part_of_longer_name,
 )
 from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
+from extractor.extract.place_ruler import FACTORY
 from extractor.gazetteer import GENERIC_WORDS, Gazetteer, gazetteer, is_generic
 from extractor.ids import stable_id
 from extractor.model import BlockKind
@@ -62,7 +63,7 @@ def add_place_ruler(nlp: Language) -> None:
     if RULER_NAME in nlp.pipe_names:
         return
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **before)
+    ruler = nlp.add_pipe(FACTORY, name=RULER_NAME, config={"overwrite_ents": True}, **before)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(gazetteer_patterns() + pp.head_patterns())
 
@@ -244,11 +245,12 @@ class _Builder:
         """"the village of A", "the town of B", "the State of C", "the port of D": the head before
         "of" says what the named place is. A capitalised head is part of the name ("State of
         São Paulo") and keeps the place apart from a namesake city."""
-        doc = pb.doc
-        for i, tok in enumerate(doc[:-2]):
-            head = tok.lower_
-            if head not in pp.OF_HEADS or doc[i + 1].lower_ != "of" or self._overlaps(pb, i, i + 1):
+        doc, lowers = pb.doc, pb.lowers
+        for i in range(len(doc) - 2):
+            head = lowers[i]
+            if head not in pp.OF_HEADS or lowers[i + 1] != "of" or self._overlaps(pb, i, i + 1):
                 continue
+            tok = doc[i]
             capital = tok.text[0].isupper() and head in OF_CAPITAL_HEADS and not at_sentence_start(doc, i)
             if not capital and not (i > 0 and doc[i - 1].lower_ == "the" and tok.is_lower):
                 continue
@@ -279,10 +281,10 @@ class _Builder:
         """"Dadu and Thatta districts", "the Tana, Athi and Galana rivers": names before a plural
         head are places of its type."""
         doc = pb.doc
-        for i, tok in enumerate(doc):
-            if tok.text not in pp.PLURAL_AFTER:
+        for i, word in enumerate(pb.words):
+            if word not in pp.PLURAL_AFTER:
                 continue
-            ptype = pp.PLURAL_AFTER[tok.text]
+            ptype = pp.PLURAL_AFTER[word]
             items: list[tuple[int, int]] = []
             k, joined = i, False
             while k > 0:
@@ -359,9 +361,9 @@ class _Builder:
         """"in the Andes", "along the Danube", "the Pyrenees and the Alps": one or two capitalised
         words after a locative "the" that the document never writes in lower case, followed by
         punctuation or a function word, name a natural feature."""
-        doc = pb.doc
-        for i, tok in enumerate(doc[:-1]):
-            if tok.lower_ != "the" or i == 0:
+        doc, lowers = pb.doc, pb.lowers
+        for i in range(1, len(doc) - 1):
+            if lowers[i] != "the":
                 continue
             prev = doc[i - 1].lower_
             after_place = prev in ("and", "or", ",") and i >= 2 and (i - 2) in self.taken.get(pb.index, set())
@@ -396,18 +398,21 @@ class _Builder:
         doc = pb.doc
         heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
         taken = self.taken.setdefault(pb.index, set())
+        if not countries:
+            return  # no cued city without its country
+        words, cued = pb.words, self.gaz.cued_index()
         i = 0
         while i < len(doc):
-            if i in taken or not is_title_word(doc[i]):
+            if i in taken or not is_title_text(words[i]):
                 i += 1
                 continue
             hit = None
             for n in (3, 2, 1):
                 e = i + n
-                if e > len(doc) or set(range(i, e)) & taken:
+                if e > len(doc) or any(k in taken for k in range(i, e)):
                     continue
-                entry = self.gaz.cued_city(doc[i:e].text, countries)
-                if entry is not None:
+                entry = cued.get(pb.span_text(i, e))  # Gazetteer.cued_city, without a call per word
+                if entry is not None and entry.country in countries:
                     hit = (e, entry)
                     break
             if hit is None:
@@ -456,13 +461,13 @@ class _Builder:
     def lists(self, pb: ParsedBlock) -> None:
         """"the villages of A, B and C", "the county governments of A, B, and C": each item is a place
         of the type the plural head names."""
-        doc = pb.doc
-        for i, tok in enumerate(doc[:-2]):
-            low = tok.lower_
-            if low in pp.LIST_HEADS and doc[i + 1].lower_ == "of":
+        doc, lowers = pb.doc, pb.lowers
+        for i in range(len(doc) - 2):
+            low = lowers[i]
+            if low in pp.LIST_HEADS and lowers[i + 1] == "of":
                 ptype, j = pp.LIST_HEADS[low], i + 2
-            elif (low in pp.LIST_GOVERNMENT_HEADS and doc[i + 1].lower_ in pp.LIST_GOVERNMENT_WORDS
-                  and i + 2 < len(doc) and doc[i + 2].lower_ == "of"):
+            elif (low in pp.LIST_GOVERNMENT_HEADS and lowers[i + 1] in pp.LIST_GOVERNMENT_WORDS
+                  and i + 2 < len(doc) and lowers[i + 2] == "of"):
                 ptype, j = pp.LIST_GOVERNMENT_HEADS[low], i + 3
             else:
                 continue
@@ -541,12 +546,13 @@ class _Builder:
             doc = pb.doc
             heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
             taken = self.taken.get(pb.index, set())
-            for i, tok in enumerate(doc):
-                for core in by_first.get(tok.text, ()):
+            for i, word in enumerate(pb.words):
+                for core in by_first.get(word, ()):
                     n = lengths[core]
                     end = i + n
                     if doc[i:end].text != core or set(range(i, end)) & taken:
                         continue
+                    tok = doc[i]
                     if names_organisation(doc, end) or part_of_longer_name(doc, i, end, taken, heading):
                         continue
                     if n == 1 and in_title_case(doc, i, end, heading) and tok.lower_ in self.vocab:

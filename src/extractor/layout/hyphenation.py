@@ -35,15 +35,17 @@ class Vocabulary:
     def __init__(self, texts: list[str]) -> None:
         self.words: Counter[str] = Counter()
         self.compounds: Counter[str] = Counter()
+        found: Counter[str] = Counter()
         for text in texts:
-            for w in _WORD.findall(text):
-                lw = w.lower().replace("\u2010", "-")
-                if "-" in lw:
-                    self.compounds[lw] += 1
-                    for part in lw.split("-"):
-                        self.words[part] += 1
-                else:
-                    self.words[lw] += 1
+            found.update(_WORD.findall(text))
+        for w, n in found.items():  # each distinct form once
+            lw = w.lower().replace("\u2010", "-")
+            if "-" in lw:
+                self.compounds[lw] += n
+                for part in lw.split("-"):
+                    self.words[part] += n
+            else:
+                self.words[lw] += n
 
     def should_join(self, left: str, right: str) -> bool:
         """Is ``left`` + "-" + ``right`` a word broken by hyphenation (True) or a compound (False)?"""

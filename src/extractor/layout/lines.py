@@ -30,14 +30,16 @@ def clean_unit(text: str) -> str:
     Soft hyphens are dropped; nothing else is changed (dashes and quotes stay as printed).
     """
     text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
-    text = _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), text)
-    text = re.sub(r"^(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)$", "", text.strip())  # emphasis spanning lines
+    if "*" in text or "_" in text:  # no emphasis without its marks (the regexes are slow)
+        text = _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), text)
+        text = re.sub(r"^(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)$", "", text.strip())  # emphasis spanning lines
     text = text.replace("\\$", "$")  # markdown-escaped dollar signs
     return _SPACES.sub(" ", text).strip()
 
 
 def is_toc_entry(text: str) -> bool:
-    return bool(_TOC_LEADER.search(text)) and len(text) < 400
+    # the leader ends in a page number: test that first (the regex backtracks on long lines)
+    return text.rstrip()[-1:].isdigit() and bool(_TOC_LEADER.search(text)) and len(text) < 400
 
 
 def is_toc_glued_entry(text: str) -> bool:

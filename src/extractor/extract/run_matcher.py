@@ -1,0 +1,149 @@
+"""A spaCy token Matcher that visits only the stretches of a Doc where a pattern can match.
+
+spaCy's Matcher starts every pattern at every token and evaluates REGEX predicates in Python,
+so a few broad patterns cost more than tokenising. But each token a pattern matches satisfies
+one of its token specs, and every pattern has an *anchor*: a required spec that accepts only a
+narrow class of words (a head noun, a month, a number). So every match lies inside a maximal
+run of tokens that some spec accepts, and that run holds an anchor. :class:`RunMatcher` finds
+those runs from one ``doc.to_array(ORTH)`` (classifying each distinct word once) and runs the
+Matcher on them alone: the (match_id, start, end) triples, and their order, are the ones the
+Matcher gives on the whole Doc, since no spec looks past its own token.
+
+The specs are read from the patterns; a spec this module cannot read raises, so editing a
+pattern can never make it silently inexact.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.attrs import ORTH
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+_OPTIONAL = ("?", "*")
+_OPS = (None, "+", *_OPTIONAL)
+
+
+class _Spec:
+    """One token spec of a pattern, as a test on a word's text."""
+
+    def __init__(self, token: dict[str, Any], connectors: frozenset[str]) -> None:
+        self.tests: list[tuple[str, str, Any]] = []
+        if token.get("OP") not in _OPS:
+            raise ValueError(f"run matcher: unsupported operator in {token!r}")
+        for attr, value in token.items():
+            if attr == "OP":
+                continue
+            if attr == "IS_SPACE" and value is True:
+                self.tests.append(("IS_SPACE", "space", None))
+            elif attr in ("ORTH", "TEXT", "LOWER"):
+                self.tests.append(("LOWER" if attr == "LOWER" else "TEXT", *_test(value)))
+            else:
+                raise ValueError(f"run matcher: unsupported token attribute {attr!r} in {token!r}")
+        kinds = {kind for _, kind, _ in self.tests}
+        narrow = any(kind == "regex" or kind == "in" and not arg <= connectors for _, kind, arg in self.tests)
+        #: Required, and accepts a narrow class of words (no exclusion list, not only connectors).
+        self.anchor = token.get("OP") not in _OPTIONAL and narrow and "not_in" not in kinds
+
+    def accepts(self, text: str) -> bool:
+        for attr, kind, arg in self.tests:
+            value = text.lower() if attr == "LOWER" else text
+            if kind == "space":
+                ok = text.isspace()
+            elif kind == "regex":
+                ok = arg.search(value) is not None
+            else:
+                ok = (value in arg) == (kind == "in")
+            if not ok:
+                return False
+        return True
+
+
+def _test(value: Any) -> tuple[str, Any]:
+    if isinstance(value, str):
+        return "in", frozenset({value})
+    if isinstance(value, dict) and len(value) == 1:
+        (op, arg), = value.items()
+        if op == "IN":
+            return "in", frozenset(arg)
+        if op == "NOT_IN":
+            return "not_in", frozenset(arg)
+        if op == "REGEX":
+            return "regex", re.compile(arg)
+    raise ValueError(f"run matcher: unsupported token spec value {value!r}")
+
+
+class TokenRuns:
+    """Which words some spec accepts (1) or some anchor accepts (2); cached per ORTH id."""
+
+    def __init__(self, patterns: list[list[dict[str, Any]]], connectors: frozenset[str]) -> None:
+        specs: dict[str, _Spec] = {}
+        for pattern in patterns:
+            found = [specs.setdefault(repr(sorted(t.items())), _Spec(t, connectors)) for t in pattern]
+            if not any(s.anchor for s in found):
+                raise ValueError(f"run matcher: pattern without an anchor: {pattern!r}")
+        self.specs = list(specs.values())
+        self.anchors = [s for s in self.specs if s.anchor]
+        self._kind: dict[int, int] = {}
+
+    def _classify(self, orth: int, text: str) -> int:
+        kind = 2 if any(s.accepts(text) for s in self.anchors) else int(any(s.accepts(text) for s in self.specs))
+        self._kind[orth] = kind
+        return kind
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        """Maximal runs of matchable tokens that hold an anchor, as (start, end)."""
+        strings, known = doc.vocab.strings, self._kind
+        out: list[tuple[int, int]] = []
+        start, anchored = -1, False
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            kind = known.get(orth)
+            if kind is None:
+                kind = self._classify(orth, strings[orth])
+            if kind:
+                if start < 0:
+                    start, anchored = i, False
+                anchored = anchored or kind == 2
+            elif start >= 0:
+                if anchored:
+                    out.append((start, i))
+                start = -1
+        if start >= 0 and anchored:
+            out.append((start, len(doc)))
+        return out
+
+
+class RunMatcher:
+    """A :class:`spacy.matcher.Matcher` called only on the runs of a Doc that can hold a match.
+
+    ``connectors``: words too common to anchor a run even though a pattern requires them
+    ("the", "of", "and", punctuation).
+    """
+
+    def __init__(self, vocab: Vocab, connectors: frozenset[str] = frozenset()) -> None:
+        self.matcher = Matcher(vocab)
+        self.connectors = connectors
+        self._patterns: list[list[dict[str, Any]]] = []
+        self._runs: TokenRuns | None = None
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        self.matcher.add(key, patterns)
+        self._patterns.extend(patterns)
+        self._runs = None
+
+    def runs(self, doc: Doc) -> list[tuple[int, int]]:
+        if self._runs is None:
+            self._runs = TokenRuns(self._patterns, self.connectors)
+        return self._runs(doc)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) triples, as ``Matcher(doc)`` gives them."""
+        out: list[tuple[int, int, int]] = []
+        for start, end in self.runs(doc):
+            out.extend((m, s + start, e + start) for m, s, e in self.matcher(doc[start:end]))
+        return out
