@@ -143,21 +143,23 @@ def fig_library_vs_tokenizer() -> dict:
 
 
 def _child_growth(n: int) -> dict:
-    """Run in a fresh process: time and peak RSS of ``n`` copies through the library."""
+    """Run in a fresh process: time and peak RSS of ``n`` copies through the library's batch call
+    (every report extracted, the tables combined and written; no validation, no Prefect)."""
     from extractor.nlp import build_nlp
-    from extractor.pipeline import ExtractionConfig, combine, process_report
+    from extractor.runner import RunOptions, run_batch
 
     with tempfile.TemporaryDirectory() as tmp:
-        paths = make_copies(Path(tmp), n)
+        paths = make_copies(Path(tmp) / "in", n)
         build_nlp("none")
-        process_report(paths[0], ExtractionConfig(model="none"))  # warm-up
+        warm = RunOptions(output_dir=str(Path(tmp) / "warm"), model="none", validate=False, use_cache=False)
+        run_batch(paths[:1], warm)  # warm-up
         gc.collect()
         t0 = time.perf_counter()
-        results = [process_report(p, ExtractionConfig(model="none")) for p in paths]
-        frames = combine(results)
+        summary = run_batch(paths, RunOptions(output_dir=str(Path(tmp) / "out"), model="none", validate=False,
+                                              use_cache=False))
         seconds = time.perf_counter() - t0
     return {"seconds": seconds, "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-            "claims": len(frames["claims"])}
+            "claims": summary.rows["claims"]}
 
 
 def _in_child(func: str, *args: object) -> dict:

@@ -130,7 +130,7 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
         """The result of whichever chain in flight finishes first."""
         first = next(as_completed([futures[-1] for _, futures in in_flight]))
         p, futures = in_flight.pop(next(i for i, (_, f) in enumerate(in_flight) if f[-1] is first))
-        results[p] = _result_of_chain(p, futures)
+        results[p] = _result_of_chain(p, futures).compact()
         futures.clear()
         if results[p].status != "ok":
             logger.warning("%s", results[p].error)
@@ -140,7 +140,7 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
     for p in paths:
         cached = _cached(p, options)
         if cached is not None:
-            results[p] = cached
+            results[p] = cached.compact()
             if progress:
                 progress(cached)
             continue

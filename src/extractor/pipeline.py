@@ -47,6 +47,13 @@ class ReportResult:
     seconds: float = 0.0
     cached: bool = False
 
+    def compact(self) -> ReportResult:
+        """Hold each table as a typed DataFrame instead of a list of dicts (a fraction of the
+        memory), so that a long batch keeps its results small until they are combined."""
+        self.tables = {name: rows if isinstance(rows, pd.DataFrame) else to_frame(name, rows)
+                       for name, rows in self.tables.items()}
+        return self
+
 
 def read_report_pages(path: str | Path, config: ExtractionConfig = ExtractionConfig()) -> list[RawPage]:
     """Ingest: a report file into raw pages (text dump or PDF)."""
@@ -180,10 +187,13 @@ def combine(results: list[ReportResult], processed_at: str | None = None) -> dic
     """All reports' rows, table by table, typed and in a deterministic order."""
     frames: dict[str, pd.DataFrame] = {}
     for name in TABLE_NAMES:
-        rows: Rows = []
-        for r in results:
-            rows.extend(r.tables.get(name, []))
+        parts = [part for r in results if (part := r.tables.get(name)) is not None and len(part)]
+        rows: Rows = [row for part in parts if not isinstance(part, pd.DataFrame) for row in part]
+        typed = [part for part in parts if isinstance(part, pd.DataFrame)]
+        if rows or not typed:
+            typed.append(to_frame(name, rows))
+        frame = pd.concat(typed, ignore_index=True) if len(typed) > 1 else typed[0]
         if name == "documents" and processed_at:
-            rows = [{**row, "processed_at": processed_at} for row in rows]
-        frames[name] = sort_frame(name, to_frame(name, rows))
+            frame = frame.assign(processed_at=pd.array([processed_at] * len(frame), dtype="string"))
+        frames[name] = sort_frame(name, frame)
     return frames

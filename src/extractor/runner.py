@@ -220,8 +220,11 @@ def write_manifest(summary: BatchSummary, results: list[ReportResult], options: 
 
 
 def _sha_of(result: ReportResult) -> str | None:
-    rows = result.tables.get("documents") or [{}]
-    return rows[0].get("sha256")
+    docs = result.tables.get("documents")
+    if docs is None or len(docs) == 0:
+        return None
+    value = docs["sha256"].iloc[0] if isinstance(docs, pd.DataFrame) else docs[0].get("sha256")
+    return None if pd.isna(value) else str(value)
 
 
 def package_versions() -> dict[str, str]:
@@ -242,6 +245,7 @@ def run_batch(paths: list[Path], options: RunOptions, progress: Any = None) -> B
         results.append(process_one(path, options))
         if progress is not None:
             progress(results[-1])
+        results[-1].compact()
     return finish_run(results, options, started=started)
 
 
