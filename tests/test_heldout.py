@@ -11,7 +11,8 @@ from scoring import place_f1
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 #: Places F1 reached when the rules were written, less 0.03 of slack.
-PLACES_F1_FLOOR = {"agency-resilience": 0.995 - 0.03, "thinktank-transition": 0.970 - 0.03}
+PLACES_F1_FLOOR = {"agency-resilience": 0.995 - 0.03, "thinktank-transition": 0.970 - 0.03,
+                   "asia-water": 1.0 - 0.03}
 
 
 @pytest.mark.parametrize("name", sorted(PLACES_F1_FLOOR))

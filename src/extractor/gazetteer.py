@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -81,6 +82,10 @@ WORLD_REGIONS = (
     "Eastern Europe", "Western Europe", "Central Europe", "Northern Europe", "Southern Europe",
     "Scandinavia", "Caucasus", "South Caucasus", "Global South", "Global North", "Arctic", "Antarctic",
     "Arab world", "Eurasia", "European Union",
+    # aggregates that international bodies name as one region
+    "Central and Eastern Europe", "East and Southern Africa", "Eastern and Southern Africa",
+    "West and Central Africa", "Middle East and North Africa", "Europe and Central Asia",
+    "East Asia and Pacific", "East Asia and the Pacific",
 )
 #: Cities this populous are accepted under any of their geonames alternate names, but only when
 #: the document also names the country they lie in (see :meth:`Gazetteer.cued_city`).
@@ -98,6 +103,46 @@ class Entry:
     parent: str = ""  # name of the enclosing place, e.g. the country of a subdivision
     source: str = ""  # country, subdivision, city, continent, region
     population: int = 0
+
+
+#: Letters that Unicode does not decompose into a base letter and a diacritic.
+_UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ı": "i", "Ħ": "H",
+                               "ħ": "h", "Ŧ": "T", "ŧ": "t"})
+
+
+def fold_diacritics(name: str) -> str:
+    """The name as English-language reports usually print it, without diacritics ("Tamil Nādu"
+    -> "Tamil Nadu", "Cần Thơ" -> "Can Tho", "Đà Nẵng" -> "Da Nang")."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def name_forms(name: str) -> set[str]:
+    """Every spelling of a gazetteer name a report may print: both apostrophes, with and without
+    diacritics."""
+    return apostrophe_forms(name) | apostrophe_forms(fold_diacritics(name))
+
+
+#: Compass words of subdivision names in other languages -> English, as English-language reports
+#: write those names: "Kalimantan Timur" -> "East Kalimantan", "Nord-Kivu" -> "North Kivu".
+_SUFFIX_COMPASS = {"utara": "North", "selatan": "South", "timur": "East", "barat": "West", "tengah": "Central",
+                   "barat daya": "Southwest"}
+_PREFIX_COMPASS = {"nord": "North", "sud": "South"}
+
+
+def english_compass_form(name: str) -> str:
+    """The English form of a subdivision name built from a base name and a compass word of another
+    language ("Sulawesi Selatan" -> "South Sulawesi", "Sud-Kivu" -> "South Kivu"); "" when none."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n and " ".join(words[-n:]).lower() in _SUFFIX_COMPASS:
+            base = " ".join(words[:-n])
+            if not is_generic(base) and base.lower() not in _SUFFIX_COMPASS:
+                return f"{_SUFFIX_COMPASS[' '.join(words[-n:]).lower()]} {base}"
+    head, dash, rest = name.partition("-")
+    if dash and head.lower() in _PREFIX_COMPASS and rest and "-" not in rest and not is_generic(rest):
+        return f"{_PREFIX_COMPASS[head.lower()]} {rest}"
+    return ""
 
 
 def _uninvert(name: str) -> str:
@@ -192,7 +237,9 @@ def _subdivisions() -> list[Entry]:
         ptype = _subdivision_type(s)
         if "capital" in str(s.type).lower():
             ptype = "city"  # "Islamabad Capital Territory" is written, and read, as its city
-        for form in {name, clean_subdivision_name(english.get(s.name, name))}:
+        forms = {name, clean_subdivision_name(english.get(s.name, name))}
+        forms |= {english_compass_form(f) for f in forms} - {""}
+        for form in forms:
             out.append(Entry(form, ptype, s.country_code, _uninvert(parent), "subdivision"))
     return out
 
@@ -238,6 +285,12 @@ class Gazetteer:
         """Every name :meth:`cued_city` knows, whatever its country."""
         return _cued_index()
 
+    def city_named(self, name: str) -> Entry | None:
+        """A city (:data:`CITY_LOOKUP_MIN_POPULATION` and up) under its name, or a big one
+        (:data:`CUED_CITY_MIN_POPULATION` and up) under an alternate name: "New York" for New York
+        City, whatever else the gazetteer's main entry for the name is."""
+        return self.cities.get(name) or _city_names().get(name)
+
     def country_name(self, code: str) -> str:
         return self.countries_by_code.get(code, "")
 
@@ -280,12 +333,14 @@ def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use)."""
     entries: dict[str, Entry] = {}
     for e in [*_continents_and_regions(), *_countries(), *_subdivisions(), *_cities(CITY_MIN_POPULATION)]:
-        for form in apostrophe_forms(e.name):
+        for form in name_forms(e.name):
             entries[form] = _prefer(entries.get(form), Entry(form, e.place_type, e.country, e.parent, e.source,
                                                              e.population) if form != e.name else e)
     cities: dict[str, Entry] = {}
     for e in _cities(CITY_LOOKUP_MIN_POPULATION):
-        cities[e.name] = _prefer(cities.get(e.name), e)
+        for form in name_forms(e.name):
+            cities[form] = _prefer(cities.get(form), e if form == e.name else Entry(
+                form, e.place_type, e.country, e.parent, e.source, e.population))
     codes = {}
     for c in pycountry.countries:
         codes[c.alpha_2] = getattr(c, "common_name", None) or _uninvert(c.name)
@@ -296,11 +351,16 @@ def gazetteer() -> Gazetteer:
 def _cued_index() -> dict[str, Entry]:
     """Built on first use (only documents that need a cued city pay for it)."""
     entries = gazetteer().entries
-    cued: dict[str, Entry] = {}
+    return {name: e for name, e in _city_names().items() if name not in entries}
+
+
+@functools.lru_cache(maxsize=1)
+def _city_names() -> dict[str, Entry]:
+    """Cities of :data:`CUED_CITY_MIN_POPULATION` or more under every name :func:`_cued_cities` gives."""
+    out: dict[str, Entry] = {}
     for e in _cued_cities():
-        if e.name not in entries:
-            cued[e.name] = _prefer(cued.get(e.name), e)
-    return cued
+        out[e.name] = _prefer(out.get(e.name), e)
+    return out
 
 
 _ALT_NAME = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:[ \-][A-ZÀ-Þ][a-zß-ÿ]+){0,2}$")
@@ -316,7 +376,7 @@ def _cued_cities() -> list[Entry]:
         if c["population"] < CUED_CITY_MIN_POPULATION:
             continue
         parent = countries.get(c["countrycode"], "")
-        names = {c["name"]} | {a for a in c.get("alternatenames") or () if _ALT_NAME.match(a)}
+        names = {c["name"], fold_diacritics(c["name"])} | {a for a in c.get("alternatenames") or () if _ALT_NAME.match(a)}
         for name in names:
             if len(name) >= 4 and not is_generic(name):
                 out.append(Entry(name, "city", c["countrycode"], parent, "city", c["population"]))

@@ -22,6 +22,7 @@ association federation council party center centre foundation fund society admin
 court congress assembly hospital television tv radio network journal gazette review observer
 provincial municipal prefectural people's program programme initiative project summit forum
 airlines airways airport station union club team army police media newspaper magazine
+alliance coalition consortium secretariat limited plc trust utility utilities
 """.split())
 #: Capitalised words that end a programme's or plan's title before "for <Place>".
 PROGRAMME_WORDS = frozenset("""plan programme program strategy facility agenda compact mechanism instrument

@@ -23,14 +23,17 @@ if TYPE_CHECKING:
 _RANK = {"continent": 0.0, "country": 2.0, "province": 3.0, "autonomous_region": 3.0, "municipality": 3.0,
          "region": 3.5, "prefecture": 4.0, "city": 5.0, "county": 6.0, "district": 6.0, "township": 7.0,
          "village": 8.0, "natural_feature": 9.0, "other": 9.0}
-#: Text between a place and its enclosing place: ", ", " in ", " of the ", " (", ") of ", ", southeastern ".
+#: Text between a place and its enclosing place: ", ", " in ", " of the ", " (", ") of ", ", southeastern ",
+#: ", the capital of ".
 #: (", in" is not one: "in A, in B" lists places side by side.)
-_LINK = re.compile(r"\s*\)?\s*(?:,|\(|(?:in|of|within)(?:\s+the)?)\s*(?:(?:north|south|east|west|central)\w*\s*)?",
-                   re.IGNORECASE)
+_LINK = re.compile(r"\s*\)?\s*(?:,|\(|(?:in|of|within)(?:\s+the)?|,\s*(?:the\s+)?capital\s+of)\s*"
+                   r"(?:(?:north|south|east|west|central)\w*\s*)?", re.IGNORECASE)
 #: Text between two places of one list: ", ", " and ", ", and the ".
 _LIST = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s\s*")
 _COUNTRY_FREE = ("continent",)
+#: Types of named features: a settlement or unit that shares a feature's core is another place.
+_FEATURE_TYPES = ("natural_feature", "other")
 
 
 def rank_of(place_type: str, method: str, headed: bool) -> float:
@@ -77,6 +80,9 @@ def _group_key(m: dict[str, Any], headed_cores: dict[str, set[tuple[str, str]]],
         return ("core", m["_core"], m["place_type"])
     if m["place_type"] not in ("country", "continent"):
         keys = headed_cores.get(m["name"], set())
+        if m["place_type"] not in _FEATURE_TYPES and not m.get("_article"):
+            # the city "Surabaya" is not the "Surabaya River"; "the Atacama" is the "Atacama Desert"
+            keys = {k for k in keys if k[1] not in _FEATURE_TYPES}
         if m["place_type"] == "city":  # "São Paulo" is not "the State of São Paulo"
             keys = {k for k in keys if k not in of_forms}
         if len(keys) > 1:  # "the town of Mopti" beside "Mopti Region": the form named by the bare name

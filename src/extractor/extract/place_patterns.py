@@ -34,16 +34,22 @@ FEATURE_HEADS = ("river", "plateau", "mountains", "mountain", "sea", "lake", "ba
                  "delta", "ocean", "highlands", "hills", "plain", "plains", "peninsula", "islands",
                  "island", "range", "falls", "gorge", "gorges", "canal", "strait", "bay", "gulf", "coast",
                  "glacier", "wetlands", "forest", "reservoir")
+#: Administrative heads written before the name, as some countries name their smallest units
+#: ("Barangay San Roque", "Kelurahan Menteng", "Desa Sukamaju"): head word (lower-cased) -> type.
+PREFIX_ADMIN_HEADS: dict[str, str] = {"barangay": "village", "kampung": "village", "desa": "village",
+                                      "kelurahan": "village", "kecamatan": "district"}
 #: Natural-feature heads written before the name ("Lake Victoria", "Mount Kenya").
 FEATURE_PREFIXES = ("Lake", "Mount", "Mt.", "Mt")
 #: Feature heads followed by "of <Name>" ("Gulf of Guinea", "Bay of Bengal").
 FEATURE_OF = ("Gulf", "Bay", "Sea", "Strait", "Isle", "Straits", "Isthmus")
 #: Lower-case heads that still mark a place after a capitalised name ("Moraikobai village").
 LOWER_HEADS = ("village", "region", "county", "district", "province", "prefecture", "township", "state",
-               "plateau", "river", "mountains", "valley", "basin", "delta", "desert", "lake", "highlands")
+               "plateau", "river", "mountains", "valley", "basin", "delta", "desert", "lake", "highlands",
+               "reservoir", "island")
 
 #: Every head word, lower-cased: never part of the name itself.
-HEAD_WORDS = frozenset(ADMIN_HEADS) | frozenset(FEATURE_HEADS) | frozenset(LOWER_ONLY_HEADS) | {"autonomous"}
+HEAD_WORDS = (frozenset(ADMIN_HEADS) | frozenset(FEATURE_HEADS) | frozenset(LOWER_ONLY_HEADS)
+              | frozenset(PREFIX_ADMIN_HEADS) | {"autonomous"})
 #: Number words may begin a name ("Three Gorges", "Five Rivers"); other stop words may not.
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty hundred".split())
 NAME_STOP = sorted((STOP_WORDS - _NUMBER_WORDS) | HEAD_WORDS)
@@ -134,6 +140,8 @@ def head_patterns() -> list[dict[str, Any]]:
     pats.append(_pattern([_name(), {"ORTH": ","}, {"ORTH": {"IN": ["DC", "D.C.", "D.C"]}}], "pattern", "city"))
     pats.append(_pattern([_name(), {"ORTH": {"IN": ["DC", "D.C.", "D.C"]}}], "pattern", "city"))
     pats.append(_pattern([_heads(FEATURE_PREFIXES, capitalize=False), _name()], "pattern", "natural_feature"))
+    for ptype, heads in _by_type(PREFIX_ADMIN_HEADS).items():
+        pats.append(_pattern([_heads(heads), _name()], "pattern", ptype))
     pats.append(_pattern([_heads(FEATURE_OF, capitalize=False), {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, _name()],
                          "pattern", "natural_feature"))
     return pats
@@ -159,6 +167,7 @@ PLURAL_AFTER: dict[str, str] = {
     "departments": "province", "divisions": "province", "municipalities": "city",
     "rivers": "natural_feature", "lakes": "natural_feature", "mountains": "natural_feature",
     "islands": "natural_feature", "valleys": "natural_feature", "deltas": "natural_feature",
+    "basins": "natural_feature", "reservoirs": "natural_feature", "seas": "natural_feature",
 }
 #: Singular heads before "of <Name>" ("the village of A", "the State of B", "the port of C").
 OF_HEADS: dict[str, str] = {
@@ -167,3 +176,7 @@ OF_HEADS: dict[str, str] = {
     "county": "county", "department": "province", "port": "other", "island": "natural_feature",
     "commune": "district", "township": "township",
 }
+#: Facilities whose site, named after "<facility> at", is a locality ("the plant at Kovalam").
+FACILITY_NOUNS = frozenset({"plant", "plants", "station", "stations", "facility", "facilities", "works", "depot",
+                            "terminal", "camp", "camps", "site", "sites", "factory", "mine", "refinery", "barrage",
+                            "weir", "intake", "intakes"})

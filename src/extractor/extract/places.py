@@ -9,7 +9,8 @@ so rules win ties and the model only adds GPE/LOC entities elsewhere.
 :func:`extract_place_mentions` then decides, with the whole document in view, which candidates
 name places (:mod:`extractor.extract.place_context`), adds the places only a cue reveals
 ("the villages of A and B", "Eastern <Province>", a bare "Guizhou" once "Guizhou Province"
-occurs) and records enclosing places stated in the text. :func:`aggregate_places` (in
+occurs, "the plant at <Locality>", "in <Town> and <Locality>", "<City>: <Publisher>" in a note,
+"through West <Name>") and records enclosing places stated in the text. :func:`aggregate_places` (in
 :mod:`extractor.extract.place_hierarchy`) merges mentions into one row per place.
 """
 from __future__ import annotations
@@ -45,7 +46,15 @@ WORD_SUFFIXES = ("ion", "ions", "ity", "ment", "ments", "ness", "ery", "ance", "
 #: Capitalised heads that, before "of <Name>", belong to the place's name ("State of São Paulo").
 OF_CAPITAL_HEADS = frozenset({"state", "province", "region", "municipality", "city", "district", "county"})
 
+#: Words before a noun that make a capitalised word a common noun ("the whole Union").
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "every", "each"})
+#: Types of inhabited places a locality joined to them by "and" shares.
+SETTLEMENTS = frozenset({"city", "township", "village", "district", "municipality"})
+#: Words before "of <Name>" that say the name is a governed unit ("the capital of X", "Government of X").
+GOVERNED_HEADS = frozenset({"capital", "government", "governor", "governorship", "legislature", "assembly"})
 MODEL_LABELS = ("GPE", "LOC")
+#: Capitalised words that, before a city, name its conurbation ("Metro Manila", "Greater Cairo").
+METRO_PREFIXES = frozenset({"Metro", "Metropolitan", "Greater"})
 #: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou
 #: Province"); villages and townships are left out: their cores are often other things' names.
 ALIASABLE = frozenset({"province", "autonomous_region", "municipality", "prefecture", "city", "county",
@@ -84,6 +93,7 @@ class Mention:
     gaz_parent: str = ""
     headed: bool = False
     of_form: bool = False  # "the State of X": a place the text keeps apart from a namesake city
+    label: str = ""  # the place's name when the span is only part of it ("South" of "South and Southeast Asia")
 
     @property
     def text(self) -> str:
@@ -100,7 +110,8 @@ def _head_split(doc: Doc, start: int, end: int) -> tuple[int, int]:
     words = [t.lower_ for t in doc[start:end]]
     if "autonomous" in words:
         return start + 1, start + words.index("autonomous")
-    if words and words[0] in ("lake", "mount", "mt", "mt.", "gulf", "bay", "sea", "strait", "isle", "straits"):
+    if words and (words[0] in ("lake", "mount", "mt", "mt.", "gulf", "bay", "sea", "strait", "isle", "straits")
+                  or words[0] in pp.PREFIX_ADMIN_HEADS):
         return end, end
     return end - 1, end - 1
 
@@ -153,6 +164,10 @@ class _Builder:
                 return None
             ptype = entry.place_type
         assert entry is not None
+        if entry.place_type in ("city", "municipality") and start > 0 and doc[start - 1].text in METRO_PREFIXES:
+            # "Metro Manila", "Greater Cairo": the conurbation around a city, a region of its country
+            return Mention(pb, start - 1, end, "region", "pattern", core=doc[start - 1:end].text,
+                           core_len=end - start + 1, country=entry.country, gaz_parent=entry.parent, headed=True)
         if entry.place_type not in ("country", "continent", "region"):
             if quoted_term(doc, start, end) or part_of_longer_name(doc, start, end, place_tokens, heading):
                 return None
@@ -181,7 +196,8 @@ class _Builder:
         common = common_words(name_tokens, self.vocab)
         if title_ctx:
             # "Visiting Shangnan County": drop ordinary words in front of the name.
-            while len(common) > 1 and at_sentence_start(doc, start) and doc[start].lower_ not in GENERIC_WORDS and (
+            while len(common) > 1 and at_sentence_start(doc, start) and doc[start].lower_ not in GENERIC_WORDS \
+                    and doc[start].lower_ not in pp.PREFIX_ADMIN_HEADS and (
                     common[0] or self.gaz.lookup(doc[start + 1:name_end].text) is not None):
                 start += 1
                 common.pop(0)
@@ -311,7 +327,8 @@ class _Builder:
                 known = self._mention_at(pb, s, e)
                 if known is not None:
                     if not known.headed and known.method == "gazetteer" and known.place_type not in (
-                            "country", "continent", "region"):
+                            "country", "continent") and (known.place_type != "region" or known.country):
+                        # a sub-national namesake ("Zambezi" region) yields to the head; world regions do not
                         known.place_type, known.headed, known.core, known.core_len = ptype, True, known.text, e - s
                     continue
                 if self._overlaps(pb, s, e) or not self._acceptable_name(doc, s, e):
@@ -392,6 +409,140 @@ class _Builder:
             self._add(Mention(pb, s, e, "natural_feature", "pattern", core=doc[s:e].text, core_len=e - s,
                               headed=True))
 
+    # ----- small places that only the sentence around them reveals
+    def _skip_space(self, doc: Doc, j: int, step: int = 1) -> int:
+        while 0 <= j < len(doc) and doc[j].is_space:
+            j += step
+        return j
+
+    def _new_name(self, pb: ParsedBlock, s: int) -> int:
+        """End of an unknown capitalised name at ``s`` that the document never writes in lower
+        case and that no capitalised word continues (``s`` when there is none)."""
+        doc = pb.doc
+        e = self._name_run(doc, s, limit=3)
+        if e == s or self._overlaps(pb, s, e) or not self._acceptable_name(doc, s, e):
+            return s
+        if any(t.lower_ in self.vocab or t.lower_ in pp.HEAD_WORDS for t in doc[s:e]):
+            return s
+        nxt = self._skip_space(doc, e)
+        if nxt < len(doc) and (is_title_word(doc[nxt]) or doc[nxt].text in pp.DASHES):
+            return s
+        return e
+
+    def _settlement(self, pb: ParsedBlock, s: int, e: int, default: str, countries: set[str]) -> Mention:
+        name = pb.doc[s:e].text
+        entry = self.gaz.city_named(name)
+        if entry is not None and entry.country in countries:
+            return Mention(pb, s, e, "city", "pattern", core=name, country=entry.country, gaz_parent=entry.parent)
+        return Mention(pb, s, e, default, "pattern", core=name)
+
+    def facility_sites(self, pb: ParsedBlock, countries: set[str]) -> None:
+        """"a desalination plant at Kovalam", "the treatment plant at Saidpur and ...": the place a
+        facility stands in, named after "<facility> at", is a locality (a city when the gazetteer
+        knows one there, else a village)."""
+        doc, lowers = pb.doc, pb.lowers
+        for i in range(1, len(doc) - 1):
+            if lowers[i] != "at" or lowers[i - 1] not in pp.FACILITY_NOUNS:
+                continue
+            j = self._skip_space(doc, i + 1)
+            while j < len(doc):
+                e = self._new_name(pb, j)
+                if e == j:
+                    break
+                self._add(self._settlement(pb, j, e, "village", countries))
+                k = self._skip_space(doc, e)
+                if k + 1 < len(doc) and doc[k].lower_ == "and":
+                    j = self._skip_space(doc, k + 1)
+                else:
+                    break
+
+    def locative_pairs(self, pb: ParsedBlock, countries: set[str]) -> None:
+        """"in Ambattur and Avadi", "near Tondo and Navotas": after a locative, an unknown name
+        joined to a city or town the document names (or the gazetteer knows in a country it
+        names) is a place of the same kind."""
+        doc, lowers = pb.doc, pb.lowers
+        for i in range(len(doc) - 3):
+            if lowers[i] not in ("in", "at", "near", "from", "between"):
+                continue
+            a = self._skip_space(doc, i + 1)
+            a_end = self._name_run(doc, a, limit=3)
+            if a_end == a or a_end >= len(doc) or doc[a_end].lower_ != "and":
+                continue
+            b = self._skip_space(doc, a_end + 1)
+            b_end = self._name_run(doc, b, limit=3)
+            if b_end == b:
+                continue
+            nxt = self._skip_space(doc, b_end)
+            if nxt < len(doc) and not (doc[nxt].is_punct or doc[nxt].is_lower):
+                continue
+            items = [(a, a_end), (b, b_end)]
+            known: list[str] = []
+            for s, e in items:
+                m = self._mention_at(pb, s, e)
+                entry = self.gaz.city_named(doc[s:e].text) if m is None else None
+                if m is not None and m.place_type in SETTLEMENTS:
+                    known.append(m.place_type)
+                elif entry is not None and entry.country in countries and self._new_name(pb, s) == e:
+                    known.append("city")
+            if not known:
+                continue
+            for s, e in items:
+                if self._mention_at(pb, s, e) is None and self._new_name(pb, s) == e:
+                    self._add(self._settlement(pb, s, e, known[0], countries))
+
+    def publisher_places(self, pb: ParsedBlock) -> None:
+        """"Geneva: WHO.", "... special focus. New York.": in a note, a name standing as the place of
+        publication (before ": <Publisher>", or alone as the reference's last sentence) is a city,
+        even where the gazetteer's first reading of the name is a state."""
+        if pb.block.kind != BlockKind.FOOTNOTE:
+            return
+        doc = pb.doc
+        for i in range(1, len(doc) - 1):
+            p = self._skip_space(doc, i - 1, -1)
+            if p < 0 or doc[p].text != "." or not is_title_word(doc[i]) or doc[i].is_space:
+                continue
+            e = self._name_run(doc, i, limit=3)
+            if e == i or e >= len(doc):
+                continue
+            n = self._skip_space(doc, e + 1)
+            publisher = doc[e].text == ":" and n < len(doc) and doc[n].text[:1].isupper()
+            alone = doc[e].text == "." and (n >= len(doc) or doc[n].like_url or doc[n].text[:1].isupper())
+            if not (publisher or alone):
+                continue
+            entry = self.gaz.city_named(doc[i:e].text)
+            if entry is None:
+                continue
+            m = self._mention_at(pb, i, e)
+            if m is not None and not m.headed and m.place_type not in ("country", "continent", "region"):
+                m.place_type, m.country, m.gaz_parent = "city", entry.country, entry.parent
+            elif m is None and not self._overlaps(pb, i, e):
+                self._add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
+                                  gaz_parent=entry.parent))
+
+    def compass_names(self) -> None:
+        """"through West Nusa", "the capital of North Kivu": after a locative, a compass word and a
+        name the gazetteer does not know, with nothing capitalised after it, name a sub-national
+        unit: a province where the document speaks of its capital or government, else a region."""
+        found: list[Mention] = []
+        for pb in self.analysis.blocks:
+            doc = pb.doc
+            for i in range(1, len(doc) - 1):
+                if doc[i].text not in COMPASS or doc[i - 1].lower_ not in LOCATIVES or self._overlaps(pb, i, i + 1):
+                    continue
+                e = self._new_name(pb, i + 1)
+                if e == i + 1 or is_generic(doc[i + 1:e].text) or self.gaz.lookup(doc[i + 1:e].text) is not None:
+                    continue
+                if any(t.text.endswith(("an", "ese", "ish", "ic")) for t in doc[i + 1:e]):
+                    continue  # "East African", "South Asian": adjectives
+                m = Mention(pb, i, e, "region", "pattern", core=doc[i:e].text, core_len=e - i, headed=True)
+                self._add(m)
+                found.append(m)
+        governed = {m.text for m in found if m.start >= 2 and m.pb.doc[m.start - 1].lower_ == "of"
+                    and m.pb.doc[m.start - 2].lower_ in GOVERNED_HEADS}
+        for m in found:
+            if m.text in governed:
+                m.place_type = "province"
+
     def cued_cities(self, pb: ParsedBlock, countries: set[str]) -> None:
         """Smaller cities (:data:`extractor.gazetteer.CUED_CITY_MIN_POPULATION` and up, under any
         plain alternate name) in a document that names their country: "Lodwar" in a report on Kenya."""
@@ -420,7 +571,7 @@ class _Builder:
                 continue
             e, entry = hit
             ok = (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, taken, heading)
-                  and self._acceptable_name(doc, i, e)
+                  and not _after_determiner(doc, i) and self._acceptable_name(doc, i, e)
                   and not any(t.lower_ in self.vocab for t in doc[i:e]))
             if ok:
                 self._add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
@@ -440,10 +591,18 @@ class _Builder:
         """"Eastern Fujian": a capitalised compass word before a sub-national place is a region of it."""
         for m in list(self.mentions):
             doc = m.pb.doc
-            # "Central and Eastern Europe", "East and Southern Africa": two compass parts of one region
+            # "South and Southeast Asia": two regions sharing their last word, when the gazetteer
+            # knows the first ("South Asia"); otherwise ("Central and Western Fooland") one region.
+            # Established aggregates ("Central and Eastern Europe") are gazetteer names of their own.
             if (m.place_type == "region" and m.start >= 2 and doc[m.start].text in COMPASS
                     and doc[m.start - 1].lower_ == "and" and doc[m.start - 2].text in COMPASS
                     and not self._overlaps(m.pb, m.start - 2, m.start)):
+                first = f"{doc[m.start - 2].text} {doc[m.start + 1:m.end].text}"
+                entry = self.gaz.lookup(first)
+                if entry is not None and entry.place_type in ("region", "continent"):
+                    self._add(Mention(m.pb, m.start - 2, m.start - 1, entry.place_type, m.method, core=first,
+                                      country=entry.country, label=first))
+                    continue
                 m.start -= 2
                 m.core = m.text
                 self.taken[m.pb.index] |= {m.start, m.start + 1}
@@ -578,9 +737,13 @@ def extract_place_mentions(analysis: Analysis, gaz: Gazetteer | None = None) -> 
         b.plural_lists(pb)
         b.lists(pb)
         b.cued_cities(pb, countries)
+        b.publisher_places(pb)
     for pb in analysis.blocks:
         b.bare_features(pb)
+        b.facility_sites(pb, countries)
+        b.locative_pairs(pb, countries)
     b.compass_regions()
+    b.compass_names()
     b.bare_aliases()
     b.mentions.sort(key=lambda m: (m.pb.block.char_start, m.start))
     assign_parents(b.mentions)
@@ -596,11 +759,19 @@ def _row(analysis: Analysis, m: Mention) -> dict[str, Any]:
         "mention_id": stable_id("pm", doc.doc_id, start, span.text), "doc_id": doc.doc_id, "place_id": None,
         "page": m.pb.block.page_at(span.start_char), "section": doc.section_label(m.pb.block.section_id),
         "sentence_id": sent.sentence_id if sent else None, "sentence": sent.text if sent else None,
-        "text": span.text, "name": " ".join(span.text.split()), "place_type": m.place_type, "method": m.method,
+        "text": span.text, "name": m.label or " ".join(span.text.split()), "place_type": m.place_type, "method": m.method,
         "in_note": m.pb.block.kind == BlockKind.FOOTNOTE, "char_start": start, "char_end": start + len(span.text),
         "_country": m.country, "_parent": " ".join(m.parent.split()), "_gaz_parent": m.gaz_parent, "_core": m.core,
         "_headed": m.headed, "_of_form": m.of_form,
+        "_article": m.start > 0 and m.pb.doc[m.start - 1].lower_ == "the",
     }
+
+
+def _after_determiner(doc: Doc, i: int) -> bool:
+    """"the Union", "the whole Union": a capitalised word after a determiner (and perhaps an
+    adjective) is a common noun made proper, not a city's name."""
+    return i > 0 and (doc[i - 1].lower_ in DETERMINERS
+                      or i > 1 and doc[i - 1].is_lower and doc[i - 1].is_alpha and doc[i - 2].lower_ in DETERMINERS)
 
 
 def _adjective_of_nationality(word: str) -> bool:
