@@ -204,7 +204,10 @@ def test_ratio() -> None:
     assert [(r["value"], r["unit"]) for r in rows] == [(1.86, "ratio"), (2.39, "ratio")]
     one("The rate is more than double that of adults.", surface="double", value=2, unit="ratio", kind="words")
     one("Nearly two-thirds of children attend school.", surface="two-thirds", unit="ratio", kind="words")
-    one("Only one in five children finished school.", surface="one in five", value=0.2, unit="ratio")
+    # "one in five children" is a pair of counts, two rows, by SPEC's pair rule ("22 out of 23 key
+    # counties" -> two rows); only without a counted noun is it a ratio
+    assert figures("Only one in five children finished school.") == [("one", 1, "person"), ("five", 5, "person")]
+    one("In the survey, the share was one in five.", surface="one in five", value=0.2, unit="ratio")
 
 
 # -------------------------------------------------------------------------------- ranges, pairs
@@ -417,3 +420,74 @@ def test_elliptical_and_compared_numbers() -> None:
     assert figures("Residents over 70 now outnumber those under 15.") == [("70", 70, "year"), ("15", 15, "year")]
     assert figures("Its budget is larger than that of 20 of Canada's 30 cities.") == [
         ("20", 20, "city"), ("30", 30, "city")]
+
+
+# ------------------------------------------------ South Asian scales, water units, parts, decoys
+@pytest.mark.parametrize("text, expected", [
+    # lakh and crore combine ("lakh crore" = 10**12); lakh/crore digit grouping ("3,45,000")
+    ("Nepal's plan commits Rs 1.5 lakh crore to irrigation.", [("Rs 1.5 lakh crore", 1.5e12, "INR")]),
+    ("The scheme has an outlay of Rs 3,45,000 crore over six years.",
+     [("Rs 3,45,000 crore", 3.45e12, "INR"), ("six years", 6, "year")]),
+    ("The grant is ₹12,50,000 per block.", [("₹12,50,000", 1.25e6, "INR")]),
+    ("Banks lent 4 thousand crore rupees to farmers.", [("4 thousand crore rupees", 4e10, "INR")]),
+    # currencies written as local abbreviations
+    ("In Sylhet the tariff rose to Tk 20.5 per cubic metre.", [("Tk 20.5", 20.5, "BDT")]),
+    ("Fees in Medan reached Rp 5,000 per month.", [("Rp 5,000", 5000, "IDR")]),
+    # water supply rates are units of their own; a symbol rate may carry the full stop
+    ("Households in Pokhara use 45 lpcd in the dry season.", [("45 lpcd", 45, "lpcd")]),
+    ("The target is 100 litres per capita per day for towns.",
+     [("100 litres per capita per day", 100, "lpcd")]),
+    ("The utility built a 50 MLD treatment plant and a 75 MLD plant near Lahore.",
+     [("50 MLD", 50, "mld"), ("75 MLD", 75, "mld")]),
+    ("Nitrate in the Jhelum stayed below 5 mg/l. Farmers were relieved.", [("5 mg/l", 5, "mg/l")]),
+    ("Lagos opened a 30 MGD treatment plant.", [("30 MGD", 30, "mgd")]),
+    # "other" between a number and its noun
+    ("In Lima, each tap is shared with 15 other families on average.", [("15", 15, "family")]),
+])
+def test_south_asian_scales_and_water_units(text: str, expected: list[tuple]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "N of the X": the number counts X
+    ("Volunteers run 15 of the clinics in Oaxaca.", [("15", 15, "clinic")]),
+    # "N of the region's M X": a pair, M gives the unit
+    ("Inspectors rated 48 of the region's 120 schools as safe.", [("48", 48, "school"), ("120", 120, "school")]),
+    # "against N": the unit of the figure it is compared with, in digits or words
+    ("In 2023, 12 of the 30 towns met the target, against five in 2019.",
+     [("12", 12, "town"), ("30", 30, "town"), ("five", 5, "town")]),
+    # "N of them": the first count before it large enough to hold the part
+    ("Kenya has 47 counties, and nine of them lack a referral hospital.",
+     [("47", 47, "county"), ("nine", 9, "county")]),
+    ("Peru has 196 provinces, which hold 33 million people; fewer than 40 of them have a hospital.",
+     [("196", 196, "province"), ("33 million", 33e6, "person"), ("40", 40, "province")]),
+    # "a factor of N" is a ratio
+    ("Rural wards were oversampled by a factor of two.", [("two", 2, "ratio")]),
+    # "one in N X": two rows, as the pair rule ("22 out of 23 key counties")
+    ("In Ghana, one in four farmers owns a phone.", [("one", 1, "person"), ("four", 4, "person")]),
+    ("Only 1 in 6 clinics in Malawi has power.", [("1", 1, "clinic"), ("6", 6, "clinic")]),
+    # a fractional "times" can only compare; in a range both ends do
+    ("Vendors charge 3.5 times the utility price.", [("3.5 times", 3.5, "ratio")]),
+    ("Spending must rise to 1.7 times current levels.", [("1.7 times", 1.7, "ratio")]),
+    ("Tanker water costs 2.5 times to 6 times the piped price.",
+     [("2.5 times", 2.5, "ratio"), ("6 times", 6, "ratio")]),
+])
+def test_parts_pairs_and_comparisons(text: str, expected: list[tuple]) -> None:
+    assert [(r["surface"], r["value"], r["unit"]) for r in claims_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a version number after a programme name, bracketed qualifier or not
+    ("The Clean Rivers Programme (Rural) 2.0 adds 500 wells.", [("500", 500, "well")]),
+    ("Digital Kenya 3.0 funds 40 hubs.", [("40", 40, "hub")]),
+    # "double as" is the verb; "double as much as" compares
+    ("Many canals in Jakarta double as drains.", []),
+    ("Vendors sell double as much water as the utility.", [("double", 2, "ratio")]),
+    # "one" as a pronoun
+    ("The new plan runs ten months behind the previous one.", [("ten months", 10, "month")]),
+    # "one of the most ...", "every one of": no figure
+    ("Dhaka is one of the most crowded cities.", []),
+    ("Every one of its 80 towns has a sewer.", [("80", 80, "town")]),
+])
+def test_decoys_of_names_verbs_and_pronouns(text: str, expected: list[tuple]) -> None:
+    assert figures(text) == expected

@@ -39,6 +39,41 @@ def test_digits_with_separators_decimals_and_scale_parse_back(whole: int, decima
     assert parse_number(text) == float(expected)
 
 
+def indian_grouping(n: int) -> str:
+    """n with South Asian digit grouping: three digits on the right, then groups of two ("1,23,45,678")."""
+    digits = str(n)
+    if len(digits) <= 3:
+        return digits
+    head, tail = digits[:-3], digits[-3:]
+    groups = []
+    while head:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join(groups + [tail])
+
+
+INDIAN_SCALES = {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "lakh crore": 10**12,
+                 "thousand crore": 10**10}
+
+
+@given(whole=st.integers(min_value=0, max_value=10**14), decimals=st.text("0123456789", max_size=3),
+       scale=st.sampled_from(["", *INDIAN_SCALES]))
+def test_indian_grouping_and_lakh_crore_scales_parse_back(whole: int, decimals: str, scale: str) -> None:
+    text = indian_grouping(whole) + (f".{decimals}" if decimals else "") + (f" {scale}" if scale else "")
+    expected = Decimal(f"{whole}.{decimals or 0}") * INDIAN_SCALES.get(scale, 1)
+    assert parse_decimal(text) == expected
+
+
+@given(n=st.integers(min_value=1, max_value=99), scale=st.sampled_from(sorted(INDIAN_SCALES)))
+def test_lakh_and_crore_in_words(n: int, scale: str) -> None:
+    assert parse_number(f"{spell(n)} {scale}") == n * INDIAN_SCALES[scale]
+
+
+@pytest.mark.parametrize("text", ["12,34", "1,2,345", "1,23,4567", "12,345,67", "1,23,45,6789"])
+def test_malformed_grouping_is_no_number(text: str) -> None:
+    assert parse_decimal(text) is None
+
+
 @given(whole=st.integers(min_value=0, max_value=10**9), decimals=st.text("0123456789", min_size=1, max_size=3))
 def test_plain_digits_without_separators(whole: int, decimals: str) -> None:
     assert parse_decimal(f"{whole}.{decimals}") == Decimal(f"{whole}.{decimals}")
@@ -66,6 +101,7 @@ def test_percent_does_not_change_the_value(value: Decimal, sign: str) -> None:
     ("24.7 per cent", 24.7), ("5.5bn", 5.5e9), ("three million", 3_000_000), ("twenty-five", 25),
     ("one hundred and five", 105), ("a dozen", 12), ("a million", 1_000_000), ("half a million", 500_000),
     ("nearly", None), ("two and three", None), ("million million", None), ("", None), ("12 apples", None),
+    ("2.77 lakh crore", 2.77e12), ("2,77,000", 277000), ("1,41,600 crore", 1.416e12), ("crore lakh", None),
 ])
 def test_examples(text: str, value: float | None) -> None:
     assert parse_number(text) == value

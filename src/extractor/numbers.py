@@ -51,7 +51,10 @@ FRACTIONS: dict[str, int] = {
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+#: Digits as written: Western thousands grouping ("1,234,567"), South Asian lakh/crore grouping
+#: (a group of three on the right, groups of two before it: "2,77,000", "1,23,45,678"), plain
+#: digits and decimals.
+DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DIGITS_RE = re.compile(rf"^(?:{DIGITS})$")
 _ABBREV = "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
 _PERCENT_TAIL = re.compile(r"\s*(?:%|per[\s-]?cent|pct)\.?\s*$", re.IGNORECASE)
@@ -76,8 +79,10 @@ def words_value(words: Sequence[str]) -> int | None:
 
     ``["three", "million"]`` -> 3000000, ``["twenty", "-", "five"]`` -> 25,
     ``["one", "hundred", "and", "five"]`` -> 105, ``["a", "dozen"]`` -> 12,
-    ``["half", "a", "million"]`` -> 500000. Hyphens are ignored; "and" is allowed only after
-    "hundred" or a scale word, and "a" only before a scale word.
+    ``["half", "a", "million"]`` -> 500000, ``["two", "lakh", "crore"]`` -> 2 * 10**12. Hyphens
+    are ignored; "and" is allowed only after "hundred" or a scale word, and "a" only before a
+    scale word. A scale word right after a smaller one multiplies everything before it (South
+    Asian "lakh crore" = 10**12, "thousand crore" = 10**10, British "thousand million").
     """
     ws = [w.lower() for w in words if w not in ("-", "\u2010", "\u2011")]
     if not ws:
@@ -111,9 +116,12 @@ def words_value(words: Sequence[str]) -> int | None:
                 return None
             current = (current or 1) * 100
         elif w in SCALES:
-            if prev in SCALES and SCALES[prev] <= SCALES[w] and prev != "hundred":
-                return None
-            total += (current or 1) * SCALES[w]
+            if prev in SCALES and prev != "hundred":
+                if SCALES[prev] >= SCALES[w] or current:
+                    return None
+                total *= SCALES[w]  # "lakh crore": a compound scale
+            else:
+                total += (current or 1) * SCALES[w]
             current = 0
         else:
             return None
@@ -150,8 +158,9 @@ def parse_decimal(text: str) -> Decimal | None:
         if m.group("abbr"):
             return base * SCALE_ABBREVIATIONS[m.group("abbr").lower()]
         if m.group("words"):
-            scale = words_value(re.findall(r"[a-z]+|-", m.group("words").lower()))
-            if scale is None or scale not in SCALES.values():
+            words = re.findall(r"[a-z]+|-", m.group("words").lower())
+            scale = words_value(words) if all(w in SCALES for w in words) else None
+            if scale is None:
                 return None
             return base * scale
         return base

@@ -21,6 +21,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "€": "EUR", "£": "GBP",
     "¥": "CNY", "￥": "CNY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₽": "RUB", "₱": "PHP", "₫": "VND",
     "฿": "THB", "RMB": "CNY", "Rs": "INR", "Rs.": "INR",
+    # local abbreviations written before the amount: taka, rupiah, ringgit, ngultrum
+    "Tk": "BDT", "Tk.": "BDT", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "Nu.": "BTN",
 }
 #: ISO 4217 codes that are also ordinary upper-case words; not taken as currencies.
 _CODE_WORDS = {"ALL", "TOP", "SDG", "XXX", "XTS"}
@@ -101,6 +103,11 @@ for _unit, _forms in {
     "m2": ("m2", "m²", "square meter", "square meters", "square metre", "square metres", "sq m"),
     "m3": ("m3", "m³", "cubic meter", "cubic meters", "cubic metre", "cubic metres"),
     "liter": ("liter", "liters"),
+    # water supply rates are units of their own: litres per capita per day, million litres per day
+    "lpcd": ("lpcd", "litres per capita per day", "liters per capita per day", "litre per capita per day",
+             "liter per capita per day", "litres per person per day", "liters per person per day"),
+    "mld": ("mld",),
+    "mg/l": ("mg/l", "milligrams per litre", "milligrams per liter", "milligram per litre", "milligram per liter"),
     "litre": ("litre", "litres"),
     "kwh": ("kwh", "kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours"),
     "mwh": ("mwh", "megawatt-hour", "megawatt-hours", "megawatt hours"),

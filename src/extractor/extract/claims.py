@@ -37,7 +37,7 @@ from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assig
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN,
     RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity, clause_start, counted_noun, is_year_token, longest_matches,
-    phrase_matcher,
+    phrase_matcher, verb_like,
 )
 from extractor.extract.run_matcher import RunMatcher
 from extractor.ids import stable_id
@@ -74,7 +74,10 @@ def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseMatcher]]:
     number_words = sorted(N.NUMBER_WORDS)
     numbers = RunMatcher(vocab, connectors=frozenset({"a", "an", "and", "-", "of", "in", "out", "every"}))
     numbers.add("DIGITS", [[{"TEXT": {"REGEX": NUMBER_TOKEN_REGEX}},
-                            {"LOWER": {"IN": scales + ["m", "k"]}, "OP": "?"}]])
+                            {"LOWER": {"IN": scales + ["m", "k"]}, "OP": "?"}],
+                           # a compound scale: "Rs 2.77 lakh crore", "3 thousand million"
+                           [{"TEXT": {"REGEX": NUMBER_TOKEN_REGEX}}, {"LOWER": {"IN": sorted(N.SCALES)}},
+                            {"LOWER": {"IN": sorted(N.SCALES)}}]])
     numbers.add("WORDS", [[{"LOWER": {"IN": number_words}},
                            {"LOWER": {"IN": number_words + sorted(N.SCALES) + ["-", "and"]}, "OP": "*"}]])
     numbers.add("WORDS", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["dozen"] + sorted(N.SCALES)}},
@@ -217,6 +220,10 @@ class _BlockClaims:
             if e - s == 2 and doc[e - 1].lower_ in ("m", "k") and not money:
                 e = s + 1  # "5 m" may be metres; only money takes the short scales
             scale = N.scale_value(doc[e - 1].text) if e - s == 2 else None
+            if e - s == 3:  # a compound scale ("lakh crore"), else the first scale word alone
+                scale = N.words_value([t.text for t in doc[s + 1:e]])
+                if scale is None:
+                    e, scale = s + 2, N.scale_value(doc[s + 1].text)
             suf = m.group("suf")
             if suf and suf != "+":
                 if suf.lower() in ("k", "m") and not money:
@@ -240,7 +247,7 @@ class _BlockClaims:
             else:
                 if scale is not None:
                     a.value *= scale
-                    a.end = doc[e - 1].idx + len(doc[e - 1].text) if e - s == 2 else tok.idx + len(tok.text)
+                    a.end = doc[e - 1].idx + len(doc[e - 1].text) if e - s >= 2 else tok.idx + len(tok.text)
                 out = [a]
             if m.group("cur"):
                 code = U.CURRENCY_SYMBOLS.get(m.group("cur")) or ("CNY" if m.group("cur") == "RMB" else m.group("cur"))
@@ -270,14 +277,22 @@ class _BlockClaims:
         if label == "MULTIPLIER":
             return self._read_multiplier(s, span)
         if label == "ONE_IN":
-            # "one in five children": a ratio, unless the second number is a year ("3 in 2020")
+            # "one in five households": a pair of counts, two rows, as SPEC's "22 out of 23 key
+            # counties"; with no counted noun after it ("one in five"), a ratio; and no figure at all
+            # when the second number is a year ("3 in 2020")
             a, b = doc[s].text, doc[e - 1].text
             va = N.parse_decimal(a)
             vb = N.parse_decimal(b)
             if va is None or vb is None or not 0 < va < vb or N.is_year(vb, b):
                 return self._read_number("DIGITS" if a[0].isdigit() else "WORDS", s, s + 1, span)
-            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(b), va / vb, "digits" if a[0].isdigit() else "words",
-                         family="ratio", unit="ratio")
+            kind_a, kind_b = ("digits" if a[0].isdigit() else "words"), ("digits" if b[0].isdigit() else "words")
+            if counted_noun(doc, e, span) is not None:
+                first = Quantity(s, s + 1, doc[s].idx, doc[s].idx + len(a), va, kind_a)
+                second = Quantity(e - 1, e, doc[e - 1].idx, doc[e - 1].idx + len(b), vb, kind_b)
+                first.right, second.right = s + 1, e
+                first.partners, second.partners = [second], [first]
+                return [first, second]
+            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(b), va / vb, kind_a, family="ratio", unit="ratio")
             c.right = e
             return [c]
         if label == "FRACTION":
@@ -328,6 +343,10 @@ class _BlockClaims:
         comparing = tok.lower_.endswith("fold") or nxt is None or nxt.lower_ in _RATIO_FOLLOWERS or nxt.is_punct \
             or " ".join(prev) in ("more than", "less than") or (prev and prev[-1] in (
                 "nearly", "almost", "about", "over", "roughly"))
+        if nxt is not None and nxt.lower_ == "as" and tok.lower_ != "twice" \
+                and not any(t.lower_ == "as" for t in doc[s + 2:min(span.end, s + 5)]):
+            comparing = False  # "rivers that double as sewers": the verb; but "double as much as"
+        # "has doubled since 2000" is left out: the verb of a change (the heldout golds disagree on it)
         if not value or not comparing or tok.lower_.endswith("ed") or (nxt is not None and nxt.text in DASHES):
             return []
         c = Quantity(s, s + 1, tok.idx, tok.idx + len(tok.text), Decimal(value), "words", family="ratio",
@@ -357,11 +376,13 @@ class _BlockClaims:
         nxt = doc[c.j] if c.j < span.end else None
         bare = c.family in (None, "count")
         text = self.text[c.start:c.end]
-        if c.i == span.start and re.fullmatch(r"\d+(?:\.\d+)+", text) and nxt is not None and nxt.is_title:
-            return True  # a section number left in the text: "2.1 Droughts, floods and heat"
+        if c.i == span.start and re.fullmatch(r"\d+(?:\.\d+)+", text) and (nxt is None or nxt.is_title):
+            return True  # a section number left in the text: "2.1 Droughts, floods and heat" (or split off)
         if bare and prev is not None and prev.is_upper and prev.is_alpha and len(prev) >= 2 \
                 and prev.text not in U.CURRENCY_CODES:
             return True  # part of a code or name: "NUTS 2 regions", "CC BY 3.0", "PM 2.5"
+        if bare and c.scale is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", text) and _after_name(doc, c.i, span):
+            return True  # a version after a programme's name: "Swachh Bharat Mission (Urban) 2.0"
         if bare and c.scale is None and N.is_year(c.value, text) \
                 and self.context.qualifiers.get(c.i) is None:
             return True  # "in 2024", "2025 marks", "the 2030 Sustainable Development Goals"
@@ -400,14 +421,19 @@ class _BlockClaims:
             return True  # part of a name: "Two Assurances and Three Guarantees", "Three Gorges"
         if prev is not None and prev.lower_ in _ORDINALS:
             return True  # "the first three quarters" is a period, "the second two" an ordinal phrase
+        if first.lower_ == "one" and c.j == c.i + 1 and any(
+                t.lower_ in _PRONOUN_DETERMINERS for t in doc[max(span.start, c.i - 2):c.i]):
+            return True  # the pronoun: "the previous one", "a new one", "every one of"
         if prev is not None and prev.lower_ in ("these", "those"):
             return True  # "these two works": the pair just named, not a new figure
         if prev is not None and prev.lower_ == "the" and c.family != "duration":
             return True  # "the two pilot villages": a reference back to places already counted
         if c.family == "ratio":
             return False
-        if nxt is not None and nxt.lower_ == "of" and c.scale is None and not _range_follows(doc, c.j, span):
-            return True  # "one of the", "two of them" (but "six of the 11 countries" is a pair)
+        if nxt is not None and nxt.lower_ == "of" and c.scale is None and not _range_follows(doc, c.j, span) \
+                and c.family is None and not _of_them(doc, c, span):
+            return True  # "one of the", "one of them" (but "six of the 11 countries" is a pair, "six of
+            # them" counts what "them" stands for, "three of the plants" counts plants)
         return False  # a bare number word stays only if _resolve finds it a unit ("two to three sectors")
 
     def _attach_unit(self, c: Quantity, span: Span) -> None:
@@ -444,8 +470,9 @@ class _BlockClaims:
             if family == "duration" and _period_of_year(doc, c.i, end, span):
                 c.family = "skip"  # "the first three quarters of 2024": a period, not a claim
                 return
-            if name == "ratio" and doc[k].lower_ == "times" and not (
+            if name == "ratio" and doc[k].lower_ == "times" and c.value == int(c.value) and not (
                     end < span.end and doc[end].lower_ in _TIMES_FOLLOWERS):
+                # "visited three times": occasions; but "2.5 times", a fraction, can only compare
                 family, name = "count", "time"
             c.family, c.unit = family, name
             c.value *= int(mult)
@@ -477,7 +504,7 @@ class _BlockClaims:
                 return
             end, c.unit = unit
             c.family, c.right = ("count" if "/" not in c.unit else "measure"), end
-            c.end = doc[end - 1].idx + len(doc[end - 1].text)
+            c.end = doc[end - 1].idx + len(_symbol_text(doc[end - 1]) or doc[end - 1].text)
             return
         qualified = self.context.qualifiers.get(self.context.surface_start(c)) is not None
         noun = counted_noun(doc, k, span, singular=c.value == 1 and qualified)
@@ -488,6 +515,10 @@ class _BlockClaims:
             if abbreviation:
                 c.unit = abbreviation  # "64 tropical livestock units (TLU)", so that "21 TLU" agrees
             return
+        noun = _part_of(doc, c, k, span)
+        if noun is not None:  # "operate 42 of the plants": the number counts the plants
+            first, head, end = noun
+            c.family, c.unit, c.noun, c.right = "count", _count_unit(doc[head]), (first, head), end
 
     def _duration_compound_states(self, c: Quantity, unit_tok: int, span: Span) -> bool:
         """"a three-year initiative" states a duration; "nine-year compulsory education" and a
@@ -534,6 +565,17 @@ class _BlockClaims:
         doc = self.doc
         i = c.i
         prev = doc[i - 1].lower_ if i > span.start else ""
+        if prev == "of" and i - 2 >= span.start and doc[i - 2].lower_ == "factor":
+            c.family, c.unit = "ratio", "ratio"  # "oversampled by a factor of three"
+            return
+        if _of_them(doc, c, span):
+            # "14 utilities ..., and six of them": what "them" stands for, the first count of the
+            # sentence large enough to hold the part ("520 districts, which served 15 million people;
+            # fewer than 100 of them" counts districts)
+            whole = next((o for o in before if o.family == "count" and o.value > c.value), None)
+            if whole is not None:
+                c.family, c.unit, c.ref = "count", whole.unit, whole
+                return
         if prev in ("to", "from") and i - 2 >= span.start and _object_noun(doc[i - 2]):
             c.family, c.unit, c.noun = "count", _count_unit(doc[i - 2]), (i - 2, i - 2)
             return
@@ -547,13 +589,15 @@ class _BlockClaims:
                 and not any(t.is_punct for t in doc[duration.right:i]):
             c.family, c.unit, c.ref = "duration", duration.unit, duration
             return
-        if c.kind == "words":
-            return
-        compared = prev in ("against", "versus", "vs", "vs.", "than") or (
+        # the figure it is compared with: "17 of the 41 utilities ..., against nine in 2020" (a number
+        # word after "than" is a bound, "more than three", not a comparison)
+        compared = prev in ("against", "versus", "vs", "vs.") or (prev == "than" and c.kind == "digits") or (
             prev in ("with", "to") and i - 2 >= span.start and doc[i - 2].lower_ == "compared")
         compared_with = next((o for o in reversed(before) if o.family not in (None, "skip")), None)
         if compared and compared_with is not None:
             c.family, c.unit, c.ref = compared_with.family, compared_with.unit, compared_with
+            return
+        if c.kind == "words":
             return
         if any(t.lower_ in RATIO_WORDS for t in doc[span.start:i]):
             c.family, c.unit = "ratio", "ratio"
@@ -605,6 +649,45 @@ def quoted_titles(doc: Doc) -> list[tuple[int, int]]:
             continue
         k += 1
     return out
+
+
+#: Determiners that make "one" after them (maybe past an adjective) a pronoun: "the previous one".
+_PRONOUN_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "each", "every", "another", "any", "which",
+                                  "no", "its", "their"})
+#: Determiners after "N of" before the noun the number counts a part of: "42 of the plants".
+_PART_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "his", "her", "your", "all"})
+#: Pronouns after "N of" that stand for counted things named before: "six of them".
+_PART_PRONOUNS = frozenset({"them", "these", "those"})
+
+
+def _part_of(doc: Doc, c: Quantity, k: int, span: Span) -> tuple[int, int, int] | None:
+    """The counted noun of a part: "42 of the plants" -> plants (not "one of the most ...", not a
+    pair "17 of the 41 utilities", which the partner resolves)."""
+    if c.value <= 1 or c.scale is not None or k + 2 >= span.end or doc[k].lower_ != "of" \
+            or doc[k + 1].lower_ not in _PART_DETERMINERS or _range_follows(doc, k, span):
+        return None
+    return counted_noun(doc, k + 2, span)
+
+
+def _of_them(doc: Doc, c: Quantity, span: Span) -> bool:
+    """"six of them", "100 of these": a part of things counted before (not "one of them")."""
+    k = c.j
+    return (c.value > 1 and k + 1 < span.end and doc[k].lower_ == "of" and doc[k + 1].lower_ in _PART_PRONOUNS
+            and (k + 2 >= span.end or not doc[k + 2].is_alpha or doc[k + 2].lower_ in FUNCTION_WORDS
+                 or verb_like(doc[k + 2]) or not U.looks_plural(doc[k + 2].lower_)))
+
+
+def _after_name(doc: Doc, i: int, span: Span) -> bool:
+    """Whether token ``i`` follows a capitalised name, or a bracketed qualifier of one: "Vision 2.0",
+    "Swachh Bharat Mission (Urban) 2.0"."""
+    k = i - 1
+    if k > span.start and doc[k].text == ")":
+        opening = next((m for m in range(k - 1, max(span.start, k - 6) - 1, -1) if doc[m].text == "("), None)
+        if opening is None:
+            return False
+        k = opening - 1
+    return (k > span.start and doc[k].is_alpha and doc[k].text[:1].isupper()
+            and doc[k].lower_ not in qualifier_words())
 
 
 def _is_day(doc: Doc, c: Quantity, span: Span) -> bool:
@@ -687,19 +770,28 @@ def _subject_head(doc: Doc, span: Span, i: int) -> int | None:
 
 
 def _written_unit(doc: Doc, k: int, span: Span) -> tuple[int, str] | None:
-    """A unit written as a symbol after a number: a rate such as "dS/m" or "km/h", or an upper-case
-    abbreviation such as "21 TLU" (not a currency, not a time of day)."""
+    """A unit written as a symbol after a number: a rate such as "dS/m", "km/h" or "mg/l" (its last
+    part may carry the sentence's full stop: "below 1 mg/l."), or an upper-case abbreviation such
+    as "21 TLU" or "150 MGD treatment plant" (not a currency, not a time of day; but "242 NUTS 2
+    regions" counts regions)."""
     t = doc[k] if k < span.end else None
     if t is None or not t.is_alpha or doc[k - 1].whitespace_ == "" and k > span.start and doc[k - 1].is_digit:
         return None
-    if k + 2 < span.end and doc[k + 1].text == "/" and doc[k + 2].is_alpha and len(t) <= 4 and len(doc[k + 2]) <= 4 \
-            and t.whitespace_ == "" and doc[k + 1].whitespace_ == "":
-        return k + 3, f"{t.lower_}/{doc[k + 2].lower_}"
+    if k + 2 < span.end and doc[k + 1].text == "/" and t.whitespace_ == "" and doc[k + 1].whitespace_ == "":
+        denominator = _symbol_text(doc[k + 2])
+        if denominator and len(t) <= 4 and len(denominator) <= 4:
+            return k + 3, f"{t.lower_}/{denominator.lower()}"
     nxt = doc[k + 1] if k + 1 < span.end else None
     if t.is_upper and 2 <= len(t) <= 6 and t.text not in U.CURRENCY_CODES and t.lower_ not in ("am", "pm") \
-            and (nxt is None or nxt.is_punct or nxt.lower_ in FUNCTION_WORDS):
-        return k + 1, U.singular(t.lower_)  # "21 TLU in 2023" (but "242 NUTS 2 regions" counts regions)
+            and (nxt is None or nxt.is_punct or nxt.lower_ in FUNCTION_WORDS or counted_noun(doc, k, span) is None):
+        return k + 1, U.singular(t.lower_)  # "21 TLU in 2023"
     return None
+
+
+def _symbol_text(t: Token) -> str:
+    """The letters of a unit symbol token, less a full stop glued to it ("l." at a sentence end)."""
+    text = t.text[:-1] if t.text.endswith(".") else t.text
+    return text if text.isalpha() else ""
 
 
 def _abbreviation_after(doc: Doc, k: int, span: Span) -> str | None:
@@ -739,8 +831,10 @@ def _link_partners(doc: Doc, claims: list[Quantity]) -> None:
             continue
         # qualifiers inside a pair do not break it: "18,000 of the roughly 540,000 households"
         between = tuple(t.lower_ for t in doc[a.right if a.family else a.j:b.i] if t.lower_ not in _PAIR_QUALIFIERS)
-        possessive = (len(between) >= 3 and between[0] == "of" and between[-1] in ("'s", "\u2019s")
-                      and all(t.is_title for t in doc[b.i - len(between) + 1:b.i - 1]))  # "22 of Brazil's 26"
+        # "22 of Brazil's 26", "226 of the country's 391"
+        possessive = (3 <= len(between) <= 5 and between[0] == "of" and between[-1] in ("'s", "\u2019s")
+                      and all(t.is_alpha and t.lower_ not in STATING_VERBS
+                              for t in doc[b.i - len(between) + 1:b.i - 1]))
         if between in _RANGE_LINKS or possessive or (between and between[0] in ("in",) and between[-1] == "to"
                                                      and len(between) <= 4) or _from_to(doc, a, b):
             if a.family is not None and b.family is not None and (

@@ -54,7 +54,9 @@ FUNCTION_WORDS = frozenset("""
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "ic", "ing", "ed", "ble", "ly", "ant", "ent", "ary", "less")
 #: Collective nouns that also modify another noun: "livestock units", "staff members".
 _MODIFIER_COLLECTIVES = frozenset({"livestock", "cattle", "poultry", "staff", "police", "aircraft", "personnel"})
-_COMPARATIVES = frozenset({"more", "most", "less", "least", "fewer", "fewest"})
+#: Words before a counted noun that a function-word list would stop at: "132 million more people",
+#: "12 other families".
+_COMPARATIVES = frozenset({"more", "most", "less", "least", "fewer", "fewest", "other"})
 #: Words that make a bare figure a ratio or index: "the income ratio ... dropping to 1.86".
 RATIO_WORDS = frozenset({"ratio", "ratios", "index", "indices", "coefficient", "multiple", "multiplier", "times",
                          "fold", "quotient", "elasticity"})
@@ -211,7 +213,7 @@ def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6,
             pos += 1
             continue
         if w in _COMPARATIVES and nxt is not None and nxt.is_alpha and nxt.lower_ not in FUNCTION_WORDS:
-            pos += 1  # "132 million more people", "the 25 most drought-exposed countries"
+            pos += 1  # "132 million more people", "the 25 most drought-exposed countries", "12 other families"
             continue
         if t.is_upper and t.is_alpha and len(t) >= 2:
             pos += 2 if nxt is not None and nxt.is_digit and len(nxt) <= 2 else 1  # "242 NUTS 2 regions"
