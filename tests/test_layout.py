@@ -237,3 +237,18 @@ def test_markdown_headings_are_headings():
     secs = [(s.number, s.title, s.level) for s in doc.sections]
     assert ("2.1", "Why tariffs matter", 2) in secs and ("", "Outlook", 2) in secs
     assert "#" not in body_text(doc)
+
+
+def test_spaced_dot_leaders_sentence_case_headings_and_repeated_chapter_heads():
+    contents = ("Contents\n\nSummary . . . . . . . . . . . . . 3\n\n"
+                "1.1 Why compare these countries? . . . . . . . . 4\n\n2 Council finances . . . . . . . 5")
+    page3 = "Summary\n\nCouncils spent more on care in 2023.\n\n1.1 Why compare these countries?\n\nBecause they differ."
+    page4 = ("2 Council finances\n\nGrants fell by a third.\n\n"
+             "2.1 Grants, council tax and business rates\n\nRates were frozen.")
+    page5 = "2 Council finances\n\nThe squeeze went on in every region of the country."
+    doc = repair_text("\f".join([contents, page3, page4, page5]))
+    assert [s.heading for s in doc.sections] == [
+        "Summary", "1.1 Why compare these countries?", "2 Council finances",
+        "2.1 Grants, council tax and business rates"]
+    assert ". . . ." not in body_text(doc)
+    assert doc.sections[-1].parent_id == doc.sections[2].section_id

@@ -48,16 +48,21 @@ def match_heading(text: str) -> HeadingMatch | None:
     if not t or len(t) > MAX_HEADING_CHARS:
         return None
     body = t.rstrip(":").strip()
-    if t.endswith((".", "!", "?", ";", ",")) and not re.search(r"\b(?:Chapter|Part)\b", t[:10]):
+    numbered_question = t.endswith("?") and bool(_NUMBERED.match(body))  # "1.1 Why compare these countries?"
+    if t.endswith((".", "!", "?", ";", ",")) and not re.search(r"\b(?:Chapter|Part)\b", t[:10]) \
+            and not numbered_question:
         return None
     m = _CHAPTER.match(body)
     if m and (m.group("title") == "" or m.group("title")[:1].isupper() or m.group("title")[:1] in "\"\u201c"):
         return HeadingMatch(m.group("num"), m.group("title").strip(" :"), 1, "chapter")
     m = _NUMBERED.match(body)
-    if m and _title_like(m.group("title")):
+    if m and (_title_like(m.group("title")) or len(body) <= 120 and not t.endswith((".", ";", ",", ":"))):
+        # "2.1 Grants, council tax and business rates": numbered, short, not a sentence; many
+        # publishers set headings in sentence case
         return HeadingMatch(m.group("num"), m.group("title").strip(), m.group("num").count(".") + 1, "section")
     m = _SINGLE_NUMBERED.match(body)
-    if m and len(body) < 100 and _title_like(m.group("title")) and not re.search(r"\d", m.group("title")[:3]):
+    if m and len(body) < 100 and not re.search(r"\d", m.group("title")[:3]) and (
+            _title_like(m.group("title")) or len(body) <= 80 and not ends_sentence(t) and t == body):
         return HeadingMatch(m.group("num"), m.group("title").strip(), 1, "chapter")
     m = _MATTER.match(body)
     if m and (len(body.split()) <= 14) and (":" in t or not ends_sentence(t)) and _title_like(m.group("title")):

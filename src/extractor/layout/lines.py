@@ -13,7 +13,9 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 # Table-of-contents entry: dotted/bulleted leader or tab, then a page number at the end.
-_TOC_LEADER = re.compile(r"(?:\.{2,}|\u2026+|[\u00b7\u2022\u22c5]{2,}|\t|\s{3,})\s*\d{1,4}\s*$")
+_TOC_LEADER = re.compile(r"(?:\.{2,}|(?:\.\s){3,}|\u2026+|[\u00b7\u2022\u22c5]{2,}|\t|\s{3,})\s*\d{1,4}\s*$")
+# Dots set as a leader, spaced or not, ending the line: "Foreword . . . . . . ."
+_DOT_LEADER_END = re.compile(r"(?:\.\s?){6,}$")
 # A heading glued to its page number, as a PDF's TOC often dumps: "... Amid Challenges5".
 _TOC_GLUED = re.compile(r"[A-Za-z\)\"\u201d]\d{1,3}\s*$")
 _TABLE_RULE = re.compile(r"^[\s\-\u2013\u2014|+=:_]+$")
@@ -38,8 +40,14 @@ def clean_unit(text: str) -> str:
 
 
 def is_toc_entry(text: str) -> bool:
-    # the leader ends in a page number: test that first (the regex backtracks on long lines)
-    return text.rstrip()[-1:].isdigit() and bool(_TOC_LEADER.search(text)) and len(text) < 400
+    """A contents entry: a leader and a page number, or a long dotted leader alone (the page
+    number set apart, in its own column, where a PDF's text layer drops or moves it)."""
+    if len(text) >= 400:
+        return False
+    t = text.rstrip()
+    if t[-1:].isdigit():  # test the cheap condition first: the regex backtracks on long lines
+        return bool(_TOC_LEADER.search(t))
+    return t.endswith(".") and bool(_DOT_LEADER_END.search(t))
 
 
 def is_toc_glued_entry(text: str) -> bool:

@@ -131,6 +131,8 @@ def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
     """Give every unit its kind. Order matters: TOC, notes, headers, headings, body."""
     _mark_toc(units)
     _mark_headers(units, pages_explicit)
+    if pages_explicit:
+        _mark_repeated_headings(units)
     for u in units:
         if u.kind != BODY:
             continue
@@ -230,6 +232,27 @@ def _mark_headers(units: list[Unit], pages_explicit: bool) -> None:
         if shapes[key] >= 3 and (len(pages_of[key]) >= 3 or not pages_explicit):
             if not NOTE_LINE.match(u.text) and not match_heading(u.text):
                 u.kind = HEADER
+
+
+def _mark_repeated_headings(units: list[Unit]) -> None:
+    """A chapter title printed again at the top of the chapter's later pages is a running head.
+
+    On explicit pages, a heading-shaped unit among the first two of its page whose text was
+    already seen as a heading is a running header, not a second section.
+    """
+    seen: set[str] = set()
+    first_of_page: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        if u.kind not in (HEADER,):
+            first_of_page.setdefault(u.page, []).append(i)
+    top = {i for idx in first_of_page.values() for i in idx[:2]}
+    for i, u in enumerate(units):
+        if u.kind != BODY or not match_heading(u.text):
+            continue
+        key = L.shape_key(u.text)
+        if key in seen and i in top:
+            u.kind = HEADER
+        seen.add(key)
 
 
 def _accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
