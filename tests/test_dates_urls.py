@@ -134,3 +134,13 @@ def test_the_issue_date_wins_over_the_period_a_report_covers():
 
     assert find_date("Ministry of Water, Monthly Report for March 2024, issued April 2024.") == "2024-04"
     assert find_date("Statistics Office, Survey of 2021, published on 3 May 2022.") == "2022-05-03"
+
+
+def test_a_full_release_date_beats_the_period_covered_and_a_later_month_refines_the_year():
+    from extractor.notes.dates import find_date
+
+    assert find_date("Department of Housing, Statutory homelessness: April to June 2023, 14 December 2023.") \
+        == "2023-12-14"
+    assert find_date("Transport Office, Bus statistics: year ending March 2023, 31 January 2024.") == "2024-01-31"
+    assert find_date("World Bank (2023). Somalia Economic Update. Washington, DC, August 2023.") == "2023-08"
+    assert find_date('Author, "Essay" (September 1988), in Collected Works, July 1992.') == "1988-09"

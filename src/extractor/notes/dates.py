@@ -62,7 +62,18 @@ def find_date(text: str, *, exclude: list[tuple[int, int]] | None = None) -> str
     for d in found:
         if _ISSUED.search(text[max(0, d.start - 30):d.start]):
             return d.iso
-    return found[0].iso
+    # "Statistics: April to June 2023, 14 December 2023": a full date is the release date; the
+    # months and years before it name the period the publication covers
+    full = [d for d in found if len(d.iso) == 10]
+    if full:
+        return full[0].iso
+    # "World Bank (2023). Title. Washington, DC, August 2023": the later date refines the year
+    first = found[0]
+    if len(first.iso) == 4:
+        refined = [d for d in found[1:] if d.iso.startswith(first.iso) and len(d.iso) > 4]
+        if refined:
+            return refined[0].iso
+    return first.iso
 
 
 def find_dates(text: str, *, exclude: list[tuple[int, int]] | None = None) -> list[FoundDate]:
