@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 import os
 from pathlib import Path
 
@@ -13,6 +14,9 @@ os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
+# Prefect stops its embedded API at interpreter exit, after pytest has closed the captured
+# streams; its last log line would print a "Logging error" traceback that means nothing.
+logging.raiseExceptions = False
 SAMPLE = ROOT / "data" / "reports" / "xinhua-poverty-alleviation-2025.txt"
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold"
 
