@@ -12,13 +12,16 @@ from scoring import place_f1
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 #: Places F1 reached when the rules were written, less 0.03 of slack.
 PLACES_F1_FLOOR = {"agency-resilience": 0.995 - 0.03, "thinktank-transition": 0.970 - 0.03,
-                   "asia-water": 1.0 - 0.03}
+                   "asia-water": 1.0 - 0.03, "uk-local-finance": 1.0 - 0.03}
 
 
 @pytest.mark.parametrize("name", sorted(PLACES_F1_FLOOR))
 def test_places_generalise(name):
     folder = HELDOUT / name
-    result = combine([process_report(str(folder / "report.txt"), ExtractionConfig(model="none"))])
+    report = folder / "report.txt"
+    if not report.exists():
+        report = folder / "report.pdf"  # a typeset fixture: the places must survive the PDF layer
+    result = combine([process_report(str(report), ExtractionConfig(model="none"))])
     places = result["places"]
     pred = places.to_dict("records")
     with (folder / "gold" / "places.csv").open(newline="", encoding="utf-8") as f:

@@ -364,3 +364,76 @@ def test_a_capitalised_noun_after_a_determiner_is_no_cued_city(blank_nlp):
     places, _ = _places(["In the United States, the whole Union spent more, and the Union grew."],
                         blank_nlp=blank_nlp)
     assert "Union" not in _by_name(places)
+
+
+def test_uk_nations_and_local_authorities_from_iso(blank_nlp):
+    places, _ = _places(["In England, Norfolk and Wiltshire raised council tax, Islington and Stockport cut bus "
+                         "routes, and Falkirk, in Scotland, did not; Wales and the United Kingdom as a whole kept "
+                         "rates flat."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    for nation in ("England", "Scotland", "Wales", "United Kingdom"):
+        assert got[nation]["place_type"] == "country" and got[nation]["country"] == "GB", nation
+    assert got["Norfolk"]["place_type"] == "county" and got["Wiltshire"]["place_type"] == "county"
+    assert got["Islington"]["place_type"] == "district"  # a London borough
+    assert got["Stockport"]["place_type"] == "city"  # a council named after its town
+    assert got["Falkirk"]["place_type"] == "city"
+
+
+def test_local_authorities_need_their_country_named(blank_nlp):
+    places, _ = _places(["In Kenya, Sutton and Bromley, two consultants, advised Nairobi."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert "Sutton" not in got and "Bromley" not in got
+
+
+def test_borough_of_names_and_joined_authorities(blank_nlp):
+    places, _ = _places(["In England, the London Borough of Enfield and the Royal Borough of Greenwich, and "
+                         "outside London, Bath and North East Somerset, cut spending."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["London Borough of Enfield"]["place_type"] == "district"
+    assert got["Royal Borough of Greenwich"]["place_type"] == "district"
+    assert "Enfield" not in got and "Greenwich" not in got
+    assert "Bath and North East Somerset" in got and "Bath" not in got
+
+
+def test_compass_named_regions_of_a_country(blank_nlp):
+    places, _ = _places(["In England, councils in the South West and the North West raised fees, as did towns "
+                         "in the Midlands. In Brazil, the nine states of the Northeast grew; in the United "
+                         "States, the Midwest did not."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    for name in ("South West", "North West", "Midlands", "Northeast", "Midwest"):
+        assert got[name]["place_type"] == "region", name
+
+
+def test_shires_city_regions_belts_and_plains(blank_nlp):
+    places, _ = _places(["Bus use in England fell in North Yorkshire and Cheshire and in the Sheffield City "
+                         "Region, while in the United States farms in the Rust Belt and the High Plains, and "
+                         "rural counties in Transylvania and in the Prairies, lost people."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["North Yorkshire"]["place_type"] == "county" and got["Cheshire"]["place_type"] == "county"
+    assert got["Sheffield City Region"]["place_type"] == "region" and "Sheffield City" not in got
+    for name in ("Rust Belt", "High Plains", "Transylvania", "Prairies"):
+        assert got[name]["place_type"] == "region", name
+
+
+def test_roads_lines_and_organisation_names_are_not_places(blank_nlp):
+    places, _ = _places(["In Canada, traffic on the Rideau Valley Parkway grew and in Ottawa the Purple Line "
+                         "was delayed; the Mid City Mayors' Caucus and the Pandemic State and Local Relief "
+                         "Funds paid, as did the Lake Area Regional Transit system."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert "Ottawa" in got
+    assert not {"Rideau Valley", "Purple Line", "Mid City", "Pandemic State"} & set(got)
+
+
+def test_a_city_and_its_county_are_two_places(blank_nlp):
+    places, _ = _places(["In the United States, San Diego raised fees and San Diego County cut them."],
+                        blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["San Diego"]["place_type"] == "city" and got["San Diego County"]["place_type"] == "county"
+
+
+def test_saint_names_and_alternate_city_names_opening_a_sentence(blank_nlp):
+    places, _ = _places(["In the United States, ports on the Ohio River and the St. Clement, were dredged. "
+                         "Greenfield sites are cheaper to build on."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["St. Clement"]["place_type"] == "natural_feature"
+    assert "Greenfield" not in got

