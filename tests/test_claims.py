@@ -255,7 +255,7 @@ def test_numbers_in_words(text: str, surface: str, value: float, unit: str) -> N
     "Towns built 5G networks during the COVID-19 pandemic.",  # codes
     "The Two Assurances and Three Guarantees framework was kept.",  # capitalised name
     "These two pilot villages built roads.",  # "these two": refers back
-    "The campaign has run for decades, over the past decade too.",  # no number or article written
+    "The campaign has run for decades.",  # no number or article written
     "The two pilot villages built roads.",  # "the two": refers back to places already counted
     "China set a five-year transitional period. The five-year transitional period ends soon.",  # a name
     "The national rate for nine-year compulsory education improved.",  # a classifier, not a duration
@@ -365,7 +365,7 @@ def test_surface_and_offsets_match_the_document_text() -> None:
 def test_more_exclusions_and_durations() -> None:
     assert claims_of("The plan aims at: (1) raising incomes; (2) building roads, see [12].") == []
     assert claims_of("The members of the Group of 77 met at 9 a.m. on Monday.") == []
-    assert figures("Over the past decade, incomes rose.") == []
+    assert figures("Over the past decade, incomes rose.") == [("decade", 10, "year")]  # as "a decade"
     assert figures("Pensions reach people aged 60 and above.") == [("60", 60, "year")]
     assert figures("Growth was -2.1% last year.") == [("-2.1%", -2.1, "percent")]
     assert figures("The park has 1,750 solar mini-grids.") == [("1,750", 1750, "mini-grid")]
@@ -491,3 +491,79 @@ def test_parts_pairs_and_comparisons(text: str, expected: list[tuple]) -> None:
 ])
 def test_decoys_of_names_verbs_and_pronouns(text: str, expected: list[tuple]) -> None:
     assert figures(text) == expected
+
+
+# ---------------------------------------------- fiscal years, labels, headings, scales, ellipsis
+def test_fiscal_years_are_no_claims_and_give_their_end_year() -> None:
+    rows = claims_of("The county spent £4.2bn in 2031-32, and its grant was £90m in 2029–30.")
+    assert [(r["surface"], r["value"], r["year"]) for r in rows] == [
+        ("£4.2bn", 4.2e9, 2032), ("£90m", 9e7, 2030)]
+    # a year and two digits that do not follow it are a range, not a fiscal year
+    assert [(r["surface"], r["year"]) for r in claims_of("Tolls funded 12 bridges in 2010-15.")] == [
+        ("12", None)]
+    rows = claims_of("Grants rose by 3.1% in real terms between 2011-12 and 2019-20.")
+    assert [(r["surface"], r["year"]) for r in rows] == [("3.1%", 2020)]
+
+
+def test_change_over_a_range_of_years_is_stated_for_its_end() -> None:
+    one("Bus fares fell by 14% in real terms between 2012 and 2019.", year=2019)
+    one("Ridership was 14% lower between 2012 and 2019 than before.", year=None)  # not a change
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised name before a bare number is a label
+    ("In Oregon, Measure 11 sets 28 minimum sentences.", [("28", 28, "sentence")]),
+    ("Voters passed Amendment 4 limits on fees.", []),
+    ("Trucks use Route 66 daily.", []),
+    # ... but a place before a count after a preposition is no label, nor a qualifier at the start
+    ("Schools in Texas 254 counties share funding.", [("254", 254, "county")]),
+    ("Around 40 depots closed.", [("40", 40, "depot")]),
+    # a numbered heading or contents line left in the text
+    ("4 Housing and homelessness", []),
+    ("5 Transport and roads . . . . . . . . . 17", []),
+])
+def test_labels_and_heading_lines(text: str, expected: list[tuple]) -> None:
+    assert figures(text) == expected
+
+
+def test_scale_abbreviation_before_a_full_stop_keeps_its_scale_and_ends_the_sentence() -> None:
+    rows = claims_of("Its reserves stood at around £35m. In 2031 they fell to £9k.")
+    assert [(r["surface"], r["value"], r["year"]) for r in rows] == [("£35m", 3.5e7, None), ("£9k", 9000, 2031)]
+    assert rows[0]["sentence"] == "Its reserves stood at around £35m."
+
+
+@pytest.mark.parametrize("text, expected", [
+    # digits after "the" are figures ("or so" is a qualifier after the number)
+    ("Towns govern the 4,000 or so parishes within them.", [("4,000", 4000, "parish")]),
+    # "only one such X": the noun after "such"
+    ("Only one such audit was done before 2001.", [("one", 1, "audit")]),
+    # an elliptical figure takes the count of the sentence before
+    ("Only one such audit was done before 2001. Since then there have been nine, all in cities.",
+     [("one", 1, "audit"), ("nine", 9, "audit")]),
+    ("In 2031, 8,200 nurses left the service. Rural trusts alone lost more than 1,900.",
+     [("8,200", 8200, "person"), ("1,900", 1900, "person")]),
+    # "all three X", "the two X": a reference back; "one ... the next": a determiner
+    ("In all four provinces, fees are capped.", []),
+    ("A surplus in one year is spent in the next.", []),
+])
+def test_implicit_nouns_and_back_references(text: str, expected: list[tuple]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rents have more than doubled since 2011.", [("doubled", 2, "ratio")]),
+    ("Arrears nearly tripled after the reform.", [("tripled", 3, "ratio")]),
+    ("Rents have doubled since 2011.", []),  # the bare verb of a change
+    ("The depot was flooded twice.", [("twice", 2, "time")]),  # occasions
+    ("Fares are twice as high as in Lyon.", [("twice", 2, "ratio")]),
+    ("The lessons of the past decade matter.", [("decade", 10, "year")]),
+    ("Over the next century, seas will rise.", [("century", 100, "year")]),
+    ("In the last decade of the century, towns grew.", []),  # a period
+])
+def test_ratio_verbs_frequencies_and_decades(text: str, expected: list[tuple]) -> None:
+    assert figures(text) == expected
+
+
+def test_year_of_a_base_figure_belongs_to_it_alone() -> None:
+    rows = claims_of("Care now takes 61 per cent of budgets, up from 44 per cent in 2012.")
+    assert [(r["surface"], r["year"]) for r in rows] == [("61 per cent", None), ("44 per cent", 2012)]

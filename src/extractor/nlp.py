@@ -46,6 +46,7 @@ def build_nlp(model: str | None = None) -> Language:
         if importlib.util.find_spec(name) is None:
             raise ModelNotFoundError(None, f"spaCy model {name!r} is not installed; install it or set {MODEL_ENV}=none")
         nlp = spacy.load(name, exclude=[p for p in _UNNEEDED])
+    _split_scale_abbreviations(nlp)
     _add_rule_components(nlp)
     return nlp
 
@@ -61,6 +62,19 @@ def model_label(nlp: Language) -> str:
 
 def has_statistical_ner(nlp: Language) -> bool:
     return "ner" in nlp.pipe_names
+
+
+#: One-letter abbreviations spaCy keeps whole ("m.") that after a figure are a scale or unit and a
+#: full stop: "a budget of around £20m." ends the sentence.
+_SCALE_ABBREVIATIONS = ("m.", "k.")
+
+
+def _split_scale_abbreviations(nlp: Language) -> None:
+    """Drop the tokenizer exceptions that glue a full stop to "m" and "k", so that "£20m." reads as
+    "£ 20 m ." and the sentence ends there."""
+    rules = dict(nlp.tokenizer.rules or {})
+    if any(rules.pop(abbreviation, None) is not None for abbreviation in _SCALE_ABBREVIATIONS):
+        nlp.tokenizer.rules = rules
 
 
 def _add_rule_components(nlp: Language) -> None:

@@ -40,7 +40,8 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
 #: Words after a figure that bound it: "5,000 or more".
 POST_QUALIFIERS = {("or", "more"): "at_least", ("or", "above"): "at_least", ("and", "above"): "at_least",
                     ("or", "over"): "at_least", ("plus",): "at_least", ("or", "less"): "at_most",
-                    ("or", "fewer"): "at_most", ("or", "below"): "at_most", ("and", "below"): "at_most"}
+                    ("or", "fewer"): "at_most", ("or", "below"): "at_most", ("and", "below"): "at_most",
+                   ("or", "so"): "approximate"}
 #: Nouns after a figure that make it a change: "a 24.7% increase", "an 82% surge".
 _CHANGE_NOUNS_UP = frozenset({"increase", "increases", "rise", "growth", "gain", "jump", "surge", "hike", "boost",
                               "expansion", "upswing", "uptick"})
@@ -110,10 +111,13 @@ def _context_matchers(vocab: Vocab) -> dict[str, RunMatcher | PhraseMatcher]:
     times.add("YEAR", [[year], [{"TEXT": {"REGEX": r"^(?:mid|early|late)-(?:1[5-9]\d\d|20\d\d)$"}}]])
     # a decade: "in the 1990s" is a period, not a year
     times.add("DECADE", [[{"TEXT": {"REGEX": r"^(?:1[5-9]|20)\d0s$"}}]])
-    # a fiscal or crop year: "the 2022/23 financial year" is stated for 2023
-    times.add("FISCAL", [[{"TEXT": {"REGEX": r"^(?:19|20)\d\d/(?:\d\d|(?:19|20)\d\d)$"}}]])
+    # a fiscal or crop year: "the 2022/23 financial year", "in 2022-23" (a year and the next one's last
+    # two digits) is stated for 2023; "2010-15", a year and two digits that do not follow it, is a range
+    short = r"(?:/(?:\d\d|(?:19|20)\d\d)|[-\u2010-\u2015]\d\d)"
+    times.add("FISCAL", [[{"TEXT": {"REGEX": r"^(?:19|20)\d\d" + short + "$"}}],
+                         [year, {"TEXT": {"IN": sorted(DASHES) + ["/"]}}, {"TEXT": {"REGEX": r"^\d\d$"}}]])
     times.add("RANGE", [[year, {"TEXT": {"IN": sorted(DASHES) + ["to", "and"]}}, year],
-                        [{"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)[-\u2010-\u2015](1[5-9]\d\d|20\d\d|\d\d)$"}}]])
+                        [{"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)[-\u2010-\u2015](1[5-9]\d\d|20\d\d)$"}}]])
     times.add("THAT_YEAR", [[{"LOWER": {"IN": ["that", "the"]}}, {"LOWER": "same", "OP": "?"}, {"LOWER": "year"}]])
     return {"qualifiers": qualifiers, "times": times}
 
@@ -332,8 +336,9 @@ class ClaimContext:
                 continue
             years = tuple(int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", doc[s:e].text))
             if label == "FISCAL":
-                first, _, second = doc[s].text.partition("/")
-                years = (int(first[:2] + second) if len(second) == 2 else int(second),)
+                years = fiscal_years(doc[s:e].text)
+                if len(years) == 2:
+                    label = "RANGE"
             if label == "DECADE":
                 years = ()
             elif label == "DATE" and not years:
@@ -371,6 +376,9 @@ class ClaimContext:
                     if nxt and nxt[0].lower_ in ("to", "and", "until", "through") and later:
                         stop = later[-1].i + 1
                         years = years + tuple(int(t.text) for t in later)
+                        end_year = fiscal_years(doc[stop - 1:stop + 2].text) if stop + 1 < span.end else ()
+                        if len(end_year) == 1:  # "between 2013-14 and 2022-23"
+                            stop, years = stop + 2, years[:-1] + end_year
                         e = stop
                         kind = "range"
                     elif doc[lead_start].lower_ in ("since", "after", "from"):
@@ -397,6 +405,19 @@ class ClaimContext:
                 continue
             merged.append(t)
         return merged
+
+
+def fiscal_years(text: str) -> tuple[int, ...]:
+    """The year a fiscal or crop year is stated for, its last: "2022-23" and "2022/2023" -> (2023,);
+    a year and two digits that do not follow it are a range: "2010-15" -> (2010, 2015)."""
+    m = re.fullmatch(r"((?:19|20)\d\d)\s*[-/\u2010-\u2015]\s*(\d\d|(?:19|20)\d\d)", text.strip())
+    if m is None:
+        return ()
+    first = int(m.group(1))
+    second = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
+    if second == first + 1 or "/" in text and second > first:
+        return (second,)
+    return (first, second) if second > first else (first,)
 
 
 @functools.lru_cache(maxsize=1)
@@ -439,6 +460,9 @@ def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) 
                 and not any(t.i >= c.right and t.j <= later.i for t in times):
             chosen = later.attached  # "between 15 and 20 per cent by 2050": the range's year
         partner_times = {id(p.attached) for p in c.partners if p.attached}
+        # the year of a base figure belongs to it alone: "absorbs 63 per cent, up from 47 per cent in 2010"
+        partner_times |= {id(o.attached) for o in claims if o is not c and o.attached and o not in c.partners
+                          and not o.partners and o.i > c.i and _after_from(doc, o.i)}
         before = [t for t in times if t.j <= c.i and t.kind != "comparison" and id(t) not in partner_times]
         if chosen is None and before and not _punctuation_between(doc, before[-1].j, c.i):
             chosen = before[-1]  # in the figure's own clause: "Cyclone Sidr in 2007 killed about 3,400"
@@ -452,6 +476,13 @@ def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) 
             later = next((t for t in times
                           if t.i >= c.right and t.kind == "point" and id(t) not in partner_times), None)
             chosen = before[-1] if before and (before[-1].kind == "point" or later is None) else later
+        if chosen is None and c.change is not None:
+            # a change over a range of years written right after it is stated as of its end: "fell by
+            # 26% in real terms between 2010 and 2020" -> 2020
+            span_of = next((t for t in times if t.i >= c.right and t.kind == "range"), None)
+            if span_of is not None and len(span_of.years) == 2 and _attaches_range(doc, c.right, span_of.i):
+                c.year, c.period = span_of.years[-1], span_of.text
+                continue
         if chosen is None:
             continue
         if chosen.kind == "point":
@@ -460,6 +491,21 @@ def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) 
             c.period = chosen.text if chosen.specific else None
         else:
             c.period = chosen.text
+
+
+def _after_from(doc: Doc, i: int) -> bool:
+    """Whether the figure at token ``i`` (past its currency and qualifier) follows "from"."""
+    k = i - 1
+    while k > 0 and (doc[k].is_currency or doc[k].text in U.CURRENCY_CODES or doc[k].lower_ in qualifier_words()):
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "from"
+
+
+def _attaches_range(doc: Doc, right: int, time_start: int) -> bool:
+    """Whether a range of years follows the change ending at ``right`` in its own phrase: "by 26% in
+    real terms between 2010 and 2020"."""
+    gap = list(doc[right:time_start])
+    return len(gap) <= 4 and not any(not tok.is_alpha for tok in gap)
 
 
 def _punctuation_between(doc: Doc, start: int, end: int) -> bool:

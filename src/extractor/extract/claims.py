@@ -57,6 +57,8 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "
 #: What stands between the two figures of a range or pair: "two to three", "22 out of 23".
 _RANGE_LINKS = (("to",), ("-",), ("\u2013",), ("\u2014",), ("~",), ("or",), ("and",), ("out", "of"), ("of",),
                 ("of", "the"), ("through",), ("up", "to"))
+#: Words before "decade" or "century" that make it a duration counted back or on from now.
+_DECADE_LEADS = frozenset({"past", "last", "next", "previous", "preceding", "coming", "following"})
 _PAIR_QUALIFIERS = frozenset({"roughly", "about", "around", "approximately", "nearly", "some", "almost", "only",
                               "just", "estimated", "an"})
 #: Words after "double"/"twice" when it compares ("more than double that of adults").
@@ -93,7 +95,9 @@ def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseMatcher]]:
     numbers.add("ONE_IN", [[number, {"LOWER": "in"}, number], [digits, {"LOWER": "in"}, digits],
                            [number, *out_of_every, number], [digits, *out_of_every, digits]])
     # "a decade ago", "for over a decade", "within a century": a duration stated with the article
-    numbers.add("DECADE", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["decade", "century"]}}]])
+    numbers.add("DECADE", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["decade", "century"]}}],
+                           # "the past decade", "over the last century": as long as "a decade"
+                           [{"LOWER": {"IN": sorted(_DECADE_LEADS)}}, {"LOWER": {"IN": ["decade", "century"]}}]])
     numbers.add("MULTIPLIER", [[{"LOWER": {"IN": sorted(N.MULTIPLIERS)}}],
                                [{"LOWER": {"REGEX": r"^(?:" + "|".join(number_words) + r")fold$"}}]])
 
@@ -178,6 +182,8 @@ class _BlockClaims:
         self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, m["prefixes"])}
         self.quoted_titles = quoted_titles(d)
         self.context = ClaimContext(d, self.quoted_titles)
+        #: The last count of the sentences read so far in the block, if no other figure came after it.
+        self.last_count: Quantity | None = None
 
     def sentence_claims(self, span: Span, previous_year: int | None) -> tuple[list[Quantity], int | None]:
         """The claims of one sentence, and the last year it names (for "That year, ..." next).
@@ -206,6 +212,8 @@ class _BlockClaims:
             c.subject = self.context.subject(c, claims[:n], span)
         self.context.fill_subjects(claims)
         point_years = [t.years[-1] for t in times if t.kind == "point" and t.years]
+        counts = [c for c in claims if c.family == "count"]
+        self.last_count = counts[-1] if counts else (None if claims else self.last_count)
         return claims, (point_years[-1] if point_years else None)
 
     def _read_number(self, label: str, s: int, e: int, span: Span) -> list[Quantity]:
@@ -270,6 +278,10 @@ class _BlockClaims:
             return self._read_words(s, e)
         if label == "DECADE":
             unit, years = U.DURATIONS[doc[e - 1].lower_]
+            if doc[s].lower_ in _DECADE_LEADS:
+                if e < span.end and doc[e].lower_ == "of":
+                    return []  # "the last decade of the century": a period
+                s = e - 1  # the surface is the noun: "the past decade" -> "decade"
             c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), Decimal(years), "words",
                          family="duration", unit=unit)
             c.right = e
@@ -346,11 +358,19 @@ class _BlockClaims:
         if nxt is not None and nxt.lower_ == "as" and tok.lower_ != "twice" \
                 and not any(t.lower_ == "as" for t in doc[s + 2:min(span.end, s + 5)]):
             comparing = False  # "rivers that double as sewers": the verb; but "double as much as"
-        # "has doubled since 2000" is left out: the verb of a change (the heldout golds disagree on it)
-        if not value or not comparing or tok.lower_.endswith("ed") or (nxt is not None and nxt.text in DASHES):
+        # "has doubled since 2000" is the verb of a change and left out; bounded, "more than doubled" or
+        # "nearly tripled" states the ratio as "more than double" does
+        bounded = " ".join(prev) in ("more than", "less than", "well over", "just over", "just under") or bool(
+            prev and prev[-1] in ("nearly", "almost", "about", "over", "roughly", "approximately", "around"))
+        if tok.lower_.endswith("ed"):
+            comparing = bounded
+        if not value or not comparing or (nxt is not None and nxt.text in DASHES):
             return []
         c = Quantity(s, s + 1, tok.idx, tok.idx + len(tok.text), Decimal(value), "words", family="ratio",
                      unit="ratio")
+        if tok.lower_ in ("twice", "thrice") and not bounded and (nxt is None or nxt.lower_ not in _RATIO_FOLLOWERS
+                                                                  or nxt.text == "."):
+            c.family, c.unit = "count", "time"  # "cut back twice": a count of occasions, not a ratio
         c.right = s + 1
         return [c]
 
@@ -391,6 +411,10 @@ class _BlockClaims:
         if prev is not None and prev.lower_.rstrip(".") in LABEL_WORDS and (
                 bare or prev.is_title or prev.lower_ in ("no", "no.", "nos", "p", "pp", "vol")):
             return True  # "Chapter 3", "Goal 1", "phase 2 projects"
+        if bare and c.scale is None and _named_label(doc, c, span, text):
+            return True  # "Proposition 13 limits ...", "Article 50 talks", "Route 66"
+        if bare and c.i == span.start and _heading_line(doc, c, span):
+            return True  # a section or contents line left in the text: "7 Conclusions and recommendations"
         if _glued_code(doc, c, span):
             return True  # "5G"
         if c.family is None:
@@ -426,8 +450,10 @@ class _BlockClaims:
             return True  # the pronoun: "the previous one", "a new one", "every one of"
         if prev is not None and prev.lower_ in ("these", "those"):
             return True  # "these two works": the pair just named, not a new figure
-        if prev is not None and prev.lower_ == "the" and c.family != "duration":
-            return True  # "the two pilot villages": a reference back to places already counted
+        if prev is not None and prev.lower_ in ("the", "all") and c.family != "duration":
+            return True  # "the two pilot villages", "all three countries": a reference back to things counted
+        if first.lower_ == "one" and c.j == c.i + 1 and _contrast_follows(doc, c.j, span):
+            return True  # "a deficit in one year must be recovered in the next": "one" as a determiner
         if c.family == "ratio":
             return False
         if nxt is not None and nxt.lower_ == "of" and c.scale is None and not _range_follows(doc, c.j, span) \
@@ -506,7 +532,10 @@ class _BlockClaims:
             c.family, c.right = ("count" if "/" not in c.unit else "measure"), end
             c.end = doc[end - 1].idx + len(_symbol_text(doc[end - 1]) or doc[end - 1].text)
             return
-        qualified = self.context.qualifiers.get(self.context.surface_start(c)) is not None
+        qualified = self.context.qualifiers.get(self.context.surface_start(c)) is not None or (
+            c.i > span.start and doc[c.i - 1].lower_ in _SINGLE_BOUNDS)
+        if c.value == 1 and k + 1 < span.end and doc[k].lower_ == "such" and doc[k + 1].is_alpha:
+            k, qualified = k + 1, True  # "only one such notice"
         noun = counted_noun(doc, k, span, singular=c.value == 1 and qualified)
         if noun is not None:
             first, head, end = noun
@@ -597,7 +626,11 @@ class _BlockClaims:
         if compared and compared_with is not None:
             c.family, c.unit, c.ref = compared_with.family, compared_with.unit, compared_with
             return
+        elliptical = c.j >= span.end or doc[c.j].is_punct and doc[c.j].text not in DASHES
         if c.kind == "words":
+            if elliptical and self.last_count is not None and _existential(doc, i, span):
+                # "Only one such notice was issued ... Since 2018 there have been eleven, ..."
+                c.family, c.unit, c.ref = "count", self.last_count.unit, self.last_count
             return
         if any(t.lower_ in RATIO_WORDS for t in doc[span.start:i]):
             c.family, c.unit = "ratio", "ratio"
@@ -623,6 +656,12 @@ class _BlockClaims:
         head = _subject_head(doc, span, i)
         if head is not None:
             c.family, c.unit = "count", _count_unit(doc[head])
+            return
+        if elliptical and c.scale is None and self.last_count is not None and not any(
+                o.family not in (None, "skip") for o in before):
+            # a figure closing its sentence with its noun left out refers back to the count of the
+            # sentence before: "653,100 people were counted ... Los Angeles alone accounted for more than 75,000."
+            c.family, c.unit, c.ref = "count", self.last_count.unit, self.last_count
 
 
 def quoted_titles(doc: Doc) -> list[tuple[int, int]]:
@@ -649,6 +688,30 @@ def quoted_titles(doc: Doc) -> list[tuple[int, int]]:
             continue
         k += 1
     return out
+
+
+def _contrast_follows(doc: Doc, k: int, span: Span) -> bool:
+    """Whether "the next", "the other" or "another" follows in the sentence: "one ... the other"."""
+    words = [t.lower_ for t in doc[k:span.end]]
+    return "another" in words or any(a == "the" and b in ("next", "other", "following")
+                                     for a, b in zip(words, words[1:]))
+
+
+#: Words before "one" that make the noun right after it the counted one: "only one notice".
+_SINGLE_BOUNDS = frozenset({"only", "just", "exactly", "single"})
+#: Forms of "be" after "there" that introduce an elliptical count: "there have been eleven".
+_EXISTENTIAL_BE = frozenset({"is", "are", "was", "were", "been", "be"})
+
+
+def _existential(doc: Doc, i: int, span: Span) -> bool:
+    """Whether token ``i`` follows "there is/are/was/were/have been" (a qualifier may stand between)."""
+    k = i - 1
+    while k > span.start and doc[k].lower_ in qualifier_words():
+        k -= 1
+    if k <= span.start or doc[k].lower_ not in _EXISTENTIAL_BE:
+        return False
+    back = [t.lower_ for t in doc[max(span.start, k - 3):k]]
+    return "there" in back
 
 
 #: Determiners that make "one" after them (maybe past an adjective) a pronoun: "the previous one".
@@ -688,6 +751,40 @@ def _after_name(doc: Doc, i: int, span: Span) -> bool:
         k = opening - 1
     return (k > span.start and doc[k].is_alpha and doc[k].text[:1].isupper()
             and doc[k].lower_ not in qualifier_words())
+
+
+#: Words before a capitalised word that make it a place or an owner, not a label: "in Texas 254 counties".
+_PLACE_LEADS = frozenset({"in", "across", "throughout", "within", "for", "of", "from", "to", "and", "at", "outside",
+                          "inside", "near"})
+
+
+def _named_label(doc: Doc, c: Quantity, span: Span, text: str) -> bool:
+    """A bare whole number written right after a capitalised word inside a sentence names a thing:
+    "Proposition 13", "Article 50", "Route 66" (not a month, unit or currency; not a qualifier; a
+    count such as "Texas 254 counties" after a preposition keeps its place name)."""
+    prev = doc[c.i - 1] if c.i > span.start else None
+    if prev is None or prev.i == span.start or prev.is_sent_start or not prev.is_alpha or not prev.is_title \
+            or prev.whitespace_ == "" or not re.fullmatch(r"\d{1,3}", text):
+        return False
+    word = prev.lower_
+    if word in MONTH_WORDS or word in U.MEASURES or word in U.CURRENCY_NAMES or word in qualifier_words() \
+            or word in FUNCTION_WORDS or U.DURATIONS.get(word) is not None:
+        return False
+    before = doc[prev.i - 1] if prev.i - 1 >= span.start else None
+    if c.family == "count" and before is not None and (before.lower_ in _PLACE_LEADS or before.is_title):
+        return False
+    return True
+
+
+def _heading_line(doc: Doc, c: Quantity, span: Span) -> bool:
+    """A sentence that is a numbered heading or contents line: a small whole number, then a
+    capitalised title and no sentence punctuation at the end (or dot leaders)."""
+    nxt = doc[c.j] if c.j < span.end else None
+    if nxt is None or not nxt.is_title or not nxt.is_alpha or c.value > 99 or c.value != int(c.value):
+        return False
+    last = doc[span.end - 1]
+    leaders = sum(1 for t in doc[c.j:span.end] if t.text == ".") >= 3
+    return leaders or last.text not in (".", "!", "?", ":", ";", ")", "\u201d", '"')
 
 
 def _is_day(doc: Doc, c: Quantity, span: Span) -> bool:
