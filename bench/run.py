@@ -10,8 +10,9 @@ Prints a table (figure, floor, ours, ratio, bar, pass/fail) and writes it as JSO
 ``<output>/bench.json`` (temporary file, then rename). Exit code 1 if a bar is missed.
 
 Figures:
-- extraction: layout repair + the shared spaCy pass + all extractors on the sample, against one
-  ``nlp.pipe`` pass of the same pipeline over the same paragraphs (bar 1.5);
+- extraction (no model) and extraction-model (the installed statistical model): layout repair +
+  the shared spaCy pass + all extractors on the sample, against one ``nlp.pipe`` pass of the
+  same pipeline over the same paragraphs (bar 1.5);
 - library-vs-tokenizer: the whole library call without a model (file to tables) against a blank
   English tokenizer pass over the same text (bar 4);
 - growth-time / growth-memory: 100 copies against 1 copy through the library, after warm-up
@@ -19,7 +20,8 @@ Figures:
 - flow-overhead: the Prefect flow on 10 copies against the library call on the same 10 (bar 1.5);
 - workers / batch-memory / rerun: 50 varied copies with 2 Dask workers against 1 (throughput bar
   1.6), peak memory of the 50-report run against a 1-report run (bar 1.5), a rerun with nothing
-  changed against the first run (speed-up bar 10).
+  changed against the first run (speed-up bar 10); workers-model: the workers figure with the
+  installed statistical model.
 """
 from __future__ import annotations
 
