@@ -212,8 +212,9 @@ def _print_summary(summary) -> None:
         _out.print("validation: skipped")
     ok = len(summary.reports) - len(summary.failed)
     cached = sum(1 for r in summary.reports if r.get("cached"))
-    _out.print(f"{ok} of {len(summary.reports)} reports written to {escape(summary.output_dir)}/ "
-               f"({cached} unchanged, from the cache) in {summary.seconds:.1f}s", soft_wrap=True)
+    from_cache = f" ({cached} unchanged, taken from the cache)" if cached else ""
+    _out.print(f"{ok} of {len(summary.reports)} reports written to {escape(summary.output_dir)}/"
+               f"{from_cache} in {summary.seconds:.1f}s", soft_wrap=True)
 
 
 if __name__ == "__main__":
