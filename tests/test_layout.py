@@ -252,3 +252,17 @@ def test_spaced_dot_leaders_sentence_case_headings_and_repeated_chapter_heads():
         "2.1 Grants, council tax and business rates"]
     assert ". . . ." not in body_text(doc)
     assert doc.sections[-1].parent_id == doc.sections[2].section_id
+
+
+def test_endnotes_section_resolves_markers_from_every_page():
+    pages = [
+        "Rural Review\n\nIrrigation reached 40% of farms in 2022.1 Yields rose sharply.\n\n1",
+        "Rural Review\n\nThe ministry spent 12 million on canals.2 More followed.\n\n2",
+        "Rural Review\n\nNotes\n\n1 Ministry of Agriculture, Survey 2022.\n\n"
+        "2 Treasury, Budget statement, 2023.\n\n3",
+    ]
+    doc = repair_text("\f".join(pages))
+    assert [(n.marker, n.page) for n in doc.notes] == [("1", 3), ("2", 3)]
+    assert sorted((m.marker, m.page) for m in doc.markers) == [("1", 1), ("2", 2)]
+    body = body_text(doc)
+    assert "in 2022. Yields" in body and "canals. More" in body and "Treasury" not in body

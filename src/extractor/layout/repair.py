@@ -59,7 +59,8 @@ def repair_layout(pages: list[RawPage], *, source_path: str, source_format: str,
     doc_id = make_doc_id(stem or re.sub(r"\.[^.]+$", "", source_path.rsplit("/", 1)[-1]), sha256)
     notes = _collect_notes(units, doc_id)
     vocab = Vocabulary([u.text for u in units if u.kind in (BODY, HEADING, NOTE, TITLE)])
-    paras, sections_raw = _assemble_body(units, notes, vocab)
+    endnotes = {u.marker for u in units if u.kind == NOTE and u.flags.get("endnote")}
+    paras, sections_raw = _assemble_body(units, notes, vocab, endnotes)
     return _build_document(doc_id, source_path, source_format, sha256, units, paras, sections_raw, notes,
                            n_pages=max(u.page for u in units), inferred=not explicit)
 
@@ -100,8 +101,13 @@ def _collect_notes(units: list[Unit], doc_id: str) -> list[Note]:
     return notes
 
 
-def _assemble_body(units: list[Unit], notes: list[Note], vocab: Vocabulary) -> tuple[list[_Para], list[tuple[Unit, int]]]:
-    """Join body units into paragraphs, lift markers out, and collect headings in order."""
+def _assemble_body(units: list[Unit], notes: list[Note], vocab: Vocabulary,
+                   endnotes: set[str] | None = None) -> tuple[list[_Para], list[tuple[Unit, int]]]:
+    """Join body units into paragraphs, lift markers out, and collect headings in order.
+
+    ``endnotes`` are the numbers of notes printed in an endnotes section: a digit glued to a word
+    may stand for one of them on any page.
+    """
     note_numbers: dict[int, set[str]] = {}
     for n in notes:
         if n.marker.isascii() and n.marker.isdigit():
@@ -111,6 +117,9 @@ def _assemble_body(units: list[Unit], notes: list[Note], vocab: Vocabulary) -> t
         printed_on = {page: set(nums) for page, nums in note_numbers.items()}
         for page, nums in printed_on.items():
             note_numbers.setdefault(page - 1, set()).update(nums)
+    if endnotes:
+        for page in {u.page for u in units}:
+            note_numbers.setdefault(page, set()).update(endnotes)
     paras: list[_Para] = []
     headings: list[tuple[Unit, int]] = []  # (unit, index of its paragraph)
     section_id: str | None = None

@@ -161,6 +161,7 @@ def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
         if h:
             u.kind, u.heading = HEADING, h
     _accept_digit_notes(units, pages_explicit)
+    _mark_endnotes(units)
     if pages_explicit:
         _mark_note_continuations(units)
     _merge_split_headings(units)
@@ -232,6 +233,46 @@ def _mark_headers(units: list[Unit], pages_explicit: bool) -> None:
         if shapes[key] >= 3 and (len(pages_of[key]) >= 3 or not pages_explicit):
             if not NOTE_LINE.match(u.text) and not match_heading(u.text):
                 u.kind = HEADER
+
+
+_ENDNOTES_HEADING = re.compile(r"^\s*(?:end\s?notes|notes)\s*:?\s*$", re.IGNORECASE)
+
+
+def _mark_endnotes(units: list[Unit]) -> None:
+    """Endnotes: a "Notes" (or "Endnotes") heading followed by numbered lines.
+
+    Each numbered line under the heading is a note (flag ``endnote``), until another heading or
+    an unnumbered paragraph that is not a note's continuation. Numbering may restart at 1 (notes
+    grouped by chapter) but otherwise goes up by one.
+    """
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if u.kind not in (HEADING, BODY) or not _ENDNOTES_HEADING.match(u.text):
+            i += 1
+            continue
+        u.kind, u.heading = HEADING, u.heading or HeadingMatch("", u.text.strip().rstrip(":"), 1, "matter")
+        last = 0
+        j = i + 1
+        while j < len(units):
+            v = units[j]
+            if v.kind in (HEADER, TOC):
+                j += 1
+                continue
+            if v.kind == NOTE and v.marker.isascii() and v.marker.isdigit() and int(v.marker) in (1, last + 1):
+                last = int(v.marker)  # already taken for a footnote block: it is an endnote
+                v.flags["endnote"] = True
+                j += 1
+                continue
+            d = DIGIT_NOTE_LINE.match(v.text) if v.kind in (BODY, HEADING) else None
+            if d is None or int(d.group("marker")) not in (1, last + 1):
+                break
+            last = int(d.group("marker"))
+            v.kind, v.heading, v.marker = NOTE, None, d.group("marker")
+            v.text = _note_text(v, DIGIT_NOTE_LINE, d.group("text").strip())
+            v.flags["endnote"] = True
+            j += 1
+        i = j
 
 
 def _mark_repeated_headings(units: list[Unit]) -> None:
