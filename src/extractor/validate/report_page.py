@@ -62,7 +62,7 @@ def _documents(documents: pd.DataFrame) -> str:
         f'<td class="{"ok" if d.status == "ok" else "fail"}">{_e(d.status)}</td><td>{_e(d.error)}</td></tr>'
         for d in documents.itertuples()
     )
-    return f"<h2>Documents</h2><table><tr><th>doc_id</th><th>file</th><th>status</th><th>error</th></tr>{rows}</table>"
+    return "<h2>Documents</h2>" + _table(["doc_id", "file", "status", "error"], rows)
 
 
 def _failures(results: pd.DataFrame) -> str:
@@ -75,8 +75,8 @@ def _failures(results: pd.DataFrame) -> str:
         f"<td>{_e(r.column)}</td><td>{_e(r.unexpected_count)}</td><td>{_e(r.details)}</td></tr>"
         for r in failed.itertuples()
     )
-    return ("<table><tr><th>severity</th><th>doc_id</th><th>table</th><th>expectation</th><th>column</th>"
-            f"<th>rows</th><th>which rows (page, sentence)</th></tr>{rows}</table>")
+    return _table(["severity", "doc_id", "table", "expectation", "column", "rows", "which rows (page, sentence)"],
+                  rows)
 
 
 def _consistency(consistency: pd.DataFrame) -> str:
@@ -88,8 +88,7 @@ def _consistency(consistency: pd.DataFrame) -> str:
         f"<td>{_e(r.values)}</td><td>{_e(r.pages)}</td><td>{_e(r.message)}</td></tr>"
         for r in ordered.itertuples()
     )
-    return ("<table><tr><th>status</th><th>kind</th><th>values</th><th>pages</th><th>message</th></tr>"
-            f"{rows}</table>")
+    return _table(["status", "kind", "values", "pages", "message"], rows)
 
 
 def _all_results(results: pd.DataFrame) -> str:
@@ -99,8 +98,12 @@ def _all_results(results: pd.DataFrame) -> str:
         f"<td><code>{_e(r.doc_id)}</code></td></tr>"
         for r in results.itertuples()
     )
-    return ("<table><tr><th>result</th><th>table</th><th>expectation</th><th>column</th><th>severity</th>"
-            f"<th>doc_id</th></tr>{rows}</table>")
+    return _table(["result", "table", "expectation", "column", "severity", "doc_id"], rows)
+
+
+def _table(headers: list[str], rows: str) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    return f"<table><tr>{head}</tr>{rows}</table>"
 
 
 def _e(value: object) -> str:
