@@ -7,10 +7,11 @@ never tokenise again.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
+from itertools import compress, islice
 
-from spacy.attrs import IDX, LOWER, ORTH
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -41,18 +42,14 @@ class ParsedBlock:
 
     @functools.cached_property
     def lowers(self) -> list[str]:
-        """``[t.lower_ for t in doc]``."""
-        strings = self.doc.vocab.strings
-        return [strings[low] for low in self.doc.to_array(LOWER).tolist()]
+        """``[t.lower_ for t in doc]``: a lexeme's LOWER is ``str.lower`` of its text (spaCy's
+        lexical attribute getter), faster computed from the words than looked up."""
+        return [word.lower() for word in self.words]
 
     @functools.cached_property
     def starts(self) -> list[int]:
         """``[t.idx for t in doc]``."""
         return self.doc.to_array(IDX).tolist()
-
-    def span_text(self, start: int, end: int) -> str:
-        """``doc[start:end].text`` for ``0 <= start < end <= len(doc)``."""
-        return self.text[self.starts[start]:self.starts[end - 1] + len(self.words[end - 1])]
 
     def span_of(self, sentence: Sentence) -> Span:
         """The spaCy span of one of this block's sentences."""
@@ -61,6 +58,17 @@ class ParsedBlock:
         span = self.doc.char_span(rel_start, rel_end, alignment_mode="expand")
         assert span is not None
         return span
+
+
+def positions(words: list[str], targets: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
+    """The indices ``i`` in ``range(start, stop)`` (to the end by default) where ``words[i] in
+    targets``, in order.
+
+    The membership tests run in C (``map`` and ``compress``), not as a Python step per word:
+    rules that look for a few words would otherwise take one step per token of the report.
+    """
+    stop = len(words) if stop is None else max(start, stop)
+    return list(compress(range(start, stop), map(targets.__contains__, islice(words, start, stop))))
 
 
 @dataclass
@@ -106,26 +114,42 @@ def analyse(document: Document, nlp: Language, model_label: str = "blank", batch
     sentences: list[Sentence] = []
     for (i, block), doc in zip(targets, nlp.pipe((b.text for _, b in targets), batch_size=batch_size)):
         pb = ParsedBlock(i, block, doc)
-        for sent in doc.sents:
-            text = sent.text.strip()
-            if not text:
-                continue
-            lead = len(sent.text) - len(sent.text.lstrip())
-            start = block.char_start + sent.start_char + lead
-            s = Sentence(
-                sentence_id=0,
-                text=text,
-                char_start=start,
-                char_end=start + len(text),
-                page=block.page_at(sent.start_char),
-                section_id=block.section_id,
-                block_index=i,
-                in_note=block.kind == BlockKind.FOOTNOTE,
-            )
-            pb.sentences.append(s)
-            sentences.append(s)
+        pb.sentences = _block_sentences(i, block, doc)
+        sentences.extend(pb.sentences)
         parsed.append(pb)
     sentences.sort(key=lambda s: s.char_start)
     for n, s in enumerate(sentences, start=1):
         s.sentence_id = n
     return Analysis(document, parsed, sentences, model_label)
+
+
+def _block_sentences(index: int, block: Block, doc: Doc) -> list[Sentence]:
+    """The non-blank sentences of ``doc`` (ids still 0), stripped of surrounding whitespace."""
+    in_note = block.kind == BlockKind.FOOTNOTE
+    out: list[Sentence] = []
+    for rel_start, rel_end in _sentence_bounds(doc):
+        raw = block.text[rel_start:rel_end]
+        text = raw.strip()
+        if not text:
+            continue
+        start = block.char_start + rel_start + len(raw) - len(raw.lstrip())
+        out.append(Sentence(sentence_id=0, text=text, char_start=start, char_end=start + len(text),
+                            page=block.page_at(rel_start), section_id=block.section_id, block_index=index,
+                            in_note=in_note))
+    return out
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """``(sent.start_char, sent.end_char)`` for each sentence of ``doc.sents``.
+
+    Read from token arrays (a sentence opens at every token after the first whose SENT_START is
+    1, as in ``Doc.sents``): iterating ``doc.sents`` and reading ``sent.text`` creates a Span per
+    sentence and a Token object per token, a sixth of the cost of the spaCy pass itself.
+    """
+    if len(doc) == 0:
+        return []
+    cols = doc.to_array([SENT_START, IDX, LENGTH])
+    firsts = [0, *((cols[1:, 0] == 1).nonzero()[0] + 1).tolist()]
+    idx, length = cols[:, 1].tolist(), cols[:, 2].tolist()
+    lasts = [f - 1 for f in firsts[1:]] + [len(doc) - 1]
+    return [(idx[f], idx[e] + length[e]) for f, e in zip(firsts, lasts)]

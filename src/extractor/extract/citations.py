@@ -26,8 +26,11 @@ def citation_id(doc_id: str, marker: Marker) -> str:
     return stable_id("cit", doc_id, marker.offset, marker.marker)
 
 
-def extract_notes(analysis: Analysis) -> list[dict[str, Any]]:
-    """One row per printed note, with its parsed parts, citation count and duplicate link."""
+def extract_notes(analysis: Analysis, parsed: dict[str, ParsedNote] | None = None) -> list[dict[str, Any]]:
+    """One row per printed note, with its parsed parts, citation count and duplicate link.
+
+    ``parsed``: :func:`parse_notes` of the document's notes, when the caller has it already.
+    """
     doc = analysis.document
     resolved = resolve_markers(doc.markers, doc.notes, numbering_scheme(doc.notes))
     counts: dict[str, int] = {}
@@ -35,7 +38,7 @@ def extract_notes(analysis: Analysis) -> list[dict[str, Any]]:
         if note is not None:
             counts[note.note_id] = counts.get(note.note_id, 0) + 1
     duplicates = find_duplicates(doc.notes)
-    parsed = _parse_all(doc.notes)
+    parsed = parsed if parsed is not None else parse_notes(doc.notes)
     return [
         {"note_id": n.note_id, "doc_id": doc.doc_id, "page": n.page, "marker": n.marker, "note_text": n.text,
          **parsed[n.note_id].as_row(), "n_citations": counts.get(n.note_id, 0),
@@ -44,11 +47,14 @@ def extract_notes(analysis: Analysis) -> list[dict[str, Any]]:
     ]
 
 
-def extract_citations(analysis: Analysis) -> list[dict[str, Any]]:
-    """One row per body marker, resolved to its note (or ``resolved=False``)."""
+def extract_citations(analysis: Analysis, parsed: dict[str, ParsedNote] | None = None) -> list[dict[str, Any]]:
+    """One row per body marker, resolved to its note (or ``resolved=False``).
+
+    ``parsed``: :func:`parse_notes` of the document's notes, when the caller has it already.
+    """
     doc = analysis.document
     notes = resolve_markers(doc.markers, doc.notes, numbering_scheme(doc.notes))
-    parsed = _parse_all(doc.notes)
+    parsed = parsed if parsed is not None else parse_notes(doc.notes)
     rows = []
     for mk, note in zip(doc.markers, notes):
         sent = cited_sentence(analysis, mk)
@@ -84,7 +90,8 @@ def cited_sentence(analysis: Analysis, marker: Marker) -> Sentence | None:
     return best
 
 
-def _parse_all(notes: list[Note]) -> dict[str, ParsedNote]:
+def parse_notes(notes: list[Note]) -> dict[str, ParsedNote]:
+    """Note id -> parsed parts, each distinct text parsed once."""
     cache: dict[str, ParsedNote] = {}
     out: dict[str, ParsedNote] = {}
     for n in notes:

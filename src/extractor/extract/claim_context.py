@@ -21,7 +21,7 @@ from extractor.extract.quantities import (
     TimeExpression, clause_start, is_year_token, longest_matches, phrase_after, phrase_before, phrase_end,
     phrase_matcher, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher
+from extractor.extract.run_matcher import RunMatcher, RunMemo, matches
 
 #: Words before a figure that bound it, by qualifier.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
@@ -126,13 +126,14 @@ class ClaimContext:
     """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
     context columns from them."""
 
-    def __init__(self, doc: Doc, quoted_titles: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, quoted_titles: list[tuple[int, int]], memo: RunMemo | None = None) -> None:
+        """``memo``: the matches of runs of words already matched in the report."""
         self.doc = doc
         self.quoted_titles = quoted_titles
         self.has_parse = doc.has_annotation("DEP")
         m = _context_matchers(doc.vocab)
         self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](doc))}
-        self.time_matches = longest_matches(doc, m["times"](doc))
+        self.time_matches = longest_matches(doc, matches(m["times"], doc, memo))
 
     def surface_start(self, c: Quantity) -> int:
         """The first token of the surface (a currency before the number included)."""

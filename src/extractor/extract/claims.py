@@ -26,6 +26,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from spacy.attrs import IS_ALPHA
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -39,7 +40,7 @@ from extractor.extract.quantities import (
     RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity, clause_start, counted_noun, is_year_token, longest_matches,
     phrase_matcher, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher
+from extractor.extract.run_matcher import RunMatcher, RunMemo, matches
 from extractor.ids import stable_id
 from extractor.model import Sentence
 
@@ -122,9 +123,10 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     """One row per numeric claim in the body paragraphs, in document order."""
     document = analysis.document
     names = _RecurringNames(document.text)
+    memo = RunMemo()
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
-        found = _BlockClaims(pb, names)
+        found = _BlockClaims(pb, names, memo)
         previous_year: int | None = None
         for sent in pb.sentences:
             span = pb.span_of(sent)
@@ -163,25 +165,29 @@ class _RecurringNames:
 
     def is_name(self, number: str, unit: str, noun: str) -> bool:
         """Whether "<number>-<unit> <noun>" recurs in the report or stands in quotation marks."""
+        # The word boundary before the number is tested in a lookbehind after it, so that the
+        # pattern opens with a literal and the regex engine can skip ahead to its occurrences
+        # instead of trying every position of the report.
+        number = re.escape(number)
         pattern = re.compile(
-            rf"\b{re.escape(number)}\s*[-\u2010-\u2015]\s*{re.escape(unit)}s?[\s-]+{re.escape(noun)}\b")
+            rf"{number}(?<=\b{number})\s*[-\u2010-\u2015]\s*{re.escape(unit)}s?[\s-]+{re.escape(noun)}\b")
         return len(pattern.findall(self.text)) >= 2 or bool(pattern.search(self._quoted))
 
 
 class _BlockClaims:
     """The matches of one parsed block, and the rules that turn them into claims sentence by sentence."""
 
-    def __init__(self, pb: ParsedBlock, names: _RecurringNames) -> None:
+    def __init__(self, pb: ParsedBlock, names: _RecurringNames, memo: RunMemo) -> None:
         self.doc = d = pb.doc
         self.text = pb.text
         self.names = names
-        m = {name: [match for matcher in matchers for match in matcher(d)]
+        m = {name: [match for matcher in matchers for match in matches(matcher, d, memo)]
              for name, matchers in _matchers(d.vocab).items()}
         self.numbers = longest_matches(d, m["numbers"])
         self.units = {s: (e, label) for label, s, e in longest_matches(d, m["units"], by_start=True)}
         self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, m["prefixes"])}
-        self.quoted_titles = quoted_titles(d)
-        self.context = ClaimContext(d, self.quoted_titles)
+        self.quoted_titles = quoted_titles(pb)
+        self.context = ClaimContext(d, self.quoted_titles, memo)
         #: The last count of the sentences read so far in the block, if no other figure came after it.
         self.last_count: Quantity | None = None
 
@@ -664,29 +670,33 @@ class _BlockClaims:
             c.family, c.unit, c.ref = "count", self.last_count.unit, self.last_count
 
 
-def quoted_titles(doc: Doc) -> list[tuple[int, int]]:
+def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
     """Token spans inside quotation marks that read as a title or name ("10,000 Enterprises
     Helping 10,000 Villages"), not as quoted speech ("Our harvests in the past two years ...")."""
+    # Read from the block's word lists and one IS_ALPHA array, not from a Token object per word.
+    words, lowers = pb.words, pb.lowers
+    opening = [k for k, word in enumerate(words) if word in QUOTES_OPEN]
+    if not opening:
+        return []
+    starts, alphas = pb.starts, pb.doc.to_array(IS_ALPHA).tolist()
+    n = len(words)
     out: list[tuple[int, int]] = []
-    k = 0
-    n = len(doc)
-    while k < n:
-        t = doc[k]
-        if t.text in QUOTES_OPEN and not (t.text == "'" and k > 0 and doc[k - 1].whitespace_ == ""):
-            close = next((m for m in range(k + 1, min(n, k + 40)) if doc[m].text in QUOTES_CLOSE), None)
-            if close is None:
-                k += 1
-                continue
-            words = [w for w in doc[k + 1:close] if w.is_alpha]
-            content = [w for w in words[1:] if w.lower_ not in FUNCTION_WORDS]
-            capitals = sum(1 for w in content if w.text[:1].isupper())
-            lowers = sum(1 for w in content if w.text.islower())
-            has_number = any(NUMBER_TOKEN.match(w.text) or w.lower_ in N.NUMBER_WORDS for w in doc[k + 1:close])
-            if (capitals >= lowers and (capitals or has_number)) or (has_number and len(words) <= 6):
-                out.append((k + 1, close))
-            k = close + 1
+    resume = 0  # after a quotation, the next one opens past its closing quote
+    for k in opening:
+        if k < resume or words[k] == "'" and k > 0 and starts[k] == starts[k - 1] + len(words[k - 1]):
+            continue  # a closing apostrophe glued to its word ("farmers'")
+        close = next((m for m in range(k + 1, min(n, k + 40)) if words[m] in QUOTES_CLOSE), None)
+        if close is None:
             continue
-        k += 1
+        inside = range(k + 1, close)
+        alpha = [m for m in inside if alphas[m]]
+        content = [m for m in alpha[1:] if lowers[m] not in FUNCTION_WORDS]
+        capitals = sum(1 for m in content if words[m][:1].isupper())
+        lower_case = sum(1 for m in content if words[m].islower())
+        has_number = any(NUMBER_TOKEN.match(words[m]) or lowers[m] in N.NUMBER_WORDS for m in inside)
+        if (capitals >= lower_case and (capitals or has_number)) or (has_number and len(alpha) <= 6):
+            out.append((k + 1, close))
+        resume = close + 1
     return out
 
 

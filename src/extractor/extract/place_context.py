@@ -9,9 +9,13 @@ and the document's vocabulary of lower-case words, so they hold for any report.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
+from spacy.attrs import IS_ALPHA, IS_LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
+
+from extractor.analysis import ParsedBlock
 
 #: Words that, after a place name, make the whole phrase an organisation, outlet or programme.
 ORG_WORDS = frozenset("""
@@ -53,15 +57,22 @@ def is_title_word(token: Token) -> bool:
     return bool(_TITLE.match(token.text))
 
 
-def is_title_text(text: str) -> bool:
-    """:func:`is_title_word` of a token's text."""
-    return bool(_TITLE.match(text))
+def title_positions(words: list[str]) -> list[int]:
+    """Indices of the capitalised words (:func:`is_title_word`) among a block's words, in one pass
+    (``map`` and ``compress``: no Python step per word)."""
+    return list(compress(range(len(words)), map(_TITLE.match, words)))
 
 
-def document_vocabulary(docs: list[Doc]) -> frozenset[str]:
+def document_vocabulary(blocks: list[ParsedBlock]) -> frozenset[str]:
     """Words the document writes in lower case: a capitalised form of one of them is an
     ordinary word at a sentence start or in a title, not necessarily a name."""
-    return frozenset(t.text for d in docs for t in d if t.is_lower and t.is_alpha)
+    words: set[str] = set()
+    for pb in blocks:
+        # The flags as one array per Doc, next to the block's cached words, rather than a Token
+        # object per token.
+        flags = pb.doc.to_array([IS_LOWER, IS_ALPHA]).tolist()
+        words.update(word for word, (lower, alpha) in zip(pb.words, flags) if lower and alpha)
+    return frozenset(words)
 
 
 def names_organisation(doc: Doc, end: int, limit: int = 10) -> bool:

@@ -22,15 +22,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.analysis import Analysis, ParsedBlock
+from extractor.analysis import Analysis, ParsedBlock, positions
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
-    COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_text, is_title_word, names_organisation,
-    part_of_longer_name,
+    COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_word, names_organisation,
+    part_of_longer_name, title_positions,
 )
 from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
 from extractor.extract.place_ruler import FACTORY
-from extractor.gazetteer import GENERIC_WORDS, Gazetteer, gazetteer, is_generic
+from extractor.gazetteer import GENERIC_WORDS, Entry, Gazetteer, gazetteer, is_generic
 from extractor.ids import stable_id
 from extractor.model import BlockKind
 
@@ -62,6 +62,8 @@ SAINT_PREFIXES = frozenset({"st.", "st", "saint", "ste.", "san", "santa", "são"
 LAND_LOCATIVES = frozenset({"in", "across", "throughout", "from", "into"})
 #: Capitalised words that, before a city, name its conurbation ("Metro Manila", "Greater Cairo").
 METRO_PREFIXES = frozenset({"Metro", "Metropolitan", "Greater"})
+#: First words of the lists :meth:`_Builder.lists` reads ("villages of", "county governments of").
+_LIST_STARTS = frozenset(pp.LIST_HEADS) | frozenset(pp.LIST_GOVERNMENT_HEADS)
 #: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou
 #: Province"); villages and townships are left out: their cores are often other things' names.
 ALIASABLE = frozenset({"province", "autonomous_region", "municipality", "prefecture", "city", "county",
@@ -133,7 +135,7 @@ class _Builder:
         self.analysis = analysis
         self.gaz = gaz
         self.use_model = use_model
-        self.vocab = document_vocabulary([pb.doc for pb in analysis.blocks])
+        self.vocab = document_vocabulary(analysis.blocks)
         self.mentions: list[Mention] = []
         self.taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
 
@@ -141,8 +143,9 @@ class _Builder:
     def from_entities(self, pb: ParsedBlock) -> None:
         doc = pb.doc
         heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
-        rule_tokens = {i for e in doc.ents if e.label_ == "PLACE" for i in range(e.start, e.end)}
-        for ent in doc.ents:
+        ents = doc.ents  # a new tuple of Spans at every read
+        rule_tokens = {i for e in ents if e.label_ == "PLACE" for i in range(e.start, e.end)}
+        for ent in ents:
             if ent.label_ == "PLACE":
                 method, _, ptype = ent.ent_id_.partition("|")
             elif self.use_model and ent.label_ in MODEL_LABELS:
@@ -278,9 +281,9 @@ class _Builder:
         "of" says what the named place is. A capitalised head is part of the name ("State of
         São Paulo") and keeps the place apart from a namesake city."""
         doc, lowers = pb.doc, pb.lowers
-        for i in range(len(doc) - 2):
+        for i in positions(lowers, pp.OF_HEADS, 0, len(doc) - 2):
             head = lowers[i]
-            if head not in pp.OF_HEADS or lowers[i + 1] != "of" or self._overlaps(pb, i, i + 1):
+            if lowers[i + 1] != "of" or self._overlaps(pb, i, i + 1):
                 continue
             tok = doc[i]
             capital = tok.text[0].isupper() and head in OF_CAPITAL_HEADS and not at_sentence_start(doc, i)
@@ -322,10 +325,8 @@ class _Builder:
         """"Dadu and Thatta districts", "the Tana, Athi and Galana rivers": names before a plural
         head are places of its type."""
         doc = pb.doc
-        for i, word in enumerate(pb.words):
-            if word not in pp.PLURAL_AFTER:
-                continue
-            ptype = pp.PLURAL_AFTER[word]
+        for i in positions(pb.words, pp.PLURAL_AFTER):
+            ptype = pp.PLURAL_AFTER[pb.words[i]]
             items: list[tuple[int, int]] = []
             k, joined = i, False
             while k > 0:
@@ -404,9 +405,7 @@ class _Builder:
         words after a locative "the" that the document never writes in lower case, followed by
         punctuation or a function word, name a natural feature."""
         doc, lowers = pb.doc, pb.lowers
-        for i in range(1, len(doc) - 1):
-            if lowers[i] != "the":
-                continue
+        for i in positions(lowers, ("the",), 1, len(doc) - 1):
             prev = doc[i - 1].lower_
             after_place = prev in ("and", "or", ",") and i >= 2 and (i - 2) in self.taken.get(pb.index, set())
             if prev not in LOCATIVES and not after_place:
@@ -448,8 +447,8 @@ class _Builder:
         with the toponymic ending "-ia", that the document never writes in lower case and nothing
         capitalised continues, names a region."""
         doc, lowers = pb.doc, pb.lowers
-        for i in range(1, len(doc)):
-            if lowers[i - 1] not in LAND_LOCATIVES or not doc[i].text.endswith("ia") or len(doc[i].text) < 6:
+        for i in (k + 1 for k in positions(lowers, LAND_LOCATIVES, 0, len(doc) - 1)):
+            if not doc[i].text.endswith("ia") or len(doc[i].text) < 6:
                 continue
             name = doc[i].text
             if self.gaz.lookup(name) is not None or self.gaz.city_named(name) is not None:
@@ -489,8 +488,8 @@ class _Builder:
         facility stands in, named after "<facility> at", is a locality (a city when the gazetteer
         knows one there, else a village)."""
         doc, lowers = pb.doc, pb.lowers
-        for i in range(1, len(doc) - 1):
-            if lowers[i] != "at" or lowers[i - 1] not in pp.FACILITY_NOUNS:
+        for i in positions(lowers, ("at",), 1, len(doc) - 1):
+            if lowers[i - 1] not in pp.FACILITY_NOUNS:
                 continue
             j = self._skip_space(doc, i + 1)
             while j < len(doc):
@@ -509,9 +508,7 @@ class _Builder:
         joined to a city or town the document names (or the gazetteer knows in a country it
         names) is a place of the same kind."""
         doc, lowers = pb.doc, pb.lowers
-        for i in range(len(doc) - 3):
-            if lowers[i] not in ("in", "at", "near", "from", "between"):
-                continue
+        for i in positions(lowers, ("in", "at", "near", "from", "between"), 0, len(doc) - 3):
             a = self._skip_space(doc, i + 1)
             a_end = self._name_run(doc, a, limit=3)
             if a_end == a or a_end >= len(doc) or doc[a_end].lower_ != "and":
@@ -573,9 +570,9 @@ class _Builder:
         unit: a province where the document speaks of its capital or government, else a region."""
         found: list[Mention] = []
         for pb in self.analysis.blocks:
-            doc = pb.doc
-            for i in range(1, len(doc) - 1):
-                if doc[i].text not in COMPASS or doc[i - 1].lower_ not in LOCATIVES or self._overlaps(pb, i, i + 1):
+            doc, words, lowers = pb.doc, pb.words, pb.lowers
+            for i in positions(words, COMPASS, 1, len(doc) - 1):
+                if lowers[i - 1] not in LOCATIVES or self._overlaps(pb, i, i + 1):
                     continue
                 e = self._new_name(pb, i + 1)
                 if e == i + 1 or is_generic(doc[i + 1:e].text) or self.gaz.lookup(doc[i + 1:e].text) is not None:
@@ -599,35 +596,41 @@ class _Builder:
         taken = self.taken.setdefault(pb.index, set())
         if not countries:
             return  # no cued city without its country
-        words, cued = pb.words, self.gaz.cued_index()
-        i = 0
-        while i < len(doc):
-            if i in taken or not is_title_text(words[i]):
-                i += 1
+        resume = 0  # a name found ends at ``resume``: the next one starts there or later
+        for i in title_positions(pb.words):
+            if i < resume or i in taken:
                 continue
-            hit = None
-            for n in (3, 2, 1):
-                e = i + n
-                if e > len(doc) or any(k in taken for k in range(i, e)):
-                    continue
-                entry = cued.get(pb.span_text(i, e))  # Gazetteer.cued_city, without a call per word
-                if entry is not None and entry.country in countries:
-                    hit = (e, entry)
-                    break
+            hit = self._cued_city_at(pb, i, taken, countries)
             if hit is None:
-                i += 1
                 continue
             e, entry = hit
+            resume = e
             if entry.alternate and (heading or at_sentence_start(doc, i)):
-                i = e  # "Greenfield land ...": an alternate name opening a sentence is a word
-                continue
+                continue  # "Greenfield land ...": an alternate name opening a sentence is a word
             ok = (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, taken, heading)
                   and not _after_determiner(doc, i) and self._acceptable_name(doc, i, e)
                   and not any(t.lower_ in self.vocab for t in doc[i:e]))
             if ok:
                 self._add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
                                   gaz_parent=entry.parent))
-            i = e
+
+    def _cued_city_at(self, pb: ParsedBlock, i: int, taken: set[int],
+                      countries: set[str]) -> tuple[int, Entry] | None:
+        """(end, entry) of the longest cued city of ``countries`` (up to three tokens) starting at
+        token ``i``, none of whose tokens is taken."""
+        if not self.gaz.starts_cued_name(pb.words[i]):
+            return None  # every phrase starting at token ``i`` starts with its word
+        text, words, starts, cued = pb.text, pb.words, pb.starts, self.gaz.cued_index()
+        free = i
+        while free < min(i + 3, len(words)) and free not in taken:
+            free += 1
+        for e in range(free, i, -1):
+            # ``doc[i:e].text`` sliced from the block's text with its word arrays, and
+            # Gazetteer.cued_city without a call per phrase: this runs at many capitalised words.
+            entry = cued.get(text[starts[i]:starts[e - 1] + len(words[e - 1])])
+            if entry is not None and entry.country in countries:
+                return e, entry
+        return None
 
     def foreign_names(self, countries: set[str]) -> None:
         """Gazetteer names of a country the document never names: "Midlands" (a province of
@@ -690,7 +693,7 @@ class _Builder:
         """"the villages of A, B and C", "the county governments of A, B, and C": each item is a place
         of the type the plural head names."""
         doc, lowers = pb.doc, pb.lowers
-        for i in range(len(doc) - 2):
+        for i in positions(lowers, _LIST_STARTS, 0, len(doc) - 2):
             low = lowers[i]
             if low in pp.LIST_HEADS and lowers[i + 1] == "of":
                 ptype, j = pp.LIST_HEADS[low], i + 2
@@ -774,8 +777,8 @@ class _Builder:
             doc = pb.doc
             heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
             taken = self.taken.get(pb.index, set())
-            for i, word in enumerate(pb.words):
-                for core in by_first.get(word, ()):
+            for i in positions(pb.words, by_first):
+                for core in by_first[pb.words[i]]:
                     n = lengths[core]
                     end = i + n
                     if doc[i:end].text != core or set(range(i, end)) & taken:

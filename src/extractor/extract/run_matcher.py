@@ -7,7 +7,8 @@ narrow class of words (a head noun, a month, a number). So every match lies insi
 run of tokens that some spec accepts, and that run holds an anchor. :class:`RunMatcher` finds
 those runs from one ``doc.to_array(ORTH)`` (classifying each distinct word once) and runs the
 Matcher on them alone: the (match_id, start, end) triples, and their order, are the ones the
-Matcher gives on the whole Doc, since no spec looks past its own token.
+Matcher gives on the whole Doc, since no spec looks past its own token. A :class:`RunMemo` lets
+the blocks of one report share the matches of the runs of words they repeat.
 
 The specs are read from the patterns; a spec this module cannot read raises, so editing a
 pattern can never make it silently inexact.
@@ -18,12 +19,14 @@ import re
 from typing import Any
 
 from spacy.attrs import ORTH
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _OPTIONAL = ("?", "*")
 _OPS = (None, "+", *_OPTIONAL)
+#: (match_id, start, end) triples, as spaCy's Matcher gives them.
+Matches = list[tuple[int, int, int]]
 
 
 class _Spec:
@@ -93,12 +96,13 @@ class TokenRuns:
         self._kind[orth] = kind
         return kind
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
-        """Maximal runs of matchable tokens that hold an anchor, as (start, end)."""
+    def __call__(self, doc: Doc, orths: list[int] | None = None) -> list[tuple[int, int]]:
+        """Maximal runs of matchable tokens that hold an anchor, as (start, end). ``orths``:
+        ``doc.to_array(ORTH).tolist()``, when the caller has it."""
         strings, known = doc.vocab.strings, self._kind
         out: list[tuple[int, int]] = []
         start, anchored = -1, False
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        for i, orth in enumerate(orths if orths is not None else doc.to_array(ORTH).tolist()):
             kind = known.get(orth)
             if kind is None:
                 kind = self._classify(orth, strings[orth])
@@ -136,14 +140,42 @@ class RunMatcher:
         self._patterns.extend(patterns)
         self._runs = None
 
-    def runs(self, doc: Doc) -> list[tuple[int, int]]:
+    def runs(self, doc: Doc, orths: list[int] | None = None) -> list[tuple[int, int]]:
         if self._runs is None:
             self._runs = TokenRuns(self._patterns, self.connectors)
-        return self._runs(doc)
+        return self._runs(doc, orths)
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(match_id, start, end) triples, as ``Matcher(doc)`` gives them."""
-        out: list[tuple[int, int, int]] = []
-        for start, end in self.runs(doc):
-            out.extend((m, s + start, e + start) for m, s, e in self.matcher(doc[start:end]))
+    def __call__(self, doc: Doc, memo: RunMemo | None = None) -> Matches:
+        """(match_id, start, end) triples, as ``Matcher(doc)`` gives them; with ``memo``, a run
+        of words matched before (in another block of the same report) is not matched again."""
+        orths = doc.to_array(ORTH).tolist()
+        seen = memo.of(self) if memo is not None else {}
+        out: Matches = []
+        for start, end in self.runs(doc, orths):
+            words = tuple(orths[start:end])
+            found = seen.get(words)
+            if found is None:
+                found = seen[words] = self.matcher(doc[start:end])
+            out.extend((m, s + start, e + start) for m, s, e in found)
         return out
+
+
+class RunMemo:
+    """Matches of the runs of words a :class:`RunMatcher` has matched, per matcher, for the Docs
+    of one report.
+
+    Every spec tests only a token's text, so a run of the same words matches the same way; a
+    report repeats its years and figures, and a Matcher call costs far more than the lookup.
+    """
+
+    def __init__(self) -> None:
+        self._by_matcher: dict[RunMatcher, dict[tuple[int, ...], Matches]] = {}
+
+    def of(self, matcher: RunMatcher) -> dict[tuple[int, ...], Matches]:
+        """Matches by run of words (ORTH ids), for ``matcher``."""
+        return self._by_matcher.setdefault(matcher, {})
+
+
+def matches(matcher: RunMatcher | PhraseMatcher, doc: Doc, memo: RunMemo | None = None) -> Matches:
+    """``matcher(doc)``; a :class:`RunMatcher` with ``memo``."""
+    return matcher(doc, memo) if isinstance(matcher, RunMatcher) else matcher(doc)

@@ -8,6 +8,7 @@ broken word, and anything else is kept as a compound.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -30,22 +31,40 @@ _PREFIXES = {"re", "pre", "de", "un", "over", "under"}
 
 
 class Vocabulary:
-    """Word counts of a report, lower-cased, used as evidence for joining decisions."""
+    """Word counts of a report, lower-cased, used as evidence for joining decisions.
+
+    The texts are counted when a decision first needs them: many reports have few lines ending
+    in a hyphen, and a text dump often none.
+    """
 
     def __init__(self, texts: list[str]) -> None:
-        self.words: Counter[str] = Counter()
-        self.compounds: Counter[str] = Counter()
+        self._texts = texts
+
+    @functools.cached_property
+    def _counts(self) -> tuple[Counter[str], Counter[str]]:
+        """(word counts, hyphenated compound counts)."""
+        words: Counter[str] = Counter()
+        compounds: Counter[str] = Counter()
         found: Counter[str] = Counter()
-        for text in texts:
+        for text in self._texts:
             found.update(_WORD.findall(text))
         for w, n in found.items():  # each distinct form once
             lw = w.lower().replace("\u2010", "-")
             if "-" in lw:
-                self.compounds[lw] += n
+                compounds[lw] += n
                 for part in lw.split("-"):
-                    self.words[part] += n
+                    words[part] += n
             else:
-                self.words[lw] += n
+                words[lw] += n
+        return words, compounds
+
+    @property
+    def words(self) -> Counter[str]:
+        return self._counts[0]
+
+    @property
+    def compounds(self) -> Counter[str]:
+        return self._counts[1]
 
     def should_join(self, left: str, right: str) -> bool:
         """Is ``left`` + "-" + ``right`` a word broken by hyphenation (True) or a compound (False)?"""

@@ -11,6 +11,8 @@ import unicodedata
 # Markdown emphasis that text dumps carry over (**bold**, *italic*, __bold__).
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# What _SPACES would change: a run of two spaces, or any other kind of space.
+_SPACES_TO_COLLAPSE = re.compile(r"[\t\u00a0\u2009\u202f]| {2}")
 
 # Table-of-contents entry: dotted/bulleted leader or tab, then a page number at the end.
 _TOC_LEADER = re.compile(r"(?:\.{2,}|(?:\.\s){3,}|\u2026+|[\u00b7\u2022\u22c5]{2,}|\t|\s{3,})\s*\d{1,4}\s*$")
@@ -36,7 +38,16 @@ def clean_unit(text: str) -> str:
         text = _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), text)
         text = re.sub(r"^(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)$", "", text.strip())  # emphasis spanning lines
     text = text.replace("\\$", "$")  # markdown-escaped dollar signs
-    return _SPACES.sub(" ", text).strip()
+    return collapse_spaces(text)
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces, tabs and no-break or thin spaces as one space; the ends stripped."""
+    # Most lines hold single spaces only: searching for anything else is a fast scan, while the
+    # substitution rebuilds the string at every space.
+    if _SPACES_TO_COLLAPSE.search(text):
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def is_toc_entry(text: str) -> bool:
@@ -103,6 +114,8 @@ def is_aligned_table_row(raw_line: str) -> bool:
     Needs at least two column gaps (two or more spaces or tabs) and two numeric cells; prose
     never has several multi-space gaps between numbers.
     """
+    if "  " not in raw_line and "\t" not in raw_line:
+        return False  # no column gap (the test is much faster than the regex on long lines)
     if len(_CELL_GAP.findall(raw_line.rstrip())) < 2:
         return False
     cells = [c.strip() for c in re.split(r" {2,}|\t+", raw_line.strip()) if c.strip()]

@@ -25,6 +25,9 @@ DIGIT_NOTE_LINE = re.compile(r"^\s*(?P<caret>\^\s*)?(?P<marker>\d{1,3})(?:[.)]\s
 
 # Unambiguous markers in running text.
 _GLYPH_MARKER = re.compile(rf"\^?\s?[{CIRCLED_ALL}]|\^\s?\[?\d{{1,3}}\]?|\[\^?\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+")
+# A character every marker of _GLYPH_MARKER holds: searching for it first is much faster than
+# trying the alternation at every position of a paragraph that has no marker.
+_GLYPH_MARKER_CHAR = re.compile(rf"[\^\[{CIRCLED_ALL}{SUPERSCRIPT_DIGITS}]")
 
 
 def normalise_marker(raw: str) -> str:
@@ -67,8 +70,9 @@ def find_body_markers(text: str, note_numbers: set[str]) -> list[FoundMarker]:
     that "reached 90%" is never read as note 90 and "202222" splits into 2022 and note 22 only
     where note 22 exists.
     """
+    glyphs = _GLYPH_MARKER.finditer(text) if _GLYPH_MARKER_CHAR.search(text) else iter(())
     found = [
-        FoundMarker(m.start(), m.end(), m.group(), normalise_marker(m.group())) for m in _GLYPH_MARKER.finditer(text)
+        FoundMarker(m.start(), m.end(), m.group(), normalise_marker(m.group())) for m in glyphs
         if not _is_exponent(text, m.start(), m.group())
     ]
     if note_numbers:

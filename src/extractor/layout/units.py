@@ -116,7 +116,7 @@ def _keep_emphasis(line: str) -> str:
     newspaper), and the note text is reported verbatim.
     """
     text = unicodedata.normalize("NFC", line).replace("\u00ad", "").replace("\\$", "$")
-    return re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text).strip()
+    return L.collapse_spaces(text)
 
 
 def _note_text(u: Unit, pattern: re.Pattern[str], cleaned: str) -> str:

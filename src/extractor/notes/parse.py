@@ -1,7 +1,7 @@
 """One footnote's text in, its parts out: source, title, date, URL and kind."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from extractor.notes.dates import find_date
@@ -20,7 +20,9 @@ class ParsedNote:
     kind: str
 
     def as_row(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields as a dict, in declaration order (``dataclasses.asdict`` without its deep copy)."""
+        return {"source": self.source, "title": self.title, "date": self.date, "url": self.url,
+                "url_domain": self.url_domain, "url_valid": self.url_valid, "kind": self.kind}
 
 
 def parse_note(text: str) -> ParsedNote:

@@ -146,8 +146,9 @@ def find_source(text: str) -> str | None:
 def classify_kind(text: str, *, has_url: bool = False) -> str:
     """One of :data:`KINDS`, from the lead-in and the words outside the title."""
     plain = text.strip()
+    lead = _strip_markup(plain)
     for pattern, kind in _LEAD_INS:
-        if kind and pattern.match(_strip_markup(plain)):
+        if kind and pattern.match(lead):
             return kind
     outside = _QUOTE_SPAN.sub(" ", plain)
     if _BOOK.search(outside):  # "from *Book Title*" needs the italics
