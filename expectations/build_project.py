@@ -6,7 +6,8 @@ JSON diff and commit it. Severity lives in each expectation's ``meta.severity``:
 the flow run, ``warning`` only sets a warning.
 
 Run-time parameters (``{"$PARAMETER": name}``) are filled by ``extractor.validate.run`` from the
-tables of the same run: ``cited_note_ids``, ``claim_ids``, ``citation_ids``, ``place_ids``.
+tables of the same run: ``cited_note_ids``, ``claim_ids``, ``citation_ids``, ``place_ids`` (each a
+newline-separated string of ids, see ``extractor.validate.gx_expectations.join_ids``).
 """
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ SUITES: dict[str, list] = {
         gxe.ExpectColumnValuesToNotBeNull(column="marker", meta=ERR),
         gxe.ExpectColumnValueLengthsToBeBetween(column="note_text", min_value=1, meta=ERR),
         gxe.ExpectColumnValuesToMatchRegex(column="url", regex=URL, meta=ERR),
-        cx.ExpectNotesToBeCited(column_list=["note_id", "page", "marker", "note_text"], value_set=p("cited_note_ids"),
+        cx.ExpectNotesToBeCited(column_list=["note_id", "page", "marker", "note_text"], ids=p("cited_note_ids"),
                                 meta=ERR, notes="Every note is cited by at least one marker in the body."),
         *page(), *span(),
     ],
@@ -106,8 +107,9 @@ SUITES: dict[str, list] = {
     ],
     "claim_citations": common("claim_citations", None) + [
         gxe.ExpectCompoundColumnsToBeUnique(column_list=["claim_id", "citation_id"], meta=ERR),
-        gxe.ExpectColumnValuesToBeInSet(column="claim_id", value_set=p("claim_ids"), meta=ERR),
-        gxe.ExpectColumnValuesToBeInSet(column="citation_id", value_set=p("citation_ids"), meta=ERR),
+        cx.ExpectColumnValuesToBeKnownIds(column="claim_id", ids=p("claim_ids"), of_table="claims", meta=ERR),
+        cx.ExpectColumnValuesToBeKnownIds(column="citation_id", ids=p("citation_ids"), of_table="citations",
+                                          meta=ERR),
         gxe.ExpectColumnValuesToMatchRegex(column="link", regex=r"^[a-z_]+$", meta=ERR),
     ],
     "places": common("places", "place_id") + [
@@ -119,7 +121,7 @@ SUITES: dict[str, list] = {
         *page("first_page"),
     ],
     "place_mentions": common("place_mentions", "mention_id") + [
-        gxe.ExpectColumnValuesToBeInSet(column="place_id", value_set=p("place_ids"), meta=ERR),
+        cx.ExpectColumnValuesToBeKnownIds(column="place_id", ids=p("place_ids"), of_table="places", meta=ERR),
         gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=PLACE_TYPES, meta=ERR),
         gxe.ExpectColumnValueLengthsToBeBetween(column="text", min_value=1, meta=ERR),
         *page(), *span(),

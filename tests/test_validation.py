@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from extractor.pipeline import ExtractionConfig, combine, process_report
@@ -90,3 +91,27 @@ def test_corruption_is_caught_and_located(name, sample_text, tmp_path, gx_contex
     allowed = {(table, expectation)} | ({("citations", "expect_column_values_to_not_be_null")}
                                         if table == "citations" else set())
     assert {(t, e) for t, e, _ in new_failures} <= allowed, new_failures
+
+
+@pytest.mark.parametrize("table,column,expectation", [
+    ("claim_citations", "claim_id", "expect_column_values_to_be_known_ids"),
+    ("claim_citations", "citation_id", "expect_column_values_to_be_known_ids"),
+    ("place_mentions", "place_id", "expect_column_values_to_be_known_ids"),
+    ("notes", "note_id", "expect_notes_to_be_cited"),
+])
+def test_an_id_unknown_to_the_other_table_is_an_error(sample_result, gx_context, table, column, expectation):
+    """Cross-table integrity: a link to a claim, citation or place that is not in its table (or a
+    note no citation resolves to) fails the run, for that row only."""
+    frames = combine([sample_result])
+    frame = frames[table]
+    stray = frame.iloc[[0]].copy()
+    stray[column] = "stray-0000"
+    if table == "notes":
+        stray["note_id"] = "note-stray"
+    frames[table] = pd.concat([frame, stray], ignore_index=True)
+    outcome = validate_tables(frames, None, context=gx_context)
+    r = outcome.results
+    hit = r[(r["table"] == table) & (r["expectation"] == expectation) & (r["column"].str.startswith(column))
+            & ~r["success"].astype(bool)]
+    assert len(hit) == 1 and int(hit["unexpected_count"].iloc[0]) == 1, r[~r["success"].astype(bool)].to_string()
+    assert hit["severity"].iloc[0] == "error" and not outcome.success_errors

@@ -75,11 +75,14 @@ def open_context(gx_dir: Path = GX_DIR) -> Any:
     return gx.get_context(mode="file", project_root_dir=str(gx_dir.parent))
 
 
-def runtime_parameters(frames: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
-    """Cross-table id sets the suites refer to as ``$PARAMETER``."""
-    def ids(table: str, col: str, where: pd.Series | None = None) -> list[str]:
+def runtime_parameters(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Cross-table id sets the suites refer to as ``$PARAMETER``, each one newline-separated
+    string (see :mod:`extractor.validate.gx_expectations`)."""
+    from extractor.validate.gx_expectations import join_ids
+
+    def ids(table: str, col: str, where: pd.Series | None = None) -> str:
         s = frames[table][col] if where is None else frames[table].loc[where, col]
-        return sorted({str(v) for v in s.dropna()})
+        return join_ids({str(v) for v in s.dropna()})
 
     cit = frames["citations"]
     return {"cited_note_ids": ids("citations", "note_id", cit["resolved"].fillna(False).astype(bool)),
@@ -109,8 +112,9 @@ def validate_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path | None,
     rows, errors, warnings = [], [], []
     for table, vr in run.items():
         frame = batches[table]["dataframe"]
+        per_doc = frame["doc_id"].astype(str).value_counts().to_dict() if "doc_id" in frame else {}
         for r in vr.results:
-            for row in _result_rows(table, frame, r, doc_ids):
+            for row in _result_rows(table, frame, r, doc_ids, per_doc):
                 rows.append(row)
                 if not row["success"]:
                     line = f"{row['doc_id'] or '(run)'}: {table}.{row['expectation']}({row['column']}): {row['details']}"
@@ -143,7 +147,10 @@ def _run_checkpoints(ctx: Any, batches: dict[str, dict[str, Any]], params: dict[
     return out
 
 
-def _result_rows(table: str, frame: pd.DataFrame, r: Any, doc_ids: list[str]) -> list[dict[str, Any]]:
+def _result_rows(table: str, frame: pd.DataFrame, r: Any, doc_ids: list[str],
+                 per_doc: dict[str, int]) -> list[dict[str, Any]]:
+    """validation_results rows of one expectation: one per document for a map expectation (naming
+    its failing rows), else one for the run. ``per_doc``: the table's row count per document."""
     cfg = r.expectation_config
     kw = cfg.kwargs
     column = kw.get("column") or ",".join(kw.get("column_list") or []) or \
@@ -155,13 +162,13 @@ def _result_rows(table: str, frame: pd.DataFrame, r: Any, doc_ids: list[str]) ->
     idx = res.get("unexpected_index_list")
     if "element_count" in res and isinstance(idx, list) and all(isinstance(i, (int,)) for i in idx) and "doc_id" in frame:
         # a map expectation: split by document, name the failing rows
-        rows = []
         bad = frame.loc[[i for i in idx if i in frame.index]]
+        bad_by_doc = {str(doc): rows for doc, rows in bad.groupby("doc_id", sort=False)} if len(bad) else {}
+        rows = []
         for doc in doc_ids:
-            mine = bad[bad["doc_id"] == doc]
-            n_doc = int((frame["doc_id"] == doc).sum())
+            mine = bad_by_doc.get(doc, bad.iloc[:0])
             rows.append({**base, "doc_id": doc, "success": mine.empty, "unexpected_count": len(mine),
-                         "element_count": n_doc, "details": _describe_rows(mine)})
+                         "element_count": per_doc.get(doc, 0), "details": _describe_rows(mine)})
         return rows
     if r.exception_info and r.exception_info.get("raised_exception"):
         details = f"exception: {r.exception_info.get('exception_message')}"
