@@ -95,6 +95,44 @@ def test_two_dask_workers_write_the_same_tables_as_one(tmp_path, sample_text):
     assert main(["run", str(reports), "--output", str(tmp_path / "one"), *common]) == 0
     assert main(["run", str(reports), "--output", str(tmp_path / "two"), "--workers", "2", *common]) == 0
     one, two = read_csvs(tmp_path / "one"), read_csvs(tmp_path / "two")
-    for name in ("claims", "citations", "places", "place_mentions", "sections", "notes"):
+    for name in ("claims", "citations", "places", "place_mentions", "sections", "notes", "consistency_checks"):
         pd.testing.assert_frame_equal(one[name], two[name], obj=name)
     assert one["documents"]["doc_id"].nunique() == 3
+
+
+def test_consistency_checks_are_computed_with_each_report(tmp_path, sample_path):
+    """A report's checks come back with its tables (from the worker that extracted it), equal to
+    checking the combined claims at the end; a result without them (an older cache entry) gets
+    them at the end of the run."""
+    from extractor.pipeline import combine
+    from extractor.runner import finish_run, process_one
+    from extractor.validate.consistency import consistency_frame
+
+    options = RunOptions(output_dir=str(tmp_path / "out"), model="none", use_cache=False, validate=False)
+    result = process_one(sample_path, options)
+    rows = result.tables["consistency_checks"]
+    assert len(rows) > 10 and {r["status"] for r in rows} == {"consistent"}
+    frames = combine([result])
+    pd.testing.assert_frame_equal(frames["consistency_checks"], consistency_frame(frames["claims"]))
+
+    del result.tables["consistency_checks"]
+    summary = finish_run([result.compact()], options)
+    assert summary.rows["consistency_checks"] == len(rows)
+
+
+def test_local_cluster_workers_keep_glibc_memory_trimming(monkeypatch):
+    """Dask's nanny would set MALLOC_TRIM_THRESHOLD_ in every worker; a local cluster of ours does
+    not (the other variables of the nanny stay)."""
+    from distributed.nanny import _get_env_variables
+
+    from extractor.flow import _worker_environment, dask_runner, local_dask_runner
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    key = "distributed.nanny.pre-spawn-environ"
+    assert "MALLOC_TRIM_THRESHOLD_" in _get_env_variables(key)
+    with _worker_environment(local_dask_runner(2)):
+        env = _get_env_variables(key)
+        assert "MALLOC_TRIM_THRESHOLD_" not in env and env.get("OMP_NUM_THREADS") == "1"
+    assert "MALLOC_TRIM_THRESHOLD_" in _get_env_variables(key)
+    with _worker_environment(dask_runner("tcp://127.0.0.1:8786")):  # someone else's cluster: untouched
+        assert "MALLOC_TRIM_THRESHOLD_" in _get_env_variables(key)

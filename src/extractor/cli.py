@@ -109,19 +109,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_flow(paths: list[str], options, args: argparse.Namespace, progress):
-    from extractor.flow import _unchanged_since_last_run, run_flow
+    from extractor.flow import _unchanged_since_last_run, dask_runner, local_dask_runner, run_flow
 
     runner = None
     # no cluster to start when nothing changed since the last run (the flow leaves the tables as they are)
     if (args.workers > 1 or args.dask_address) and _unchanged_since_last_run(paths, options, 0.0) is None:
-        from prefect_dask import DaskTaskRunner
-
-        if args.dask_address:
-            runner = DaskTaskRunner(address=args.dask_address)
-        else:
-            runner = DaskTaskRunner(cluster_kwargs={"n_workers": args.workers, "threads_per_worker": 1,
-                                                    "processes": True, "dashboard_address": None,
-                                                    "silence_logs": logging.WARNING})
+        runner = dask_runner(args.dask_address) if args.dask_address else local_dask_runner(args.workers)
     return run_flow(paths, options, progress=progress, task_runner=runner)
 
 

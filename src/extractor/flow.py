@@ -183,6 +183,26 @@ def _final_state(summary: BatchSummary, logger: Any) -> Any:
     return summary
 
 
+def local_dask_runner(n_workers: int) -> Any:
+    """A DaskTaskRunner on a local cluster of ``n_workers`` single-threaded worker processes.
+
+    One thread per worker: extraction holds the GIL, so a report per process is what scales.
+    """
+    import logging
+
+    from prefect_dask import DaskTaskRunner
+
+    return DaskTaskRunner(cluster_kwargs={"n_workers": n_workers, "threads_per_worker": 1, "processes": True,
+                                          "dashboard_address": None, "silence_logs": logging.WARNING})
+
+
+def dask_runner(address: str) -> Any:
+    """A DaskTaskRunner on an existing cluster (``tcp://host:8786``): the way past one machine."""
+    from prefect_dask import DaskTaskRunner
+
+    return DaskTaskRunner(address=address)
+
+
 def run_flow(paths: list[str], options: RunOptions, progress: Callable[[ReportResult], Any] | None = None,
              task_runner: Any = None) -> BatchSummary:
     """Run the flow and return its summary, whether validation passed or not.
@@ -193,7 +213,7 @@ def run_flow(paths: list[str], options: RunOptions, progress: Callable[[ReportRe
     flow_fn = extract_reports.with_options(task_runner=task_runner) if task_runner is not None else extract_reports
     token = _PROGRESS.set(progress)
     try:
-        with _shared_api(task_runner):
+        with _shared_api(task_runner), _worker_environment(task_runner):
             state = flow_fn(paths, options, fused=task_runner is not None, return_state=True)
     finally:
         _PROGRESS.reset(token)
@@ -226,6 +246,27 @@ def _shared_api(task_runner: Any) -> Iterator[None]:
     server = SubprocessASGIServer()  # the same instance Prefect's own client would start; stopped at exit
     server.start(timeout=settings.server.ephemeral.startup_timeout_seconds)
     with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield
+
+
+@contextmanager
+def _worker_environment(task_runner: Any) -> Iterator[None]:
+    """Worker processes of a local cluster keep glibc's own memory trimming.
+
+    Dask's nanny sets ``MALLOC_TRIM_THRESHOLD_=65536`` in every worker it spawns, so that freed
+    memory goes back to the OS at once. spaCy and numpy allocate and free many mid-sized arrays per
+    report; with that setting each one costs a trim and fresh page faults (measured: a report with
+    the statistical model took 14% longer, the extra spent in the kernel). glibc's default, a
+    threshold that adapts to the program's allocations, keeps peak memory flat over a batch all the
+    same. Nothing changes for a cluster started elsewhere (``--dask-address``).
+    """
+    local_cluster = type(task_runner).__name__ == "DaskTaskRunner" and not getattr(task_runner, "address", None)
+    if not local_cluster:
+        yield
+        return
+    import dask
+
+    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
         yield
 
 

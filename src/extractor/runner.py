@@ -87,7 +87,7 @@ def repair_report(path: Path, pages: list[RawPage], options: RunOptions) -> Docu
 
 
 def extract_from_document(document: Document, options: RunOptions) -> ReportResult:
-    result = extract_document(document, options.config)
+    result = with_consistency_checks(extract_document(document, options.config))
     if options.use_cache:
         save_cached(options, document.sha256, result)
     return result
@@ -105,6 +105,20 @@ def process_one(path: Path, options: RunOptions) -> ReportResult:
         return extract_from_document(document, options)
     except Exception as exc:  # noqa: BLE001 - one bad report never sinks a batch
         return failed_result(path, exc, time.perf_counter() - t0)
+
+
+def with_consistency_checks(result: ReportResult) -> ReportResult:
+    """Add the report's ``consistency_checks`` rows (its claims checked against each other).
+
+    Every check compares claims of one report, so they are computed with the report, in the
+    process that extracted it (a Dask worker runs them in parallel), and cached with its tables;
+    the end of the run only validates the combined tables.
+    """
+    if result.status == "ok" and "consistency_checks" not in result.tables:
+        from extractor.validate.consistency import check_consistency
+
+        result.tables["consistency_checks"] = check_consistency(result.tables.get("claims", []))
+    return result
 
 
 # --- cache ---------------------------------------------------------------------------------------
@@ -150,7 +164,7 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
     """Combine, validate, write all tables atomically, and write the manifest."""
     run_id = run_id or uuid.uuid4().hex[:12]
     processed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    frames = combine(results, processed_at=processed_at)
+    frames = combine([with_consistency_checks(r) for r in results], processed_at=processed_at)
     summary = BatchSummary(run_id=run_id, output_dir=str(options.output_dir))
     if options.validate:
         from extractor.validate.run import validate_tables
@@ -170,10 +184,6 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
             "report": str(report_page),
             "seconds": round(outcome.seconds, 3),
         }
-    else:
-        from extractor.validate.consistency import consistency_frame
-
-        frames["consistency_checks"] = consistency_frame(frames["claims"])
     write_tables(frames, options.output_dir)
     summary.reports = [
         {"path": r.path, "doc_id": r.doc_id, "status": r.status, "error": r.error, "seconds": round(r.seconds, 3),
