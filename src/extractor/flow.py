@@ -74,8 +74,12 @@ def repair_task(path: str, pages, options: RunOptions):
 
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_task(document, options: RunOptions) -> ReportResult:
-    """One spaCy pass, then claims, citations and places from the shared parse."""
-    return extract_from_document(document, options)
+    """One spaCy pass, then claims, citations and places from the shared parse.
+
+    The result comes back compact (typed frames): made where the report was extracted, so that
+    on a cluster the flow process only receives frames and never converts rows itself.
+    """
+    return extract_from_document(document, options).compact()
 
 
 @task(name="extract-report", cache_policy=NO_CACHE)
@@ -83,9 +87,9 @@ def report_task(path: str, options: RunOptions) -> ReportResult:
     """Ingest, layout repair and extraction of one report in one task (for process pools).
 
     On a Dask cluster every task run costs API round trips and moving its inputs between
-    processes; one task per report sends a path out and a row set back, nothing else.
+    processes; one task per report sends a path out and its typed frames back, nothing else.
     """
-    return process_one(Path(path), options)
+    return process_one(Path(path), options).compact()
 
 
 @task(name="validate-and-write", cache_policy=NO_CACHE)
