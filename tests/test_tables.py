@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.io.write import write_tables
 from extractor.tables import SCHEMAS, TABLE_NAMES, to_frame
@@ -70,3 +72,31 @@ def test_a_failed_write_leaves_the_previous_tables_intact(sample_frames, tmp_pat
         write_tables(broken, tmp_path)
     assert (tmp_path / "claims.csv").read_bytes() == before
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12),
+                    st.floats(allow_infinity=False), st.text(max_size=8),
+                    st.sampled_from(["12", "3.5", "1e3", "nan", "True"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(TABLE_NAMES), st.lists(st.dictionaries(st.sampled_from(["page", "char_start", "value",
+                                                                                 "doc_id", "resolved", "status"]),
+                                                                _VALUES, max_size=6), max_size=6))
+def test_to_frame_equals_the_general_coercion_of_every_column(name, rows):
+    """The one-step conversion of plain columns gives exactly what coercing every value does."""
+    from extractor.tables import _coerce
+
+    cols = SCHEMAS[name].names
+    rows = [{k: v for k, v in r.items() if k in cols} for r in rows]
+    expected = {}
+    try:
+        for field in SCHEMAS[name]:
+            expected[field.name] = _coerce(pd.Series([r.get(field.name) for r in rows], dtype=object), field.type)
+    except (TypeError, ValueError):  # e.g. a number in a boolean column: to_frame refuses it too
+        with pytest.raises((TypeError, ValueError)):
+            to_frame(name, rows)
+        return
+    got = to_frame(name, rows)
+    for column, series in expected.items():
+        pd.testing.assert_series_equal(got[column], series.rename(column), check_index=False)

@@ -94,17 +94,37 @@ def to_frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     schema = SCHEMAS[name]
     cols = schema.names
     rows = list(rows)
+    known = set(cols)
     for r in rows:
-        extra = set(r) - set(cols)
-        if extra:
-            raise KeyError(f"table {name!r} has no column(s) {sorted(extra)}")
-    frame = pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
-    for field in schema:
-        frame[field.name] = _coerce(frame[field.name], field.type)
-    return frame
+        if not known.issuperset(r):
+            raise KeyError(f"table {name!r} has no column(s) {sorted(set(r) - known)}")
+    return pd.DataFrame({field.name: _column([r.get(field.name) for r in rows], field.type) for field in schema},
+                        columns=cols)
+
+
+#: Python types a column's values may have to be converted in one step (else :func:`_coerce`).
+_PLAIN_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "Int64": (int,), "Float64": (float, int),
+                                             "boolean": (bool,)}
+
+
+def _column(values: list[Any], typ: pa.DataType) -> Any:
+    """One column as a nullable pandas array.
+
+    Values that are all of the column's own type (or None) convert in one step; anything else
+    (numbers in a text column, numeric strings, NaN) goes through the general coercion. Rows are
+    made by the extractors, so the fast path is the usual one; a DataFrame per table costs a
+    few milliseconds instead of a pandas operation per column and step.
+    """
+    dtype = _PANDAS_DTYPES[typ]
+    plain = _PLAIN_TYPES[dtype]
+    if all(v is None or (type(v) in plain and v == v) for v in values):
+        return pd.array(values, dtype=dtype)
+    return _coerce(pd.Series(values, dtype=object), typ).array
 
 
 def _coerce(series: pd.Series, typ: pa.DataType) -> pd.Series:
+    """Any values to the column's nullable dtype: numbers from numeric strings (else null), text
+    from anything, NaN as null."""
     dtype = _PANDAS_DTYPES[typ]
     if dtype == "string":
         return series.astype("object").where(series.notna(), None).astype("string")
