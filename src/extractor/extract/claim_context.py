@@ -87,6 +87,9 @@ _TIME_LEADS: dict[tuple[str, ...], str] = {
     ("from", "the"): "since", ("between",): "since", ("that", "of"): "comparison", ("those", "of"): "comparison",
     ("same", "period", "of"): "comparison", ("as", "in"): "comparison",
 }
+#: The leads, longest first (a longer lead wins over its own last words), and the longest's length.
+_TIME_LEADS_LONGEST_FIRST = sorted(_TIME_LEADS.items(), key=lambda kv: -len(kv[0]))
+_LEAD_WORDS = len(_TIME_LEADS_LONGEST_FIRST[0][0])
 _PERIOD_WORDS = frozenset("""the end beginning start middle close first second third fourth last final half quarter
     quarters months month weeks days year fiscal early late mid two three four five six seven eight nine ten
     eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12 h1 h2 q1 q2 q3 q4""".split())
@@ -359,9 +362,10 @@ class ClaimContext:
                     i = k + 1
                     specific = True
             lead = None
-            for phrase, lead_kind in sorted(_TIME_LEADS.items(), key=lambda kv: -len(kv[0])):
+            before = tuple(t.lower_ for t in doc[max(span.start, i - _LEAD_WORDS):i])
+            for phrase, lead_kind in _TIME_LEADS_LONGEST_FIRST:
                 n = len(phrase)
-                if i - n >= span.start and tuple(t.lower_ for t in doc[i - n:i]) == phrase:
+                if n <= len(before) and before[len(before) - n:] == phrase:
                     lead = (i - n, lead_kind)
                     break
             if lead is not None:

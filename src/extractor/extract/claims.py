@@ -33,7 +33,7 @@ from spacy.vocab import Vocab
 
 from extractor import numbers as N
 from extractor import units as U
-from extractor.analysis import Analysis, ParsedBlock
+from extractor.analysis import Analysis, ParsedBlock, positions
 from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN,
@@ -126,10 +126,15 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     memo = RunMemo()
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
-        found = _BlockClaims(pb, names, memo)
+        numbers = longest_matches(pb.doc, _matched(pb.doc, "numbers", memo))
+        if not numbers:
+            continue  # no figure, no claim: the rest of the block's matching is skipped
+        found = _BlockClaims(pb, numbers, names, memo)
         previous_year: int | None = None
         for sent in pb.sentences:
             span = pb.span_of(sent)
+            if numbers[-1][1] < span.start:
+                break  # no figure in this sentence or after it (the last year read matters no more)
             claims, last_year = found.sentence_claims(span, previous_year)
             previous_year = last_year if last_year is not None else previous_year
             for c in claims:
@@ -150,6 +155,11 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity) -> di
         "qualifier": c.qualifier, "year": c.year, "period": c.period, "change": c.change, "subject": c.subject,
         "place": None, "markers": None, "char_start": start, "char_end": end,
     }
+
+
+def _matched(doc: Doc, kind: str, memo: RunMemo) -> list[tuple[int, int, int]]:
+    """The (match_id, start, end) matches of one kind of :func:`_matchers` in ``doc``."""
+    return [match for matcher in _matchers(doc.vocab)[kind] for match in matches(matcher, doc, memo)]
 
 
 class _RecurringNames:
@@ -177,15 +187,15 @@ class _RecurringNames:
 class _BlockClaims:
     """The matches of one parsed block, and the rules that turn them into claims sentence by sentence."""
 
-    def __init__(self, pb: ParsedBlock, names: _RecurringNames, memo: RunMemo) -> None:
+    def __init__(self, pb: ParsedBlock, numbers: list[tuple[str, int, int]], names: _RecurringNames,
+                 memo: RunMemo) -> None:
+        """``numbers``: the block's number matches, longest first where they overlap, in text order."""
         self.doc = d = pb.doc
         self.text = pb.text
         self.names = names
-        m = {name: [match for matcher in matchers for match in matches(matcher, d, memo)]
-             for name, matchers in _matchers(d.vocab).items()}
-        self.numbers = longest_matches(d, m["numbers"])
-        self.units = {s: (e, label) for label, s, e in longest_matches(d, m["units"], by_start=True)}
-        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, m["prefixes"])}
+        self.numbers = numbers
+        self.units = {s: (e, label) for label, s, e in longest_matches(d, _matched(d, "units", memo), by_start=True)}
+        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(d, "prefixes", memo))}
         self.quoted_titles = quoted_titles(pb)
         self.context = ClaimContext(d, self.quoted_titles, memo)
         #: The last count of the sentences read so far in the block, if no other figure came after it.
@@ -675,7 +685,7 @@ def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
     Helping 10,000 Villages"), not as quoted speech ("Our harvests in the past two years ...")."""
     # Read from the block's word lists and one IS_ALPHA array, not from a Token object per word.
     words, lowers = pb.words, pb.lowers
-    opening = [k for k, word in enumerate(words) if word in QUOTES_OPEN]
+    opening = positions(words, QUOTES_OPEN)
     if not opening:
         return []
     starts, alphas = pb.starts, pb.doc.to_array(IS_ALPHA).tolist()

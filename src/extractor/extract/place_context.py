@@ -9,13 +9,12 @@ and the document's vocabulary of lower-case words, so they hold for any report.
 from __future__ import annotations
 
 import re
-from itertools import compress
+from collections.abc import Iterable
+from itertools import compress, islice
 
-from spacy.attrs import IS_ALPHA, IS_LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from extractor.analysis import ParsedBlock
 
 #: Words that, after a place name, make the whole phrase an organisation, outlet or programme.
 ORG_WORDS = frozenset("""
@@ -57,22 +56,30 @@ def is_title_word(token: Token) -> bool:
     return bool(_TITLE.match(token.text))
 
 
-def title_positions(words: list[str]) -> list[int]:
-    """Indices of the capitalised words (:func:`is_title_word`) among a block's words, in one pass
-    (``map`` and ``compress``: no Python step per word)."""
-    return list(compress(range(len(words)), map(_TITLE.match, words)))
+def is_title_text(word: str) -> bool:
+    """:func:`is_title_word` of a token's text."""
+    return bool(_TITLE.match(word))
 
 
-def document_vocabulary(blocks: list[ParsedBlock]) -> frozenset[str]:
-    """Words the document writes in lower case: a capitalised form of one of them is an
-    ordinary word at a sentence start or in a title, not necessarily a name."""
-    words: set[str] = set()
-    for pb in blocks:
-        # The flags as one array per Doc, next to the block's cached words, rather than a Token
-        # object per token.
-        flags = pb.doc.to_array([IS_LOWER, IS_ALPHA]).tolist()
-        words.update(word for word, (lower, alpha) in zip(pb.words, flags) if lower and alpha)
-    return frozenset(words)
+def title_positions(words: list[str], start: int, stop: int) -> list[int]:
+    """Indices in ``range(start, stop)`` of the capitalised words (:func:`is_title_word`) among a
+    block's words, in one pass (``map`` and ``compress``: no Python step per word)."""
+    stop = max(start, stop)
+    return list(compress(range(start, stop), map(_TITLE.match, islice(words, start, stop))))
+
+
+def title_words(words: Iterable[str]) -> set[str]:
+    """The capitalised words (:func:`is_title_word`) among ``words``."""
+    return {word for word in words if _TITLE.match(word)}
+
+
+def document_vocabulary(words: Iterable[str]) -> frozenset[str]:
+    """Words the document writes in lower case, from its distinct words: a capitalised form of
+    one of them is an ordinary word at a sentence start or in a title, not necessarily a name.
+
+    A token's IS_LOWER and IS_ALPHA flags are ``str.islower`` and ``str.isalpha`` of its text
+    (spaCy's lexical attribute getters): tested once per distinct word, not per token."""
+    return frozenset(word for word in words if word.islower() and word.isalpha())
 
 
 def names_organisation(doc: Doc, end: int, limit: int = 10) -> bool:

@@ -15,6 +15,8 @@ occurs, "the plant at <Locality>", "in <Town> and <Locality>", "<City>: <Publish
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,8 +27,8 @@ from spacy.tokens import Doc
 from extractor.analysis import Analysis, ParsedBlock, positions
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
-    COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_word, names_organisation,
-    part_of_longer_name, title_positions,
+    COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_text, is_title_word, names_organisation,
+    part_of_longer_name, title_positions, title_words,
 )
 from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
 from extractor.extract.place_ruler import FACTORY
@@ -64,6 +66,11 @@ LAND_LOCATIVES = frozenset({"in", "across", "throughout", "from", "into"})
 METRO_PREFIXES = frozenset({"Metro", "Metropolitan", "Greater"})
 #: First words of the lists :meth:`_Builder.lists` reads ("villages of", "county governments of").
 _LIST_STARTS = frozenset(pp.LIST_HEADS) | frozenset(pp.LIST_GOVERNMENT_HEADS)
+#: The words before "<Locality>" in :meth:`_Builder.facility_sites` and :meth:`_Builder.locative_pairs`.
+_FACILITY_LEADS = ("at",)
+_PAIR_LEADS = ("in", "at", "near", "from", "between")
+#: Lower-case words the per-block rules start at: "the", locatives, "of"-heads, list heads.
+_RULE_WORDS = frozenset({"the", *LAND_LOCATIVES, *_FACILITY_LEADS, *_PAIR_LEADS, *pp.OF_HEADS, *_LIST_STARTS})
 #: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou
 #: Province"); villages and townships are left out: their cores are often other things' names.
 ALIASABLE = frozenset({"province", "autonomous_region", "municipality", "prefecture", "city", "county",
@@ -135,8 +142,17 @@ class _Builder:
         self.analysis = analysis
         self.gaz = gaz
         self.use_model = use_model
-        self.vocab = document_vocabulary(analysis.blocks)
+        #: Every word the document writes (the union of its blocks' words, in C).
+        self.distinct_words: set[str] = set().union(*(pb.words for pb in analysis.blocks))
+        self.vocab = document_vocabulary(self.distinct_words)
         self.mentions: list[Mention] = []
+        #: The same mentions by block index, in the same order: per-block rules look up their
+        #: block's few mentions instead of scanning the document's.
+        self.in_block: dict[int, list[Mention]] = {}
+        #: Per block index, the positions of :data:`_RULE_WORDS` among its lower-case words and
+        #: of :meth:`_rule_names` among its words: each block is scanned once for all the rules.
+        self._rule_words_at: dict[int, list[int]] = {}
+        self._rule_names_at: dict[int, list[int]] = {}
         self.taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
 
     # ----- candidates from the spaCy pass
@@ -243,14 +259,36 @@ class _Builder:
         return Mention(pb, start, end, ptype, "pattern", core=core, core_len=max(0, name_end - start),
                        country=country, gaz_parent=gaz_parent, headed=True)
 
+    def _starts_at(self, pb: ParsedBlock, targets: Container[str], start: int, stop: int) -> list[int]:
+        """``positions(pb.lowers, targets, start, stop)`` for ``targets`` among :data:`_RULE_WORDS`."""
+        found = self._rule_words_at.get(pb.index)
+        if found is None:
+            found = self._rule_words_at[pb.index] = positions(pb.lowers, _RULE_WORDS)
+        return _among(pb.lowers, found, targets, start, stop)
+
+    def _names_at(self, pb: ParsedBlock, targets: Container[str], start: int = 0,
+                  stop: int | None = None) -> list[int]:
+        """``positions(pb.words, targets, start, stop)`` for ``targets`` among :meth:`_rule_names`."""
+        found = self._rule_names_at.get(pb.index)
+        if found is None:
+            found = self._rule_names_at[pb.index] = positions(pb.words, self._rule_names)
+        return _among(pb.words, found, targets, start, len(pb.words) if stop is None else stop)
+
+    @functools.cached_property
+    def _rule_names(self) -> frozenset[str]:
+        """Words (as written) the per-block rules start at: plural heads, compass words, the
+        first words of cued cities."""
+        return frozenset(pp.PLURAL_AFTER) | COMPASS | self.cued_starts
+
     def _mention_at(self, pb: ParsedBlock, start: int, end: int) -> Mention | None:
-        return next((m for m in self.mentions if m.pb is pb and m.start == start and m.end == end), None)
+        return next((m for m in self.in_block.get(pb.index, ()) if m.start == start and m.end == end), None)
 
     def _overlaps(self, pb: ParsedBlock, start: int, end: int) -> bool:
         return bool(set(range(start, end)) & self.taken.get(pb.index, set()))
 
     def _drop(self, m: Mention) -> None:
         self.mentions.remove(m)
+        self.in_block[m.pb.index].remove(m)
         self.taken[m.pb.index] -= set(range(m.start, m.end))
 
     def _name_run(self, doc: Doc, j: int, limit: int = 4) -> int:
@@ -281,7 +319,7 @@ class _Builder:
         "of" says what the named place is. A capitalised head is part of the name ("State of
         São Paulo") and keeps the place apart from a namesake city."""
         doc, lowers = pb.doc, pb.lowers
-        for i in positions(lowers, pp.OF_HEADS, 0, len(doc) - 2):
+        for i in self._starts_at(pb, pp.OF_HEADS, 0, len(doc) - 2):
             head = lowers[i]
             if lowers[i + 1] != "of" or self._overlaps(pb, i, i + 1):
                 continue
@@ -325,7 +363,7 @@ class _Builder:
         """"Dadu and Thatta districts", "the Tana, Athi and Galana rivers": names before a plural
         head are places of its type."""
         doc = pb.doc
-        for i in positions(pb.words, pp.PLURAL_AFTER):
+        for i in self._names_at(pb, pp.PLURAL_AFTER):
             ptype = pp.PLURAL_AFTER[pb.words[i]]
             items: list[tuple[int, int]] = []
             k, joined = i, False
@@ -367,7 +405,7 @@ class _Builder:
         """"the Bay region", "Chocó department": a gazetteer name followed by a lower-case
         administrative head is named with it."""
         doc = pb.doc
-        for m in [m for m in self.mentions if m.pb is pb and not m.headed and m.method == "gazetteer"]:
+        for m in [m for m in self.in_block.get(pb.index, ()) if not m.headed and m.method == "gazetteer"]:
             if m.place_type in ("country", "continent", "region") and m.country == "":
                 continue
             if m.place_type in ("country", "continent"):
@@ -387,13 +425,14 @@ class _Builder:
     def hyphen_compounds(self, pb: ParsedBlock) -> None:
         """"Bucharest-Ilfov": two sub-national names joined by a bare hyphen name one region."""
         doc = pb.doc
-        ms = sorted((m for m in self.mentions if m.pb is pb), key=lambda m: m.start)
+        in_block = self.in_block.get(pb.index, [])
+        ms = sorted(in_block, key=lambda m: m.start)
         for a, b in zip(ms, ms[1:]):
             if (b.start == a.end + 1 and doc[a.end].text in pp.DASHES and not doc[a.end - 1].whitespace_
                     and not doc[a.end].whitespace_ and not a.headed and not b.headed
                     and a.place_type not in ("country", "continent", "region")
                     and b.place_type not in ("country", "continent", "region") and a.country == b.country):
-                if a not in self.mentions or b not in self.mentions:
+                if a not in in_block or b not in in_block:
                     continue
                 self._drop(a)
                 self._drop(b)
@@ -405,8 +444,8 @@ class _Builder:
         words after a locative "the" that the document never writes in lower case, followed by
         punctuation or a function word, name a natural feature."""
         doc, lowers = pb.doc, pb.lowers
-        for i in positions(lowers, ("the",), 1, len(doc) - 1):
-            prev = doc[i - 1].lower_
+        for i in self._starts_at(pb, ("the",), 1, len(doc) - 1):
+            prev = lowers[i - 1]
             after_place = prev in ("and", "or", ",") and i >= 2 and (i - 2) in self.taken.get(pb.index, set())
             if prev not in LOCATIVES and not after_place:
                 continue
@@ -446,11 +485,11 @@ class _Builder:
         """"in Appalachia", "across Patagonia": after a locative, a single unknown capitalised word
         with the toponymic ending "-ia", that the document never writes in lower case and nothing
         capitalised continues, names a region."""
-        doc, lowers = pb.doc, pb.lowers
-        for i in (k + 1 for k in positions(lowers, LAND_LOCATIVES, 0, len(doc) - 1)):
-            if not doc[i].text.endswith("ia") or len(doc[i].text) < 6:
+        doc, words = pb.doc, pb.words
+        for i in (k + 1 for k in self._starts_at(pb, LAND_LOCATIVES, 0, len(doc) - 1)):
+            name = words[i]
+            if not name.endswith("ia") or len(name) < 6:
                 continue
-            name = doc[i].text
             if self.gaz.lookup(name) is not None or self.gaz.city_named(name) is not None:
                 continue
             if self._new_name(pb, i) == i + 1:
@@ -488,7 +527,7 @@ class _Builder:
         facility stands in, named after "<facility> at", is a locality (a city when the gazetteer
         knows one there, else a village)."""
         doc, lowers = pb.doc, pb.lowers
-        for i in positions(lowers, ("at",), 1, len(doc) - 1):
+        for i in self._starts_at(pb, _FACILITY_LEADS, 1, len(doc) - 1):
             if lowers[i - 1] not in pp.FACILITY_NOUNS:
                 continue
             j = self._skip_space(doc, i + 1)
@@ -507,8 +546,10 @@ class _Builder:
         """"in Ambattur and Avadi", "near Tondo and Navotas": after a locative, an unknown name
         joined to a city or town the document names (or the gazetteer knows in a country it
         names) is a place of the same kind."""
-        doc, lowers = pb.doc, pb.lowers
-        for i in positions(lowers, ("in", "at", "near", "from", "between"), 0, len(doc) - 3):
+        doc, words = pb.doc, pb.words
+        for i in self._starts_at(pb, _PAIR_LEADS, 0, len(doc) - 3):
+            if not (words[i + 1].isspace() or is_title_text(words[i + 1])):
+                continue  # no name after it (what ``_name_run`` would find at once, without a Token)
             a = self._skip_space(doc, i + 1)
             a_end = self._name_run(doc, a, limit=3)
             if a_end == a or a_end >= len(doc) or doc[a_end].lower_ != "and":
@@ -542,9 +583,9 @@ class _Builder:
         if pb.block.kind != BlockKind.FOOTNOTE:
             return
         doc = pb.doc
-        for i in range(1, len(doc) - 1):
+        for i in title_positions(pb.words, 1, len(doc) - 1):
             p = self._skip_space(doc, i - 1, -1)
-            if p < 0 or doc[p].text != "." or not is_title_word(doc[i]) or doc[i].is_space:
+            if p < 0 or doc[p].text != ".":
                 continue
             e = self._name_run(doc, i, limit=3)
             if e == i or e >= len(doc):
@@ -570,8 +611,8 @@ class _Builder:
         unit: a province where the document speaks of its capital or government, else a region."""
         found: list[Mention] = []
         for pb in self.analysis.blocks:
-            doc, words, lowers = pb.doc, pb.words, pb.lowers
-            for i in positions(words, COMPASS, 1, len(doc) - 1):
+            doc, lowers = pb.doc, pb.lowers
+            for i in self._names_at(pb, COMPASS, 1, len(doc) - 1):
                 if lowers[i - 1] not in LOCATIVES or self._overlaps(pb, i, i + 1):
                     continue
                 e = self._new_name(pb, i + 1)
@@ -588,6 +629,12 @@ class _Builder:
             if m.text in governed:
                 m.place_type = "province"
 
+    @functools.cached_property
+    def cued_starts(self) -> frozenset[str]:
+        """The document's capitalised words (:func:`is_title_word`) that some cued city's name
+        starts with: the words :meth:`cued_cities` looks phrases up at, each tested once."""
+        return frozenset(w for w in title_words(self.distinct_words) if self.gaz.starts_cued_name(w))
+
     def cued_cities(self, pb: ParsedBlock, countries: set[str]) -> None:
         """Smaller cities (:data:`extractor.gazetteer.CUED_CITY_MIN_POPULATION` and up, under any
         plain alternate name) in a document that names their country: "Lodwar" in a report on Kenya."""
@@ -597,7 +644,7 @@ class _Builder:
         if not countries:
             return  # no cued city without its country
         resume = 0  # a name found ends at ``resume``: the next one starts there or later
-        for i in title_positions(pb.words):
+        for i in self._names_at(pb, self.cued_starts):
             if i < resume or i in taken:
                 continue
             hit = self._cued_city_at(pb, i, taken, countries)
@@ -617,9 +664,7 @@ class _Builder:
     def _cued_city_at(self, pb: ParsedBlock, i: int, taken: set[int],
                       countries: set[str]) -> tuple[int, Entry] | None:
         """(end, entry) of the longest cued city of ``countries`` (up to three tokens) starting at
-        token ``i``, none of whose tokens is taken."""
-        if not self.gaz.starts_cued_name(pb.words[i]):
-            return None  # every phrase starting at token ``i`` starts with its word
+        token ``i`` (a word of :attr:`cued_starts`), none of whose tokens is taken."""
         text, words, starts, cued = pb.text, pb.words, pb.starts, self.gaz.cued_index()
         free = i
         while free < min(i + 3, len(words)) and free not in taken:
@@ -657,6 +702,7 @@ class _Builder:
             return
         taken |= span
         self.mentions.append(m)
+        self.in_block.setdefault(m.pb.index, []).append(m)
 
     # ----- cues the ruler cannot see
     def compass_regions(self) -> None:
@@ -684,16 +730,18 @@ class _Builder:
             if (m.start - 1) in self.taken.get(m.pb.index, set()) or at_sentence_start(doc, m.start - 1) and m.place_type == "country":
                 continue
             self.mentions.remove(m)
+            self.in_block[m.pb.index].remove(m)
             region = Mention(m.pb, m.start - 1, m.end, "region", "pattern", country=m.country,
                              parent=m.text, headed=True)
             self.taken[m.pb.index].add(m.start - 1)
             self.mentions.append(region)
+            self.in_block[m.pb.index].append(region)
 
     def lists(self, pb: ParsedBlock) -> None:
         """"the villages of A, B and C", "the county governments of A, B, and C": each item is a place
         of the type the plural head names."""
         doc, lowers = pb.doc, pb.lowers
-        for i in positions(lowers, _LIST_STARTS, 0, len(doc) - 2):
+        for i in self._starts_at(pb, _LIST_STARTS, 0, len(doc) - 2):
             low = lowers[i]
             if low in pp.LIST_HEADS and lowers[i + 1] == "of":
                 ptype, j = pp.LIST_HEADS[low], i + 2
@@ -715,8 +763,8 @@ class _Builder:
     def _retype_bare(self, pb: ParsedBlock, start: int, end: int, place_type: str) -> None:
         """A bare gazetteer name in a typed list takes the list's type ("villages of ..., Sanhe"):
         the report's own word outranks a namesake elsewhere."""
-        for m in self.mentions:
-            if m.pb is pb and m.start == start and m.end == end and not m.headed and m.method == "gazetteer" \
+        for m in self.in_block.get(pb.index, ()):
+            if m.start == start and m.end == end and not m.headed and m.method == "gazetteer" \
                     and m.place_type not in ("country", "continent", "region"):
                 m.place_type = place_type
 
@@ -825,20 +873,29 @@ def extract_place_mentions(analysis: Analysis, gaz: Gazetteer | None = None) -> 
 
 
 def _row(analysis: Analysis, m: Mention) -> dict[str, Any]:
-    doc = analysis.document
-    span = m.pb.doc[m.start:m.end]
-    start = m.pb.block.char_start + span.start_char
+    doc, pb = analysis.document, m.pb
+    # ``pb.doc[m.start:m.end]``'s start_char and text, read from the block's word arrays
+    rel_start = pb.starts[m.start]
+    text = pb.text[rel_start:pb.starts[m.end - 1] + len(pb.words[m.end - 1])]
+    start = pb.block.char_start + rel_start
     sent = analysis.sentence_at(start)
     return {
-        "mention_id": stable_id("pm", doc.doc_id, start, span.text), "doc_id": doc.doc_id, "place_id": None,
-        "page": m.pb.block.page_at(span.start_char), "section": doc.section_label(m.pb.block.section_id),
+        "mention_id": stable_id("pm", doc.doc_id, start, text), "doc_id": doc.doc_id, "place_id": None,
+        "page": pb.block.page_at(rel_start), "section": doc.section_label(pb.block.section_id),
         "sentence_id": sent.sentence_id if sent else None, "sentence": sent.text if sent else None,
-        "text": span.text, "name": m.label or " ".join(span.text.split()), "place_type": m.place_type, "method": m.method,
-        "in_note": m.pb.block.kind == BlockKind.FOOTNOTE, "char_start": start, "char_end": start + len(span.text),
+        "text": text, "name": m.label or " ".join(text.split()), "place_type": m.place_type, "method": m.method,
+        "in_note": pb.block.kind == BlockKind.FOOTNOTE, "char_start": start, "char_end": start + len(text),
         "_country": m.country, "_parent": " ".join(m.parent.split()), "_gaz_parent": m.gaz_parent, "_core": m.core,
         "_headed": m.headed, "_of_form": m.of_form, "_city_only": m.city_only and m.place_type == "city",
-        "_article": m.start > 0 and m.pb.doc[m.start - 1].lower_ == "the",
+        "_article": m.start > 0 and pb.lowers[m.start - 1] == "the",
     }
+
+
+def _among(words: list[str], found: list[int], targets: Container[str], start: int, stop: int) -> list[int]:
+    """``positions(words, targets, start, stop)``, given ``found``: the positions of a set of
+    words holding ``targets`` (the block scanned once for several rules, each filtering the few
+    positions found)."""
+    return [i for i in found if start <= i < stop and words[i] in targets]
 
 
 def _after_determiner(doc: Doc, i: int) -> bool:

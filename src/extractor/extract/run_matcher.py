@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.attrs import ORTH
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -27,6 +28,9 @@ _OPTIONAL = ("?", "*")
 _OPS = (None, "+", *_OPTIONAL)
 #: (match_id, start, end) triples, as spaCy's Matcher gives them.
 Matches = list[tuple[int, int, int]]
+#: A maximal run of matchable tokens, over the tokens' kinds as bytes (0: no spec accepts the
+#: token, 1: some spec does, 2: some anchor does); a run counts when it holds a 2.
+_RUN = re.compile(rb"[\x01\x02]+")
 
 
 class _Spec:
@@ -96,27 +100,19 @@ class TokenRuns:
         self._kind[orth] = kind
         return kind
 
-    def __call__(self, doc: Doc, orths: list[int] | None = None) -> list[tuple[int, int]]:
-        """Maximal runs of matchable tokens that hold an anchor, as (start, end). ``orths``:
-        ``doc.to_array(ORTH).tolist()``, when the caller has it."""
-        strings, known = doc.vocab.strings, self._kind
-        out: list[tuple[int, int]] = []
-        start, anchored = -1, False
-        for i, orth in enumerate(orths if orths is not None else doc.to_array(ORTH).tolist()):
-            kind = known.get(orth)
-            if kind is None:
-                kind = self._classify(orth, strings[orth])
-            if kind:
-                if start < 0:
-                    start, anchored = i, False
-                anchored = anchored or kind == 2
-            elif start >= 0:
-                if anchored:
-                    out.append((start, i))
-                start = -1
-        if start >= 0 and anchored:
-            out.append((start, len(doc)))
-        return out
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        """Maximal runs of matchable tokens that hold an anchor, as (start, end)."""
+        return self.spans(doc.to_array(ORTH).tolist(), doc.vocab.strings)
+
+    def spans(self, orths: list[int], strings: StringStore) -> list[tuple[int, int]]:
+        """The maximal runs of matchable tokens that hold an anchor, as (start, end), for tokens
+        ``orths``: one regex pass over the tokens' kinds (looked up with ``map``), not a Python
+        step per token."""
+        kinds = list(map(self._kind.get, orths))
+        if None in kinds:
+            kinds = [self._classify(orth, strings[orth]) if kind is None else kind
+                     for orth, kind in zip(orths, kinds)]
+        return [m.span() for m in _RUN.finditer(bytes(kinds)) if 2 in m.group()]
 
 
 class RunMatcher:
@@ -140,10 +136,11 @@ class RunMatcher:
         self._patterns.extend(patterns)
         self._runs = None
 
-    def runs(self, doc: Doc, orths: list[int] | None = None) -> list[tuple[int, int]]:
+    def runs(self, doc: Doc, orths: list[int]) -> list[tuple[int, int]]:
+        """The runs of ``doc`` that can hold a match; ``orths``: ``doc.to_array(ORTH).tolist()``."""
         if self._runs is None:
             self._runs = TokenRuns(self._patterns, self.connectors)
-        return self._runs(doc, orths)
+        return self._runs.spans(orths, doc.vocab.strings)
 
     def __call__(self, doc: Doc, memo: RunMemo | None = None) -> Matches:
         """(match_id, start, end) triples, as ``Matcher(doc)`` gives them; with ``memo``, a run

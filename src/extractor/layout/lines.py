@@ -11,8 +11,6 @@ import unicodedata
 # Markdown emphasis that text dumps carry over (**bold**, *italic*, __bold__).
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-# What _SPACES would change: a run of two spaces, or any other kind of space.
-_SPACES_TO_COLLAPSE = re.compile(r"[\t\u00a0\u2009\u202f]| {2}")
 
 # Table-of-contents entry: dotted/bulleted leader or tab, then a page number at the end.
 _TOC_LEADER = re.compile(r"(?:\.{2,}|(?:\.\s){3,}|\u2026+|[\u00b7\u2022\u22c5]{2,}|\t|\s{3,})\s*\d{1,4}\s*$")
@@ -43,9 +41,10 @@ def clean_unit(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """Runs of spaces, tabs and no-break or thin spaces as one space; the ends stripped."""
-    # Most lines hold single spaces only: searching for anything else is a fast scan, while the
-    # substitution rebuilds the string at every space.
-    if _SPACES_TO_COLLAPSE.search(text):
+    # Most lines hold single spaces only: testing for anything else _SPACES would change (two
+    # spaces, another kind of space) is a few substring scans in C, while the substitution
+    # rebuilds the string at every space (and a regex search tries each position).
+    if "  " in text or "\t" in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:
         text = _SPACES.sub(" ", text)
     return text.strip()
 
@@ -80,8 +79,7 @@ def is_page_number(text: str) -> bool:
 
 def ends_sentence(text: str) -> bool:
     """Does the unit end a sentence (so that the next unit starts a new paragraph)?"""
-    t = text.rstrip()
-    t = re.sub(r"[\"'\u201d\u2019\)\]\*]+$", "", t)
+    t = text.rstrip().rstrip("\"'\u201d\u2019)]*")  # closing quotes, brackets and emphasis
     return t.endswith((".", "!", "?", ":", ";", "\u3002")) or not t
 
 

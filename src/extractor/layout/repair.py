@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from dataclasses import dataclass, field
 
 from extractor.errors import LayoutError
@@ -24,6 +25,7 @@ from extractor.model import Block, BlockKind, Document, Marker, Note, RawPage, S
 from extractor.notes.resolve import numbering_scheme
 
 PARAGRAPH_SEP = "\n\n"
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
 @dataclass
@@ -164,7 +166,8 @@ def _strip(text: str, note_numbers: set[str]):
     found = find_body_markers(text, note_numbers)
     clean, positions = strip_markers(text, found)
     # a marker removed from between a word and the next word leaves no double space
-    clean = re.sub(r"[ ]{2,}", " ", clean)
+    if "  " in clean:  # (a substitution would rebuild every paragraph)
+        clean = re.sub(r"[ ]{2,}", " ", clean)
     return clean, positions
 
 
@@ -173,7 +176,7 @@ def _continues(prev: _Para, text: str, page: int) -> bool:
     if not text:
         return False
     tail = prev.text.rstrip()
-    if re.search(r"[A-Za-z][-\u2010]$", tail) and text[:1].isalpha():
+    if tail[-1:] in ("-", "\u2010") and tail[-2:-1] in _ASCII_LETTERS and text[:1].isalpha():
         return True
     if L.ends_sentence(tail):
         return False

@@ -133,11 +133,11 @@ def _is_access_date(text: str, pos: int) -> bool:
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     """Blank out ``spans`` (same length, so offsets stay valid)."""
-    chars = list(text)
     for s, e in spans:
-        for i in range(max(0, s), min(len(chars), e)):
-            chars[i] = " "
-    return "".join(chars)
+        s, e = max(0, s), min(len(text), e)
+        if s < e:
+            text = f"{text[:s]}{' ' * (e - s)}{text[e:]}"
+    return text
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
