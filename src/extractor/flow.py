@@ -2,10 +2,10 @@
 
 Tasks are thin wrappers around the library (``extractor.runner``), which works without Prefect:
 
-    ingest -> repair layout -> extract (one spaCy pass) -> validate and write
+    extract-report (ingest -> repair layout -> extract, one spaCy pass -> its consistency checks),
+    one task per report  ->  validate-and-write, once
 
-One chain of tasks per report; a report that fails is recorded (``documents.status = failed``)
-and the others go on. A report whose content and extractor version are unchanged since the
+A report that fails is recorded (``documents.status = failed``) and the others go on. A report whose content and extractor version are unchanged since the
 last run is taken from the cache; when nothing at all changed (inputs, options, code, suites; see
 ``_unchanged_since_last_run``) the tables already written are left as they are. Run it with
 ``report-extract run PATH...``; ``flows/extract_reports.py`` is the entrypoint for deployments.
@@ -36,13 +36,10 @@ from extractor.runner import (
     MANIFEST_NAME,
     BatchSummary,
     RunOptions,
-    extract_from_document,
     finish_run,
-    ingest_report,
     load_cached,
     package_versions,
     process_one,
-    repair_report,
 )
 from extractor.tables import TABLE_NAMES
 from extractor.validate.run import GX_DIR
@@ -60,34 +57,15 @@ def _progress_callback() -> Callable[[ReportResult], Any] | None:
     return _PROGRESS.get()
 
 
-@task(name="ingest", cache_policy=NO_CACHE)
-def ingest_task(path: str, options: RunOptions):
-    """Read a report file into raw pages (text dump or PDF)."""
-    return ingest_report(Path(path), options)
-
-
-@task(name="repair-layout", cache_policy=NO_CACHE)
-def repair_task(path: str, pages, options: RunOptions):
-    """Repair the layout: notes, headers, TOC, hyphenation, sections, provenance."""
-    return repair_report(Path(path), pages, options)
-
-
-@task(name="extract", cache_policy=NO_CACHE)
-def extract_task(document, options: RunOptions) -> ReportResult:
-    """One spaCy pass, then claims, citations and places from the shared parse.
-
-    The result comes back compact (typed frames): made where the report was extracted, so that
-    on a cluster the flow process only receives frames and never converts rows itself.
-    """
-    return extract_from_document(document, options).compact()
-
-
 @task(name="extract-report", cache_policy=NO_CACHE)
 def report_task(path: str, options: RunOptions) -> ReportResult:
-    """Ingest, layout repair and extraction of one report in one task (for process pools).
+    """Ingest, layout repair, extraction and consistency checks of one report, in one task.
 
-    On a Dask cluster every task run costs API round trips and moving its inputs between
-    processes; one task per report sends a path out and its typed frames back, nothing else.
+    Every task run costs API round trips (and, on a Dask cluster, moving its inputs between
+    processes): one task per report sends a path out and the report's typed frames back, nothing
+    else. The frames are made here, where the report was extracted, so that on a cluster the
+    flow process never converts rows itself. A bad report gives a failed result, not a failed
+    task (see :func:`extractor.runner.process_one`).
     """
     return process_one(Path(path), options).compact()
 
@@ -99,14 +77,12 @@ def finish_task(results: list[ReportResult], options: RunOptions, started: float
 
 
 @flow(name="report-extractor", validate_parameters=False)
-def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | None = None,
-                    fused: bool = False) -> BatchSummary:
+def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | None = None) -> BatchSummary:
     """Extract, validate and write the tables for every report in ``paths``.
 
     ``paths`` may name folders (every .pdf/.txt/.md below them); ``options`` may be a plain dict,
     as deployments pass parameters as JSON. Progress is reported to the callback given to
     :func:`run_flow`, from the flow body (never from a task, which may run in another process).
-    With ``fused``, each report is one task instead of a chain of three (for process pools).
     """
     options = RunOptions(**options) if isinstance(options, dict) else (options or RunOptions())
     progress = _progress_callback()
@@ -124,18 +100,17 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
                                       seconds=r["seconds"], cached=True))
         return _final_state(unchanged, logger)
     results: dict[str, ReportResult] = {}
-    # A bounded window of chains in flight: enough to keep every worker busy, few enough that the
-    # pages and documents of a large batch are not all held in memory at once. A chain's futures
-    # are dropped as soon as its result is collected.
-    window = _chains_in_flight()
-    in_flight: list[tuple[str, list]] = []
+    # A bounded window of reports in flight: enough to keep every worker busy, few enough that
+    # the pages and documents of a large batch are not all held in memory at once. A report's
+    # future is dropped as soon as its result is collected.
+    window = _reports_in_flight()
+    in_flight: list[tuple[str, Any]] = []
 
     def collect_one() -> None:
-        """The result of whichever chain in flight finishes first."""
-        first = next(as_completed([futures[-1] for _, futures in in_flight]))
-        p, futures = in_flight.pop(next(i for i, (_, f) in enumerate(in_flight) if f[-1] is first))
-        results[p] = _result_of_chain(p, futures).compact()
-        futures.clear()
+        """The result of whichever report in flight finishes first."""
+        first = next(as_completed([future for _, future in in_flight]))
+        p, future = in_flight.pop(next(i for i, (_, f) in enumerate(in_flight) if f is first))
+        results[p] = _result_of(p, future).compact()
         if results[p].status != "ok":
             logger.warning("%s", results[p].error)
         if progress:
@@ -150,13 +125,7 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
             continue
         while len(in_flight) >= window:
             collect_one()
-        if fused:
-            in_flight.append((p, [report_task.submit(p, options)]))
-            continue
-        pages = ingest_task.submit(p, options)
-        document = repair_task.submit(p, pages, options)
-        in_flight.append((p, [pages, document, extract_task.submit(document, options)]))
-        del pages, document
+        in_flight.append((p, report_task.submit(p, options)))
     while in_flight:
         collect_one()
     ordered = [results[p] for p in paths]
@@ -218,7 +187,7 @@ def run_flow(paths: list[str], options: RunOptions, progress: Callable[[ReportRe
     token = _PROGRESS.set(progress)
     try:
         with _shared_api(task_runner), _worker_environment(task_runner):
-            state = flow_fn(paths, options, fused=task_runner is not None, return_state=True)
+            state = flow_fn(paths, options, return_state=True)
     finally:
         _PROGRESS.reset(token)
     result = state.result(raise_on_failure=False)
@@ -274,7 +243,7 @@ def _worker_environment(task_runner: Any) -> Iterator[None]:
         yield
 
 
-def _chains_in_flight() -> int:
+def _reports_in_flight() -> int:
     """Reports in flight at once: twice the Dask worker threads, or 2 on the default thread pool.
 
     Extraction holds the GIL, so more than one report at a time in threads only costs memory.
@@ -349,23 +318,23 @@ def _cached(path: str, options: RunOptions) -> ReportResult | None:
     try:
         result = load_cached(options, file_sha256(Path(path)))
     except OSError:
-        return None  # unreadable: let the ingest task report it properly
+        return None  # unreadable: let the report's task report it properly
     if result is not None:
         result.path = path
     return result
 
 
-def _result_of_chain(path: str, futures: list) -> ReportResult:
-    """The chain's result, or a failed result carrying the first failing task's own error."""
-    for fut in futures:
-        fut.wait()
-        if not fut.state.is_completed():
-            try:
-                fut.result(raise_on_failure=True)
-            except BaseException as exc:  # noqa: BLE001 - we want the report's own error
-                return failed_result(Path(path), exc)
-            return failed_result(Path(path), RuntimeError(f"task {fut.state.name}"))
-    return futures[-1].result()
+def _result_of(path: str, future: Any) -> ReportResult:
+    """The report task's result, or a failed result carrying the task's own error (a crash, a
+    worker lost: ``process_one`` itself never raises for a bad report)."""
+    future.wait()
+    if not future.state.is_completed():
+        try:
+            future.result(raise_on_failure=True)
+        except BaseException as exc:  # noqa: BLE001 - we want the report's own error
+            return failed_result(Path(path), exc)
+        return failed_result(Path(path), RuntimeError(f"task {future.state.name}"))
+    return future.result()
 
 
 def _publish_artifacts(summary: BatchSummary) -> None:
