@@ -210,8 +210,7 @@ def _shared_api(task_runner: Any) -> Iterator[None]:
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
     settings = get_current_settings()
-    local_cluster = type(task_runner).__name__ == "DaskTaskRunner" and not getattr(task_runner, "address", None)
-    if not local_cluster or settings.api.url or not settings.server.ephemeral.enabled:
+    if not _starts_local_cluster(task_runner) or settings.api.url or not settings.server.ephemeral.enabled:
         yield
         return
     from prefect.server.api.server import SubprocessASGIServer
@@ -220,6 +219,11 @@ def _shared_api(task_runner: Any) -> Iterator[None]:
     server.start(timeout=settings.server.ephemeral.startup_timeout_seconds)
     with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
         yield
+
+
+def _starts_local_cluster(task_runner: Any) -> bool:
+    """True for a DaskTaskRunner that starts its own local cluster (no ``address`` given)."""
+    return type(task_runner).__name__ == "DaskTaskRunner" and not getattr(task_runner, "address", None)
 
 
 @contextmanager
@@ -233,8 +237,7 @@ def _worker_environment(task_runner: Any) -> Iterator[None]:
     threshold that adapts to the program's allocations, keeps peak memory flat over a batch all the
     same. Nothing changes for a cluster started elsewhere (``--dask-address``).
     """
-    local_cluster = type(task_runner).__name__ == "DaskTaskRunner" and not getattr(task_runner, "address", None)
-    if not local_cluster:
+    if not _starts_local_cluster(task_runner):
         yield
         return
     import dask
