@@ -7,17 +7,74 @@ never tokenise again.
 from __future__ import annotations
 
 import functools
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
-from itertools import compress, islice
+from itertools import accumulate, compress, islice
+
+import numpy
 
 from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from extractor.model import Block, BlockKind, Document, Sentence
 
 PARSED_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE, BlockKind.FOOTNOTE)
+
+
+class WordTable:
+    """The words of every parsed block of one document, read from spaCy once.
+
+    The ORTH ids of all blocks are looked up in the StringStore once per distinct word (a report
+    writes a few thousand distinct words in tens of thousands of tokens), so every block's word
+    list shares one ``str`` per distinct word: its hash is computed once, and the set lookups the
+    rules make cost no rehashing. Lower-case forms are computed once per distinct word too.
+    """
+
+    def __init__(self, docs: list[Doc], strings: StringStore) -> None:
+        columns = [doc.to_array([ORTH, IDX, LENGTH, SENT_START]) for doc in docs]
+        self.columns = columns
+        bounds = [0, *accumulate(len(c) for c in columns)]
+        self.bounds = bounds
+        if bounds[-1]:
+            distinct, inverse = numpy.unique(numpy.concatenate([c[:, 0] for c in columns]), return_inverse=True)
+            self.texts = [strings[orth] for orth in distinct.tolist()]
+            self.ids = inverse.ravel()
+        else:
+            self.texts, self.ids = [], numpy.zeros(0, dtype=numpy.intp)
+        #: Each token's index into :attr:`texts`, block after block.
+        self.word_ids: list[int] = self.ids.tolist()
+        self._hits: dict[tuple[int, bool], tuple[object, dict[int, list[int]]]] = {}
+
+    @functools.cached_property
+    def lowers(self) -> list[str]:
+        return [text.lower() for text in self.texts]
+
+    def hits(self, targets: Container[str] | Callable[[str], object], lower: bool = False) -> dict[int, list[int]]:
+        """Per block (its position in the table), the token indices whose word (lower-case word
+        with ``lower``) is in ``targets``, or satisfies ``targets`` when it is a callable.
+
+        One test per distinct word and one array pass for the whole document, remembered for
+        the Analysis (``targets`` is kept alive with its result, so its id cannot be reused)."""
+        key = (id(targets), lower)
+        known = self._hits.get(key)
+        if known is not None and known[0] is targets:
+            return known[1]
+        test = targets if callable(targets) else targets.__contains__
+        words = self.lowers if lower else self.texts
+        accepted = numpy.fromiter(map(bool, map(test, words)), dtype=bool, count=len(words))
+        found = numpy.flatnonzero(accepted[self.ids])
+        blocks = numpy.searchsorted(self.bounds, found, side="right") - 1
+        out: dict[int, list[int]] = {}
+        for block, index in zip(blocks.tolist(), (found - numpy.asarray(self.bounds)[blocks]).tolist()):
+            out.setdefault(block, []).append(index)
+        self._hits[key] = (targets, out)
+        return out
+
+    def words_of(self, n: int, table: list[str]) -> list[str]:
+        """Block ``n``'s words, from ``table`` (:attr:`texts` or :attr:`lowers`)."""
+        return list(map(table.__getitem__, self.word_ids[self.bounds[n]:self.bounds[n + 1]]))
 
 
 @dataclass
@@ -26,6 +83,9 @@ class ParsedBlock:
     block: Block
     doc: Doc
     sentences: list[Sentence] = field(default_factory=list)
+    #: The document's word table and this block's position in it (see :func:`analyse`).
+    table: WordTable | None = field(default=None, repr=False)
+    position: int = 0
 
     @property
     def text(self) -> str:
@@ -37,19 +97,42 @@ class ParsedBlock:
     @functools.cached_property
     def words(self) -> list[str]:
         """``[t.text for t in doc]``."""
-        strings = self.doc.vocab.strings
-        return [strings[orth] for orth in self.doc.to_array(ORTH).tolist()]
+        if self.table is None:
+            strings = self.doc.vocab.strings
+            return [strings[orth] for orth in self.doc.to_array(ORTH).tolist()]
+        return self.table.words_of(self.position, self.table.texts)
 
     @functools.cached_property
     def lowers(self) -> list[str]:
         """``[t.lower_ for t in doc]``: a lexeme's LOWER is ``str.lower`` of its text (spaCy's
-        lexical attribute getter), faster computed from the words than looked up."""
-        return [word.lower() for word in self.words]
+        lexical attribute getter), faster computed once per distinct word than looked up."""
+        if self.table is None:
+            return [word.lower() for word in self.words]
+        return self.table.words_of(self.position, self.table.lowers)
 
     @functools.cached_property
     def starts(self) -> list[int]:
         """``[t.idx for t in doc]``."""
-        return self.doc.to_array(IDX).tolist()
+        if self.table is None:
+            return self.doc.to_array(IDX).tolist()
+        return self.table.columns[self.position][:, 1].tolist()
+
+    def positions(self, targets: Container[str] | Callable[[str], object], start: int = 0, stop: int | None = None,
+                  *, lower: bool = False) -> list[int]:
+        """``positions(self.words, targets, start, stop)`` (``self.lowers`` with ``lower``);
+        ``targets`` may also be a test on a word. Found for the whole document at once (see
+        :meth:`WordTable.hits`)."""
+        if self.table is None:
+            words = self.lowers if lower else self.words
+            if callable(targets):
+                stop = len(words) if stop is None else stop
+                return [i for i in range(start, stop) if targets(words[i])]
+            return positions(words, targets, start, stop)
+        found = self.table.hits(targets, lower).get(self.position, ())
+        if start <= 0 and (stop is None or stop >= len(self.doc)):
+            return list(found)
+        stop = len(self.doc) if stop is None else stop
+        return [i for i in found if start <= i < stop]
 
     def span_of(self, sentence: Sentence) -> Span:
         """The spaCy span of one of this block's sentences."""
@@ -110,24 +193,27 @@ class Analysis:
 def analyse(document: Document, nlp: Language, model_label: str = "blank", batch_size: int = 64) -> Analysis:
     """Parse every text block of ``document`` once with ``nlp``."""
     targets = [(i, b) for i, b in enumerate(document.blocks) if b.kind in PARSED_KINDS and b.char_start >= 0]
-    parsed: list[ParsedBlock] = []
+    parsed = [ParsedBlock(i, block, doc, position=n)
+              for n, ((i, block), doc) in enumerate(zip(targets, nlp.pipe((b.text for _, b in targets),
+                                                                          batch_size=batch_size)))]
+    table = WordTable([pb.doc for pb in parsed], nlp.vocab.strings)
     sentences: list[Sentence] = []
-    for (i, block), doc in zip(targets, nlp.pipe((b.text for _, b in targets), batch_size=batch_size)):
-        pb = ParsedBlock(i, block, doc)
-        pb.sentences = _block_sentences(i, block, doc)
+    for pb, columns in zip(parsed, table.columns):
+        pb.table = table
+        pb.sentences = _block_sentences(pb.index, pb.block, columns)
         sentences.extend(pb.sentences)
-        parsed.append(pb)
     sentences.sort(key=lambda s: s.char_start)
     for n, s in enumerate(sentences, start=1):
         s.sentence_id = n
     return Analysis(document, parsed, sentences, model_label)
 
 
-def _block_sentences(index: int, block: Block, doc: Doc) -> list[Sentence]:
-    """The non-blank sentences of ``doc`` (ids still 0), stripped of surrounding whitespace."""
+def _block_sentences(index: int, block: Block, columns: numpy.ndarray) -> list[Sentence]:
+    """The non-blank sentences of a block (ids still 0), stripped of surrounding whitespace;
+    ``columns``: its Doc's ``to_array([ORTH, IDX, LENGTH, SENT_START])``."""
     in_note = block.kind == BlockKind.FOOTNOTE
     out: list[Sentence] = []
-    for rel_start, rel_end in _sentence_bounds(doc):
+    for rel_start, rel_end in _sentence_bounds(columns):
         raw = block.text[rel_start:rel_end]
         text = raw.strip()
         if not text:
@@ -139,17 +225,17 @@ def _block_sentences(index: int, block: Block, doc: Doc) -> list[Sentence]:
     return out
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """``(sent.start_char, sent.end_char)`` for each sentence of ``doc.sents``.
+def _sentence_bounds(columns: numpy.ndarray) -> list[tuple[int, int]]:
+    """``(sent.start_char, sent.end_char)`` for each sentence of ``doc.sents``, given the Doc's
+    ``to_array([ORTH, IDX, LENGTH, SENT_START])``.
 
     Read from token arrays (a sentence opens at every token after the first whose SENT_START is
     1, as in ``Doc.sents``): iterating ``doc.sents`` and reading ``sent.text`` creates a Span per
     sentence and a Token object per token, a sixth of the cost of the spaCy pass itself.
     """
-    if len(doc) == 0:
+    if len(columns) == 0:
         return []
-    cols = doc.to_array([SENT_START, IDX, LENGTH])
-    firsts = [0, *((cols[1:, 0] == 1).nonzero()[0] + 1).tolist()]
-    idx, length = cols[:, 1].tolist(), cols[:, 2].tolist()
-    lasts = [f - 1 for f in firsts[1:]] + [len(doc) - 1]
+    firsts = [0, *((columns[1:, 3] == 1).nonzero()[0] + 1).tolist()]
+    idx, length = columns[:, 1].tolist(), columns[:, 2].tolist()
+    lasts = [f - 1 for f in firsts[1:]] + [len(columns) - 1]
     return [(idx[f], idx[e] + length[e]) for f, e in zip(firsts, lasts)]

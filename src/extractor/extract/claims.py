@@ -33,7 +33,7 @@ from spacy.vocab import Vocab
 
 from extractor import numbers as N
 from extractor import units as U
-from extractor.analysis import Analysis, ParsedBlock, positions
+from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN,
@@ -685,7 +685,7 @@ def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
     Helping 10,000 Villages"), not as quoted speech ("Our harvests in the past two years ...")."""
     # Read from the block's word lists and one IS_ALPHA array, not from a Token object per word.
     words, lowers = pb.words, pb.lowers
-    opening = positions(words, QUOTES_OPEN)
+    opening = pb.positions(QUOTES_OPEN)
     if not opening:
         return []
     starts, alphas = pb.starts, pb.doc.to_array(IS_ALPHA).tolist()

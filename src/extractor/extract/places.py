@@ -24,11 +24,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.analysis import Analysis, ParsedBlock, positions
+from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
     COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_text, is_title_word, names_organisation,
-    part_of_longer_name, title_positions, title_words,
+    part_of_longer_name, title_words,
 )
 from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
 from extractor.extract.place_ruler import FACTORY
@@ -69,8 +69,6 @@ _LIST_STARTS = frozenset(pp.LIST_HEADS) | frozenset(pp.LIST_GOVERNMENT_HEADS)
 #: The words before "<Locality>" in :meth:`_Builder.facility_sites` and :meth:`_Builder.locative_pairs`.
 _FACILITY_LEADS = ("at",)
 _PAIR_LEADS = ("in", "at", "near", "from", "between")
-#: Lower-case words the per-block rules start at: "the", locatives, "of"-heads, list heads.
-_RULE_WORDS = frozenset({"the", *LAND_LOCATIVES, *_FACILITY_LEADS, *_PAIR_LEADS, *pp.OF_HEADS, *_LIST_STARTS})
 #: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou
 #: Province"); villages and townships are left out: their cores are often other things' names.
 ALIASABLE = frozenset({"province", "autonomous_region", "municipality", "prefecture", "city", "county",
@@ -149,10 +147,6 @@ class _Builder:
         #: The same mentions by block index, in the same order: per-block rules look up their
         #: block's few mentions instead of scanning the document's.
         self.in_block: dict[int, list[Mention]] = {}
-        #: Per block index, the positions of :data:`_RULE_WORDS` among its lower-case words and
-        #: of :meth:`_rule_names` among its words: each block is scanned once for all the rules.
-        self._rule_words_at: dict[int, list[int]] = {}
-        self._rule_names_at: dict[int, list[int]] = {}
         self.taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
 
     # ----- candidates from the spaCy pass
@@ -259,26 +253,15 @@ class _Builder:
         return Mention(pb, start, end, ptype, "pattern", core=core, core_len=max(0, name_end - start),
                        country=country, gaz_parent=gaz_parent, headed=True)
 
-    def _starts_at(self, pb: ParsedBlock, targets: Container[str], start: int, stop: int) -> list[int]:
-        """``positions(pb.lowers, targets, start, stop)`` for ``targets`` among :data:`_RULE_WORDS`."""
-        found = self._rule_words_at.get(pb.index)
-        if found is None:
-            found = self._rule_words_at[pb.index] = positions(pb.lowers, _RULE_WORDS)
-        return _among(pb.lowers, found, targets, start, stop)
+    @staticmethod
+    def _starts_at(pb: ParsedBlock, targets: Container[str], start: int, stop: int) -> list[int]:
+        """Where a lower-case word of ``targets`` stands in ``range(start, stop)`` of the block."""
+        return pb.positions(targets, start, stop, lower=True)
 
-    def _names_at(self, pb: ParsedBlock, targets: Container[str], start: int = 0,
-                  stop: int | None = None) -> list[int]:
-        """``positions(pb.words, targets, start, stop)`` for ``targets`` among :meth:`_rule_names`."""
-        found = self._rule_names_at.get(pb.index)
-        if found is None:
-            found = self._rule_names_at[pb.index] = positions(pb.words, self._rule_names)
-        return _among(pb.words, found, targets, start, len(pb.words) if stop is None else stop)
-
-    @functools.cached_property
-    def _rule_names(self) -> frozenset[str]:
-        """Words (as written) the per-block rules start at: plural heads, compass words, the
-        first words of cued cities."""
-        return frozenset(pp.PLURAL_AFTER) | COMPASS | self.cued_starts
+    @staticmethod
+    def _names_at(pb: ParsedBlock, targets: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
+        """Where a word (as written) of ``targets`` stands in ``range(start, stop)`` of the block."""
+        return pb.positions(targets, start, stop)
 
     def _mention_at(self, pb: ParsedBlock, start: int, end: int) -> Mention | None:
         return next((m for m in self.in_block.get(pb.index, ()) if m.start == start and m.end == end), None)
@@ -583,7 +566,7 @@ class _Builder:
         if pb.block.kind != BlockKind.FOOTNOTE:
             return
         doc = pb.doc
-        for i in title_positions(pb.words, 1, len(doc) - 1):
+        for i in pb.positions(is_title_text, 1, len(doc) - 1):
             p = self._skip_space(doc, i - 1, -1)
             if p < 0 or doc[p].text != ".":
                 continue
@@ -825,7 +808,7 @@ class _Builder:
             doc = pb.doc
             heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
             taken = self.taken.get(pb.index, set())
-            for i in positions(pb.words, by_first):
+            for i in pb.positions(by_first):
                 for core in by_first[pb.words[i]]:
                     n = lengths[core]
                     end = i + n
@@ -889,13 +872,6 @@ def _row(analysis: Analysis, m: Mention) -> dict[str, Any]:
         "_headed": m.headed, "_of_form": m.of_form, "_city_only": m.city_only and m.place_type == "city",
         "_article": m.start > 0 and pb.lowers[m.start - 1] == "the",
     }
-
-
-def _among(words: list[str], found: list[int], targets: Container[str], start: int, stop: int) -> list[int]:
-    """``positions(words, targets, start, stop)``, given ``found``: the positions of a set of
-    words holding ``targets`` (the block scanned once for several rules, each filtering the few
-    positions found)."""
-    return [i for i in found if start <= i < stop and words[i] in targets]
 
 
 def _after_determiner(doc: Doc, i: int) -> bool:
