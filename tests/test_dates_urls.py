@@ -55,6 +55,24 @@ def test_month_and_year_only_gives_a_partial_date(year: int, month: int) -> None
     assert find_date(f"Survey notes ({MONTH_NAMES[month - 1]} {year}).") == f"{year:04d}-{month:02d}"
 
 
+_MONTHISH = st.sampled_from(["January", "SEPT.", "sep", "\u017fept", "Auguſt", "may", "Dec", "oct", "NoV"])
+_DATEISH = st.lists(st.one_of(_MONTHISH, st.sampled_from([" ", ", ", "2024", "1988", "3", "18th", "-", "/", "."]),
+                              st.text(alphabet="aeKk\u212a\u0131\u017fs 0123456789", max_size=4)), max_size=8)
+
+
+@given(_DATEISH.map("".join))
+def test_the_quick_checks_never_skip_a_date_pattern_that_would_match(text: str) -> None:
+    """find_dates skips patterns that cannot match: every pattern needs a year, and the named
+    ones a month's first three letters (compared case-folded, as ``re.I`` compares)."""
+    from extractor.notes import dates as D
+
+    for kind, pattern in D._PATTERNS:
+        if pattern.search(text):
+            assert D._ANY_YEAR.search(text)
+            if kind in D._NAMED_MONTH_KINDS:
+                assert any(start in text.casefold() for start in D._MONTH_STARTS)
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
 def test_find_date_never_fails_and_is_iso(text: str) -> None:

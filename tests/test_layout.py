@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.ingest.text import split_pages
 from extractor.layout.hyphenation import Vocabulary, join_broken
@@ -157,6 +159,27 @@ def test_hyphenation_decisions(left, right, expected):
     vocab = Vocabulary(["employment matters", "a broad-based plan"])
     joined = join_broken(left, right, vocab)
     assert joined is not None and joined[0] == expected
+
+
+_PIECES = st.sampled_from(["ab", "Ab", "b", "AB", "'", "\u2019", "-", "\u2010", " ", "\n", "\u00e9", "3", "ba", "a"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=12).map("".join), max_size=3), st.lists(st.sampled_from(["a", "b", "ab", "ba", "aab"]), min_size=2, max_size=2))
+def test_counts_read_from_the_text_equal_the_full_word_count(texts: list[str], pair: list[str]) -> None:
+    """A word's or a compound's count found by searching the text is the one counting every
+    word gives: apostrophes, both hyphens, capitals, compounds of three parts, non-ASCII letters."""
+    vocab = Vocabulary(texts)
+    words, compounds = vocab.counts()
+    left, right = pair
+    for word in (left, right, left + right, *words):
+        if word.isascii() and word.isalpha():
+            assert vocab.word_count(word) == words.get(word, 0), word
+    assert vocab.compound_count(left, right) == compounds.get(f"{left}-{right}", 0)
+    for compound in compounds:
+        parts = compound.split("-")
+        if len(parts) == 2 and all(p.isascii() and p.isalpha() for p in parts):
+            assert vocab.compound_count(*parts) == compounds[compound], compound
 
 
 def test_no_hyphen_no_join():

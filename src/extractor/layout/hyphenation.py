@@ -33,16 +33,25 @@ _PREFIXES = {"re", "pre", "de", "un", "over", "under"}
 class Vocabulary:
     """Word counts of a report, lower-cased, used as evidence for joining decisions.
 
-    The texts are counted when a decision first needs them: many reports have few lines ending
-    in a hyphen, and a text dump often none.
+    A word's count is the number of times it stands as a part of a :data:`_WORD` match (a
+    compound's parts count as words too), a compound's the number of matches that are exactly
+    it. A decision needs the counts of four words at most, and a report has few hyphens broken
+    across lines, so each count is read from the report's text when asked for: a search for the
+    word in the text, lower-cased once, instead of counting every word of the report.
+    :meth:`counts` counts them all, the same way, for whoever needs the whole table.
     """
 
     def __init__(self, texts: list[str]) -> None:
         self._texts = texts
 
     @functools.cached_property
-    def _counts(self) -> tuple[Counter[str], Counter[str]]:
-        """(word counts, hyphenated compound counts)."""
+    def _lowered(self) -> bytes:
+        """The texts, one per line, as UTF-8 with ASCII letters lower-cased (only ASCII letters
+        make words, so offsets and every other character stay as they are)."""
+        return "\n".join(self._texts).encode("utf-8").lower()
+
+    def counts(self) -> tuple[Counter[str], Counter[str]]:
+        """(word counts, hyphenated compound counts) of every word of the texts."""
         words: Counter[str] = Counter()
         compounds: Counter[str] = Counter()
         found: Counter[str] = Counter()
@@ -58,19 +67,43 @@ class Vocabulary:
                 words[lw] += n
         return words, compounds
 
-    @property
-    def words(self) -> Counter[str]:
-        return self._counts[0]
+    @functools.cached_property
+    def _all_counts(self) -> tuple[Counter[str], Counter[str]]:
+        return self.counts()
 
-    @property
-    def compounds(self) -> Counter[str]:
-        return self._counts[1]
+    def word_count(self, word: str) -> int:
+        """How often ``word`` (lower case) stands as a whole word or a compound's part."""
+        if not _PLAIN.fullmatch(word):
+            return self._all_counts[0].get(word, 0)
+        data, needle = self._lowered, word.encode("ascii")
+        n, i = 0, data.find(needle)
+        while i >= 0:
+            if _part_starts(data, i) and not _part_continues(data, i + len(needle)):
+                n += 1
+            i = data.find(needle, i + 1)
+        return n
+
+    def compound_count(self, left: str, right: str) -> int:
+        """How often ``left``-``right`` (lower case, either hyphen) is a whole compound."""
+        if not (_PLAIN.fullmatch(left) and _PLAIN.fullmatch(right)):
+            return self._all_counts[1].get(f"{left}-{right}", 0)
+        data, n = self._lowered, 0
+        for hyphen in _HYPHENS:
+            needle = left.encode("ascii") + hyphen + right.encode("ascii")
+            i = data.find(needle)
+            while i >= 0:
+                end = i + len(needle)
+                if (_part_starts(data, i) and not _after_part(data, i) and not _part_continues(data, end)
+                        and not _compound_continues(data, end)):
+                    n += 1
+                i = data.find(needle, i + 1)
+        return n
 
     def should_join(self, left: str, right: str) -> bool:
         """Is ``left`` + "-" + ``right`` a word broken by hyphenation (True) or a compound (False)?"""
         lw, rw = left.lower(), right.lower()
-        joined, hyph = lw + rw, f"{lw}-{rw}"
-        n_joined, n_hyph = self.words.get(joined, 0), self.compounds.get(hyph, 0)
+        joined = lw + rw
+        n_joined, n_hyph = self.word_count(joined), self.compound_count(lw, rw)
         if n_joined or n_hyph:
             return n_joined >= n_hyph
         if right[:1].isupper():
@@ -82,11 +115,71 @@ class Vocabulary:
         if rw in _SUFFIXES or any(rw.endswith(s) and len(rw) <= len(s) + 2 for s in _SUFFIXES[:12]):
             return True
         # The report's vocabulary holds the broken halves themselves once each: discount that.
-        n_left, n_right = self.words.get(lw, 0) - 1, self.words.get(rw, 0) - 1
-        # A left part that is itself a frequent word of the report suggests a compound.
-        if n_left >= 2 and n_right >= 2:
+        n_left = self.word_count(lw) - 1
+        # A left part that is itself a frequent word of the report suggests a compound (the
+        # right part's count is only needed then).
+        if n_left >= 2 and self.word_count(rw) - 1 >= 2:
             return False
         return len(lw) <= 3 or n_left <= 0
+
+
+#: A word made of ASCII letters only (what the joining rules ask about).
+_PLAIN = re.compile(r"[a-z]+")
+_APOSTROPHE, _RIGHT_QUOTE = 0x27, "\u2019".encode()
+_HYPHENS = (b"-", "\u2010".encode())
+
+
+def _is_letter(byte: int) -> bool:
+    return 0x61 <= byte <= 0x7A  # a-z: the text is lower-cased
+
+
+def _part_starts(data: bytes, i: int) -> bool:
+    """Does a part of a :data:`_WORD` match start at ``i`` (a letter)? Not when a letter stands
+    before it, perhaps with apostrophes between ("o'clock": no part starts at "c")."""
+    k = i
+    while True:
+        if k > 0 and data[k - 1] == _APOSTROPHE:
+            k -= 1
+        elif k >= 3 and data[k - 3:k] == _RIGHT_QUOTE:
+            k -= 3
+        else:
+            break
+    return k == 0 or not _is_letter(data[k - 1])
+
+
+def _part_continues(data: bytes, end: int) -> bool:
+    """Does the run of letters and apostrophes go on at ``end``?"""
+    return end < len(data) and (_is_letter(data[end]) or data[end] == _APOSTROPHE
+                                or data[end:end + 3] == _RIGHT_QUOTE)
+
+
+def _hyphen_at(data: bytes, i: int) -> int:
+    """The length of the hyphen at ``i`` (0 when there is none)."""
+    return next((len(h) for h in _HYPHENS if data[i:i + len(h)] == h), 0)
+
+
+def _compound_continues(data: bytes, end: int) -> bool:
+    """Does a hyphen and a letter follow ``end`` (the match goes on with another part)?"""
+    n = _hyphen_at(data, end)
+    return bool(n) and end + n < len(data) and _is_letter(data[end + n])
+
+
+def _after_part(data: bytes, i: int) -> bool:
+    """Is the part at ``i`` the second or later part of a compound: a hyphen right before it,
+    and a part (a run of letters and apostrophes holding a letter) right before the hyphen?"""
+    for hyphen in _HYPHENS:
+        k = i - len(hyphen)
+        if k > 0 and data[k:i] == hyphen:
+            while k > 0:
+                if _is_letter(data[k - 1]):
+                    return True
+                if data[k - 1] == _APOSTROPHE:
+                    k -= 1
+                elif k >= 3 and data[k - 3:k] == _RIGHT_QUOTE:
+                    k -= 3
+                else:
+                    return False
+    return False
 
 
 _TRAILING_HYPHEN = re.compile(r"([A-Za-z]+)[-\u2010\u00ad]$")

@@ -37,6 +37,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # A bare year that is an element of the reference: after a comma or "(", before the end,
 # a period, a comma or ")"; not followed by a word it modifies.
 _BARE_YEAR = re.compile(rf"(?:^|[,(\[]\s*){_YEAR}\s*(?=$|[.,;)\]])")
+#: Every date pattern holds a year; most of a note's text is none.
+_ANY_YEAR = re.compile(_YEAR.replace("?P<year>", "?:"))
+#: The patterns that need a month's name, and what every month's name starts with: a note that
+#: holds none of these (compared case-folded, as ``re.I`` compares) cannot match them.
+_NAMED_MONTH_KINDS = frozenset({"mdy", "dmy", "my"})
+_MONTH_STARTS = tuple(sorted({name[:3] for name in MONTHS}))
 # Words that introduce a date that is not the note's own.
 _ACCESS = re.compile(r"\b(?:accessed|retrieved|viewed|visited|consulted|last\s+modified|访问|引用)\b[^,;]*$", re.I)
 _ISSUED = re.compile(r"\b(?:issued|published|released|dated|posted|updated)(?:\s+(?:on|in))?\s*:?\s*$", re.I)
@@ -78,12 +84,17 @@ def find_date(text: str, *, exclude: list[tuple[int, int]] | None = None) -> str
 
 def find_dates(text: str, *, exclude: list[tuple[int, int]] | None = None) -> list[FoundDate]:
     """Every date the note gives for itself, in reading order (see the module docstring)."""
+    if not _ANY_YEAR.search(text):
+        return []
+    folded = text.casefold()
+    patterns = _PATTERNS if any(start in folded for start in _MONTH_STARTS) else [
+        (kind, pattern) for kind, pattern in _PATTERNS if kind not in _NAMED_MONTH_KINDS]
     masked = _mask(text, exclude or [])
     titled = _mask(masked, [(m.start(), m.end()) for m in _QUOTED.finditer(masked)])
     dates: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for source in (titled, masked):  # dates outside titles first; inside a title only if none outside
-        for kind, pattern in _PATTERNS:
+        for kind, pattern in patterns:
             for m in pattern.finditer(source):
                 if _overlaps(m.start(), m.end(), taken):
                     continue
