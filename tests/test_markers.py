@@ -1,8 +1,13 @@
 """Footnote marker detection in running text: glyphs, carets, superscripts and glued digits."""
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.layout import markers as M
 from extractor.layout.markers import find_body_markers, marker_number, normalise_marker, strip_markers
 
 
@@ -61,3 +66,30 @@ def test_normalise_and_number() -> None:
     assert marker_number("12") == 12
     assert marker_number("\u3251") == 21
     assert marker_number("*") is None
+
+
+# The glued-marker patterns as first written, each opening with a lookbehind: the module's
+# patterns open with a character instead (much faster) and must find exactly the same digits.
+_LOOKBEHIND_FIRST = {
+    "glued": re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(\d{1,3})(?=[\s\.,;:\)]|$)"),
+    "number_stop": re.compile(
+        r"(?<=\s)(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?[A-Z][a-z])|\s*$)"
+        r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,2})(?=\s)"),
+    "year": re.compile(r"(?<![\d,.])((?:19|20)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)"),
+}
+_GLUE_PIECES = st.sampled_from(["2022", "19", "20", "1", "34", "567", ".", ",", " ", "a", "The", "\u201d", ")",
+                                "%", "'", "\u2019", ";", ":", "\"", "(", "1,234", "\n", "x"])
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span(g) for m in pattern.finditer(text) for g in range(1, (pattern.groups or 0) + 1)
+            if m.group(g) is not None]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GLUE_PIECES, max_size=14).map("".join))
+def test_glued_marker_patterns_find_what_the_lookbehind_forms_find(text: str) -> None:
+    assert _spans(M._GLUED, text) == _spans(_LOOKBEHIND_FIRST["glued"], text)
+    assert sorted(_spans(M._NUMBER_STOP_GLUED, text) + _spans(M._YEAR_COMMA_GLUED, text)) == \
+        sorted(_spans(_LOOKBEHIND_FIRST["number_stop"], text))
+    assert _spans(M._YEAR_GLUED, text) == _spans(_LOOKBEHIND_FIRST["year"], text)

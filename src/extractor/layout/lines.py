@@ -57,7 +57,8 @@ def is_toc_entry(text: str) -> bool:
     t = text.rstrip()
     if t[-1:].isdigit():  # test the cheap condition first: the regex backtracks on long lines
         return bool(_TOC_LEADER.search(t))
-    return t.endswith(".") and bool(_DOT_LEADER_END.search(t))
+    # the leader's last six dots (and a space after each at most) end the line: search its tail
+    return t.endswith(".") and bool(_DOT_LEADER_END.search(t[-12:]))
 
 
 def is_toc_glued_entry(text: str) -> bool:

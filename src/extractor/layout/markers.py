@@ -81,20 +81,23 @@ def find_body_markers(text: str, note_numbers: set[str]) -> list[FoundMarker]:
     return found
 
 
+# Each pattern below opens with a digit (or the space before one), not with a lookbehind, so
+# that the regex engine skips ahead to where it can match instead of trying every position of a
+# paragraph (the lookbehinds are tested after the first characters are matched).
+
 # digits glued to a letter, closing quote/bracket or sentence punctuation, at a word's end;
 # never the decimals or thousands of a number ("1.8 million", "3,5")
-_GLUED = re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(\d{1,3})(?=[\s\.,;:\)]|$)")
+_GLUED = re.compile(r"(\d(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%]\d)(?<!\d[.,]\d)\d{0,2})(?=[\s\.,;:\)]|$)")
 # a superscript digit that is a power, not a marker: after a digit ("10⁶") or a unit ("km²", "m³")
 _EXPONENT_BASE = re.compile(r"(?:\d|(?<![A-Za-z])(?:[kcmd]?m|ft|in|mi|yd))$")
-# a note number after a whole number's full stop or comma, before the next sentence or the end:
-# "in 2022.4 The next", "fewer than 30.31" at a paragraph end, "since 2019,16 when" (after a
-# year only: "3,5" may be a decimal comma)
+# a note number after a whole number's full stop, before the next sentence or the end: "in
+# 2022.4 The next", "fewer than 30.31" at a paragraph end
 _NUMBER_STOP_GLUED = re.compile(
-    r"(?<=\s)(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?[A-Z][a-z])|\s*$)"
-    r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,2})(?=\s)"
-)
+    r"\s(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?[A-Z][a-z])|\s*$)")
+# ... or after a year's comma: "since 2019,16 when" (after a year only: "3,5" may be a decimal comma)
+_YEAR_COMMA_GLUED = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d,(\d{1,2})(?=\s)")
 # a four-digit year immediately followed by a note number: "in 202222"
-_YEAR_GLUED = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)")
+_YEAR_GLUED = re.compile(r"((?:19|20)(?<![\d,.]\d\d)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)")
 
 
 def _is_exponent(text: str, start: int, raw: str) -> bool:
@@ -109,15 +112,15 @@ def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int
         digits = m.group(1)
         if digits not in note_numbers:
             continue
-        before = text[max(0, m.start() - 1)]
-        if before.isalpha() and not _word_end_plausible(text, m.start()):
+        before = text[max(0, m.start(1) - 1)]
+        if before.isalpha() and not _word_end_plausible(text, m.start(1)):
             continue
         out.append(FoundMarker(m.start(1), m.end(1), digits, digits))
-    for m in _NUMBER_STOP_GLUED.finditer(text):
-        g = 1 if m.group(1) else 2
-        digits = m.group(g)
-        if digits in note_numbers and not digits.startswith("0"):
-            out.append(FoundMarker(m.start(g), m.end(g), digits, digits))
+    for pattern in (_NUMBER_STOP_GLUED, _YEAR_COMMA_GLUED):  # they never overlap
+        for m in pattern.finditer(text):
+            digits = m.group(1)
+            if digits in note_numbers and not digits.startswith("0"):
+                out.append(FoundMarker(m.start(1), m.end(1), digits, digits))
     for m in _YEAR_GLUED.finditer(text):
         digits = m.group(2)
         if digits in note_numbers and digits != "0" and not digits.startswith("0"):

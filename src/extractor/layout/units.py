@@ -44,7 +44,7 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
         printed: list[str] = []
         flags: dict[str, bool] = {}
         for line in page.lines:
-            text = L.clean_unit(line.text)
+            text = cleaned = L.clean_unit(line.text)
             line_flags = {"is_note": line.is_note, "is_header": line.is_header, "is_table": line.is_table}
             md = _MD_HEADING.match(line.text)
             if md and text:
@@ -61,8 +61,8 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
                 line_flags["is_table"] = True  # "| a | b |": a table row, kept out of the running text
             starts_note = bool(text) and (bool(NOTE_LINE.match(text)) or bool(_CARET_NOTE.match(text))
                                           or line.is_note and not flags.get("is_note"))
-            starts_item = bool(text) and (L.is_list_item(text) or L.is_toc_entry(text)
-                                          or _starts_digit_note(text, current))
+            toc_entry = bool(text) and L.is_toc_entry(text)
+            starts_item = bool(text) and (L.is_list_item(text) or toc_entry or _starts_digit_note(text, current))
             if not text or starts_note or starts_item or (current and line_flags != flags and not line.is_note):
                 if current:
                     raw_units.append((page.number, current, flags))
@@ -72,8 +72,10 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
                 if not current:
                     flags = line_flags
                 current.append(text)
-                printed.append(_keep_emphasis(line.text))
-                if L.is_toc_entry(text):  # a contents entry is one line: it ends its unit too
+                # without emphasis marks the printed form is the cleaned line
+                emphasis = "*" in line.text or "_" in line.text
+                printed.append(_keep_emphasis(line.text) if emphasis else cleaned)
+                if toc_entry:  # a contents entry is one line: it ends its unit too
                     raw_units.append((page.number, current, flags))
                     printed_units.append(printed)
                     current, printed, flags = [], [], {}
