@@ -6,5 +6,4 @@ import hashlib
 
 def stable_id(prefix: str, *parts: object, length: int = 12) -> str:
     """``prefix`` + a short SHA-1 of the parts: the same content always gets the same id."""
-    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:length]
-    return f"{prefix}-{digest}"
+    return prefix + "-" + hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:length]
