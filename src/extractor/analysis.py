@@ -45,7 +45,10 @@ class WordTable:
             self.texts, self.ids = [], numpy.zeros(0, dtype=numpy.intp)
         #: Each token's index into :attr:`texts`, block after block.
         self.word_ids: list[int] = self.ids.tolist()
-        self._hits: dict[tuple[int, bool], tuple[object, dict[int, list[int]]]] = {}
+        self._bounds = numpy.asarray(bounds)
+        #: :meth:`hits` by the id of its targets, for words as written and in lower case.
+        self._hits_text: dict[int, tuple[object, dict[int, list[int]]]] = {}
+        self._hits_lower: dict[int, tuple[object, dict[int, list[int]]]] = {}
 
     @functools.cached_property
     def lowers(self) -> list[str]:
@@ -57,19 +60,20 @@ class WordTable:
 
         One test per distinct word and one array pass for the whole document, remembered for
         the Analysis (``targets`` is kept alive with its result, so its id cannot be reused)."""
-        key = (id(targets), lower)
-        known = self._hits.get(key)
+        remembered = self._hits_lower if lower else self._hits_text
+        known = remembered.get(id(targets))
         if known is not None and known[0] is targets:
             return known[1]
         test = targets if callable(targets) else targets.__contains__
         words = self.lowers if lower else self.texts
         accepted = numpy.fromiter(map(bool, map(test, words)), dtype=bool, count=len(words))
         found = numpy.flatnonzero(accepted[self.ids])
-        blocks = numpy.searchsorted(self.bounds, found, side="right") - 1
-        out: dict[int, list[int]] = {}
-        for block, index in zip(blocks.tolist(), (found - numpy.asarray(self.bounds)[blocks]).tolist()):
-            out.setdefault(block, []).append(index)
-        self._hits[key] = (targets, out)
+        # ``found`` is sorted: each block's hits are one slice of it, cut at the block bounds
+        cuts = numpy.searchsorted(found, self._bounds).tolist()
+        local = (found - numpy.repeat(self._bounds[:-1], numpy.diff(cuts))).tolist()
+        out = {block: local[cuts[block]:cuts[block + 1]]
+               for block in range(len(cuts) - 1) if cuts[block] != cuts[block + 1]}
+        remembered[id(targets)] = (targets, out)
         return out
 
     def words_of(self, n: int, table: list[str]) -> list[str]:
