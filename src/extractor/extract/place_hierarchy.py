@@ -44,8 +44,9 @@ def rank_of(place_type: str, method: str, headed: bool) -> float:
 
 
 def _between(a: Mention, b: Mention) -> str:
-    last = a.pb.doc[a.end - 1]
-    return a.pb.text[last.idx + len(last):b.pb.doc[b.start].idx]
+    """The text between two mentions of one block (read from the block's token offsets)."""
+    last = a.end - 1
+    return a.pb.text[a.pb.starts[last] + len(a.pb.words[last]):b.pb.starts[b.start]]
 
 
 def assign_parents(mentions: list[Mention]) -> None:
