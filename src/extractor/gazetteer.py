@@ -334,6 +334,10 @@ class Gazetteer:
         looking up the phrases that start with a word)."""
         return prefix in _cued_prefixes()
 
+    def cued_prefixes(self) -> frozenset[str]:
+        """Every non-empty prefix of a name :meth:`cued_index` holds."""
+        return _cued_prefixes()
+
     def cued_name_starts(self, words: Iterable[str]) -> set[str]:
         """The words among ``words`` that pass :meth:`starts_cued_name`, in one set intersection."""
         return _cued_prefixes().intersection(words)

@@ -68,6 +68,12 @@ _LIST_STARTS = frozenset(pp.LIST_HEADS) | frozenset(pp.LIST_GOVERNMENT_HEADS)
 #: The words before "<Locality>" in :meth:`_Builder.facility_sites` and :meth:`_Builder.locative_pairs`.
 _FACILITY_LEADS = ("at",)
 _PAIR_LEADS = ("in", "at", "near", "from", "between")
+#: "the", before a bare feature (:meth:`_Builder.bare_features`).
+_THE = ("the",)
+#: Every lower-case word a per-block rule starts from (:meth:`_Builder._starts_at`): one search
+#: of the document's distinct words finds them all, instead of one search per rule.
+_LEADS = (frozenset(pp.OF_HEADS) | _LIST_STARTS | LAND_LOCATIVES | frozenset(_THE) | frozenset(_FACILITY_LEADS)
+          | frozenset(_PAIR_LEADS))
 #: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou
 #: Province"); villages and townships are left out: their cores are often other things' names.
 ALIASABLE = frozenset({"province", "autonomous_region", "municipality", "prefecture", "city", "county",
@@ -90,7 +96,7 @@ def add_place_ruler(nlp: Language) -> None:
         ruler.add_patterns(gazetteer_patterns() + pp.head_patterns())
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A place mention being built: token span in one block plus what is known about it."""
 
@@ -141,7 +147,7 @@ class _Builder:
         self.gaz = gaz
         self.use_model = use_model
         #: Every word the document writes (the union of its blocks' words, in C).
-        self.distinct_words: set[str] = set().union(*(pb.words for pb in analysis.blocks))
+        self.distinct_words: set[str] = _distinct_words(analysis)
         self.vocab = document_vocabulary(self.distinct_words)
         #: The document's capitalised words (:func:`is_title_word`), each tested once.
         self.titles: frozenset[str] = frozenset(title_words(self.distinct_words))
@@ -269,8 +275,10 @@ class _Builder:
 
     @staticmethod
     def _starts_at(pb: ParsedBlock, targets: Container[str], start: int, stop: int) -> list[int]:
-        """Where a lower-case word of ``targets`` stands in ``range(start, stop)`` of the block."""
-        return pb.positions(targets, start, stop, lower=True)
+        """Where a lower-case word of ``targets`` (some of :data:`_LEADS`) stands in
+        ``range(start, stop)`` of the block."""
+        lowers = pb.lowers
+        return [i for i in pb.positions(_LEADS, start, stop, lower=True) if lowers[i] in targets]
 
     @staticmethod
     def _names_at(pb: ParsedBlock, targets: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
@@ -445,7 +453,7 @@ class _Builder:
         punctuation or a function word, name a natural feature."""
         v = self.view(pb)
         doc, texts, lowers, n = v.doc, v.words, v.lowers, v.n
-        for i in self._starts_at(pb, ("the",), 1, n - 1):
+        for i in self._starts_at(pb, _THE, 1, n - 1):
             prev = lowers[i - 1]
             after_place = prev in ("and", "or", ",") and i >= 2 and (i - 2) in self.taken.get(pb.index, set())
             if prev not in LOCATIVES and not after_place:
@@ -651,9 +659,17 @@ class _Builder:
         if not countries:
             return  # no cued city without its country
         v = self.view(pb)
+        text, words, starts = pb.text, pb.words, pb.starts
+        cued, prefixes = self.gaz.cued_index(), self.gaz.cued_prefixes()
         resume = 0  # a name found ends at ``resume``: the next one starts there or later
         for i in self._names_at(pb, self.cued_starts):
             if i < resume or i in taken:
+                continue
+            word = words[i]
+            after = starts[i] + len(word)
+            if word not in cued and word + text[after:after + 1] not in prefixes:
+                # A longer phrase starts with the word and the character after it ("China " of
+                # "China has"): when no name starts so, only the word alone could be one, and it is not.
                 continue
             hit = self._cued_city_at(pb, i, taken, countries)
             if hit is None:
@@ -846,6 +862,15 @@ class _Builder:
                                       country=entry.country if entry else ""))
 
 
+def _distinct_words(analysis: Analysis) -> set[str]:
+    """Every word the document writes: its word table's distinct words when its blocks share
+    one (:class:`extractor.analysis.WordTable`), else the union of its blocks' words."""
+    tables = {id(pb.table) for pb in analysis.blocks}
+    if len(tables) == 1 and analysis.blocks[0].table is not None:
+        return set(analysis.blocks[0].table.texts)
+    return set().union(*(pb.words for pb in analysis.blocks))
+
+
 def extract_place_mentions(analysis: Analysis, gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
     """Every place mention of one parsed document, in reading order, as place_mentions rows
     (plus private ``_``-prefixed keys that :func:`aggregate_places` consumes)."""
@@ -874,11 +899,17 @@ def extract_place_mentions(analysis: Analysis, gaz: Gazetteer | None = None) -> 
     b.bare_aliases()
     b.mentions.sort(key=lambda m: (m.pb.block.char_start, m.start))
     assign_parents(b.mentions)
-    return [_row(analysis, m) for m in b.mentions]
+    labels: dict[str | None, str] = {}  # section id -> label, looked up once per section
+    return [_row(analysis, m, labels) for m in b.mentions]
 
 
-def _row(analysis: Analysis, m: Mention) -> dict[str, Any]:
+def _row(analysis: Analysis, m: Mention, labels: dict[str | None, str]) -> dict[str, Any]:
+    """The place_mentions row of a mention; ``labels`` memoises the document's section labels
+    (``Document.section_label`` scans the sections) for one call."""
     doc, pb = analysis.document, m.pb
+    section_id = pb.block.section_id
+    if section_id not in labels:
+        labels[section_id] = doc.section_label(section_id)
     # ``pb.doc[m.start:m.end]``'s start_char and text, read from the block's word arrays
     rel_start = pb.starts[m.start]
     text = pb.text[rel_start:pb.starts[m.end - 1] + len(pb.words[m.end - 1])]
@@ -886,7 +917,7 @@ def _row(analysis: Analysis, m: Mention) -> dict[str, Any]:
     sent = analysis.sentence_at(start)
     return {
         "mention_id": stable_id("pm", doc.doc_id, start, text), "doc_id": doc.doc_id, "place_id": None,
-        "page": pb.block.page_at(rel_start), "section": doc.section_label(pb.block.section_id),
+        "page": pb.block.page_at(rel_start), "section": labels[section_id],
         "sentence_id": sent.sentence_id if sent else None, "sentence": sent.text if sent else None,
         "text": text, "name": m.label or " ".join(text.split()), "place_type": m.place_type, "method": m.method,
         "in_note": pb.block.kind == BlockKind.FOOTNOTE, "char_start": start, "char_end": start + len(text),
