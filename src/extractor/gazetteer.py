@@ -192,9 +192,12 @@ def clean_subdivision_name(name: str) -> str:
     return " ".join(words)
 
 
+_WORD_BREAKS = re.compile(r"[\s\-]+")
+
+
 def is_generic(name: str) -> bool:
     """True for names made only of generic words ("Central", "Upper East", "Capital")."""
-    words = re.split(r"[\s\-]+", name.lower())
+    words = _WORD_BREAKS.split(name.lower())
     return all(w in GENERIC_WORDS for w in words if w)
 
 

@@ -68,6 +68,8 @@ _LIST_STARTS = frozenset(pp.LIST_HEADS) | frozenset(pp.LIST_GOVERNMENT_HEADS)
 #: The words before "<Locality>" in :meth:`_Builder.facility_sites` and :meth:`_Builder.locative_pairs`.
 _FACILITY_LEADS = ("at",)
 _PAIR_LEADS = ("in", "at", "near", "from", "between")
+#: Blocks whose words are capitalised whatever they name.
+_HEADING_KINDS = (BlockKind.HEADING, BlockKind.TITLE)
 #: "the", before a bare feature (:meth:`_Builder.bare_features`).
 _THE = ("the",)
 #: Every lower-case word a per-block rule starts from (:meth:`_Builder._starts_at`): one search
@@ -157,6 +159,7 @@ class _Builder:
         self.in_block: dict[int, list[Mention]] = {}
         self.taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
         self._views: dict[int, BlockWords] = {}
+        self._leads: dict[int, list[int]] = {}  # block index -> positions of its words of _LEADS
 
     def view(self, pb: ParsedBlock) -> BlockWords:
         """The block's words as plain lists (made once per block and call)."""
@@ -168,7 +171,7 @@ class _Builder:
     # ----- candidates from the spaCy pass
     def from_entities(self, pb: ParsedBlock) -> None:
         doc = pb.doc
-        heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
+        heading = pb.block.kind in _HEADING_KINDS
         ents = doc.ents  # a new tuple of Spans at every read
         rule_tokens = {i for e in ents if e.label_ == "PLACE" for i in range(e.start, e.end)}
         for ent in ents:
@@ -273,12 +276,17 @@ class _Builder:
         return Mention(pb, start, end, ptype, "pattern", core=core, core_len=max(0, name_end - start),
                        country=country, gaz_parent=gaz_parent, headed=True)
 
-    @staticmethod
-    def _starts_at(pb: ParsedBlock, targets: Container[str], start: int, stop: int) -> list[int]:
+    def _starts_at(self, pb: ParsedBlock, targets: Container[str], start: int, stop: int) -> list[int]:
         """Where a lower-case word of ``targets`` (some of :data:`_LEADS`) stands in
-        ``range(start, stop)`` of the block."""
+        ``range(start, stop)`` of the block. The block's lead words are looked up once for all
+        the rules that start from one (most blocks have none, and every rule then returns at once)."""
+        leads = self._leads.get(pb.index)
+        if leads is None:
+            leads = self._leads[pb.index] = pb.positions(_LEADS, lower=True)
+        if not leads:
+            return []
         lowers = pb.lowers
-        return [i for i in pb.positions(_LEADS, start, stop, lower=True) if lowers[i] in targets]
+        return [i for i in leads if start <= i < stop and lowers[i] in targets]
 
     @staticmethod
     def _names_at(pb: ParsedBlock, targets: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
@@ -432,8 +440,10 @@ class _Builder:
 
     def hyphen_compounds(self, pb: ParsedBlock) -> None:
         """"Bucharest-Ilfov": two sub-national names joined by a bare hyphen name one region."""
-        doc = pb.doc
         in_block = self.in_block.get(pb.index, [])
+        if len(in_block) < 2:
+            return  # no pair of mentions
+        doc = pb.doc
         ms = sorted(in_block, key=lambda m: m.start)
         for a, b in zip(ms, ms[1:]):
             if (b.start == a.end + 1 and pb.words[a.end] in pp.DASHES and not doc[a.end - 1].whitespace_
@@ -654,15 +664,18 @@ class _Builder:
     def cued_cities(self, pb: ParsedBlock, countries: set[str]) -> None:
         """Smaller cities (:data:`extractor.gazetteer.CUED_CITY_MIN_POPULATION` and up, under any
         plain alternate name) in a document that names their country: "Lodwar" in a report on Kenya."""
-        heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
-        taken = self.taken.setdefault(pb.index, set())
         if not countries:
             return  # no cued city without its country
+        found = self._names_at(pb, self.cued_starts)
+        if not found:
+            return
+        heading = pb.block.kind in _HEADING_KINDS
+        taken = self.taken.setdefault(pb.index, set())
         v = self.view(pb)
         text, words, starts = pb.text, pb.words, pb.starts
         cued, prefixes = self.gaz.cued_index(), self.gaz.cued_prefixes()
         resume = 0  # a name found ends at ``resume``: the next one starts there or later
-        for i in self._names_at(pb, self.cued_starts):
+        for i in found:
             if i < resume or i in taken:
                 continue
             word = words[i]
@@ -844,7 +857,7 @@ class _Builder:
         for core in cores:
             by_first.setdefault(core.split()[0].split("-")[0], []).append(core)
         for pb in self.analysis.blocks:
-            heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
+            heading = pb.block.kind in _HEADING_KINDS
             taken = self.taken.get(pb.index, set())
             for i in pb.positions(by_first):
                 v = self.view(pb)
