@@ -95,6 +95,15 @@ def span_text(pb: ParsedBlock, start: int, end: int) -> str:
     return pb.text[pb.starts[start]:pb.starts[end - 1] + len(words[end - 1])]
 
 
+class TitleWords(dict[str, bool]):
+    """:func:`is_title_text` of each word asked about, tested once per distinct word: the rules
+    ask about the few hundred words around their candidates, not all of a document's words."""
+
+    def __missing__(self, word: str) -> bool:
+        value = self[word] = _TITLE.match(word) is not None
+        return value
+
+
 class BlockWords:
     """The token attributes the place rules read, for one parsed block, as plain lists.
 
@@ -104,9 +113,9 @@ class BlockWords:
     is ``doc[i].is_sent_start`` and :meth:`text` is ``doc[start:end].text``.
     """
 
-    def __init__(self, pb: ParsedBlock, titles: frozenset[str]) -> None:
-        """``titles``: the document's capitalised words (:func:`title_words` of its distinct
-        words), so that :meth:`title` is a set lookup, not a regular expression per token."""
+    def __init__(self, pb: ParsedBlock, titles: TitleWords) -> None:
+        """``titles``: the document's :class:`TitleWords`, so that :meth:`title` is a dict
+        lookup, not a regular expression per token."""
         self.pb = pb
         self.doc = pb.doc
         self.words: list[str] = pb.words
@@ -125,7 +134,7 @@ class BlockWords:
 
     def title(self, i: int) -> bool:
         """:func:`is_title_word` of token ``i``."""
-        return self.words[i] in self._titles
+        return self._titles[self.words[i]]
 
     def sent_start(self, i: int) -> bool:
         """``bool(doc[i].is_sent_start)`` for ``i > 0`` (SENT_START 1: opens a sentence)."""

@@ -104,10 +104,21 @@ def aggregate_places(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         by_doc.setdefault(m["doc_id"], []).append(m)
     for doc_id, ms in by_doc.items():
         rows.extend(_aggregate_document(doc_id, ms))
-    for m in mentions:
-        for k in [k for k in m if k.startswith("_")]:
-            del m[k]
+    _drop_private_keys(mentions)
     return rows
+
+
+def _drop_private_keys(mentions: list[dict[str, Any]]) -> None:
+    """Remove the ``_``-prefixed keys of every mention. Mentions made by one extractor share
+    their keys: the private ones are listed once per distinct key set, not once per mention."""
+    keys: frozenset[str] = frozenset()
+    private: list[str] = []
+    for m in mentions:
+        if m.keys() != keys:
+            keys = frozenset(m)
+            private = [k for k in m if k.startswith("_")]
+        for k in private:
+            del m[k]
 
 
 def _aggregate_document(doc_id: str, ms: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -27,7 +27,7 @@ from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
     COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, BlockWords, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, names_organisation,
-    part_of_longer_name, span_text, title_words,
+    part_of_longer_name, span_text, TitleWords,
 )
 from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
 from extractor.extract.place_ruler import FACTORY
@@ -68,6 +68,8 @@ _LIST_STARTS = frozenset(pp.LIST_HEADS) | frozenset(pp.LIST_GOVERNMENT_HEADS)
 #: The words before "<Locality>" in :meth:`_Builder.facility_sites` and :meth:`_Builder.locative_pairs`.
 _FACILITY_LEADS = ("at",)
 _PAIR_LEADS = ("in", "at", "near", "from", "between")
+#: The full stop before a place of publication (:meth:`_Builder.publisher_places`).
+_FULL_STOP = (".",)
 #: Blocks whose words are capitalised whatever they name.
 _HEADING_KINDS = (BlockKind.HEADING, BlockKind.TITLE)
 #: "the", before a bare feature (:meth:`_Builder.bare_features`).
@@ -151,8 +153,8 @@ class _Builder:
         #: Every word the document writes (the union of its blocks' words, in C).
         self.distinct_words: set[str] = _distinct_words(analysis)
         self.vocab = document_vocabulary(self.distinct_words)
-        #: The document's capitalised words (:func:`is_title_word`), each tested once.
-        self.titles: frozenset[str] = frozenset(title_words(self.distinct_words))
+        #: Which of the document's words are capitalised (:func:`is_title_word`), each tested once.
+        self.titles = TitleWords()
         self.mentions: list[Mention] = []
         #: The same mentions by block index, in the same order: per-block rules look up their
         #: block's few mentions instead of scanning the document's.
@@ -608,9 +610,10 @@ class _Builder:
             return
         v = self.view(pb)
         words = v.words
-        for i in pb.positions(self.titles, 1, v.n - 1):
-            p = self._skip_space(v, i - 1, -1)
-            if p < 0 or words[p] != ".":
+        # a capitalised word (not the block's first or last token) after a full stop and spaces
+        for p in self._names_at(pb, _FULL_STOP):
+            i = self._skip_space(v, p + 1)
+            if i >= v.n - 1 or not v.title(i):
                 continue
             e = self._name_run(v, i, limit=3)
             if e == i or e >= v.n:
@@ -659,7 +662,7 @@ class _Builder:
     def cued_starts(self) -> frozenset[str]:
         """The document's capitalised words (:func:`is_title_word`) that some cued city's name
         starts with: the words :meth:`cued_cities` looks phrases up at, each tested once."""
-        return frozenset(self.gaz.cued_name_starts(self.titles))
+        return frozenset(w for w in self.gaz.cued_name_starts(self.distinct_words) if self.titles[w])
 
     def cued_cities(self, pb: ParsedBlock, countries: set[str]) -> None:
         """Smaller cities (:data:`extractor.gazetteer.CUED_CITY_MIN_POPULATION` and up, under any
