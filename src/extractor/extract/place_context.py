@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from itertools import compress, islice
 
+import numpy
 from spacy.attrs import SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
@@ -104,6 +105,28 @@ class TitleWords(dict[str, bool]):
         return value
 
 
+class SentenceOpeners:
+    """Which tokens open a sentence (``doc[i].is_sent_start`` is True), block by block, read for
+    the whole document in one array pass when a block first asks (a block's own array costs
+    more to read than its few tokens' flags)."""
+
+    def __init__(self) -> None:
+        self._table: object = None
+        self._flags: list[bool] = []
+
+    def of(self, pb: ParsedBlock) -> list[bool]:
+        """The flags of ``pb``'s tokens, from the document's word table, whose columns are
+        ``to_array([ORTH, IDX, LENGTH, SENT_START])`` block after block."""
+        table = pb.table
+        if table is None:
+            return [value == 1 for value in pb.doc.to_array(SENT_START).tolist()]
+        if table is not self._table:
+            columns = [c[:, 3] for c in table.columns]
+            self._flags = (numpy.concatenate(columns) == 1).tolist() if columns else []
+            self._table = table
+        return self._flags[table.bounds[pb.position]:table.bounds[pb.position + 1]]
+
+
 class BlockWords:
     """The token attributes the place rules read, for one parsed block, as plain lists.
 
@@ -113,24 +136,20 @@ class BlockWords:
     is ``doc[i].is_sent_start`` and :meth:`text` is ``doc[start:end].text``.
     """
 
-    def __init__(self, pb: ParsedBlock, titles: TitleWords) -> None:
+    def __init__(self, pb: ParsedBlock, titles: TitleWords, openers: SentenceOpeners) -> None:
         """``titles``: the document's :class:`TitleWords`, so that :meth:`title` is a dict
-        lookup, not a regular expression per token."""
+        lookup, not a regular expression per token; ``openers``: its :class:`SentenceOpeners`."""
         self.pb = pb
         self.doc = pb.doc
         self.words: list[str] = pb.words
         self.lowers: list[str] = pb.lowers
         self.n = len(self.words)
         self._titles = titles
+        self._openers = openers
 
     @functools.cached_property
-    def _sent_starts(self) -> list[int]:
-        """Each token's SENT_START (1 opens a sentence), read from the document's word table
-        when there is one (its columns are ``to_array([ORTH, IDX, LENGTH, SENT_START])``)."""
-        table = self.pb.table
-        if table is not None:
-            return table.columns[self.pb.position][:, 3].tolist()
-        return self.doc.to_array(SENT_START).tolist()
+    def _sent_starts(self) -> list[bool]:
+        return self._openers.of(self.pb)
 
     def title(self, i: int) -> bool:
         """:func:`is_title_word` of token ``i``."""
@@ -138,7 +157,7 @@ class BlockWords:
 
     def sent_start(self, i: int) -> bool:
         """``bool(doc[i].is_sent_start)`` for ``i > 0`` (SENT_START 1: opens a sentence)."""
-        return self._sent_starts[i] == 1
+        return self._sent_starts[i]
 
     def text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (:func:`span_text`)."""

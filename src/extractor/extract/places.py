@@ -27,7 +27,7 @@ from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
     COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, BlockWords, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, names_organisation,
-    part_of_longer_name, span_text, TitleWords,
+    part_of_longer_name, span_text, SentenceOpeners, TitleWords,
 )
 from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
 from extractor.extract.place_ruler import FACTORY
@@ -161,20 +161,22 @@ class _Builder:
         self.in_block: dict[int, list[Mention]] = {}
         self.taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
         self._views: dict[int, BlockWords] = {}
+        self._openers = SentenceOpeners()
         self._leads: dict[int, list[int]] = {}  # block index -> positions of its words of _LEADS
 
     def view(self, pb: ParsedBlock) -> BlockWords:
         """The block's words as plain lists (made once per block and call)."""
         v = self._views.get(pb.index)
         if v is None:
-            v = self._views[pb.index] = BlockWords(pb, self.titles)
+            v = self._views[pb.index] = BlockWords(pb, self.titles, self._openers)
         return v
 
     # ----- candidates from the spaCy pass
     def from_entities(self, pb: ParsedBlock) -> None:
-        doc = pb.doc
+        ents = pb.doc.ents  # a new tuple of Spans at every read
+        if not ents:
+            return
         heading = pb.block.kind in _HEADING_KINDS
-        ents = doc.ents  # a new tuple of Spans at every read
         rule_tokens = {i for e in ents if e.label_ == "PLACE" for i in range(e.start, e.end)}
         for ent in ents:
             if ent.label_ == "PLACE":
