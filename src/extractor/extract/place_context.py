@@ -85,7 +85,7 @@ def document_vocabulary(words: Iterable[str]) -> frozenset[str]:
 
     A token's IS_LOWER and IS_ALPHA flags are ``str.islower`` and ``str.isalpha`` of its text
     (spaCy's lexical attribute getters): tested once per distinct word, not per token."""
-    return frozenset(word for word in words if word.islower() and word.isalpha())
+    return frozenset(filter(str.isalpha, filter(str.islower, words)))
 
 
 def span_text(pb: ParsedBlock, start: int, end: int) -> str:

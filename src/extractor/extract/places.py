@@ -683,11 +683,10 @@ class _Builder:
         for i in found:
             if i < resume or i in taken:
                 continue
-            word = words[i]
-            after = starts[i] + len(word)
-            if word not in cued and word + text[after:after + 1] not in prefixes:
-                # A longer phrase starts with the word and the character after it ("China " of
-                # "China has"): when no name starts so, only the word alone could be one, and it is not.
+            if words[i] not in cued and (i + 1 >= v.n or text[starts[i]:starts[i + 1] + len(words[i + 1])]
+                                         not in prefixes):
+                # A longer phrase starts with this token and the next ("The report" of "The report
+                # finds"): when no name starts so, only the word alone could be one, and it is not.
                 continue
             hit = self._cued_city_at(pb, i, taken, countries)
             if hit is None:
