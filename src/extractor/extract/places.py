@@ -177,15 +177,16 @@ class _Builder:
         if not ents:
             return
         heading = pb.block.kind in _HEADING_KINDS
-        rule_tokens = {i for e in ents if e.label_ == "PLACE" for i in range(e.start, e.end)}
-        for ent in ents:
-            if ent.label_ == "PLACE":
+        spans = [(ent.label_, ent.start, ent.end, ent) for ent in ents]  # each Span property read once
+        rule_tokens = {i for label, start, end, _ in spans if label == "PLACE" for i in range(start, end)}
+        for label, start, end, ent in spans:
+            if label == "PLACE":
                 method, _, ptype = ent.ent_id_.partition("|")
-            elif self.use_model and ent.label_ in MODEL_LABELS:
+            elif self.use_model and label in MODEL_LABELS:
                 method, ptype = "model", ""
             else:
                 continue
-            m = self._candidate(pb, ent.start, ent.end, method, ptype, heading, rule_tokens)
+            m = self._candidate(pb, start, end, method, ptype, heading, rule_tokens)
             if m is not None:
                 self._add(m)
 
