@@ -44,8 +44,9 @@ def rank_of(place_type: str, method: str, headed: bool) -> float:
 
 
 def _between(a: Mention, b: Mention) -> str:
-    last = a.pb.doc[a.end - 1]
-    return a.pb.text[last.idx + len(last):b.pb.doc[b.start].idx]
+    """The text between two mentions of one block (read from the block's token offsets)."""
+    last = a.end - 1
+    return a.pb.text[a.pb.starts[last] + len(a.pb.words[last]):b.pb.starts[b.start]]
 
 
 def assign_parents(mentions: list[Mention]) -> None:
@@ -103,10 +104,21 @@ def aggregate_places(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         by_doc.setdefault(m["doc_id"], []).append(m)
     for doc_id, ms in by_doc.items():
         rows.extend(_aggregate_document(doc_id, ms))
-    for m in mentions:
-        for k in [k for k in m if k.startswith("_")]:
-            del m[k]
+    _drop_private_keys(mentions)
     return rows
+
+
+def _drop_private_keys(mentions: list[dict[str, Any]]) -> None:
+    """Remove the ``_``-prefixed keys of every mention. Mentions made by one extractor share
+    their keys: the private ones are listed once per distinct key set, not once per mention."""
+    keys: frozenset[str] = frozenset()
+    private: list[str] = []
+    for m in mentions:
+        if m.keys() != keys:
+            keys = frozenset(m)
+            private = [k for k in m if k.startswith("_")]
+        for k in private:
+            del m[k]
 
 
 def _aggregate_document(doc_id: str, ms: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -124,7 +136,7 @@ def _aggregate_document(doc_id: str, ms: list[dict[str, Any]]) -> list[dict[str,
     for key, group in groups.items():
         headed = [m for m in group if m["_headed"]] or group
         name = max((m["name"] for m in headed), key=lambda t: (len(t), t))
-        ptype = Counter(m["place_type"] for m in headed if m["name"] == name).most_common(1)[0][0]
+        ptype = _most_common_type(headed, name)
         aliases = sorted({m["name"] for m in group} - {name})
         row = {"place_id": stable_id("pl", doc_id, name), "doc_id": doc_id, "name": name,
                "aliases": "|".join(aliases), "place_type": ptype, "parent": None,
@@ -140,7 +152,8 @@ def _aggregate_document(doc_id: str, ms: list[dict[str, Any]]) -> list[dict[str,
         if key[0] == "core":
             canonical.setdefault(key[1], group[0]["name"])
     for row in rows.values():
-        stated = Counter(canonical.get(p, p) for p in row.pop("_parents") if canonical.get(p, p) != row["name"])
+        parents = row.pop("_parents")
+        stated = Counter(canonical.get(p, p) for p in parents if canonical.get(p, p) != row["name"]) if parents else None
         gaz_parent = row.pop("_gaz_parent")
         if stated:
             row["parent"] = stated.most_common(1)[0][0]
@@ -148,6 +161,14 @@ def _aggregate_document(doc_id: str, ms: list[dict[str, Any]]) -> list[dict[str,
             row["parent"] = canonical.get(gaz_parent, gaz_parent)
     _inherit_countries(rows)
     return list(rows.values())
+
+
+def _most_common_type(headed: list[dict[str, Any]], name: str) -> str:
+    """The place type most of the mentions named ``name`` give (the first of the most common);
+    a lone mention's own type without counting (most places are mentioned once)."""
+    if len(headed) == 1:
+        return headed[0]["place_type"]
+    return Counter(m["place_type"] for m in headed if m["name"] == name).most_common(1)[0][0]
 
 
 def _inherit_countries(rows: dict[str, dict[str, Any]]) -> None:

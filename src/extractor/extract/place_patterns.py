@@ -58,6 +58,9 @@ HEAD_WORDS = (frozenset(ADMIN_HEADS) | frozenset(FEATURE_HEADS) | frozenset(LOWE
 #: Number words may begin a name ("Three Gorges", "Five Rivers"); other stop words may not.
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty hundred".split())
 NAME_STOP = sorted((STOP_WORDS - _NUMBER_WORDS) | HEAD_WORDS)
+#: :data:`NAME_STOP` as a set, for the membership tests of the extraction rules (the sorted list
+#: feeds the token patterns, where a test against it would be a scan of a few hundred words).
+NAME_STOP_SET = frozenset(NAME_STOP)
 
 DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"]
 #: A capitalised word with at least one lower-case letter, not a stop word nor a head noun.

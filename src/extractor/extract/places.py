@@ -22,13 +22,12 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
-    COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, is_title_text, is_title_word, names_organisation,
-    part_of_longer_name, title_words,
+    COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, BlockWords, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, names_organisation,
+    part_of_longer_name, span_text, SentenceOpeners, TitleWords,
 )
 from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
 from extractor.extract.place_ruler import FACTORY
@@ -69,6 +68,16 @@ _LIST_STARTS = frozenset(pp.LIST_HEADS) | frozenset(pp.LIST_GOVERNMENT_HEADS)
 #: The words before "<Locality>" in :meth:`_Builder.facility_sites` and :meth:`_Builder.locative_pairs`.
 _FACILITY_LEADS = ("at",)
 _PAIR_LEADS = ("in", "at", "near", "from", "between")
+#: The full stop before a place of publication (:meth:`_Builder.publisher_places`).
+_FULL_STOP = (".",)
+#: Blocks whose words are capitalised whatever they name.
+_HEADING_KINDS = (BlockKind.HEADING, BlockKind.TITLE)
+#: "the", before a bare feature (:meth:`_Builder.bare_features`).
+_THE = ("the",)
+#: Every lower-case word a per-block rule starts from (:meth:`_Builder._starts_at`): one search
+#: of the document's distinct words finds them all, instead of one search per rule.
+_LEADS = (frozenset(pp.OF_HEADS) | _LIST_STARTS | LAND_LOCATIVES | frozenset(_THE) | frozenset(_FACILITY_LEADS)
+          | frozenset(_PAIR_LEADS))
 #: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou
 #: Province"); villages and townships are left out: their cores are often other things' names.
 ALIASABLE = frozenset({"province", "autonomous_region", "municipality", "prefecture", "city", "county",
@@ -91,7 +100,7 @@ def add_place_ruler(nlp: Language) -> None:
         ruler.add_patterns(gazetteer_patterns() + pp.head_patterns())
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A place mention being built: token span in one block plus what is known about it."""
 
@@ -113,17 +122,18 @@ class Mention:
 
     @property
     def text(self) -> str:
-        return self.pb.doc[self.start:self.end].text
+        return span_text(self.pb, self.start, self.end)
 
     @property
     def rank(self) -> int:
         return rank_of(self.place_type, self.method, self.headed)
 
 
-def _head_split(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """(name end, head start) of a "<Name> <Head>" span; for autonomous names, the core is the
-    first word ("Nujiang" of "Nujiang Lisu Autonomous Prefecture")."""
-    words = [t.lower_ for t in doc[start:end]]
+def _head_split(lowers: list[str], start: int, end: int) -> tuple[int, int]:
+    """(name end, head start) of a "<Name> <Head>" span (``lowers``: the block's lower-case
+    words); for autonomous names, the core is the first word ("Nujiang" of "Nujiang Lisu
+    Autonomous Prefecture")."""
+    words = lowers[start:end]
     if "autonomous" in words:
         return start + 1, start + words.index("autonomous")
     if words and (words[0] in ("lake", "mount", "mt", "mt.", "gulf", "bay", "sea", "strait", "isle", "straits")
@@ -141,46 +151,61 @@ class _Builder:
         self.gaz = gaz
         self.use_model = use_model
         #: Every word the document writes (the union of its blocks' words, in C).
-        self.distinct_words: set[str] = set().union(*(pb.words for pb in analysis.blocks))
+        self.distinct_words: set[str] = _distinct_words(analysis)
         self.vocab = document_vocabulary(self.distinct_words)
+        #: Which of the document's words are capitalised (:func:`is_title_word`), each tested once.
+        self.titles = TitleWords()
         self.mentions: list[Mention] = []
         #: The same mentions by block index, in the same order: per-block rules look up their
         #: block's few mentions instead of scanning the document's.
         self.in_block: dict[int, list[Mention]] = {}
         self.taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
+        self._views: dict[int, BlockWords] = {}
+        self._openers = SentenceOpeners()
+        self._leads: dict[int, list[int]] = {}  # block index -> positions of its words of _LEADS
+
+    def view(self, pb: ParsedBlock) -> BlockWords:
+        """The block's words as plain lists (made once per block and call)."""
+        v = self._views.get(pb.index)
+        if v is None:
+            v = self._views[pb.index] = BlockWords(pb, self.titles, self._openers)
+        return v
 
     # ----- candidates from the spaCy pass
     def from_entities(self, pb: ParsedBlock) -> None:
-        doc = pb.doc
-        heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
-        ents = doc.ents  # a new tuple of Spans at every read
-        rule_tokens = {i for e in ents if e.label_ == "PLACE" for i in range(e.start, e.end)}
-        for ent in ents:
-            if ent.label_ == "PLACE":
+        ents = pb.doc.ents  # a new tuple of Spans at every read
+        if not ents:
+            return
+        heading = pb.block.kind in _HEADING_KINDS
+        spans = [(ent.label_, ent.start, ent.end, ent) for ent in ents]  # each Span property read once
+        rule_tokens = {i for label, start, end, _ in spans if label == "PLACE" for i in range(start, end)}
+        for label, start, end, ent in spans:
+            if label == "PLACE":
                 method, _, ptype = ent.ent_id_.partition("|")
-            elif self.use_model and ent.label_ in MODEL_LABELS:
+            elif self.use_model and label in MODEL_LABELS:
                 method, ptype = "model", ""
             else:
                 continue
-            m = self._candidate(pb, ent.start, ent.end, method, ptype, heading, rule_tokens)
+            m = self._candidate(pb, start, end, method, ptype, heading, rule_tokens)
             if m is not None:
                 self._add(m)
 
     def _candidate(self, pb: ParsedBlock, start: int, end: int, method: str, ptype: str, heading: bool,
                    place_tokens: set[int]) -> Mention | None:
-        doc = pb.doc
+        v = self.view(pb)
+        lowers = v.lowers
         if method == "model":
-            while start < end and doc[start].lower_ in ("the", "a", "an"):
+            while start < end and lowers[start] in ("the", "a", "an"):
                 start += 1
-            if start >= end or not is_title_word(doc[start]):
+            if start >= end or not v.title(start):
                 return None
-        if (names_organisation(doc, end) or names_road(doc, start, end) or in_programme_title(doc, start)
-                or in_organisation_list(doc, start, end)):
+        if (names_organisation(v, end) or names_road(v, start, end) or in_programme_title(v, start)
+                or in_organisation_list(v, start, end)):
             return None
-        title_ctx = in_title_case(doc, start, end, heading)
+        title_ctx = in_title_case(v, start, end, heading)
         if method in ("pattern", "pattern_lower"):
             return self._headed(pb, start, end, method, ptype, title_ctx)
-        text = doc[start:end].text
+        text = v.text(start, end)
         entry = self.gaz.lookup(text)
         if method == "model":
             entry = entry or self.gaz.lookup_city(text)
@@ -189,16 +214,16 @@ class _Builder:
             ptype = entry.place_type
         assert entry is not None
         city = entry if entry.place_type in ("city", "municipality") else self.gaz.city_named(text)
-        if city is not None and start > 0 and doc[start - 1].text in METRO_PREFIXES:
+        if city is not None and start > 0 and v.words[start - 1] in METRO_PREFIXES:
             entry = city
             # "Metro Manila", "Greater Cairo": the conurbation around a city, a region of its country
-            return Mention(pb, start - 1, end, "region", "pattern", core=doc[start - 1:end].text,
+            return Mention(pb, start - 1, end, "region", "pattern", core=v.text(start - 1, end),
                            core_len=end - start + 1, country=entry.country, gaz_parent=entry.parent, headed=True)
         if entry.place_type not in ("country", "continent", "region"):
-            if quoted_term(doc, start, end) or part_of_longer_name(doc, start, end, place_tokens, heading):
+            if quoted_term(v, start, end) or part_of_longer_name(v, start, end, place_tokens, heading):
                 return None
-            if end - start == 1 and title_ctx and (doc[start].lower_ in self.vocab
-                                                   or at_sentence_start(doc, start) and doc[start].lower_.endswith("ing")):
+            if end - start == 1 and title_ctx and (lowers[start] in self.vocab
+                                                   or at_sentence_start(v, start) and lowers[start].endswith("ing")):
                 return None  # "Reading the data, ...": an ordinary word, capitalised
         return Mention(pb, start, end, ptype or entry.place_type, "gazetteer" if method != "model" else "model",
                        core=text, country=entry.country, gaz_parent=entry.parent, cued=entry.cued,
@@ -206,44 +231,47 @@ class _Builder:
 
     def _headed(self, pb: ParsedBlock, start: int, end: int, method: str, ptype: str,
                 title_ctx: bool) -> Mention | None:
-        doc = pb.doc
-        if (method == "pattern_lower" and end - start >= 3 and doc[end - 2].text.lower() in pp.FEATURE_HEADS
-                and doc[end - 2].text[0].isupper() and ptype == "natural_feature"):
+        v = self.view(pb)
+        words, lowers = v.words, v.lowers
+        if (method == "pattern_lower" and end - start >= 3 and lowers[end - 2] in pp.FEATURE_HEADS
+                and words[end - 2][0].isupper() and ptype == "natural_feature"):
             end -= 1  # "the Amazon River basin": a descriptor after the river's own name
             method = "pattern"
-        if doc[end - 1].text in ("DC", "D.C.", "D.C"):  # "Washington, DC"
-            core_end = end - 1 - (doc[end - 2].text == ",")
-            entry = self.gaz.lookup(doc[start:core_end].text)
-            return Mention(pb, start, end, "city", "pattern", core=doc[start:core_end].text,
+        if words[end - 1] in ("DC", "D.C.", "D.C"):  # "Washington, DC"
+            core_end = end - 1 - (words[end - 2] == ",")
+            entry = self.gaz.lookup(v.text(start, core_end))
+            return Mention(pb, start, end, "city", "pattern", core=v.text(start, core_end),
                            core_len=core_end - start, country=entry.country if entry else "", headed=True)
-        name_end, head_start = _head_split(doc, start, end)
-        name_tokens = list(doc[start:name_end]) or list(doc[start:end])
-        while len(name_tokens) > 1 and name_tokens[-1].lower_ in pp.HEAD_WORDS:
-            name_tokens.pop()  # "Liverpool City Region", "Sun Belt": judge the name without its heads
-        if programme_like(name_tokens, self.vocab):
+        name_end, head_start = _head_split(lowers, start, end)
+        # the name's tokens: ``name_start:name_stop``
+        name_start, name_stop = start, (name_end if name_end > start else end)
+        while name_stop - name_start > 1 and lowers[name_stop - 1] in pp.HEAD_WORDS:
+            name_stop -= 1  # "Liverpool City Region", "Sun Belt": judge the name without its heads
+        if programme_like(v, name_start, name_stop, self.vocab):
             return None
-        common = common_words(name_tokens, self.vocab)
+        common = common_words(lowers[name_start:name_stop], self.vocab)
         if title_ctx:
             # "Visiting Shangnan County": drop ordinary words in front of the name.
-            while len(common) > 1 and at_sentence_start(doc, start) and doc[start].lower_ not in GENERIC_WORDS \
-                    and doc[start].lower_ not in pp.PREFIX_ADMIN_HEADS and (
-                    common[0] or self.gaz.lookup(doc[start + 1:name_end].text) is not None):
+            while len(common) > 1 and at_sentence_start(v, start) and lowers[start] not in GENERIC_WORDS \
+                    and lowers[start] not in pp.PREFIX_ADMIN_HEADS and (
+                    common[0] or self.gaz.lookup(v.text(start + 1, name_end)) is not None):
                 start += 1
                 common.pop(0)
             if all(common):
                 return None
-            name_end, head_start = _head_split(doc, start, end)
-        demonym = self.gaz.demonym_country(doc[start].text) if end - start == 2 else ""
+            name_end, head_start = _head_split(lowers, start, end)
+        demonym = self.gaz.demonym_country(words[start]) if end - start == 2 else ""
         if demonym and ptype != "natural_feature":
             return None  # "a Chinese village", "the Kenyan state"
-        if doc[end - 1].lower_ in ("division", "department") and any(common_words(name_tokens, self.vocab)):
+        if lowers[end - 1] in ("division", "department") and any(
+                common_words(lowers[name_start:name_stop], self.vocab)):
             return None  # "the Rural Sociology Division": a unit of an organisation
         if (end - start == 2 and method == "pattern_lower" and ptype != "natural_feature"
-                and _adjective_of_nationality(doc[start].text)
-                and self.gaz.lookup(doc[start].text) is None):
+                and _adjective_of_nationality(words[start])
+                and self.gaz.lookup(words[start]) is None):
             return None  # "a Spanish region", "Danish municipalities"
         country = demonym
-        core = doc[start:name_end].text if name_end > start else ""
+        core = v.text(start, name_end) if name_end > start else ""
         if core:
             entry = self.gaz.lookup(core)
             if entry is not None and entry.place_type not in ("continent", "region"):
@@ -253,10 +281,17 @@ class _Builder:
         return Mention(pb, start, end, ptype, "pattern", core=core, core_len=max(0, name_end - start),
                        country=country, gaz_parent=gaz_parent, headed=True)
 
-    @staticmethod
-    def _starts_at(pb: ParsedBlock, targets: Container[str], start: int, stop: int) -> list[int]:
-        """Where a lower-case word of ``targets`` stands in ``range(start, stop)`` of the block."""
-        return pb.positions(targets, start, stop, lower=True)
+    def _starts_at(self, pb: ParsedBlock, targets: Container[str], start: int, stop: int) -> list[int]:
+        """Where a lower-case word of ``targets`` (some of :data:`_LEADS`) stands in
+        ``range(start, stop)`` of the block. The block's lead words are looked up once for all
+        the rules that start from one (most blocks have none, and every rule then returns at once)."""
+        leads = self._leads.get(pb.index)
+        if leads is None:
+            leads = self._leads[pb.index] = pb.positions(_LEADS, lower=True)
+        if not leads:
+            return []
+        lowers = pb.lowers
+        return [i for i in leads if start <= i < stop and lowers[i] in targets]
 
     @staticmethod
     def _names_at(pb: ParsedBlock, targets: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
@@ -274,44 +309,46 @@ class _Builder:
         self.in_block[m.pb.index].remove(m)
         self.taken[m.pb.index] -= set(range(m.start, m.end))
 
-    def _name_run(self, doc: Doc, j: int, limit: int = 4) -> int:
+    @staticmethod
+    def _name_run(v: BlockWords, j: int, limit: int = 4) -> int:
         """End of the capitalised name starting at token ``j`` (``j`` when there is none); Romance
         particles inside a name are kept ("Vila do Conde")."""
+        lowers = v.lowers
         k = j
-        while k < len(doc) and k - j < limit:
-            if is_title_word(doc[k]) and doc[k].lower_ not in pp.NAME_STOP:
+        while k < v.n and k - j < limit:
+            if v.title(k) and lowers[k] not in pp.NAME_STOP_SET:
                 k += 1
-            elif (k > j and doc[k].lower_ in ROMANCE_PARTICLES and k + 1 < len(doc)
-                  and is_title_word(doc[k + 1])):
+            elif (k > j and lowers[k] in ROMANCE_PARTICLES and k + 1 < v.n
+                  and v.title(k + 1)):
                 k += 1
             else:
                 break
         return k
 
-    def _acceptable_name(self, doc: Doc, s: int, e: int) -> bool:
+    def _acceptable_name(self, v: BlockWords, s: int, e: int) -> bool:
         """A new name found through a cue: not an organisation, not ordinary words, not a nationality."""
-        tokens = list(doc[s:e])
-        if not tokens or names_organisation(doc, e) or is_generic(doc[s:e].text):
+        if e <= s or names_organisation(v, e) or is_generic(v.text(s, e)):
             return False
-        if all(common_words(tokens, self.vocab)):
+        if all(common_words(v.lowers[s:e], self.vocab)):
             return False
-        return not (e - s == 1 and (self.gaz.demonym_country(doc[s].text) or _adjective_of_nationality(doc[s].text)))
+        word = v.words[s]
+        return not (e - s == 1 and (self.gaz.demonym_country(word) or _adjective_of_nationality(word)))
 
     def of_forms(self, pb: ParsedBlock) -> None:
         """"the village of A", "the town of B", "the State of C", "the port of D": the head before
         "of" says what the named place is. A capitalised head is part of the name ("State of
         São Paulo") and keeps the place apart from a namesake city."""
-        doc, lowers = pb.doc, pb.lowers
-        for i in self._starts_at(pb, pp.OF_HEADS, 0, len(doc) - 2):
+        v = self.view(pb)
+        words, lowers = v.words, v.lowers
+        for i in self._starts_at(pb, pp.OF_HEADS, 0, v.n - 2):
             head = lowers[i]
             if lowers[i + 1] != "of" or self._overlaps(pb, i, i + 1):
                 continue
-            tok = doc[i]
-            capital = tok.text[0].isupper() and head in OF_CAPITAL_HEADS and not at_sentence_start(doc, i)
-            if not capital and not (i > 0 and doc[i - 1].lower_ == "the" and tok.is_lower):
+            capital = words[i][0].isupper() and head in OF_CAPITAL_HEADS and not at_sentence_start(v, i)
+            if not capital and not (i > 0 and lowers[i - 1] == "the" and words[i].islower()):
                 continue
             s = i + 2
-            e = self._name_run(doc, s)
+            e = self._name_run(v, s)
             if e == s:
                 continue
             ptype = pp.OF_HEADS[head]
@@ -320,9 +357,9 @@ class _Builder:
                 continue
             if known is not None and (known.headed or known.place_type in ("country", "continent")):
                 continue
-            if known is None and not self._acceptable_name(doc, s, e):
+            if known is None and not self._acceptable_name(v, s, e):
                 continue
-            name = doc[s:e].text
+            name = v.text(s, e)
             entry = self.gaz.lookup(name) or self.gaz.lookup_city(name)
             country = known.country if known else (entry.country if entry else "")
             if known is not None:
@@ -332,8 +369,8 @@ class _Builder:
             if capital and ptype == "city" and entry is not None and entry.place_type == "district":
                 ptype = "district"  # "City of Westminster": a borough named as a city
             start = i if capital else s
-            if capital and head in OF_PREFIXED_HEADS and i > 0 and is_title_word(doc[i - 1]) \
-                    and doc[i - 1].lower_ not in STOP_WORDS:
+            if capital and head in OF_PREFIXED_HEADS and i > 0 and v.title(i - 1) \
+                    and lowers[i - 1] not in STOP_WORDS:
                 before = self._mention_at(pb, i - 1, i)  # "London Borough of Hackney": "London" is part of it
                 if before is not None:
                     self._drop(before)
@@ -345,30 +382,31 @@ class _Builder:
     def plural_lists(self, pb: ParsedBlock) -> None:
         """"Dadu and Thatta districts", "the Tana, Athi and Galana rivers": names before a plural
         head are places of its type."""
-        doc = pb.doc
+        v = self.view(pb)
+        words, lowers = v.words, v.lowers
         for i in self._names_at(pb, pp.PLURAL_AFTER):
-            ptype = pp.PLURAL_AFTER[pb.words[i]]
+            ptype = pp.PLURAL_AFTER[words[i]]
             items: list[tuple[int, int]] = []
             k, joined = i, False
             while k > 0:
                 e, s = k, k
-                while s > 0 and is_title_word(doc[s - 1]) and doc[s - 1].lower_ not in pp.NAME_STOP:
+                while s > 0 and v.title(s - 1) and lowers[s - 1] not in pp.NAME_STOP_SET:
                     s -= 1
                 if s == e:
                     break
                 items.append((s, e))
-                if s > 0 and doc[s - 1].lower_ in ("and", "or") and not items[1:]:
+                if s > 0 and lowers[s - 1] in ("and", "or") and not items[1:]:
                     joined = True
                     k = s - 1
-                    if k > 0 and doc[k - 1].text == ",":
+                    if k > 0 and words[k - 1] == ",":
                         k -= 1
-                elif joined and s > 0 and doc[s - 1].text == ",":
+                elif joined and s > 0 and words[s - 1] == ",":
                     k = s - 1
                 else:
                     break
             if len(items) < 2 or not joined:
                 continue
-            if any(self.gaz.demonym_country(doc[s].text) or _adjective_of_nationality(doc[s].text) for s, _ in items):
+            if any(self.gaz.demonym_country(words[s]) or _adjective_of_nationality(words[s]) for s, _ in items):
                 continue  # "Kenyan and Ugandan districts"
             for s, e in items:
                 known = self._mention_at(pb, s, e)
@@ -378,27 +416,27 @@ class _Builder:
                         # a sub-national namesake ("Zambezi" region) yields to the head; world regions do not
                         known.place_type, known.headed, known.core, known.core_len = ptype, True, known.text, e - s
                     continue
-                if self._overlaps(pb, s, e) or not self._acceptable_name(doc, s, e):
+                if self._overlaps(pb, s, e) or not self._acceptable_name(v, s, e):
                     continue
-                entry = self.gaz.lookup(doc[s:e].text)
-                self._add(Mention(pb, s, e, ptype, "pattern", core=doc[s:e].text, core_len=e - s,
+                entry = self.gaz.lookup(v.text(s, e))
+                self._add(Mention(pb, s, e, ptype, "pattern", core=v.text(s, e), core_len=e - s,
                                   country=entry.country if entry else "", headed=True))
 
     def lower_heads(self, pb: ParsedBlock) -> None:
         """"the Bay region", "Chocó department": a gazetteer name followed by a lower-case
         administrative head is named with it."""
-        doc = pb.doc
+        words = pb.words
         for m in [m for m in self.in_block.get(pb.index, ()) if not m.headed and m.method == "gazetteer"]:
             if m.place_type in ("country", "continent", "region") and m.country == "":
                 continue
             if m.place_type in ("country", "continent"):
                 continue
             j = m.end
-            while j < len(doc) and doc[j].is_space:
+            while j < len(words) and words[j].isspace():
                 j += 1
-            if j >= len(doc) or not doc[j].is_lower or self._overlaps(pb, j, j + 1):
+            if j >= len(words) or not words[j].islower() or self._overlaps(pb, j, j + 1):
                 continue
-            head = doc[j].text
+            head = words[j]
             ptype = pp.LOWER_ONLY_HEADS.get(head) or (pp.ADMIN_HEADS.get(head) if head in pp.LOWER_HEADS else None)
             if ptype is None or ptype == "village":
                 continue
@@ -407,11 +445,13 @@ class _Builder:
 
     def hyphen_compounds(self, pb: ParsedBlock) -> None:
         """"Bucharest-Ilfov": two sub-national names joined by a bare hyphen name one region."""
-        doc = pb.doc
         in_block = self.in_block.get(pb.index, [])
+        if len(in_block) < 2:
+            return  # no pair of mentions
+        doc = pb.doc
         ms = sorted(in_block, key=lambda m: m.start)
         for a, b in zip(ms, ms[1:]):
-            if (b.start == a.end + 1 and doc[a.end].text in pp.DASHES and not doc[a.end - 1].whitespace_
+            if (b.start == a.end + 1 and pb.words[a.end] in pp.DASHES and not doc[a.end - 1].whitespace_
                     and not doc[a.end].whitespace_ and not a.headed and not b.headed
                     and a.place_type not in ("country", "continent", "region")
                     and b.place_type not in ("country", "continent", "region") and a.country == b.country):
@@ -419,57 +459,58 @@ class _Builder:
                     continue
                 self._drop(a)
                 self._drop(b)
-                self._add(Mention(pb, a.start, b.end, "region", "pattern", core=doc[a.start:b.end].text,
+                self._add(Mention(pb, a.start, b.end, "region", "pattern", core=span_text(pb, a.start, b.end),
                                   core_len=b.end - a.start, country=a.country, headed=True))
 
     def bare_features(self, pb: ParsedBlock) -> None:
         """"in the Andes", "along the Danube", "the Pyrenees and the Alps": one or two capitalised
         words after a locative "the" that the document never writes in lower case, followed by
         punctuation or a function word, name a natural feature."""
-        doc, lowers = pb.doc, pb.lowers
-        for i in self._starts_at(pb, ("the",), 1, len(doc) - 1):
+        v = self.view(pb)
+        doc, texts, lowers, n = v.doc, v.words, v.lowers, v.n
+        for i in self._starts_at(pb, _THE, 1, n - 1):
             prev = lowers[i - 1]
             after_place = prev in ("and", "or", ",") and i >= 2 and (i - 2) in self.taken.get(pb.index, set())
             if prev not in LOCATIVES and not after_place:
                 continue
-            if not after_place and i >= 2 and is_title_word(doc[i - 2]) and not at_sentence_start(doc, i - 2):
+            if not after_place and i >= 2 and v.title(i - 2) and not at_sentence_start(v, i - 2):
                 continue  # "Pathways Out of the Polycrisis": a title-case title
             s = i + 1
             e = s
-            while e < len(doc) and e - s < 2 and is_title_word(doc[e]) and doc[e].lower_ not in STOP_WORDS:
+            while e < n and e - s < 2 and v.title(e) and lowers[e] not in STOP_WORDS:
                 e += 1
             if e == s or self._overlaps(pb, s, e):
                 continue
-            words = [t.lower_ for t in doc[s:e]]
+            words = lowers[s:e]
             if "-".join(words) in COMPASS_REGION_WORDS or (e - s == 1 and words[0] in COMPASS_REGION_WORDS):
                 # "in the North East", "the Midwest": a region of a country, named by compass points
-                if not (e < len(doc) and (is_title_word(doc[e]) or doc[e].text in pp.DASHES)):
-                    self._add(Mention(pb, s, e, "region", "pattern", core=doc[s:e].text, core_len=e - s,
+                if not (e < n and (v.title(e) or texts[e] in pp.DASHES)):
+                    self._add(Mention(pb, s, e, "region", "pattern", core=v.text(s, e), core_len=e - s,
                                       headed=True))
                 continue
-            if names_road(doc, s, e):
+            if names_road(v, s, e):
                 continue  # "the Green Line": a transit line
-            if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in STOP_WORDS
-                                     or after_place and doc[e].is_lower) or (
-                    e < len(doc) and doc[e].lower_ in ("of", "'s", "’s")):
+            if e < n and not (lowers[e] in STOP_WORDS or after_place and texts[e].islower()
+                              or doc[e].is_punct) or (
+                    e < n and lowers[e] in ("of", "'s", "’s")):
                 continue
-            if e + 1 < len(doc) and doc[e].lower_ in ("and", "or", "&", "against", "for", "on") and is_title_word(doc[e + 1]):
+            if e + 1 < n and lowers[e] in ("and", "or", "&", "against", "for", "on") and v.title(e + 1):
                 continue  # "the Belt and Road Initiative", "the Global Shield against Climate Risks"
             saint = words[0] in SAINT_PREFIXES and e - s == 2  # "the St. Lawrence": a saint's name
             if words[0] in self.vocab or any(w in GENERIC_WORDS or w in pp.HEAD_WORDS and w not in pp.REGION_HEADS
                                              or w.endswith(WORD_SUFFIXES) and not saint for w in words):
                 continue
-            if not self._acceptable_name(doc, s, e) or (e < len(doc) and doc[e].text in ("-", "\u2013")):
+            if not self._acceptable_name(v, s, e) or (e < n and texts[e] in ("-", "\u2013")):
                 continue
             ptype = "region" if words[-1] in pp.REGION_HEADS else "natural_feature"  # "the Prairies"
-            self._add(Mention(pb, s, e, ptype, "pattern", core=doc[s:e].text, core_len=e - s, headed=True))
+            self._add(Mention(pb, s, e, ptype, "pattern", core=v.text(s, e), core_len=e - s, headed=True))
 
     def land_names(self, pb: ParsedBlock) -> None:
         """"in Appalachia", "across Patagonia": after a locative, a single unknown capitalised word
         with the toponymic ending "-ia", that the document never writes in lower case and nothing
         capitalised continues, names a region."""
-        doc, words = pb.doc, pb.words
-        for i in (k + 1 for k in self._starts_at(pb, LAND_LOCATIVES, 0, len(doc) - 1)):
+        words = pb.words
+        for i in (k + 1 for k in self._starts_at(pb, LAND_LOCATIVES, 0, len(words) - 1)):
             name = words[i]
             if not name.endswith("ia") or len(name) < 6:
                 continue
@@ -479,27 +520,30 @@ class _Builder:
                 self._add(Mention(pb, i, i + 1, "region", "pattern", core=name, core_len=1, headed=True))
 
     # ----- small places that only the sentence around them reveals
-    def _skip_space(self, doc: Doc, j: int, step: int = 1) -> int:
-        while 0 <= j < len(doc) and doc[j].is_space:
+    @staticmethod
+    def _skip_space(v: BlockWords, j: int, step: int = 1) -> int:
+        """The first token from ``j`` on (backwards with ``step`` -1) that is not white space."""
+        words = v.words
+        while 0 <= j < v.n and words[j].isspace():
             j += step
         return j
 
     def _new_name(self, pb: ParsedBlock, s: int) -> int:
         """End of an unknown capitalised name at ``s`` that the document never writes in lower
         case and that no capitalised word continues (``s`` when there is none)."""
-        doc = pb.doc
-        e = self._name_run(doc, s, limit=3)
-        if e == s or self._overlaps(pb, s, e) or not self._acceptable_name(doc, s, e):
+        v = self.view(pb)
+        e = self._name_run(v, s, limit=3)
+        if e == s or self._overlaps(pb, s, e) or not self._acceptable_name(v, s, e):
             return s
-        if any(t.lower_ in self.vocab or t.lower_ in pp.HEAD_WORDS for t in doc[s:e]):
+        if any(low in self.vocab or low in pp.HEAD_WORDS for low in v.lowers[s:e]):
             return s
-        nxt = self._skip_space(doc, e)
-        if nxt < len(doc) and (is_title_word(doc[nxt]) or doc[nxt].text in pp.DASHES):
+        nxt = self._skip_space(v, e)
+        if nxt < v.n and (v.title(nxt) or v.words[nxt] in pp.DASHES):
             return s
         return e
 
     def _settlement(self, pb: ParsedBlock, s: int, e: int, default: str, countries: set[str]) -> Mention:
-        name = pb.doc[s:e].text
+        name = span_text(pb, s, e)
         entry = self.gaz.city_named(name)
         if entry is not None and entry.country in countries:
             return Mention(pb, s, e, "city", "pattern", core=name, country=entry.country, gaz_parent=entry.parent)
@@ -509,19 +553,20 @@ class _Builder:
         """"a desalination plant at Kovalam", "the treatment plant at Saidpur and ...": the place a
         facility stands in, named after "<facility> at", is a locality (a city when the gazetteer
         knows one there, else a village)."""
-        doc, lowers = pb.doc, pb.lowers
-        for i in self._starts_at(pb, _FACILITY_LEADS, 1, len(doc) - 1):
+        v = self.view(pb)
+        lowers = v.lowers
+        for i in self._starts_at(pb, _FACILITY_LEADS, 1, v.n - 1):
             if lowers[i - 1] not in pp.FACILITY_NOUNS:
                 continue
-            j = self._skip_space(doc, i + 1)
-            while j < len(doc):
+            j = self._skip_space(v, i + 1)
+            while j < v.n:
                 e = self._new_name(pb, j)
                 if e == j:
                     break
                 self._add(self._settlement(pb, j, e, "village", countries))
-                k = self._skip_space(doc, e)
-                if k + 1 < len(doc) and doc[k].lower_ == "and":
-                    j = self._skip_space(doc, k + 1)
+                k = self._skip_space(v, e)
+                if k + 1 < v.n and lowers[k] == "and":
+                    j = self._skip_space(v, k + 1)
                 else:
                     break
 
@@ -529,26 +574,27 @@ class _Builder:
         """"in Ambattur and Avadi", "near Tondo and Navotas": after a locative, an unknown name
         joined to a city or town the document names (or the gazetteer knows in a country it
         names) is a place of the same kind."""
-        doc, words = pb.doc, pb.words
-        for i in self._starts_at(pb, _PAIR_LEADS, 0, len(doc) - 3):
-            if not (words[i + 1].isspace() or is_title_text(words[i + 1])):
-                continue  # no name after it (what ``_name_run`` would find at once, without a Token)
-            a = self._skip_space(doc, i + 1)
-            a_end = self._name_run(doc, a, limit=3)
-            if a_end == a or a_end >= len(doc) or doc[a_end].lower_ != "and":
+        v = self.view(pb)
+        words = v.words
+        for i in self._starts_at(pb, _PAIR_LEADS, 0, v.n - 3):
+            if not (words[i + 1].isspace() or v.title(i + 1)):
+                continue  # no name after it (what ``_name_run`` would find at once)
+            a = self._skip_space(v, i + 1)
+            a_end = self._name_run(v, a, limit=3)
+            if a_end == a or a_end >= v.n or v.lowers[a_end] != "and":
                 continue
-            b = self._skip_space(doc, a_end + 1)
-            b_end = self._name_run(doc, b, limit=3)
+            b = self._skip_space(v, a_end + 1)
+            b_end = self._name_run(v, b, limit=3)
             if b_end == b:
                 continue
-            nxt = self._skip_space(doc, b_end)
-            if nxt < len(doc) and not (doc[nxt].is_punct or doc[nxt].is_lower):
+            nxt = self._skip_space(v, b_end)
+            if nxt < v.n and not (words[nxt].islower() or v.doc[nxt].is_punct):
                 continue
             items = [(a, a_end), (b, b_end)]
             known: list[str] = []
             for s, e in items:
                 m = self._mention_at(pb, s, e)
-                entry = self.gaz.city_named(doc[s:e].text) if m is None else None
+                entry = self.gaz.city_named(v.text(s, e)) if m is None else None
                 if m is not None and m.place_type in SETTLEMENTS:
                     known.append(m.place_type)
                 elif entry is not None and entry.country in countries and self._new_name(pb, s) == e:
@@ -565,27 +611,29 @@ class _Builder:
         even where the gazetteer's first reading of the name is a state."""
         if pb.block.kind != BlockKind.FOOTNOTE:
             return
-        doc = pb.doc
-        for i in pb.positions(is_title_text, 1, len(doc) - 1):
-            p = self._skip_space(doc, i - 1, -1)
-            if p < 0 or doc[p].text != ".":
+        v = self.view(pb)
+        words = v.words
+        # a capitalised word (not the block's first or last token) after a full stop and spaces
+        for p in self._names_at(pb, _FULL_STOP):
+            i = self._skip_space(v, p + 1)
+            if i >= v.n - 1 or not v.title(i):
                 continue
-            e = self._name_run(doc, i, limit=3)
-            if e == i or e >= len(doc):
+            e = self._name_run(v, i, limit=3)
+            if e == i or e >= v.n:
                 continue
-            n = self._skip_space(doc, e + 1)
-            publisher = doc[e].text == ":" and n < len(doc) and doc[n].text[:1].isupper()
-            alone = doc[e].text == "." and (n >= len(doc) or doc[n].like_url or doc[n].text[:1].isupper())
+            n = self._skip_space(v, e + 1)
+            publisher = words[e] == ":" and n < v.n and words[n][:1].isupper()
+            alone = words[e] == "." and (n >= v.n or words[n][:1].isupper() or v.doc[n].like_url)
             if not (publisher or alone):
                 continue
-            entry = self.gaz.city_named(doc[i:e].text)
+            entry = self.gaz.city_named(v.text(i, e))
             if entry is None:
                 continue
             m = self._mention_at(pb, i, e)
             if m is not None and not m.headed and m.place_type not in ("country", "continent", "region"):
                 m.place_type, m.country, m.gaz_parent = "city", entry.country, entry.parent
             elif m is None and not self._overlaps(pb, i, e):
-                self._add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
+                self._add(Mention(pb, i, e, "city", "gazetteer", core=v.text(i, e), country=entry.country,
                                   gaz_parent=entry.parent))
 
     def compass_names(self) -> None:
@@ -594,20 +642,21 @@ class _Builder:
         unit: a province where the document speaks of its capital or government, else a region."""
         found: list[Mention] = []
         for pb in self.analysis.blocks:
-            doc, lowers = pb.doc, pb.lowers
-            for i in self._names_at(pb, COMPASS, 1, len(doc) - 1):
+            lowers = pb.lowers
+            for i in self._names_at(pb, COMPASS, 1, len(lowers) - 1):
                 if lowers[i - 1] not in LOCATIVES or self._overlaps(pb, i, i + 1):
                     continue
                 e = self._new_name(pb, i + 1)
-                if e == i + 1 or is_generic(doc[i + 1:e].text) or self.gaz.lookup(doc[i + 1:e].text) is not None:
+                name = span_text(pb, i + 1, e)
+                if e == i + 1 or is_generic(name) or self.gaz.lookup(name) is not None:
                     continue
-                if any(t.text.endswith(("an", "ese", "ish", "ic")) for t in doc[i + 1:e]):
+                if any(word.endswith(("an", "ese", "ish", "ic")) for word in pb.words[i + 1:e]):
                     continue  # "East African", "South Asian": adjectives
-                m = Mention(pb, i, e, "region", "pattern", core=doc[i:e].text, core_len=e - i, headed=True)
+                m = Mention(pb, i, e, "region", "pattern", core=span_text(pb, i, e), core_len=e - i, headed=True)
                 self._add(m)
                 found.append(m)
-        governed = {m.text for m in found if m.start >= 2 and m.pb.doc[m.start - 1].lower_ == "of"
-                    and m.pb.doc[m.start - 2].lower_ in GOVERNED_HEADS}
+        governed = {m.text for m in found if m.start >= 2 and m.pb.lowers[m.start - 1] == "of"
+                    and m.pb.lowers[m.start - 2] in GOVERNED_HEADS}
         for m in found:
             if m.text in governed:
                 m.place_type = "province"
@@ -616,32 +665,42 @@ class _Builder:
     def cued_starts(self) -> frozenset[str]:
         """The document's capitalised words (:func:`is_title_word`) that some cued city's name
         starts with: the words :meth:`cued_cities` looks phrases up at, each tested once."""
-        return frozenset(w for w in title_words(self.distinct_words) if self.gaz.starts_cued_name(w))
+        return frozenset(w for w in self.gaz.cued_name_starts(self.distinct_words) if self.titles[w])
 
     def cued_cities(self, pb: ParsedBlock, countries: set[str]) -> None:
         """Smaller cities (:data:`extractor.gazetteer.CUED_CITY_MIN_POPULATION` and up, under any
         plain alternate name) in a document that names their country: "Lodwar" in a report on Kenya."""
-        doc = pb.doc
-        heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
-        taken = self.taken.setdefault(pb.index, set())
         if not countries:
             return  # no cued city without its country
+        found = self._names_at(pb, self.cued_starts)
+        if not found:
+            return
+        heading = pb.block.kind in _HEADING_KINDS
+        taken = self.taken.setdefault(pb.index, set())
+        v = self.view(pb)
+        text, words, starts = pb.text, pb.words, pb.starts
+        cued, prefixes = self.gaz.cued_index(), self.gaz.cued_prefixes()
         resume = 0  # a name found ends at ``resume``: the next one starts there or later
-        for i in self._names_at(pb, self.cued_starts):
+        for i in found:
             if i < resume or i in taken:
+                continue
+            if words[i] not in cued and (i + 1 >= v.n or text[starts[i]:starts[i + 1] + len(words[i + 1])]
+                                         not in prefixes):
+                # A longer phrase starts with this token and the next ("The report" of "The report
+                # finds"): when no name starts so, only the word alone could be one, and it is not.
                 continue
             hit = self._cued_city_at(pb, i, taken, countries)
             if hit is None:
                 continue
             e, entry = hit
             resume = e
-            if entry.alternate and (heading or at_sentence_start(doc, i)):
+            if entry.alternate and (heading or at_sentence_start(v, i)):
                 continue  # "Greenfield land ...": an alternate name opening a sentence is a word
-            ok = (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, taken, heading)
-                  and not _after_determiner(doc, i) and self._acceptable_name(doc, i, e)
-                  and not any(t.lower_ in self.vocab for t in doc[i:e]))
+            ok = (not quoted_term(v, i, e) and not part_of_longer_name(v, i, e, taken, heading)
+                  and not _after_determiner(v, i) and self._acceptable_name(v, i, e)
+                  and not any(low in self.vocab for low in v.lowers[i:e]))
             if ok:
-                self._add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
+                self._add(Mention(pb, i, e, "city", "gazetteer", core=v.text(i, e), country=entry.country,
                                   gaz_parent=entry.parent))
 
     def _cued_city_at(self, pb: ParsedBlock, i: int, taken: set[int],
@@ -691,14 +750,15 @@ class _Builder:
     def compass_regions(self) -> None:
         """"Eastern Fujian": a capitalised compass word before a sub-national place is a region of it."""
         for m in list(self.mentions):
-            doc = m.pb.doc
+            v = self.view(m.pb)
+            words = v.words
             # "South and Southeast Asia": two regions sharing their last word, when the gazetteer
             # knows the first ("South Asia"); otherwise ("Central and Western Fooland") one region.
             # Established aggregates ("Central and Eastern Europe") are gazetteer names of their own.
-            if (m.place_type == "region" and m.start >= 2 and doc[m.start].text in COMPASS
-                    and doc[m.start - 1].lower_ == "and" and doc[m.start - 2].text in COMPASS
+            if (m.place_type == "region" and m.start >= 2 and words[m.start] in COMPASS
+                    and v.lowers[m.start - 1] == "and" and words[m.start - 2] in COMPASS
                     and not self._overlaps(m.pb, m.start - 2, m.start)):
-                first = f"{doc[m.start - 2].text} {doc[m.start + 1:m.end].text}"
+                first = f"{words[m.start - 2]} {v.text(m.start + 1, m.end)}"
                 entry = self.gaz.lookup(first)
                 if entry is not None and entry.place_type in ("region", "continent"):
                     self._add(Mention(m.pb, m.start - 2, m.start - 1, entry.place_type, m.method, core=first,
@@ -708,9 +768,9 @@ class _Builder:
                 m.core = m.text
                 self.taken[m.pb.index] |= {m.start, m.start + 1}
                 continue
-            if m.start == 0 or doc[m.start - 1].text not in COMPASS or m.place_type in ("continent", "region"):
+            if m.start == 0 or words[m.start - 1] not in COMPASS or m.place_type in ("continent", "region"):
                 continue
-            if (m.start - 1) in self.taken.get(m.pb.index, set()) or at_sentence_start(doc, m.start - 1) and m.place_type == "country":
+            if (m.start - 1) in self.taken.get(m.pb.index, set()) or at_sentence_start(v, m.start - 1) and m.place_type == "country":
                 continue
             self.mentions.remove(m)
             self.in_block[m.pb.index].remove(m)
@@ -723,25 +783,27 @@ class _Builder:
     def lists(self, pb: ParsedBlock) -> None:
         """"the villages of A, B and C", "the county governments of A, B, and C": each item is a place
         of the type the plural head names."""
-        doc, lowers = pb.doc, pb.lowers
-        for i in self._starts_at(pb, _LIST_STARTS, 0, len(doc) - 2):
+        v = self.view(pb)
+        lowers = v.lowers
+        for i in self._starts_at(pb, _LIST_STARTS, 0, v.n - 2):
             low = lowers[i]
             if low in pp.LIST_HEADS and lowers[i + 1] == "of":
                 ptype, j = pp.LIST_HEADS[low], i + 2
             elif (low in pp.LIST_GOVERNMENT_HEADS and lowers[i + 1] in pp.LIST_GOVERNMENT_WORDS
-                  and i + 2 < len(doc) and lowers[i + 2] == "of"):
+                  and i + 2 < v.n and lowers[i + 2] == "of"):
                 ptype, j = pp.LIST_GOVERNMENT_HEADS[low], i + 3
             else:
                 continue
-            for s, e, known in self._list_items(doc, j):
+            for s, e, known in self._list_items(v, j):
                 if known:
                     self._retype_bare(pb, s, e, ptype)
                     continue
-                if names_organisation(doc, e):
+                if names_organisation(v, e):
                     continue
-                entry = self.gaz.lookup(doc[s:e].text) or self.gaz.lookup_city(doc[s:e].text)
+                name = v.text(s, e)
+                entry = self.gaz.lookup(name) or self.gaz.lookup_city(name)
                 country = entry.country if entry else ""
-                self._add(Mention(pb, s, e, ptype, "pattern", core=doc[s:e].text, country=country))
+                self._add(Mention(pb, s, e, ptype, "pattern", core=name, country=country))
 
     def _retype_bare(self, pb: ParsedBlock, start: int, end: int, place_type: str) -> None:
         """A bare gazetteer name in a typed list takes the list's type ("villages of ..., Sanhe"):
@@ -751,41 +813,36 @@ class _Builder:
                     and m.place_type not in ("country", "continent", "region"):
                 m.place_type = place_type
 
-    def _list_items(self, doc: Doc, j: int) -> list[tuple[int, int, bool]]:
+    def _list_items(self, v: BlockWords, j: int) -> list[tuple[int, int, bool]]:
         """(start, end, already a mention) of each item of the list starting at token ``j``."""
-        taken = self.taken.get(self._index_of(doc), set())
+        taken = self.taken.get(v.pb.index, set())
+        words, lowers, n = v.words, v.lowers, v.n
         items: list[tuple[int, int, bool]] = []
-        while j < len(doc):
-            if doc[j].lower_ == "the":
+        while j < n:
+            if lowers[j] == "the":
                 j += 1
                 continue
             if j in taken:  # an item already found (e.g. "Cliff Village"): skip over it
                 k = j
-                while k < len(doc) and k in taken:
+                while k < n and k in taken:
                     k += 1
                 items.append((j, k, True))
                 j = k
             else:
                 k = j
-                while k < len(doc) and is_title_word(doc[k]) and doc[k].lower_ not in pp.NAME_STOP:
+                while k < n and v.title(k) and lowers[k] not in pp.NAME_STOP_SET:
                     k += 1
                 if k == j:
                     break
                 items.append((j, k, False))
                 j = k
-            if j < len(doc) and doc[j].text == ",":
+            if j < n and words[j] == ",":
                 j += 1
-            if j < len(doc) and doc[j].lower_ in ("and", "or"):
+            if j < n and lowers[j] in ("and", "or"):
                 j += 1
-            elif j >= len(doc) or doc[j - 1].text != ",":
+            elif j >= n or words[j - 1] != ",":
                 break
         return items if len(items) >= 2 else []
-
-    def _index_of(self, doc: Doc) -> int:
-        for pb in self.analysis.blocks:
-            if pb.doc is doc:
-                return pb.index
-        return -1
 
     def bare_aliases(self) -> None:
         """A bare "Guizhou" where "Guizhou Province" occurs: the core of a headed name, found
@@ -805,23 +862,31 @@ class _Builder:
         for core in cores:
             by_first.setdefault(core.split()[0].split("-")[0], []).append(core)
         for pb in self.analysis.blocks:
-            doc = pb.doc
-            heading = pb.block.kind in (BlockKind.HEADING, BlockKind.TITLE)
+            heading = pb.block.kind in _HEADING_KINDS
             taken = self.taken.get(pb.index, set())
             for i in pb.positions(by_first):
+                v = self.view(pb)
                 for core in by_first[pb.words[i]]:
                     n = lengths[core]
                     end = i + n
-                    if doc[i:end].text != core or set(range(i, end)) & taken:
+                    if v.text(i, min(end, v.n)) != core or set(range(i, end)) & taken:
                         continue
-                    tok = doc[i]
-                    if names_organisation(doc, end) or part_of_longer_name(doc, i, end, taken, heading):
+                    if names_organisation(v, end) or part_of_longer_name(v, i, end, taken, heading):
                         continue
-                    if n == 1 and in_title_case(doc, i, end, heading) and tok.lower_ in self.vocab:
+                    if n == 1 and in_title_case(v, i, end, heading) and v.lowers[i] in self.vocab:
                         continue
                     entry = self.gaz.lookup(core)
                     self._add(Mention(pb, i, end, cores[core], "pattern", core=core,
                                       country=entry.country if entry else ""))
+
+
+def _distinct_words(analysis: Analysis) -> set[str]:
+    """Every word the document writes: its word table's distinct words when its blocks share
+    one (:class:`extractor.analysis.WordTable`), else the union of its blocks' words."""
+    tables = {id(pb.table) for pb in analysis.blocks}
+    if len(tables) == 1 and analysis.blocks[0].table is not None:
+        return set(analysis.blocks[0].table.texts)
+    return set().union(*(pb.words for pb in analysis.blocks))
 
 
 def extract_place_mentions(analysis: Analysis, gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
@@ -852,11 +917,17 @@ def extract_place_mentions(analysis: Analysis, gaz: Gazetteer | None = None) -> 
     b.bare_aliases()
     b.mentions.sort(key=lambda m: (m.pb.block.char_start, m.start))
     assign_parents(b.mentions)
-    return [_row(analysis, m) for m in b.mentions]
+    labels: dict[str | None, str] = {}  # section id -> label, looked up once per section
+    return [_row(analysis, m, labels) for m in b.mentions]
 
 
-def _row(analysis: Analysis, m: Mention) -> dict[str, Any]:
+def _row(analysis: Analysis, m: Mention, labels: dict[str | None, str]) -> dict[str, Any]:
+    """The place_mentions row of a mention; ``labels`` memoises the document's section labels
+    (``Document.section_label`` scans the sections) for one call."""
     doc, pb = analysis.document, m.pb
+    section_id = pb.block.section_id
+    if section_id not in labels:
+        labels[section_id] = doc.section_label(section_id)
     # ``pb.doc[m.start:m.end]``'s start_char and text, read from the block's word arrays
     rel_start = pb.starts[m.start]
     text = pb.text[rel_start:pb.starts[m.end - 1] + len(pb.words[m.end - 1])]
@@ -864,7 +935,7 @@ def _row(analysis: Analysis, m: Mention) -> dict[str, Any]:
     sent = analysis.sentence_at(start)
     return {
         "mention_id": stable_id("pm", doc.doc_id, start, text), "doc_id": doc.doc_id, "place_id": None,
-        "page": pb.block.page_at(rel_start), "section": doc.section_label(pb.block.section_id),
+        "page": pb.block.page_at(rel_start), "section": labels[section_id],
         "sentence_id": sent.sentence_id if sent else None, "sentence": sent.text if sent else None,
         "text": text, "name": m.label or " ".join(text.split()), "place_type": m.place_type, "method": m.method,
         "in_note": pb.block.kind == BlockKind.FOOTNOTE, "char_start": start, "char_end": start + len(text),
@@ -874,11 +945,12 @@ def _row(analysis: Analysis, m: Mention) -> dict[str, Any]:
     }
 
 
-def _after_determiner(doc: Doc, i: int) -> bool:
+def _after_determiner(v: BlockWords, i: int) -> bool:
     """"the Union", "the whole Union": a capitalised word after a determiner (and perhaps an
     adjective) is a common noun made proper, not a city's name."""
-    return i > 0 and (doc[i - 1].lower_ in DETERMINERS
-                      or i > 1 and doc[i - 1].is_lower and doc[i - 1].is_alpha and doc[i - 2].lower_ in DETERMINERS)
+    lowers = v.lowers
+    return i > 0 and (lowers[i - 1] in DETERMINERS
+                      or i > 1 and v.words[i - 1].islower() and v.words[i - 1].isalpha() and lowers[i - 2] in DETERMINERS)
 
 
 def _adjective_of_nationality(word: str) -> bool:
