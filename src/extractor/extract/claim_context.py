@@ -129,14 +129,16 @@ class ClaimContext:
     """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
     context columns from them."""
 
-    def __init__(self, doc: Doc, quoted_titles: list[tuple[int, int]], memo: RunMemo | None = None) -> None:
-        """``memo``: the matches of runs of words already matched in the report."""
+    def __init__(self, doc: Doc, quoted_titles: list[tuple[int, int]], memo: RunMemo | None = None,
+                 orths: list[int] | None = None) -> None:
+        """``memo``: the matches of runs of words already matched in the report; ``orths``: the
+        Doc's ORTH ids, when known."""
         self.doc = doc
         self.quoted_titles = quoted_titles
         self.has_parse = doc.has_annotation("DEP")
         m = _context_matchers(doc.vocab)
         self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](doc))}
-        self.time_matches = longest_matches(doc, matches(m["times"], doc, memo))
+        self.time_matches = longest_matches(doc, matches(m["times"], doc, memo, orths))
 
     def surface_start(self, c: Quantity) -> int:
         """The first token of the surface (a currency before the number included)."""

@@ -26,7 +26,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from spacy.attrs import IS_ALPHA
+from spacy.attrs import IS_ALPHA, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -126,10 +126,11 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     memo = RunMemo()
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
-        numbers = longest_matches(pb.doc, _matched(pb.doc, "numbers", memo))
+        orths = _orths(pb)
+        numbers = longest_matches(pb.doc, _matched(pb.doc, "numbers", memo, orths))
         if not numbers:
             continue  # no figure, no claim: the rest of the block's matching is skipped
-        found = _BlockClaims(pb, numbers, names, memo)
+        found = _BlockClaims(pb, numbers, names, memo, orths)
         previous_year: int | None = None
         for sent in pb.sentences:
             span = pb.span_of(sent)
@@ -157,9 +158,17 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity) -> di
     }
 
 
-def _matched(doc: Doc, kind: str, memo: RunMemo) -> list[tuple[int, int, int]]:
-    """The (match_id, start, end) matches of one kind of :func:`_matchers` in ``doc``."""
-    return [match for matcher in _matchers(doc.vocab)[kind] for match in matches(matcher, doc, memo)]
+def _orths(pb: ParsedBlock) -> list[int]:
+    """The block's ORTH ids, from the word table the analysis read already."""
+    if pb.table is None:
+        return pb.doc.to_array(ORTH).tolist()
+    return pb.table.columns[pb.position][:, 0].tolist()
+
+
+def _matched(doc: Doc, kind: str, memo: RunMemo, orths: list[int]) -> list[tuple[int, int, int]]:
+    """The (match_id, start, end) matches of one kind of :func:`_matchers` in ``doc``
+    (``orths``: its ORTH ids)."""
+    return [match for matcher in _matchers(doc.vocab)[kind] for match in matches(matcher, doc, memo, orths)]
 
 
 class _RecurringNames:
@@ -188,16 +197,18 @@ class _BlockClaims:
     """The matches of one parsed block, and the rules that turn them into claims sentence by sentence."""
 
     def __init__(self, pb: ParsedBlock, numbers: list[tuple[str, int, int]], names: _RecurringNames,
-                 memo: RunMemo) -> None:
-        """``numbers``: the block's number matches, longest first where they overlap, in text order."""
+                 memo: RunMemo, orths: list[int]) -> None:
+        """``numbers``: the block's number matches, longest first where they overlap, in text order;
+        ``orths``: the block's ORTH ids."""
         self.doc = d = pb.doc
         self.text = pb.text
         self.names = names
         self.numbers = numbers
-        self.units = {s: (e, label) for label, s, e in longest_matches(d, _matched(d, "units", memo), by_start=True)}
-        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(d, "prefixes", memo))}
+        units = longest_matches(d, _matched(d, "units", memo, orths), by_start=True)
+        self.units = {s: (e, label) for label, s, e in units}
+        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(d, "prefixes", memo, orths))}
         self.quoted_titles = quoted_titles(pb)
-        self.context = ClaimContext(d, self.quoted_titles, memo)
+        self.context = ClaimContext(d, self.quoted_titles, memo, orths)
         #: The last count of the sentences read so far in the block, if no other figure came after it.
         self.last_count: Quantity | None = None
 

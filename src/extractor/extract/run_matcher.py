@@ -7,8 +7,10 @@ narrow class of words (a head noun, a month, a number). So every match lies insi
 run of tokens that some spec accepts, and that run holds an anchor. :class:`RunMatcher` finds
 those runs from one ``doc.to_array(ORTH)`` (classifying each distinct word once) and runs the
 Matcher on them alone: the (match_id, start, end) triples, and their order, are the ones the
-Matcher gives on the whole Doc, since no spec looks past its own token. A :class:`RunMemo` lets
-the blocks of one report share the matches of the runs of words they repeat.
+Matcher gives on the whole Doc, since no spec looks past its own token. And since the Matcher
+sees a token only through the specs that accept it, runs whose tokens are accepted by the same
+specs, one by one ("1.5 million", "270 million"), match alike: a :class:`RunMemo` lets the runs
+of one report share the matches of the first of them.
 
 The specs are read from the patterns; a spec this module cannot read raises, so editing a
 pattern can never make it silently inexact.
@@ -115,6 +117,42 @@ class TokenRuns:
         return [m.span() for m in _RUN.finditer(bytes(kinds)) if 2 in m.group()]
 
 
+class _PatternAnchors(TokenRuns):
+    """:class:`TokenRuns` whose anchors are one spec per pattern, its rarest required one.
+
+    A match holds a token of every required spec of its pattern, so any one of them anchors
+    it as exactly as all of them do. The rarest, not the first, keeps common words ("a",
+    "-") from opening a run (and a Matcher call) wherever they stand: a spec that accepts a
+    connector word is taken last, a regular expression after a word list, a short word list
+    before a long one.
+    """
+
+    def __init__(self, patterns: list[list[dict[str, Any]]], connectors: frozenset[str]) -> None:
+        super().__init__(patterns, connectors)
+        # TokenRuns keeps one spec per distinct token spec, in the order of first occurrence
+        keys = list(dict.fromkeys(_key(t) for pattern in patterns for t in pattern))
+        by_key = dict(zip(keys, self.specs, strict=True))
+        chosen: dict[int, _Spec] = {}
+        for pattern in patterns:
+            own = [by_key[_key(t)] for t in pattern]
+            best = min((s for s in own if s.anchor), key=lambda s: _breadth(s, connectors))
+            chosen[id(best)] = best
+        self.anchors = list(chosen.values())
+
+
+def _key(token: dict[str, Any]) -> str:
+    """The key :class:`TokenRuns` files a token spec under."""
+    return repr(sorted(token.items()))
+
+
+def _breadth(spec: _Spec, connectors: frozenset[str]) -> tuple[bool, bool, int]:
+    """How many words a spec may accept, roughly, for picking a pattern's anchor (smaller is rarer)."""
+    words = [arg for _, kind, arg in spec.tests if kind == "in"]
+    common = any(arg & connectors for arg in words)
+    regex = any(kind == "regex" for _, kind, _ in spec.tests)
+    return common, regex and not words, min((len(arg) for arg in words), default=0)
+
+
 class RunMatcher:
     """A :class:`spacy.matcher.Matcher` called only on the runs of a Doc that can hold a match.
 
@@ -127,6 +165,9 @@ class RunMatcher:
         self.connectors = connectors
         self._patterns: list[list[dict[str, Any]]] = []
         self._runs: TokenRuns | None = None
+        #: Per ORTH id, a number standing for the set of specs that accept the word.
+        self._signatures: dict[int, int] = {}
+        self._signature_ids: dict[frozenset[int], int] = {}
 
     def __len__(self) -> int:
         return len(self.matcher)
@@ -135,44 +176,66 @@ class RunMatcher:
         self.matcher.add(key, patterns)
         self._patterns.extend(patterns)
         self._runs = None
+        self._signatures.clear()
+        self._signature_ids.clear()
 
     def runs(self, doc: Doc, orths: list[int]) -> list[tuple[int, int]]:
         """The runs of ``doc`` that can hold a match; ``orths``: ``doc.to_array(ORTH).tolist()``."""
         if self._runs is None:
-            self._runs = TokenRuns(self._patterns, self.connectors)
+            self._runs = _PatternAnchors(self._patterns, self.connectors)
         return self._runs.spans(orths, doc.vocab.strings)
 
-    def __call__(self, doc: Doc, memo: RunMemo | None = None) -> Matches:
+    def __call__(self, doc: Doc, memo: RunMemo | None = None, orths: list[int] | None = None) -> Matches:
         """(match_id, start, end) triples, as ``Matcher(doc)`` gives them; with ``memo``, a run
-        of words matched before (in another block of the same report) is not matched again."""
-        orths = doc.to_array(ORTH).tolist()
+        of words matched before (in another block of the same report) is not matched again.
+        ``orths``: ``doc.to_array(ORTH).tolist()`` when the caller has it already."""
+        if orths is None:
+            orths = doc.to_array(ORTH).tolist()
         seen = memo.of(self) if memo is not None else {}
         out: Matches = []
         for start, end in self.runs(doc, orths):
-            words = tuple(orths[start:end])
-            found = seen.get(words)
+            key = self._signature_run(orths[start:end], doc.vocab.strings)
+            found = seen.get(key)
             if found is None:
-                found = seen[words] = self.matcher(doc[start:end])
+                found = seen[key] = self.matcher(doc[start:end])
             out.extend((m, s + start, e + start) for m, s, e in found)
         return out
+
+    def _signature_run(self, orths: list[int], strings: StringStore) -> tuple[int, ...]:
+        """The signatures of a run's words: runs with the same signatures match alike."""
+        signatures = list(map(self._signatures.get, orths))
+        if None in signatures:
+            signatures = [self._signature(orth, strings) if sig is None else sig
+                          for orth, sig in zip(orths, signatures)]
+        return tuple(signatures)
+
+    def _signature(self, orth: int, strings: StringStore) -> int:
+        """A number for the set of specs that accept the word ``orth`` (equal sets, equal numbers)."""
+        assert self._runs is not None  # the runs were found first
+        text = strings[orth]
+        accepted = frozenset(n for n, spec in enumerate(self._runs.specs) if spec.accepts(text))
+        signature = self._signatures[orth] = self._signature_ids.setdefault(accepted, len(self._signature_ids))
+        return signature
 
 
 class RunMemo:
     """Matches of the runs of words a :class:`RunMatcher` has matched, per matcher, for the Docs
     of one report.
 
-    Every spec tests only a token's text, so a run of the same words matches the same way; a
-    report repeats its years and figures, and a Matcher call costs far more than the lookup.
+    Every spec tests only a token's text, so a run of words accepted by the same specs matches
+    the same way; a report repeats its years and figures, and a Matcher call costs far more
+    than the lookup.
     """
 
     def __init__(self) -> None:
         self._by_matcher: dict[RunMatcher, dict[tuple[int, ...], Matches]] = {}
 
     def of(self, matcher: RunMatcher) -> dict[tuple[int, ...], Matches]:
-        """Matches by run of words (ORTH ids), for ``matcher``."""
+        """Matches by run of word signatures (see :meth:`RunMatcher._signature_run`), for ``matcher``."""
         return self._by_matcher.setdefault(matcher, {})
 
 
-def matches(matcher: RunMatcher | PhraseMatcher, doc: Doc, memo: RunMemo | None = None) -> Matches:
-    """``matcher(doc)``; a :class:`RunMatcher` with ``memo``."""
-    return matcher(doc, memo) if isinstance(matcher, RunMatcher) else matcher(doc)
+def matches(matcher: RunMatcher | PhraseMatcher, doc: Doc, memo: RunMemo | None = None,
+            orths: list[int] | None = None) -> Matches:
+    """``matcher(doc)``; a :class:`RunMatcher` with ``memo`` (and ``orths``, the Doc's ORTH ids, if known)."""
+    return matcher(doc, memo, orths) if isinstance(matcher, RunMatcher) else matcher(doc)
