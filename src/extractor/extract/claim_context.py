@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from extractor import units as U
+from extractor.analysis import ParsedBlock
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity,
     TimeExpression, clause_start, is_year_token, longest_matches, phrase_after, phrase_before, phrase_end,
@@ -129,11 +130,15 @@ class ClaimContext:
     """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
     context columns from them."""
 
-    def __init__(self, doc: Doc, quoted_titles: list[tuple[int, int]], memo: RunMemo | None = None,
+    def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo | None = None,
                  orths: list[int] | None = None) -> None:
         """``memo``: the matches of runs of words already matched in the report; ``orths``: the
         Doc's ORTH ids, when known."""
-        self.doc = doc
+        self.doc = doc = pb.doc
+        #: The block's token texts and lower-case texts (read, not Token objects).
+        self.words, self.lowers = pb.words, pb.lowers
+        #: Token index by character offset, for surfaces that start where a token does.
+        self.token_at = {start: i for i, start in enumerate(pb.starts)}
         self.quoted_titles = quoted_titles
         self.has_parse = doc.has_annotation("DEP")
         m = _context_matchers(doc.vocab)
@@ -142,6 +147,9 @@ class ClaimContext:
 
     def surface_start(self, c: Quantity) -> int:
         """The first token of the surface (a currency before the number included)."""
+        i = self.token_at.get(c.start)
+        if i is not None:
+            return i  # the surface starts at a token: its char_span starts there
         span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
         return span.start if span is not None else c.i
 
@@ -158,7 +166,7 @@ class ClaimContext:
         q = self.qualifiers.get(self.surface_start(c))
         if q is not None:
             return q[1]
-        after = tuple(t.lower_ for t in doc[c.right:c.right + 2])
+        after = tuple(self.lowers[c.right:c.right + 2])
         for phrase, label in POST_QUALIFIERS.items():
             if after[:len(phrase)] == phrase:
                 return label
@@ -173,18 +181,19 @@ class ClaimContext:
         growth rates; with "year-on-year" nearby they are year-on-year rates.
         """
         doc = self.doc
+        lowers = self.lowers
         if c.family in ("ratio", "duration"):
             return None
         i = self.lead(c)
         k = i - 1
-        while k > span.start and doc[k].lower_ in ("a", "an", "the", "cumulative", "total", "further", "additional",
+        while k > span.start and lowers[k] in ("a", "an", "the", "cumulative", "total", "further", "additional",
                                                    "average", "another", "real", "nominal", "combined"):
             k -= 1
         direction = None
-        if k >= span.start and doc[k].lower_ in ("by", "of"):
+        if k >= span.start and lowers[k] in ("by", "of"):
             window = range(k - 1, max(span.start, k - 8) - 1, -1)
             for w in window:
-                word = doc[w].lower_
+                word = lowers[w]
                 if word in (",", ";", "from", "to"):
                     break
                 if word in UP_WORDS or word in DOWN_WORDS:
@@ -192,19 +201,19 @@ class ClaimContext:
                     break
         if direction is None:
             for w in range(c.right, min(span.end, c.right + 6)):
-                word = doc[w].lower_
+                word = lowers[w]
                 if word in ("-", "year", "on", "real", "annual", "average", "nominal"):
                     continue
                 if word in _CHANGE_NOUNS_UP or word in _CHANGE_NOUNS_DOWN:
                     direction, c.change_at = ("increase" if word in _CHANGE_NOUNS_UP else "decrease"), w
                 break
-        if direction is None and k >= span.start and doc[k].lower_ in ("up", "down") and c.family == "percent":
-            direction, c.change_at = ("increase" if doc[k].lower_ == "up" else "decrease"), k
-        if direction is None and k >= span.start and doc[k].lower_ in UP_WORDS | DOWN_WORDS and doc[k].lower_ not in (
+        if direction is None and k >= span.start and lowers[k] in ("up", "down") and c.family == "percent":
+            direction, c.change_at = ("increase" if lowers[k] == "up" else "decrease"), k
+        if direction is None and k >= span.start and lowers[k] in UP_WORDS | DOWN_WORDS and lowers[k] not in (
                 _CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN) and i == k + 1:
-            direction, c.change_at = ("increase" if doc[k].lower_ in UP_WORDS else "decrease"), k  # "grew 8%"
+            direction, c.change_at = ("increase" if lowers[k] in UP_WORDS else "decrease"), k  # "grew 8%"
         if direction is None:
-            after = [t.lower_ for t in doc[c.right:min(span.end, c.right + 2)]]
+            after = lowers[c.right:min(span.end, c.right + 2)]
             if len(after) == 2 and after[0] in _DIFFERENCE_FOLLOWERS and after[1] in (
                     "the", "than", "that", "average", "its", "their"):
                 return "difference"
@@ -235,11 +244,12 @@ class ClaimContext:
         one); for a change standing beside another figure, that figure's subject. A figure that took
         its unit from another takes that one's subject last (see :meth:`fill_subjects`)."""
         doc = self.doc
+        lowers = self.lowers
         if c.family == "count" and c.noun is not None:
             return _noun_phrase_text(doc, c.noun[0], c.noun[1], span)
         lead = self.lead(c)
         after = doc[c.right] if c.right < span.end else None
-        before = doc[lead - 1].lower_ if lead > span.start else ""
+        before = lowers[lead - 1] if lead > span.start else ""
         if after is not None and after.lower_ == "of" and c.family in ("percent", "ratio", "count", "measure"):
             np = phrase_after(doc, c.right + 1, span)
             if np:
@@ -252,7 +262,7 @@ class ClaimContext:
                 return np  # "a 98.1% coverage rate of specialty products"
         if c.change_at is not None:
             k = c.change_at + 1 if c.change_at >= c.right else c.right
-            if k < span.end and doc[k].lower_ == "in":
+            if k < span.end and lowers[k] == "in":
                 np = phrase_after(doc, k + 1, span)
                 if np:
                     return np
@@ -272,7 +282,7 @@ class ClaimContext:
                 return np
         if before in ("of", "from", "to", "(") and (before != "to" or not c.partners):
             np = _content(phrase_before(doc, lead - 1, span))
-            if np and doc[lead - 2].lower_ not in UP_WORDS | DOWN_WORDS | PAST_VERBS:
+            if np and lowers[lead - 2] not in UP_WORDS | DOWN_WORDS | PAST_VERBS:
                 return np
         if c.family == "ratio" and c.kind == "digits":
             k = max((t.i for t in doc[span.start:c.i] if t.lower_ in RATIO_WORDS), default=None)
@@ -303,8 +313,9 @@ class ClaimContext:
         "rate remained above"); a participle qualifier takes the phrase before it ("output values
         exceeding 5 billion yuan")."""
         doc = self.doc
+        lowers = self.lowers
         k = lead - 1
-        while k >= span.start and doc[k].lower_ in ("to", "at", "from", "by", "a", "an", "cumulative", "total",
+        while k >= span.start and lowers[k] in ("to", "at", "from", "by", "a", "an", "cumulative", "total",
                                                     "further", "additional", "another", "average"):
             k -= 1
         q = self.qualifiers.get(self.surface_start(c))
@@ -314,9 +325,9 @@ class ClaimContext:
             k = q[0]
         if k < span.start:
             return None
-        verb = doc[k].lower_
+        verb = lowers[k]
         # a verb of the list, or any past form kept apart from the figure: "reimbursed at over 90%"
-        passive = k > span.start and doc[k - 1].lower_ in ("was", "were", "is", "are", "been", "be", "being")
+        passive = k > span.start and lowers[k - 1] in ("was", "were", "is", "are", "been", "be", "being")
         if verb not in STATING_VERBS and not (verb.endswith("ed") and (k + 1 < self.surface_start(c) or passive)):
             return None
         if self.has_parse:
@@ -327,6 +338,7 @@ class ClaimContext:
 
     def times(self, span: Span, previous_year: int | None) -> list[TimeExpression]:
         doc = self.doc
+        lowers = self.lowers
         out: list[TimeExpression] = []
         for label, s, e in self.time_matches:
             if s < span.start or e > span.end:
@@ -349,22 +361,22 @@ class ClaimContext:
                 years = ()
             elif label == "DATE" and not years:
                 continue  # "November 18" without a year: no reference year, but not a claim either
-            if e < span.end and doc[e].is_title and doc[e].is_alpha and label == "YEAR" and doc[e].lower_ not in (
+            if e < span.end and doc[e].is_title and doc[e].is_alpha and label == "YEAR" and lowers[e] not in (
                     "in", "by", "as", "from", "to"):
                 continue  # "the 2030 Agenda": part of a name
             kind = "range" if label in ("RANGE", "DECADE") else "point"
             i = s
             specific = label in ("DATE", "FISCAL")
             # "the end of", "the first three quarters of"
-            if i - 1 >= span.start and doc[i - 1].lower_ == "of":
+            if i - 1 >= span.start and lowers[i - 1] == "of":
                 k = i - 2
-                while k >= span.start and doc[k].lower_ in _PERIOD_WORDS:
+                while k >= span.start and lowers[k] in _PERIOD_WORDS:
                     k -= 1
                 if k + 1 < i - 1:
                     i = k + 1
                     specific = True
             lead = None
-            before = tuple(t.lower_ for t in doc[max(span.start, i - _LEAD_WORDS):i])
+            before = tuple(lowers[max(span.start, i - _LEAD_WORDS):i])
             for phrase, lead_kind in _TIME_LEADS_LONGEST_FIRST:
                 n = len(phrase)
                 if n <= len(before) and before[len(before) - n:] == phrase:
@@ -372,7 +384,7 @@ class ClaimContext:
                     break
             if lead is not None:
                 lead_start, lead_kind = lead
-                if label == "YEAR" and doc[lead_start].lower_ == "on":
+                if label == "YEAR" and lowers[lead_start] == "on":
                     lead_kind = "comparison"  # "up 35 per cent on 2021"
                 if lead_kind == "comparison":
                     kind = "comparison"
@@ -388,10 +400,10 @@ class ClaimContext:
                             stop, years = stop + 2, years[:-1] + end_year
                         e = stop
                         kind = "range"
-                    elif doc[lead_start].lower_ in ("since", "after", "from"):
+                    elif lowers[lead_start] in ("since", "after", "from"):
                         kind = "since"
                 i = lead_start
-            if e < span.end and doc[e].lower_ in ("levels", "level", "baseline", "prices", "price", "base",
+            if e < span.end and lowers[e] in ("levels", "level", "baseline", "prices", "price", "base",
                                                    "constant", "dollars", "yuan"):
                 kind = "comparison"  # a base year: "2019 levels", "at 2010 constant prices"
             if kind == "point" and _clause_opens_with(doc, span, i, ("since", "after")):
@@ -402,7 +414,7 @@ class ClaimContext:
                 text = text[3:]
             if text.lower().startswith("the "):
                 text = text[4:]
-            specific = specific or kind != "point" or lead is not None and doc[i].lower_ not in ("in", "on", "during")
+            specific = specific or kind != "point" or lead is not None and lowers[i] not in ("in", "on", "during")
             out.append(TimeExpression(i, e, s, years, kind, text, specific))
         # a range absorbed into another expression is one expression
         out.sort(key=lambda t: (t.i, -t.j))

@@ -202,13 +202,15 @@ class _BlockClaims:
         ``orths``: the block's ORTH ids."""
         self.doc = d = pb.doc
         self.text = pb.text
+        #: The block's token texts, lower-case texts and character offsets (read, not Token objects).
+        self.words, self.lowers, self.starts = pb.words, pb.lowers, pb.starts
         self.names = names
         self.numbers = numbers
         units = longest_matches(d, _matched(d, "units", memo, orths), by_start=True)
         self.units = {s: (e, label) for label, s, e in units}
         self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(d, "prefixes", memo, orths))}
         self.quoted_titles = quoted_titles(pb)
-        self.context = ClaimContext(d, self.quoted_titles, memo, orths)
+        self.context = ClaimContext(pb, self.quoted_titles, memo, orths)
         #: The last count of the sentences read so far in the block, if no other figure came after it.
         self.last_count: Quantity | None = None
 
@@ -246,19 +248,20 @@ class _BlockClaims:
     def _read_number(self, label: str, s: int, e: int, span: Span) -> list[Quantity]:
         """The number(s) a match stands for: one, or two for a glued range ("5–10")."""
         doc = self.doc
+        lowers, words = self.lowers, self.words
         if label == "DIGITS":
             tok = doc[s]
             m = NUMBER_TOKEN.match(tok.text)
             if m is None:
                 return []
             money = bool(m.group("cur")) or s in self.prefixes
-            if e - s == 2 and doc[e - 1].lower_ in ("m", "k") and not money:
+            if e - s == 2 and lowers[e - 1] in ("m", "k") and not money:
                 e = s + 1  # "5 m" may be metres; only money takes the short scales
-            scale = N.scale_value(doc[e - 1].text) if e - s == 2 else None
+            scale = N.scale_value(words[e - 1]) if e - s == 2 else None
             if e - s == 3:  # a compound scale ("lakh crore"), else the first scale word alone
-                scale = N.words_value([t.text for t in doc[s + 1:e]])
+                scale = N.words_value(words[s + 1:e])
                 if scale is None:
-                    e, scale = s + 2, N.scale_value(doc[s + 1].text)
+                    e, scale = s + 2, N.scale_value(words[s + 1])
             suf = m.group("suf")
             if suf and suf != "+":
                 if suf.lower() in ("k", "m") and not money:
@@ -275,14 +278,14 @@ class _BlockClaims:
                     if a.value < b.value:
                         a.value *= scale
                     b.value *= scale
-                    b.end = doc[e - 1].idx + len(doc[e - 1].text)
+                    b.end = doc[e - 1].idx + len(words[e - 1])
                 a.j = b.i = s  # neither owns the token after it alone
                 a.partners, b.partners = [b], [a]
                 out = [a, b]
             else:
                 if scale is not None:
                     a.value *= scale
-                    a.end = doc[e - 1].idx + len(doc[e - 1].text) if e - s >= 2 else tok.idx + len(tok.text)
+                    a.end = doc[e - 1].idx + len(words[e - 1]) if e - s >= 2 else tok.idx + len(tok.text)
                 out = [a]
             if m.group("cur"):
                 code = U.CURRENCY_SYMBOLS.get(m.group("cur")) or ("CNY" if m.group("cur") == "RMB" else m.group("cur"))
@@ -304,12 +307,12 @@ class _BlockClaims:
         if label == "WORDS":
             return self._read_words(s, e)
         if label == "DECADE":
-            unit, years = U.DURATIONS[doc[e - 1].lower_]
-            if doc[s].lower_ in _DECADE_LEADS:
-                if e < span.end and doc[e].lower_ == "of":
+            unit, years = U.DURATIONS[lowers[e - 1]]
+            if lowers[s] in _DECADE_LEADS:
+                if e < span.end and lowers[e] == "of":
                     return []  # "the last decade of the century": a period
                 s = e - 1  # the surface is the noun: "the past decade" -> "decade"
-            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), Decimal(years), "words",
+            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(words[e - 1]), Decimal(years), "words",
                          family="duration", unit=unit)
             c.right = e
             return [c]
@@ -319,7 +322,7 @@ class _BlockClaims:
             # "one in five households": a pair of counts, two rows, as SPEC's "22 out of 23 key
             # counties"; with no counted noun after it ("one in five"), a ratio; and no figure at all
             # when the second number is a year ("3 in 2020")
-            a, b = doc[s].text, doc[e - 1].text
+            a, b = words[s], words[e - 1]
             va = N.parse_decimal(a)
             vb = N.parse_decimal(b)
             if va is None or vb is None or not 0 < va < vb or N.is_year(vb, b):
@@ -335,10 +338,10 @@ class _BlockClaims:
             c.right = e
             return [c]
         if label == "FRACTION":
-            value = N.fraction_value([t.text for t in doc[s:e - 1]])
+            value = N.fraction_value(words[s:e - 1])
             if value is None:
                 return []
-            c = Quantity(s, e - 1, doc[s].idx, doc[e - 2].idx + len(doc[e - 2].text), value, "words",
+            c = Quantity(s, e - 1, doc[s].idx, doc[e - 2].idx + len(words[e - 2]), value, "words",
                          family="ratio", unit="ratio")
             c.right = e - 1
             return [c]
@@ -346,13 +349,13 @@ class _BlockClaims:
 
     def _read_words(self, s: int, e: int) -> list[Quantity]:
         """Split a run of number words into numbers: "two" "to" "three" are two, "twenty-five" is one."""
-        doc = self.doc
+        texts, lowers, starts = self.words, self.lowers, self.starts
         out: list[Quantity] = []
         k = s
         while k < e:
             best = None
             for stop in range(e, k, -1):
-                words = [t.text for t in doc[k:stop]]
+                words = texts[k:stop]
                 if words[-1].lower() in ("and", "-"):
                     continue
                 value = N.words_value(words)
@@ -363,10 +366,9 @@ class _BlockClaims:
                 k += 1
                 continue
             stop, value = best
-            scale = next((N.SCALES[t.lower_] for t in reversed(doc[k:stop]) if t.lower_ in N.SCALES
-                          and t.lower_ != "hundred"), None)
-            end = doc[stop - 1].idx + len(doc[stop - 1].text)
-            c = Quantity(k, stop, doc[k].idx, end, Decimal(value), "words", scale)
+            scale = next((N.SCALES[w] for w in reversed(lowers[k:stop]) if w in N.SCALES and w != "hundred"), None)
+            end = starts[stop - 1] + len(texts[stop - 1])
+            c = Quantity(k, stop, starts[k], end, Decimal(value), "words", scale)
             c.right = stop
             out.append(c)
             k = stop
@@ -377,7 +379,7 @@ class _BlockClaims:
         doc = self.doc
         tok = doc[s]
         nxt = doc[s + 1] if s + 1 < span.end else None
-        prev = [t.lower_ for t in doc[max(span.start, s - 2):s]]
+        prev = self.lowers[max(span.start, s - 2):s]
         value = N.MULTIPLIERS.get(tok.lower_) or N.words_value([tok.lower_[:-4]])
         comparing = tok.lower_.endswith("fold") or nxt is None or nxt.lower_ in _RATIO_FOLLOWERS or nxt.is_punct \
             or " ".join(prev) in ("more than", "less than") or (prev and prev[-1] in (
@@ -492,6 +494,7 @@ class _BlockClaims:
     def _attach_unit(self, c: Quantity, span: Span) -> None:
         """The unit written with the number: a currency before it, or a unit or counted noun after it."""
         doc = self.doc
+        lowers, words = self.lowers, self.words
         pre = self.prefixes.get(c.i)
         if pre is not None and c.family is None:
             s, label = pre
@@ -499,14 +502,14 @@ class _BlockClaims:
             c.start = doc[s].idx
         k = c.j
         # "5,000+ workers", "1,000-plus wells", "50-odd villages"
-        if k < span.end and doc[k].text == "+" and doc[k - 1].whitespace_ == "":
+        if k < span.end and words[k] == "+" and doc[k - 1].whitespace_ == "":
             c.qualifier, k = "at_least", k + 1
-        elif k + 1 < span.end and doc[k].text in DASHES and doc[k + 1].lower_ in ("plus", "odd"):
-            c.qualifier, k = ("at_least" if doc[k + 1].lower_ == "plus" else "approximate"), k + 2
-        hyphen = k < span.end and doc[k].text in DASHES and k + 1 < span.end
+        elif k + 1 < span.end and words[k] in DASHES and lowers[k + 1] in ("plus", "odd"):
+            c.qualifier, k = ("at_least" if lowers[k + 1] == "plus" else "approximate"), k + 2
+        hyphen = k < span.end and words[k] in DASHES and k + 1 < span.end
         if hyphen:
             k += 1
-            if NUMBER_TOKEN.match(doc[k].text) or doc[k].lower_ in N.NUMBER_WORDS:
+            if NUMBER_TOKEN.match(words[k]) or lowers[k] in N.NUMBER_WORDS:
                 return  # a range "5-10"; the partner gives the unit
         unit = self.units.get(k)
         if unit is not None:
@@ -523,13 +526,13 @@ class _BlockClaims:
             if family == "duration" and _period_of_year(doc, c.i, end, span):
                 c.family = "skip"  # "the first three quarters of 2024": a period, not a claim
                 return
-            if name == "ratio" and doc[k].lower_ == "times" and c.value == int(c.value) and not (
-                    end < span.end and doc[end].lower_ in _TIMES_FOLLOWERS):
+            if name == "ratio" and lowers[k] == "times" and c.value == int(c.value) and not (
+                    end < span.end and lowers[end] in _TIMES_FOLLOWERS):
                 # "visited three times": occasions; but "2.5 times", a fraction, can only compare
                 family, name = "count", "time"
             c.family, c.unit = family, name
             c.value *= int(mult)
-            c.end = doc[end - 1].idx + len(doc[end - 1].text)
+            c.end = doc[end - 1].idx + len(words[end - 1])
             c.right = end
             return
         if c.family is not None:
@@ -537,17 +540,17 @@ class _BlockClaims:
         if hyphen:
             c.family = "skip"  # "one-time", "three-tiered", "100-Day": a modifier or a name
             return
-        if k + 1 < span.end and doc[k].lower_ == "per" and NUMBER_TOKEN.match(doc[k + 1].text):
+        if k + 1 < span.end and lowers[k] == "per" and NUMBER_TOKEN.match(words[k + 1]):
             c.family, c.unit = "ratio", "ratio"  # a rate: "5.4 per 1,000 live births"
             return
-        if k + 1 < span.end and (doc[k].lower_, doc[k + 1].lower_) in POST_QUALIFIERS:
-            c.qualifier, k = POST_QUALIFIERS[doc[k].lower_, doc[k + 1].lower_], k + 2  # "four or more members"
-        if k + 1 < span.end and doc[k].lower_ == "head" and doc[k + 1].lower_ == "of":
+        if k + 1 < span.end and (lowers[k], lowers[k + 1]) in POST_QUALIFIERS:
+            c.qualifier, k = POST_QUALIFIERS[lowers[k], lowers[k + 1]], k + 2  # "four or more members"
+        if k + 1 < span.end and lowers[k] == "head" and lowers[k + 1] == "of":
             c.family, c.unit, c.right = "count", "head", k + 1  # "13 million head of livestock"
             return
-        if k < span.end and doc[k].lower_ in ("cents", "cent") and c.family is None:
+        if k < span.end and lowers[k] in ("cents", "cent") and c.family is None:
             c.family, c.unit, c.value, c.right = "money", None, c.value / 100, k + 1  # currency: see _resolve
-            c.end = doc[k].idx + len(doc[k].text)
+            c.end = doc[k].idx + len(words[k])
             return
         unit = _written_unit(doc, k, span)
         if unit is not None:
@@ -557,11 +560,11 @@ class _BlockClaims:
                 return
             end, c.unit = unit
             c.family, c.right = ("count" if "/" not in c.unit else "measure"), end
-            c.end = doc[end - 1].idx + len(_symbol_text(doc[end - 1]) or doc[end - 1].text)
+            c.end = doc[end - 1].idx + len(_symbol_text(doc[end - 1]) or words[end - 1])
             return
         qualified = self.context.qualifiers.get(self.context.surface_start(c)) is not None or (
-            c.i > span.start and doc[c.i - 1].lower_ in _SINGLE_BOUNDS)
-        if c.value == 1 and k + 1 < span.end and doc[k].lower_ == "such" and doc[k + 1].is_alpha:
+            c.i > span.start and lowers[c.i - 1] in _SINGLE_BOUNDS)
+        if c.value == 1 and k + 1 < span.end and lowers[k] == "such" and doc[k + 1].is_alpha:
             k, qualified = k + 1, True  # "only one such notice"
         noun = counted_noun(doc, k, span, singular=c.value == 1 and qualified)
         if noun is not None:
@@ -580,6 +583,7 @@ class _BlockClaims:
         """"a three-year initiative" states a duration; "nine-year compulsory education" and a
         recurring "five-year transitional period" name something."""
         doc = self.doc
+        lowers = self.lowers
         back = [t for t in doc[max(span.start, c.i - 3):c.i]]
         article = False
         for t in reversed(back):
@@ -590,13 +594,13 @@ class _BlockClaims:
                 break
         if not article:
             return False
-        noun = doc[unit_tok + 1].lower_ if unit_tok + 1 < span.end else ""
-        return not self.names.is_name(doc[c.i:c.j].text.lower(), doc[unit_tok].lower_.rstrip("s"), noun)
+        noun = lowers[unit_tok + 1] if unit_tok + 1 < span.end else ""
+        return not self.names.is_name(doc[c.i:c.j].text.lower(), lowers[unit_tok].rstrip("s"), noun)
 
     def _resolve(self, claims: list[Quantity], span: Span) -> list[Quantity]:
         """Give bare numbers a unit (see :meth:`_resolve_bare`); bare numbers that stay without one
         are no claims. Amounts in cents take the currency of the sentence."""
-        _link_partners(self.doc, claims)
+        _link_partners(self.doc, self.lowers, claims)
         for c in claims:
             _take_partner_unit(c)
         for n, c in enumerate(claims):
@@ -619,9 +623,10 @@ class _BlockClaims:
         count it refers back to (or, in brackets or with a scale, forward to); the plural subject
         of the verb stating it ("disputes rose to 1,270")."""
         doc = self.doc
+        lowers, words = self.lowers, self.words
         i = c.i
-        prev = doc[i - 1].lower_ if i > span.start else ""
-        if prev == "of" and i - 2 >= span.start and doc[i - 2].lower_ == "factor":
+        prev = lowers[i - 1] if i > span.start else ""
+        if prev == "of" and i - 2 >= span.start and lowers[i - 2] == "factor":
             c.family, c.unit = "ratio", "ratio"  # "oversampled by a factor of three"
             return
         if _of_them(doc, c, span):
@@ -648,12 +653,12 @@ class _BlockClaims:
         # the figure it is compared with: "17 of the 41 utilities ..., against nine in 2020" (a number
         # word after "than" is a bound, "more than three", not a comparison)
         compared = prev in ("against", "versus", "vs", "vs.") or (prev == "than" and c.kind == "digits") or (
-            prev in ("with", "to") and i - 2 >= span.start and doc[i - 2].lower_ == "compared")
+            prev in ("with", "to") and i - 2 >= span.start and lowers[i - 2] == "compared")
         compared_with = next((o for o in reversed(before) if o.family not in (None, "skip")), None)
         if compared and compared_with is not None:
             c.family, c.unit, c.ref = compared_with.family, compared_with.unit, compared_with
             return
-        elliptical = c.j >= span.end or doc[c.j].is_punct and doc[c.j].text not in DASHES
+        elliptical = c.j >= span.end or doc[c.j].is_punct and words[c.j] not in DASHES
         if c.kind == "words":
             if elliptical and self.last_count is not None and _existential(doc, i, span):
                 # "Only one such notice was issued ... Since 2018 there have been eleven, ..."
@@ -668,10 +673,10 @@ class _BlockClaims:
         if any(t.lower_ in U.POPULATION_NOUNS for t in doc[clause_start(doc, span, i):i]):
             c.family, c.unit = "count", "person"
             return
-        if i - 2 >= span.start and prev == "(" and U.looks_plural(doc[i - 2].lower_):
+        if i - 2 >= span.start and prev == "(" and U.looks_plural(lowers[i - 2]):
             c.family, c.unit = "count", _count_unit(doc[i - 2])
             return
-        if "." in doc[i].text and c.scale is None:
+        if "." in words[i] and c.scale is None:
             c.family, c.unit = "ratio", "ratio"
             return
         antecedent = next((o for o in reversed(before) if o.family == "count"), None)
@@ -951,20 +956,21 @@ def _number_of(doc: Doc, start: int, i: int) -> int | None:
     return None
 
 
-def _link_partners(doc: Doc, claims: list[Quantity]) -> None:
-    """Ranges and pairs: "two to three sectors", "22 out of 23 counties", "from 553 in 2020 to 797"."""
+def _link_partners(doc: Doc, lowers: list[str], claims: list[Quantity]) -> None:
+    """Ranges and pairs: "two to three sectors", "22 out of 23 counties", "from 553 in 2020 to 797".
+    ``lowers``: the Doc's lower-case token texts."""
     for n in range(len(claims) - 1):
         a, b = claims[n], claims[n + 1]
         if b in a.partners:
             continue
         # qualifiers inside a pair do not break it: "18,000 of the roughly 540,000 households"
-        between = tuple(t.lower_ for t in doc[a.right if a.family else a.j:b.i] if t.lower_ not in _PAIR_QUALIFIERS)
+        between = tuple(w for w in lowers[a.right if a.family else a.j:b.i] if w not in _PAIR_QUALIFIERS)
         # "22 of Brazil's 26", "226 of the country's 391"
         possessive = (3 <= len(between) <= 5 and between[0] == "of" and between[-1] in ("'s", "\u2019s")
                       and all(t.is_alpha and t.lower_ not in STATING_VERBS
                               for t in doc[b.i - len(between) + 1:b.i - 1]))
         if between in _RANGE_LINKS or possessive or (between and between[0] in ("in",) and between[-1] == "to"
-                                                     and len(between) <= 4) or _from_to(doc, a, b):
+                                                     and len(between) <= 4) or _from_to(lowers, a, b):
             if a.family is not None and b.family is not None and (
                     a.unit != b.unit or between in (("and",), ("of",), ("of", "the"))):
                 continue
@@ -983,10 +989,11 @@ def _range_follows(doc: Doc, k: int, span: Span) -> bool:
     return False
 
 
-def _from_to(doc: Doc, a: Quantity, b: Quantity) -> bool:
-    """"from X ... to Y" with a few words between (a year, a rate): X and Y are a pair."""
-    start = doc[a.i - 1].lower_ if a.i > 0 else ""
-    if start != "from" and not (a.i > 1 and doc[a.i - 2].lower_ == "from"):
+def _from_to(lowers: list[str], a: Quantity, b: Quantity) -> bool:
+    """"from X ... to Y" with a few words between (a year, a rate): X and Y are a pair.
+    ``lowers``: the Doc's lower-case token texts."""
+    start = lowers[a.i - 1] if a.i > 0 else ""
+    if start != "from" and not (a.i > 1 and lowers[a.i - 2] == "from"):
         return False
-    between = [t.lower_ for t in doc[a.j:b.i]]
+    between = lowers[a.j:b.i]
     return 0 < len(between) <= 8 and between[-1] == "to" and "," not in between and ";" not in between

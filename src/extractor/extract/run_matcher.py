@@ -33,6 +33,8 @@ Matches = list[tuple[int, int, int]]
 #: A maximal run of matchable tokens, over the tokens' kinds as bytes (0: no spec accepts the
 #: token, 1: some spec does, 2: some anchor does); a run counts when it holds a 2.
 _RUN = re.compile(rb"[\x01\x02]+")
+#: The same runs, found by the regex alone (no run without an anchor is returned to Python).
+_ANCHORED_RUN = re.compile(rb"[\x01\x02]*\x02[\x01\x02]*")
 
 
 class _Spec:
@@ -138,6 +140,15 @@ class _PatternAnchors(TokenRuns):
             best = min((s for s in own if s.anchor), key=lambda s: _breadth(s, connectors))
             chosen[id(best)] = best
         self.anchors = list(chosen.values())
+
+    def spans(self, orths: list[int], strings: StringStore) -> list[tuple[int, int]]:
+        """As :meth:`TokenRuns.spans`; the runs without an anchor (a lone connector word, which
+        is frequent) are left out by the regex itself."""
+        kinds = list(map(self._kind.get, orths))
+        if None in kinds:
+            kinds = [self._classify(orth, strings[orth]) if kind is None else kind
+                     for orth, kind in zip(orths, kinds)]
+        return [m.span() for m in _ANCHORED_RUN.finditer(bytes(kinds))]
 
 
 def _key(token: dict[str, Any]) -> str:
