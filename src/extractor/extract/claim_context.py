@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -20,9 +19,9 @@ from extractor.analysis import ParsedBlock
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity,
     TimeExpression, clause_start, is_year_token, longest_matches, phrase_after, phrase_before, phrase_end,
-    phrase_matcher, verb_like,
+    PhraseIndex, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, matches
+from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 
 #: Words before a figure that bound it, by qualifier.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
@@ -102,9 +101,9 @@ _ATTACH_FILLERS = frozenset({"per", "a", "an", "each", "annually", "person", "ca
 
 
 @functools.lru_cache(maxsize=8)
-def _context_matchers(vocab: Vocab) -> dict[str, RunMatcher | PhraseMatcher]:
+def _context_matchers(vocab: Vocab) -> dict[str, RunMatcher | PhraseIndex]:
     """Qualifier and time-expression patterns, compiled once per vocabulary."""
-    qualifiers = phrase_matcher(vocab, "LOWER", [(label, p) for label, phrases in QUALIFIERS.items() for p in phrases])
+    qualifiers = PhraseIndex(vocab, "LOWER", [(label, p) for label, phrases in QUALIFIERS.items() for p in phrases])
 
     times = RunMatcher(vocab, connectors=frozenset({"the", "that", "same", "of", ",", "to", "and", *DASHES}))
     year = {"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)$"}}
@@ -130,10 +129,8 @@ class ClaimContext:
     """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
     context columns from them."""
 
-    def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo | None = None,
-                 orths: list[int] | None = None) -> None:
-        """``memo``: the matches of runs of words already matched in the report; ``orths``: the
-        Doc's ORTH ids, when known."""
+    def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo) -> None:
+        """``memo``: the matches of runs of words already matched in the report."""
         self.doc = doc = pb.doc
         #: The block's token texts and lower-case texts (read, not Token objects).
         self.words, self.lowers = pb.words, pb.lowers
@@ -142,8 +139,8 @@ class ClaimContext:
         self.quoted_titles = quoted_titles
         self.has_parse = doc.has_annotation("DEP")
         m = _context_matchers(doc.vocab)
-        self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](doc))}
-        self.time_matches = longest_matches(doc, matches(m["times"], doc, memo, orths))
+        self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](pb))}
+        self.time_matches = longest_matches(doc, block_matches(m["times"], pb, memo))
 
     def surface_start(self, c: Quantity) -> int:
         """The first token of the surface (a currency before the number included)."""

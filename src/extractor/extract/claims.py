@@ -26,8 +26,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from spacy.attrs import IS_ALPHA, ORTH
-from spacy.matcher import PhraseMatcher
+from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -38,9 +37,9 @@ from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assig
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN,
     RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity, clause_start, counted_noun, is_year_token, longest_matches,
-    phrase_matcher, verb_like,
+    PhraseIndex, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, matches
+from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 from extractor.ids import stable_id
 from extractor.model import Sentence
 
@@ -70,7 +69,7 @@ _TIMES_FOLLOWERS = frozenset({"as", "the", "that", "those", "higher", "larger", 
 
 
 @functools.lru_cache(maxsize=8)
-def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseMatcher]]:
+def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseIndex]]:
     """Number, unit and currency patterns, compiled once per vocabulary (every Doc of a pipeline
     shares one)."""
     scales = sorted(N.SCALES) + ["bn", "mn", "mln", "tn", "trn"]
@@ -111,11 +110,11 @@ def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseMatcher]]:
     for word, (unit, mult) in U.DURATIONS.items():
         words += [(f"duration|{unit}|{mult}", f"{mod} {word}".strip()) for mod in ("", *U.DURATION_MODIFIERS)]
     words += [("ratio|ratio|1", phrase) for phrase in ("times", "-fold", "fold")]
-    units = [phrase_matcher(vocab, "LOWER", words),
-             phrase_matcher(vocab, "ORTH", [(money(code), code) for code in U.CURRENCY_CODES])]
+    units = [PhraseIndex(vocab, "LOWER", words),
+             PhraseIndex(vocab, "ORTH", [(money(code), code) for code in U.CURRENCY_CODES])]
     symbols = [(money(code), sym) for sym, code in U.CURRENCY_SYMBOLS.items()]
     symbols += [(money(code), code) for code in U.CURRENCY_CODES] + [("money|USD|1", "US $"), ("money|USD|1", "U.S. $")]
-    prefixes = [phrase_matcher(vocab, "ORTH", symbols)]
+    prefixes = [PhraseIndex(vocab, "ORTH", symbols)]
     return {"numbers": [numbers], "units": units, "prefixes": prefixes}
 
 
@@ -126,11 +125,10 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     memo = RunMemo()
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
-        orths = _orths(pb)
-        numbers = longest_matches(pb.doc, _matched(pb.doc, "numbers", memo, orths))
+        numbers = longest_matches(pb.doc, _matched(pb, "numbers", memo))
         if not numbers:
             continue  # no figure, no claim: the rest of the block's matching is skipped
-        found = _BlockClaims(pb, numbers, names, memo, orths)
+        found = _BlockClaims(pb, numbers, names, memo)
         previous_year: int | None = None
         for sent in pb.sentences:
             span = pb.span_of(sent)
@@ -158,17 +156,10 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity) -> di
     }
 
 
-def _orths(pb: ParsedBlock) -> list[int]:
-    """The block's ORTH ids, from the word table the analysis read already."""
-    if pb.table is None:
-        return pb.doc.to_array(ORTH).tolist()
-    return pb.table.columns[pb.position][:, 0].tolist()
-
-
-def _matched(doc: Doc, kind: str, memo: RunMemo, orths: list[int]) -> list[tuple[int, int, int]]:
-    """The (match_id, start, end) matches of one kind of :func:`_matchers` in ``doc``
-    (``orths``: its ORTH ids)."""
-    return [match for matcher in _matchers(doc.vocab)[kind] for match in matches(matcher, doc, memo, orths)]
+def _matched(pb: ParsedBlock, kind: str, memo: RunMemo) -> list[tuple[int, int, int]]:
+    """The (match_id, start, end) matches of one kind of :func:`_matchers` in the block."""
+    return [match for matcher in _matchers(pb.doc.vocab)[kind]
+            for match in (matcher(pb) if isinstance(matcher, PhraseIndex) else block_matches(matcher, pb, memo))]
 
 
 class _RecurringNames:
@@ -197,20 +188,19 @@ class _BlockClaims:
     """The matches of one parsed block, and the rules that turn them into claims sentence by sentence."""
 
     def __init__(self, pb: ParsedBlock, numbers: list[tuple[str, int, int]], names: _RecurringNames,
-                 memo: RunMemo, orths: list[int]) -> None:
-        """``numbers``: the block's number matches, longest first where they overlap, in text order;
-        ``orths``: the block's ORTH ids."""
+                 memo: RunMemo) -> None:
+        """``numbers``: the block's number matches, longest first where they overlap, in text order."""
         self.doc = d = pb.doc
         self.text = pb.text
         #: The block's token texts, lower-case texts and character offsets (read, not Token objects).
         self.words, self.lowers, self.starts = pb.words, pb.lowers, pb.starts
         self.names = names
         self.numbers = numbers
-        units = longest_matches(d, _matched(d, "units", memo, orths), by_start=True)
+        units = longest_matches(d, _matched(pb, "units", memo), by_start=True)
         self.units = {s: (e, label) for label, s, e in units}
-        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(d, "prefixes", memo, orths))}
+        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(pb, "prefixes", memo))}
         self.quoted_titles = quoted_titles(pb)
-        self.context = ClaimContext(pb, self.quoted_titles, memo, orths)
+        self.context = ClaimContext(pb, self.quoted_titles, memo)
         #: The last count of the sentences read so far in the block, if no other figure came after it.
         self.last_count: Quantity | None = None
 

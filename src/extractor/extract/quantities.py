@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import spacy
-from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from extractor import numbers as N
 from extractor import units as U
+from extractor.analysis import ParsedBlock
 
 _GLUED_CURRENCIES = ("US$", "U.S.$", "HK$", "AU$", "A$", "CA$", "C$", "NZ$", "S$", "NT$", "R$", "$", "€", "£",
                      "¥", "￥", "₹", "₩", "₦", "₽", "₱", "RMB", "USD", "EUR", "GBP", "CNY", "JPY", "INR")
@@ -153,16 +153,41 @@ def _lexicon_tokenizer() -> Tokenizer:
     return spacy.blank("en").tokenizer
 
 
-def phrase_matcher(vocab: Vocab, attr: str, patterns: Iterable[tuple[str, str]]) -> PhraseMatcher:
-    """An EntityRuler-style ``PhraseMatcher`` over ``vocab`` from (label, phrase) pairs."""
-    matcher = PhraseMatcher(vocab, attr=attr)
-    by_label: dict[str, list[Doc]] = {}
-    tokenizer = _lexicon_tokenizer()
-    for label, phrase in patterns:
-        by_label.setdefault(label, []).append(tokenizer(phrase))
-    for label, docs in by_label.items():
-        matcher.add(label, docs)
-    return matcher
+class PhraseIndex:
+    """What an EntityRuler-style ``PhraseMatcher`` from (label, phrase) pairs finds in a block,
+    found from the block's word lists: every occurrence of every phrase, as (match_id, start,
+    end) with the label's StringStore id.
+
+    The phrases are split by the English tokenizer (so they split as reports do) and compared
+    by their tokens' texts (``attr`` "ORTH") or lower-case texts ("LOWER"), as the
+    PhraseMatcher compares them. The positions of the phrases' first words are found for the
+    whole report at once (:meth:`ParsedBlock.positions`), so a block costs a look at those only.
+    """
+
+    def __init__(self, vocab: Vocab, attr: str, patterns: Iterable[tuple[str, str]]) -> None:
+        if attr not in ("ORTH", "LOWER"):
+            raise ValueError(f"phrase index: unsupported attribute {attr!r}")
+        self.lower = attr == "LOWER"
+        tokenizer = _lexicon_tokenizer()
+        #: Per first word, the phrases (as word tuples) starting with it and their label ids.
+        self.by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for label, phrase in patterns:
+            words = tuple(t.lower_ if self.lower else t.text for t in tokenizer(phrase))
+            entry = (words, vocab.strings.add(label))
+            if words and entry not in self.by_first.get(words[0], ()):
+                self.by_first.setdefault(words[0], []).append(entry)
+        self.first_words = frozenset(self.by_first)
+
+    def __call__(self, pb: ParsedBlock) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) of every phrase occurrence in the block, in text order."""
+        words = pb.lowers if self.lower else pb.words
+        out: list[tuple[int, int, int]] = []
+        for i in pb.positions(self.first_words, lower=self.lower):
+            for phrase, label in self.by_first[words[i]]:
+                end = i + len(phrase)
+                if end <= len(words) and (len(phrase) == 1 or tuple(words[i:end]) == phrase):
+                    out.append((label, i, end))
+        return out
 
 
 def clause_start(doc: Doc, span: Span, i: int) -> int:

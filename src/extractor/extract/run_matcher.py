@@ -18,13 +18,18 @@ pattern can never make it silently inexact.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import numpy
 
 from spacy.attrs import ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+if TYPE_CHECKING:
+    from extractor.analysis import ParsedBlock
 
 _OPTIONAL = ("?", "*")
 _OPS = (None, "+", *_OPTIONAL)
@@ -175,9 +180,10 @@ class RunMatcher:
         self.matcher = Matcher(vocab)
         self.connectors = connectors
         self._patterns: list[list[dict[str, Any]]] = []
-        self._runs: TokenRuns | None = None
-        #: Per ORTH id, a number standing for the set of specs that accept the word.
-        self._signatures: dict[int, int] = {}
+        self._runs: _PatternAnchors | None = None
+        #: Per word, its kind (see :class:`TokenRuns`) and signature: a number standing for the
+        #: set of specs that accept it (equal sets, equal numbers).
+        self._classes: dict[str, tuple[int, int]] = {}
         self._signature_ids: dict[frozenset[int], int] = {}
 
     def __len__(self) -> int:
@@ -187,14 +193,17 @@ class RunMatcher:
         self.matcher.add(key, patterns)
         self._patterns.extend(patterns)
         self._runs = None
-        self._signatures.clear()
+        self._classes.clear()
         self._signature_ids.clear()
+
+    def _anchors(self) -> _PatternAnchors:
+        if self._runs is None:
+            self._runs = _PatternAnchors(self._patterns, self.connectors)
+        return self._runs
 
     def runs(self, doc: Doc, orths: list[int]) -> list[tuple[int, int]]:
         """The runs of ``doc`` that can hold a match; ``orths``: ``doc.to_array(ORTH).tolist()``."""
-        if self._runs is None:
-            self._runs = _PatternAnchors(self._patterns, self.connectors)
-        return self._runs.spans(orths, doc.vocab.strings)
+        return self._anchors().spans(orths, doc.vocab.strings)
 
     def __call__(self, doc: Doc, memo: RunMemo | None = None, orths: list[int] | None = None) -> Matches:
         """(match_id, start, end) triples, as ``Matcher(doc)`` gives them; with ``memo``, a run
@@ -202,36 +211,56 @@ class RunMatcher:
         ``orths``: ``doc.to_array(ORTH).tolist()`` when the caller has it already."""
         if orths is None:
             orths = doc.to_array(ORTH).tolist()
+        strings = doc.vocab.strings
         seen = memo.of(self) if memo is not None else {}
         out: Matches = []
         for start, end in self.runs(doc, orths):
-            key = self._signature_run(orths[start:end], doc.vocab.strings)
-            found = seen.get(key)
-            if found is None:
-                found = seen[key] = self.matcher(doc[start:end])
-            out.extend((m, s + start, e + start) for m, s, e in found)
+            key = tuple(self._word_class(strings[orth])[1] for orth in orths[start:end])
+            self._extend(out, doc, start, end, key, seen)
         return out
 
-    def _signature_run(self, orths: list[int], strings: StringStore) -> tuple[int, ...]:
-        """The signatures of a run's words: runs with the same signatures match alike."""
-        signatures = list(map(self._signatures.get, orths))
-        if None in signatures:
-            signatures = [self._signature(orth, strings) if sig is None else sig
-                          for orth, sig in zip(orths, signatures)]
-        return tuple(signatures)
+    def match_words(self, doc: Doc, word_ids: numpy.ndarray, texts: list[str], memo: RunMemo) -> Matches:
+        """``self(doc, memo)`` for a Doc whose tokens are given as indices ``word_ids`` into
+        ``texts``, the distinct words of the report (the analysis' word table): the words are
+        classified once per report, and a block's runs found with one array lookup."""
+        kinds, signatures = memo.classes(self, texts)
+        seen = memo.of(self)
+        out: Matches = []
+        for m in _ANCHORED_RUN.finditer(kinds[word_ids].tobytes()):
+            start, end = m.span()
+            self._extend(out, doc, start, end, tuple(signatures[word_ids[start:end]].tolist()), seen)
+        return out
 
-    def _signature(self, orth: int, strings: StringStore) -> int:
-        """A number for the set of specs that accept the word ``orth`` (equal sets, equal numbers)."""
-        assert self._runs is not None  # the runs were found first
-        text = strings[orth]
-        accepted = frozenset(n for n, spec in enumerate(self._runs.specs) if spec.accepts(text))
-        signature = self._signatures[orth] = self._signature_ids.setdefault(accepted, len(self._signature_ids))
-        return signature
+    def _extend(self, out: Matches, doc: Doc, start: int, end: int, key: tuple[int, ...],
+                seen: dict[tuple[int, ...], Matches]) -> None:
+        """Add the matches of the run ``doc[start:end]`` (whose word signatures are ``key``) to ``out``."""
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = self.matcher(doc[start:end])
+        out.extend((m, s + start, e + start) for m, s, e in found)
+
+    def classes(self, texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The kinds (as bytes) and signatures of the words ``texts``, as arrays."""
+        classes = [self._word_class(text) for text in texts]
+        kinds = numpy.array([kind for kind, _ in classes], dtype=numpy.uint8)
+        signatures = numpy.array([signature for _, signature in classes], dtype=numpy.intp)
+        return kinds, signatures
+
+    def _word_class(self, text: str) -> tuple[int, int]:
+        """The kind and the signature of one word (see :attr:`_classes`)."""
+        known = self._classes.get(text)
+        if known is not None:
+            return known
+        runs = self._anchors()
+        kind = 2 if any(s.accepts(text) for s in runs.anchors) else int(any(s.accepts(text) for s in runs.specs))
+        accepted = frozenset(n for n, spec in enumerate(runs.specs) if spec.accepts(text))
+        known = self._classes[text] = kind, self._signature_ids.setdefault(accepted, len(self._signature_ids))
+        return known
 
 
 class RunMemo:
     """Matches of the runs of words a :class:`RunMatcher` has matched, per matcher, for the Docs
-    of one report.
+    of one report (and the classes of the report's words).
 
     Every spec tests only a token's text, so a run of words accepted by the same specs matches
     the same way; a report repeats its years and figures, and a Matcher call costs far more
@@ -240,13 +269,32 @@ class RunMemo:
 
     def __init__(self) -> None:
         self._by_matcher: dict[RunMatcher, dict[tuple[int, ...], Matches]] = {}
+        self._classes: dict[RunMatcher, tuple[list[str], tuple[numpy.ndarray, numpy.ndarray]]] = {}
 
     def of(self, matcher: RunMatcher) -> dict[tuple[int, ...], Matches]:
-        """Matches by run of word signatures (see :meth:`RunMatcher._signature_run`), for ``matcher``."""
+        """Matches by run of word signatures (see :meth:`RunMatcher._word_class`), for ``matcher``."""
         return self._by_matcher.setdefault(matcher, {})
+
+    def classes(self, matcher: RunMatcher, texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """``matcher.classes(texts)``, computed once per report (``texts``: its distinct words)."""
+        known = self._classes.get(matcher)
+        if known is None or known[0] is not texts:
+            known = self._classes[matcher] = texts, matcher.classes(texts)
+        return known[1]
 
 
 def matches(matcher: RunMatcher | PhraseMatcher, doc: Doc, memo: RunMemo | None = None,
             orths: list[int] | None = None) -> Matches:
     """``matcher(doc)``; a :class:`RunMatcher` with ``memo`` (and ``orths``, the Doc's ORTH ids, if known)."""
     return matcher(doc, memo, orths) if isinstance(matcher, RunMatcher) else matcher(doc)
+
+
+def block_matches(matcher: RunMatcher | PhraseMatcher, pb: ParsedBlock, memo: RunMemo) -> Matches:
+    """``matcher(pb.doc)``; a :class:`RunMatcher` reads the block's words from the analysis' word table."""
+    table = pb.table
+    if isinstance(matcher, PhraseMatcher):
+        return matcher(pb.doc)
+    if table is None:
+        return matcher(pb.doc, memo)
+    first, stop = table.bounds[pb.position], table.bounds[pb.position + 1]
+    return matcher.match_words(pb.doc, table.ids[first:stop], table.texts, memo)
