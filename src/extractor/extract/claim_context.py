@@ -8,6 +8,7 @@ else from rules over the tokens.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -134,8 +135,8 @@ class ClaimContext:
         self.doc = doc = pb.doc
         #: The block's token texts and lower-case texts (read, not Token objects).
         self.words, self.lowers = pb.words, pb.lowers
-        #: Token index by character offset, for surfaces that start where a token does.
-        self.token_at = {start: i for i, start in enumerate(pb.starts)}
+        #: The tokens' character offsets, for surfaces that start where a token does.
+        self.starts = pb.starts
         self.quoted_titles = quoted_titles
         self.has_parse = doc.has_annotation("DEP")
         m = _context_matchers(doc.vocab)
@@ -144,8 +145,8 @@ class ClaimContext:
 
     def surface_start(self, c: Quantity) -> int:
         """The first token of the surface (a currency before the number included)."""
-        i = self.token_at.get(c.start)
-        if i is not None:
+        i = bisect.bisect_left(self.starts, c.start)
+        if i < len(self.starts) and self.starts[i] == c.start:
             return i  # the surface starts at a token: its char_span starts there
         span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
         return span.start if span is not None else c.i

@@ -181,9 +181,10 @@ class RunMatcher:
         self.connectors = connectors
         self._patterns: list[list[dict[str, Any]]] = []
         self._runs: _PatternAnchors | None = None
-        #: Per word, its kind (see :class:`TokenRuns`) and signature: a number standing for the
-        #: set of specs that accept it (equal sets, equal numbers).
-        self._classes: dict[str, tuple[int, int]] = {}
+        #: Per word, its kind (see :class:`TokenRuns`) and its signature: a number standing for
+        #: the set of specs that accept it (equal sets, equal numbers).
+        self._kinds: dict[str, int] = {}
+        self._signatures: dict[str, int] = {}
         self._signature_ids: dict[frozenset[int], int] = {}
 
     def __len__(self) -> int:
@@ -193,7 +194,8 @@ class RunMatcher:
         self.matcher.add(key, patterns)
         self._patterns.extend(patterns)
         self._runs = None
-        self._classes.clear()
+        self._kinds.clear()
+        self._signatures.clear()
         self._signature_ids.clear()
 
     def _anchors(self) -> _PatternAnchors:
@@ -215,7 +217,7 @@ class RunMatcher:
         seen = memo.of(self) if memo is not None else {}
         out: Matches = []
         for start, end in self.runs(doc, orths):
-            key = tuple(self._word_class(strings[orth])[1] for orth in orths[start:end])
+            key = tuple(self._signature(strings[orth]) for orth in orths[start:end])
             self._extend(out, doc, start, end, key, seen)
         return out
 
@@ -240,22 +242,26 @@ class RunMatcher:
         out.extend((m, s + start, e + start) for m, s, e in found)
 
     def classes(self, texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """The kinds (as bytes) and signatures of the words ``texts``, as arrays."""
-        classes = [self._word_class(text) for text in texts]
-        kinds = numpy.array([kind for kind, _ in classes], dtype=numpy.uint8)
-        signatures = numpy.array([signature for _, signature in classes], dtype=numpy.intp)
+        """The kinds and the signatures of the words ``texts``, as arrays (looked up with ``map``,
+        not a Python step per word, once every word has been classified)."""
+        if None in map(self._kinds.get, texts):
+            for text in texts:
+                self._signature(text)
+        kinds = numpy.fromiter(map(self._kinds.__getitem__, texts), dtype=numpy.uint8, count=len(texts))
+        signatures = numpy.fromiter(map(self._signatures.__getitem__, texts), dtype=numpy.intp, count=len(texts))
         return kinds, signatures
 
-    def _word_class(self, text: str) -> tuple[int, int]:
-        """The kind and the signature of one word (see :attr:`_classes`)."""
-        known = self._classes.get(text)
+    def _signature(self, text: str) -> int:
+        """The signature of one word, classifying it (its kind too) when it is new (see :attr:`_kinds`)."""
+        known = self._signatures.get(text)
         if known is not None:
             return known
         runs = self._anchors()
-        kind = 2 if any(s.accepts(text) for s in runs.anchors) else int(any(s.accepts(text) for s in runs.specs))
+        self._kinds[text] = 2 if any(s.accepts(text) for s in runs.anchors) else int(
+            any(s.accepts(text) for s in runs.specs))
         accepted = frozenset(n for n, spec in enumerate(runs.specs) if spec.accepts(text))
-        known = self._classes[text] = kind, self._signature_ids.setdefault(accepted, len(self._signature_ids))
-        return known
+        signature = self._signatures[text] = self._signature_ids.setdefault(accepted, len(self._signature_ids))
+        return signature
 
 
 class RunMemo:
@@ -272,7 +278,7 @@ class RunMemo:
         self._classes: dict[RunMatcher, tuple[list[str], tuple[numpy.ndarray, numpy.ndarray]]] = {}
 
     def of(self, matcher: RunMatcher) -> dict[tuple[int, ...], Matches]:
-        """Matches by run of word signatures (see :meth:`RunMatcher._word_class`), for ``matcher``."""
+        """Matches by run of word signatures (see :meth:`RunMatcher._signature`), for ``matcher``."""
         return self._by_matcher.setdefault(matcher, {})
 
     def classes(self, matcher: RunMatcher, texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
