@@ -26,7 +26,6 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -689,12 +688,12 @@ class _BlockClaims:
 def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
     """Token spans inside quotation marks that read as a title or name ("10,000 Enterprises
     Helping 10,000 Villages"), not as quoted speech ("Our harvests in the past two years ...")."""
-    # Read from the block's word lists and one IS_ALPHA array, not from a Token object per word.
+    # Read from the block's word lists, not from a Token object per word (IS_ALPHA is str.isalpha).
     words, lowers = pb.words, pb.lowers
     opening = pb.positions(QUOTES_OPEN)
     if not opening:
         return []
-    starts, alphas = pb.starts, pb.doc.to_array(IS_ALPHA).tolist()
+    starts = pb.starts
     n = len(words)
     out: list[tuple[int, int]] = []
     resume = 0  # after a quotation, the next one opens past its closing quote
@@ -705,7 +704,7 @@ def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
         if close is None:
             continue
         inside = range(k + 1, close)
-        alpha = [m for m in inside if alphas[m]]
+        alpha = [m for m in inside if words[m].isalpha()]
         content = [m for m in alpha[1:] if lowers[m] not in FUNCTION_WORDS]
         capitals = sum(1 for m in content if words[m][:1].isupper())
         lower_case = sum(1 for m in content if words[m].islower())

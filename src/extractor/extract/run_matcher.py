@@ -181,10 +181,9 @@ class RunMatcher:
         self.connectors = connectors
         self._patterns: list[list[dict[str, Any]]] = []
         self._runs: _PatternAnchors | None = None
-        #: Per word, its kind (see :class:`TokenRuns`) and its signature: a number standing for
-        #: the set of specs that accept it (equal sets, equal numbers).
-        self._kinds: dict[str, int] = {}
-        self._signatures: dict[str, int] = {}
+        #: Per word, its class: its signature (a number standing for the set of specs that
+        #: accept it: equal sets, equal numbers) times 4 plus its kind (see :class:`TokenRuns`).
+        self._classes: dict[str, int] = {}
         self._signature_ids: dict[frozenset[int], int] = {}
 
     def __len__(self) -> int:
@@ -194,8 +193,7 @@ class RunMatcher:
         self.matcher.add(key, patterns)
         self._patterns.extend(patterns)
         self._runs = None
-        self._kinds.clear()
-        self._signatures.clear()
+        self._classes.clear()
         self._signature_ids.clear()
 
     def _anchors(self) -> _PatternAnchors:
@@ -217,7 +215,7 @@ class RunMatcher:
         seen = memo.of(self) if memo is not None else {}
         out: Matches = []
         for start, end in self.runs(doc, orths):
-            key = tuple(self._signature(strings[orth]) for orth in orths[start:end])
+            key = tuple(self._class(strings[orth]) >> 2 for orth in orths[start:end])
             self._extend(out, doc, start, end, key, seen)
         return out
 
@@ -244,24 +242,23 @@ class RunMatcher:
     def classes(self, texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
         """The kinds and the signatures of the words ``texts``, as arrays (looked up with ``map``,
         not a Python step per word, once every word has been classified)."""
-        if None in map(self._kinds.get, texts):
-            for text in texts:
-                self._signature(text)
-        kinds = numpy.fromiter(map(self._kinds.__getitem__, texts), dtype=numpy.uint8, count=len(texts))
-        signatures = numpy.fromiter(map(self._signatures.__getitem__, texts), dtype=numpy.intp, count=len(texts))
-        return kinds, signatures
+        classes = list(map(self._classes.get, texts))
+        if None in classes:
+            classes = [self._class(text) if known is None else known for text, known in zip(texts, classes)]
+        codes = numpy.array(classes, dtype=numpy.intp)
+        return (codes & 3).astype(numpy.uint8), codes >> 2
 
-    def _signature(self, text: str) -> int:
-        """The signature of one word, classifying it (its kind too) when it is new (see :attr:`_kinds`)."""
-        known = self._signatures.get(text)
+    def _class(self, text: str) -> int:
+        """The class of one word (see :attr:`_classes`), classifying it when it is new."""
+        known = self._classes.get(text)
         if known is not None:
             return known
         runs = self._anchors()
-        self._kinds[text] = 2 if any(s.accepts(text) for s in runs.anchors) else int(
-            any(s.accepts(text) for s in runs.specs))
+        kind = 2 if any(s.accepts(text) for s in runs.anchors) else int(any(s.accepts(text) for s in runs.specs))
         accepted = frozenset(n for n, spec in enumerate(runs.specs) if spec.accepts(text))
-        signature = self._signatures[text] = self._signature_ids.setdefault(accepted, len(self._signature_ids))
-        return signature
+        signature = self._signature_ids.setdefault(accepted, len(self._signature_ids))
+        known = self._classes[text] = signature * 4 + kind
+        return known
 
 
 class RunMemo:
@@ -278,7 +275,7 @@ class RunMemo:
         self._classes: dict[RunMatcher, tuple[list[str], tuple[numpy.ndarray, numpy.ndarray]]] = {}
 
     def of(self, matcher: RunMatcher) -> dict[tuple[int, ...], Matches]:
-        """Matches by run of word signatures (see :meth:`RunMatcher._signature`), for ``matcher``."""
+        """Matches by run of word signatures (see :attr:`RunMatcher._classes`), for ``matcher``."""
         return self._by_matcher.setdefault(matcher, {})
 
     def classes(self, matcher: RunMatcher, texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
