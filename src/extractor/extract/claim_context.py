@@ -132,6 +132,7 @@ class ClaimContext:
 
     def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo) -> None:
         """``memo``: the matches of runs of words already matched in the report."""
+        self.pb = pb
         self.doc = doc = pb.doc
         #: The block's token texts and lower-case texts (read, not Token objects).
         self.words, self.lowers = pb.words, pb.lowers
@@ -244,48 +245,48 @@ class ClaimContext:
         doc = self.doc
         lowers = self.lowers
         if c.family == "count" and c.noun is not None:
-            return _noun_phrase_text(doc, c.noun[0], c.noun[1], span)
+            return _noun_phrase_text(self.pb, c.noun[0], c.noun[1], span)
         lead = self.lead(c)
         after = doc[c.right] if c.right < span.end else None
         before = lowers[lead - 1] if lead > span.start else ""
         if after is not None and after.lower_ == "of" and c.family in ("percent", "ratio", "count", "measure"):
-            np = phrase_after(doc, c.right + 1, span)
+            np = phrase_after(self.pb, c.right + 1, span)
             if np:
                 return np
         if after is not None and c.family == "percent" and c.change_at is None and after.is_alpha \
                 and after.lower_ not in FUNCTION_WORDS and not verb_like(after) \
                 and (after.tag_.startswith("NN") if after.tag_ else not after.lower_.endswith(("ing", "ed"))):
-            np = _content(phrase_after(doc, c.right, span))
+            np = _content(phrase_after(self.pb, c.right, span))
             if np:
                 return np  # "a 98.1% coverage rate of specialty products"
         if c.change_at is not None:
             k = c.change_at + 1 if c.change_at >= c.right else c.right
             if k < span.end and lowers[k] == "in":
-                np = phrase_after(doc, k + 1, span)
+                np = phrase_after(self.pb, k + 1, span)
                 if np:
                     return np
             if c.change_at < lead:
                 by = next((t.i for t in doc[c.change_at + 1:lead] if t.lower_ == "by"), None)
                 if by is not None and by > c.change_at + 1:
-                    np = phrase_after(doc, c.change_at + 1, Span(doc, span.start, by))
+                    np = phrase_after(self.pb, c.change_at + 1, Span(doc, span.start, by))
                     if np:
                         return np  # "increasing annual income per household by 38,000 yuan"
                 if before == "of":
-                    np = _content(phrase_before(doc, c.change_at, span))
+                    np = _content(phrase_before(self.pb, c.change_at, span))
                     if np:
                         return np  # "an average income increase of 3,000 yuan"
         if c.family in ("money", "measure") and after is not None and after.lower_ == "in":
-            np = phrase_after(doc, c.right + 1, span)
+            np = phrase_after(self.pb, c.right + 1, span)
             if np:
                 return np
         if before in ("of", "from", "to", "(") and (before != "to" or not c.partners):
-            np = _content(phrase_before(doc, lead - 1, span))
+            np = _content(phrase_before(self.pb, lead - 1, span))
             if np and lowers[lead - 2] not in UP_WORDS | DOWN_WORDS | PAST_VERBS:
                 return np
         if c.family == "ratio" and c.kind == "digits":
             k = max((t.i for t in doc[span.start:c.i] if t.lower_ in RATIO_WORDS), default=None)
             if k is not None:
-                return phrase_before(doc, k + 1, span)
+                return phrase_before(self.pb, k + 1, span)
         subject = self._verb_subject(c, lead, span)
         if subject:
             return subject
@@ -318,7 +319,7 @@ class ClaimContext:
             k -= 1
         q = self.qualifiers.get(self.surface_start(c))
         if q is not None and doc[q[0]].lower_.endswith("ing"):
-            return phrase_before(doc, q[0], span)
+            return phrase_before(self.pb, q[0], span)
         if q is not None and doc[q[0]].lower_ in STATING_VERBS:
             k = q[0]
         if k < span.start:
@@ -329,10 +330,10 @@ class ClaimContext:
         if verb not in STATING_VERBS and not (verb.endswith("ed") and (k + 1 < self.surface_start(c) or passive)):
             return None
         if self.has_parse:
-            start = _subject_start_from_parse(doc[k], Span(doc, clause_start(doc, span, k), span.end))
+            start = _subject_start_from_parse(doc[k], Span(doc, clause_start(self.pb, span, k), span.end))
             if start is not None:
-                return _subject_from_rules(doc, k, span, start)
-        return _subject_from_rules(doc, k, span)
+                return _subject_from_rules(self.pb, k, span, start)
+        return _subject_from_rules(self.pb, k, span)
 
     def times(self, span: Span, previous_year: int | None) -> list[TimeExpression]:
         doc = self.doc
@@ -404,9 +405,9 @@ class ClaimContext:
             if e < span.end and lowers[e] in ("levels", "level", "baseline", "prices", "price", "base",
                                                    "constant", "dollars", "yuan"):
                 kind = "comparison"  # a base year: "2019 levels", "at 2010 constant prices"
-            if kind == "point" and _clause_opens_with(doc, span, i, ("since", "after")):
+            if kind == "point" and _clause_opens_with(self.pb, span, i, ("since", "after")):
                 kind = "since"
-                i = clause_start(doc, span, i)
+                i = clause_start(self.pb, span, i)
             text = doc[i:e].text
             if text.lower().startswith(("in ", "on ", "at ")):
                 text = text[3:]
@@ -442,12 +443,13 @@ def qualifier_words() -> frozenset[str]:
     return frozenset(w for phrases in QUALIFIERS.values() for p in phrases for w in p.split())
 
 
-def _clause_opens_with(doc: Doc, span: Span, i: int, words: tuple[str, ...]) -> bool:
-    start = clause_start(doc, span, i)
-    return start < i and doc[start].lower_ in words and i - start <= 10
+def _clause_opens_with(pb: ParsedBlock, span: Span, i: int, words: tuple[str, ...]) -> bool:
+    lowers = pb.lowers
+    start = clause_start(pb, span, i)
+    return start < i and lowers[start] in words and i - start <= 10
 
 
-def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) -> None:
+def assign_years(claims: list[Quantity], times: list[TimeExpression], pb: ParsedBlock) -> None:
     """The reference year (and period) each figure is stated for.
 
     1. a point in time written right after the figure ("770 million yuan in 2024",
@@ -463,30 +465,31 @@ def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) 
     4. else the first one later in the sentence ("..., according to 2022 figures");
     a range or start ("from 2021 to 2024", "since 2021") gives a period but no single year.
     """
+    lowers = pb.lowers
     for c in claims:
         for t in times:
             if t.i < c.right or t.kind != "point":
                 continue
-            if _attaches(doc, c.right, t.i):
+            if _attaches(pb, c.right, t.i):
                 c.attached = t
             break
     for n, c in enumerate(claims):
         chosen: TimeExpression | None = c.attached
         later = next((p for p in c.partners if p.i > c.i and p.attached is not None), None)
-        if chosen is None and later is not None and doc[c.i - 1].lower_ != "from" \
+        if chosen is None and later is not None and lowers[c.i - 1] != "from" \
                 and not any(t.i >= c.right and t.j <= later.i for t in times):
             chosen = later.attached  # "between 15 and 20 per cent by 2050": the range's year
         partner_times = {id(p.attached) for p in c.partners if p.attached}
         # the year of a base figure belongs to it alone: "absorbs 63 per cent, up from 47 per cent in 2010"
         partner_times |= {id(o.attached) for o in claims if o is not c and o.attached and o not in c.partners
-                          and not o.partners and o.i > c.i and _after_from(doc, o.i)}
+                          and not o.partners and o.i > c.i and _after_from(pb, o.i)}
         before = [t for t in times if t.j <= c.i and t.kind != "comparison" and id(t) not in partner_times]
-        if chosen is None and before and not _punctuation_between(doc, before[-1].j, c.i):
+        if chosen is None and before and not _punctuation_between(pb, before[-1].j, c.i):
             chosen = before[-1]  # in the figure's own clause: "Cyclone Sidr in 2007 killed about 3,400"
         if chosen is None:
             # a point in time later in the figure's own clause: "plans to bring 500,000 hectares ... by 2027"
             chosen = next((t for t in times if t.i >= c.right and t.kind == "point" and id(t) not in partner_times
-                           and not _punctuation_between(doc, c.right, t.i)), None)
+                           and not _punctuation_between(pb, c.right, t.i)), None)
         if chosen is None:
             # else the nearest before it, else the sentence's year wherever it stands ("..., according
             # to 2022 figures"); a period in another clause ("since the 1970s") yields to a later year
@@ -497,7 +500,7 @@ def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) 
             # a change over a range of years written right after it is stated as of its end: "fell by
             # 26% in real terms between 2010 and 2020" -> 2020
             span_of = next((t for t in times if t.i >= c.right and t.kind == "range"), None)
-            if span_of is not None and len(span_of.years) == 2 and _attaches_range(doc, c.right, span_of.i):
+            if span_of is not None and len(span_of.years) == 2 and _attaches_range(pb, c.right, span_of.i):
                 c.year, c.period = span_of.years[-1], span_of.text
                 continue
         if chosen is None:
@@ -510,44 +513,47 @@ def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) 
             c.period = chosen.text
 
 
-def _after_from(doc: Doc, i: int) -> bool:
+def _after_from(pb: ParsedBlock, i: int) -> bool:
     """Whether the figure at token ``i`` (past its currency and qualifier) follows "from"."""
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
     k = i - 1
-    while k > 0 and (doc[k].is_currency or doc[k].text in U.CURRENCY_CODES or doc[k].lower_ in qualifier_words()):
+    while k > 0 and (doc[k].is_currency or words[k] in U.CURRENCY_CODES or lowers[k] in qualifier_words()):
         k -= 1
-    return k >= 0 and doc[k].lower_ == "from"
+    return k >= 0 and lowers[k] == "from"
 
 
-def _attaches_range(doc: Doc, right: int, time_start: int) -> bool:
+def _attaches_range(pb: ParsedBlock, right: int, time_start: int) -> bool:
     """Whether a range of years follows the change ending at ``right`` in its own phrase: "by 26% in
     real terms between 2010 and 2020"."""
-    gap = list(doc[right:time_start])
-    return len(gap) <= 4 and not any(not tok.is_alpha for tok in gap)
+    gap = pb.words[right:time_start]
+    return len(gap) <= 4 and all(word.isalpha() for word in gap)  # Token.is_alpha is str.isalpha
 
 
-def _punctuation_between(doc: Doc, start: int, end: int) -> bool:
-    return any(tok.text in (",", ";", ":") for tok in doc[start:end])
+def _punctuation_between(pb: ParsedBlock, start: int, end: int) -> bool:
+    return any(word in (",", ";", ":") for word in pb.words[start:end])
 
 
-def _attaches(doc: Doc, right: int, time_start: int) -> bool:
+def _attaches(pb: ParsedBlock, right: int, time_start: int) -> bool:
     """Whether a time expression starting at ``time_start`` belongs to the figure ending at
     ``right``: nothing between but rate words ("per person per year in 2021") or an "of" phrase
     ("of foreign direct investment in 2023"), and a lead-in such as "in" or "by"."""
-    if doc[time_start].lower_ not in _ATTACH_LEADS:
+    if pb.lowers[time_start] not in _ATTACH_LEADS:
         return False
-    gap = list(doc[right:time_start])
-    if len(gap) <= 4 and all(tok.lower_ in _ATTACH_FILLERS for tok in gap):
+    gap = pb.lowers[right:time_start]
+    if len(gap) <= 4 and all(word in _ATTACH_FILLERS for word in gap):
         return True
-    return bool(gap) and gap[0].lower_ == "of" and len(gap) <= 7 and all(
-        tok.is_alpha or tok.text in DASHES for tok in gap[1:])
+    # Token.is_alpha is str.isalpha of the text
+    return bool(gap) and gap[0] == "of" and len(gap) <= 7 and all(
+        word.isalpha() or word in DASHES for word in pb.words[right + 1:time_start])
 
 
-def _noun_phrase_text(doc: Doc, first: int, head: int, span: Span) -> str:
+def _noun_phrase_text(pb: ParsedBlock, first: int, head: int, span: Span) -> str:
     """The counted noun phrase with a following "of"/"from" phrase: "individuals from formerly
     impoverished households"."""
+    doc, lowers = pb.doc, pb.lowers
     end = head + 1
-    if end + 1 < span.end and doc[end].lower_ in ("of", "from") and not is_year_token(doc[end + 1]):
-        more = phrase_end(doc, end + 1, span)
+    if end + 1 < span.end and lowers[end] in ("of", "from") and not is_year_token(doc[end + 1]):
+        more = phrase_end(pb, end + 1, span)
         if more > end + 1:
             end = more
     return doc[first:end].text.strip()
@@ -562,32 +568,33 @@ def _content(phrase: str | None) -> str | None:
     return phrase if words else None
 
 
-def _subject_from_rules(doc: Doc, verb: int, span: Span, start: int | None = None) -> str | None:
+def _subject_from_rules(pb: ParsedBlock, verb: int, span: Span, start: int | None = None) -> str | None:
     """The words before the verb that states the figure, within its clause: "the per capita
     disposable income of ... reached 12,384 yuan" -> "per capita disposable income of ...".
     ``start``, when given, is where the subject begins (from the parse)."""
-    while verb - 1 >= span.start and doc[verb - 1].lower_ in _AUXILIARIES:
+    doc, texts, lowers = pb.doc, pb.words, pb.lowers
+    while verb - 1 >= span.start and lowers[verb - 1] in _AUXILIARIES:
         verb -= 1
     if start is None:
-        start = clause_start(doc, span, verb)
+        start = clause_start(pb, span, verb)
         # "projections suggest that the poverty rate ... will reach": the clause after "that"
         for k in range(verb - 1, start, -1):
-            if doc[k].lower_ == "that" and doc[k - 1].lower_ in _REPORTING_VERBS or doc[k].lower_ in _PERCEPTION_VERBS:
+            if lowers[k] == "that" and lowers[k - 1] in _REPORTING_VERBS or lowers[k] in _PERCEPTION_VERBS:
                 start = k + 1
                 break
-    if doc[start].lower_ in _PREPOSITIONS:
+    if lowers[start] in _PREPOSITIONS:
         # "In most poor regions the average income of farmers reached": the subject starts at "the"
         det = next((t.i for t in doc[start + 1:verb] if t.lower_ in ("the", "its", "their", "a", "an")), None)
         if det is not None:
             start = det
-    while start < verb and doc[start].lower_ in _SUBJECT_LEADS:
+    while start < verb and lowers[start] in _SUBJECT_LEADS:
         start += 1
-    while verb > start and doc[verb - 1].lower_ in ("that", "which", "who", ","):
+    while verb > start and lowers[verb - 1] in ("that", "which", "who", ","):
         verb -= 1
     if verb - start < 1 or verb - start > 25:
         return None
-    words = [t.lower_ for t in doc[start:verb]]
-    if doc[start].like_num or doc[start].is_currency or doc[start].text in U.CURRENCY_CODES:
+    words = lowers[start:verb]
+    if doc[start].like_num or doc[start].is_currency or texts[start] in U.CURRENCY_CODES:
         return None  # "BDT 26,000 crore was allocated over ...": another figure, not a subject
     if all(w in FUNCTION_WORDS or w in ("figure", "number", "total") for w in words):
         return None  # "a figure that": the figure it restates gives the subject

@@ -189,6 +189,7 @@ class _BlockClaims:
     def __init__(self, pb: ParsedBlock, numbers: list[tuple[str, int, int]], names: _RecurringNames,
                  memo: RunMemo) -> None:
         """``numbers``: the block's number matches, longest first where they overlap, in text order."""
+        self.pb = pb
         self.doc = d = pb.doc
         self.text = pb.text
         #: The block's token texts, lower-case texts and character offsets (read, not Token objects).
@@ -225,7 +226,7 @@ class _BlockClaims:
         for c in claims:
             c.qualifier = self.context.qualifier(c)
             c.change = self.context.change(c, span)
-        assign_years(claims, times, self.doc)
+        assign_years(claims, times, self.pb)
         for n, c in enumerate(claims):
             c.subject = self.context.subject(c, claims[:n], span)
         self.context.fill_subjects(claims)
@@ -317,7 +318,7 @@ class _BlockClaims:
             if va is None or vb is None or not 0 < va < vb or N.is_year(vb, b):
                 return self._read_number("DIGITS" if a[0].isdigit() else "WORDS", s, s + 1, span)
             kind_a, kind_b = ("digits" if a[0].isdigit() else "words"), ("digits" if b[0].isdigit() else "words")
-            if counted_noun(doc, e, span) is not None:
+            if counted_noun(self.pb, e, span) is not None:
                 first = Quantity(s, s + 1, doc[s].idx, doc[s].idx + len(a), va, kind_a)
                 second = Quantity(e - 1, e, doc[e - 1].idx, doc[e - 1].idx + len(b), vb, kind_b)
                 first.right, second.right = s + 1, e
@@ -419,21 +420,21 @@ class _BlockClaims:
         if bare and prev is not None and prev.is_upper and prev.is_alpha and len(prev) >= 2 \
                 and prev.text not in U.CURRENCY_CODES:
             return True  # part of a code or name: "NUTS 2 regions", "CC BY 3.0", "PM 2.5"
-        if bare and c.scale is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", text) and _after_name(doc, c.i, span):
+        if bare and c.scale is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", text) and _after_name(self.pb, c.i, span):
             return True  # a version after a programme's name: "Swachh Bharat Mission (Urban) 2.0"
         if bare and c.scale is None and N.is_year(c.value, text) \
                 and self.context.qualifiers.get(c.i) is None:
             return True  # "in 2024", "2025 marks", "the 2030 Sustainable Development Goals"
-        if bare and c.scale is None and _is_day(doc, c, span):
+        if bare and c.scale is None and _is_day(self.pb, c, span):
             return True  # "November 18", "18 November"
         if prev is not None and prev.lower_.rstrip(".") in LABEL_WORDS and (
                 bare or prev.is_title or prev.lower_ in ("no", "no.", "nos", "p", "pp", "vol")):
             return True  # "Chapter 3", "Goal 1", "phase 2 projects"
-        if bare and c.scale is None and _named_label(doc, c, span, text):
+        if bare and c.scale is None and _named_label(self.pb, c, span, text):
             return True  # "Proposition 13 limits ...", "Article 50 talks", "Route 66"
-        if bare and c.i == span.start and _heading_line(doc, c, span):
+        if bare and c.i == span.start and _heading_line(self.pb, c, span):
             return True  # a section or contents line left in the text: "7 Conclusions and recommendations"
-        if _glued_code(doc, c, span):
+        if _glued_code(self.pb, c, span):
             return True  # "5G"
         if c.family is None:
             if nxt is not None and nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "o'clock", "hrs"):
@@ -470,12 +471,12 @@ class _BlockClaims:
             return True  # "these two works": the pair just named, not a new figure
         if prev is not None and prev.lower_ in ("the", "all") and c.family != "duration":
             return True  # "the two pilot villages", "all three countries": a reference back to things counted
-        if first.lower_ == "one" and c.j == c.i + 1 and _contrast_follows(doc, c.j, span):
+        if first.lower_ == "one" and c.j == c.i + 1 and _contrast_follows(self.pb, c.j, span):
             return True  # "a deficit in one year must be recovered in the next": "one" as a determiner
         if c.family == "ratio":
             return False
-        if nxt is not None and nxt.lower_ == "of" and c.scale is None and not _range_follows(doc, c.j, span) \
-                and c.family is None and not _of_them(doc, c, span):
+        if nxt is not None and nxt.lower_ == "of" and c.scale is None and not _range_follows(self.pb, c.j, span) \
+                and c.family is None and not _of_them(self.pb, c, span):
             return True  # "one of the", "one of them" (but "six of the 11 countries" is a pair, "six of
             # them" counts what "them" stands for, "three of the plants" counts plants)
         return False  # a bare number word stays only if _resolve finds it a unit ("two to three sectors")
@@ -512,7 +513,7 @@ class _BlockClaims:
             if hyphen and family == "duration" and not self._duration_compound_states(c, k, span):
                 c.family = "skip"
                 return
-            if family == "duration" and _period_of_year(doc, c.i, end, span):
+            if family == "duration" and _period_of_year(self.pb, c.i, end, span):
                 c.family = "skip"  # "the first three quarters of 2024": a period, not a claim
                 return
             if name == "ratio" and lowers[k] == "times" and c.value == int(c.value) and not (
@@ -541,7 +542,7 @@ class _BlockClaims:
             c.family, c.unit, c.value, c.right = "money", None, c.value / 100, k + 1  # currency: see _resolve
             c.end = doc[k].idx + len(words[k])
             return
-        unit = _written_unit(doc, k, span)
+        unit = _written_unit(self.pb, k, span)
         if unit is not None:
             prev = doc[c.i - 1] if c.i > span.start else None
             if prev is not None and prev.is_title and prev.i != span.start:
@@ -555,15 +556,15 @@ class _BlockClaims:
             c.i > span.start and lowers[c.i - 1] in _SINGLE_BOUNDS)
         if c.value == 1 and k + 1 < span.end and lowers[k] == "such" and doc[k + 1].is_alpha:
             k, qualified = k + 1, True  # "only one such notice"
-        noun = counted_noun(doc, k, span, singular=c.value == 1 and qualified)
+        noun = counted_noun(self.pb, k, span, singular=c.value == 1 and qualified)
         if noun is not None:
             first, head, end = noun
             c.family, c.unit, c.noun, c.right = "count", _count_unit(doc[head]), (first, head), end
-            abbreviation = _abbreviation_after(doc, end, span)
+            abbreviation = _abbreviation_after(self.pb, end, span)
             if abbreviation:
                 c.unit = abbreviation  # "64 tropical livestock units (TLU)", so that "21 TLU" agrees
             return
-        noun = _part_of(doc, c, k, span)
+        noun = _part_of(self.pb, c, k, span)
         if noun is not None:  # "operate 42 of the plants": the number counts the plants
             first, head, end = noun
             c.family, c.unit, c.noun, c.right = "count", _count_unit(doc[head]), (first, head), end
@@ -618,7 +619,7 @@ class _BlockClaims:
         if prev == "of" and i - 2 >= span.start and lowers[i - 2] == "factor":
             c.family, c.unit = "ratio", "ratio"  # "oversampled by a factor of three"
             return
-        if _of_them(doc, c, span):
+        if _of_them(self.pb, c, span):
             # "14 utilities ..., and six of them": what "them" stands for, the first count of the
             # sentence large enough to hold the part ("520 districts, which served 15 million people;
             # fewer than 100 of them" counts districts)
@@ -629,7 +630,7 @@ class _BlockClaims:
         if prev in ("to", "from") and i - 2 >= span.start and _object_noun(doc[i - 2]):
             c.family, c.unit, c.noun = "count", _count_unit(doc[i - 2]), (i - 2, i - 2)
             return
-        noun = _number_of(doc, span.start, i)
+        noun = _number_of(self.pb, span.start, i)
         if noun is not None and c.kind == "digits":
             c.family, c.unit = "count", _count_unit(doc[noun])
             return
@@ -649,17 +650,17 @@ class _BlockClaims:
             return
         elliptical = c.j >= span.end or doc[c.j].is_punct and words[c.j] not in DASHES
         if c.kind == "words":
-            if elliptical and self.last_count is not None and _existential(doc, i, span):
+            if elliptical and self.last_count is not None and _existential(self.pb, i, span):
                 # "Only one such notice was issued ... Since 2018 there have been eleven, ..."
                 c.family, c.unit, c.ref = "count", self.last_count.unit, self.last_count
             return
         if any(t.lower_ in RATIO_WORDS for t in doc[span.start:i]):
             c.family, c.unit = "ratio", "ratio"
             return
-        if _is_age(doc, c, span):
+        if _is_age(self.pb, c, span):
             c.family, c.unit = "duration", "year"
             return
-        if any(t.lower_ in U.POPULATION_NOUNS for t in doc[clause_start(doc, span, i):i]):
+        if any(t.lower_ in U.POPULATION_NOUNS for t in doc[clause_start(self.pb, span, i):i]):
             c.family, c.unit = "count", "person"
             return
         if i - 2 >= span.start and prev == "(" and U.looks_plural(lowers[i - 2]):
@@ -674,7 +675,7 @@ class _BlockClaims:
         if antecedent is not None:
             c.family, c.unit, c.ref = "count", antecedent.unit, antecedent
             return
-        head = _subject_head(doc, span, i)
+        head = _subject_head(self.pb, span, i)
         if head is not None:
             c.family, c.unit = "count", _count_unit(doc[head])
             return
@@ -715,9 +716,9 @@ def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
     return out
 
 
-def _contrast_follows(doc: Doc, k: int, span: Span) -> bool:
+def _contrast_follows(pb: ParsedBlock, k: int, span: Span) -> bool:
     """Whether "the next", "the other" or "another" follows in the sentence: "one ... the other"."""
-    words = [t.lower_ for t in doc[k:span.end]]
+    words = pb.lowers[k:span.end]
     return "another" in words or any(a == "the" and b in ("next", "other", "following")
                                      for a, b in zip(words, words[1:]))
 
@@ -728,14 +729,15 @@ _SINGLE_BOUNDS = frozenset({"only", "just", "exactly", "single"})
 _EXISTENTIAL_BE = frozenset({"is", "are", "was", "were", "been", "be"})
 
 
-def _existential(doc: Doc, i: int, span: Span) -> bool:
+def _existential(pb: ParsedBlock, i: int, span: Span) -> bool:
     """Whether token ``i`` follows "there is/are/was/were/have been" (a qualifier may stand between)."""
+    lowers = pb.lowers
     k = i - 1
-    while k > span.start and doc[k].lower_ in qualifier_words():
+    while k > span.start and lowers[k] in qualifier_words():
         k -= 1
-    if k <= span.start or doc[k].lower_ not in _EXISTENTIAL_BE:
+    if k <= span.start or lowers[k] not in _EXISTENTIAL_BE:
         return False
-    back = [t.lower_ for t in doc[max(span.start, k - 3):k]]
+    back = lowers[max(span.start, k - 3):k]
     return "there" in back
 
 
@@ -748,34 +750,37 @@ _PART_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "
 _PART_PRONOUNS = frozenset({"them", "these", "those"})
 
 
-def _part_of(doc: Doc, c: Quantity, k: int, span: Span) -> tuple[int, int, int] | None:
+def _part_of(pb: ParsedBlock, c: Quantity, k: int, span: Span) -> tuple[int, int, int] | None:
     """The counted noun of a part: "42 of the plants" -> plants (not "one of the most ...", not a
     pair "17 of the 41 utilities", which the partner resolves)."""
-    if c.value <= 1 or c.scale is not None or k + 2 >= span.end or doc[k].lower_ != "of" \
-            or doc[k + 1].lower_ not in _PART_DETERMINERS or _range_follows(doc, k, span):
+    lowers = pb.lowers
+    if c.value <= 1 or c.scale is not None or k + 2 >= span.end or lowers[k] != "of" \
+            or lowers[k + 1] not in _PART_DETERMINERS or _range_follows(pb, k, span):
         return None
-    return counted_noun(doc, k + 2, span)
+    return counted_noun(pb, k + 2, span)
 
 
-def _of_them(doc: Doc, c: Quantity, span: Span) -> bool:
+def _of_them(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     """"six of them", "100 of these": a part of things counted before (not "one of them")."""
+    doc, lowers = pb.doc, pb.lowers
     k = c.j
-    return (c.value > 1 and k + 1 < span.end and doc[k].lower_ == "of" and doc[k + 1].lower_ in _PART_PRONOUNS
-            and (k + 2 >= span.end or not doc[k + 2].is_alpha or doc[k + 2].lower_ in FUNCTION_WORDS
-                 or verb_like(doc[k + 2]) or not U.looks_plural(doc[k + 2].lower_)))
+    return (c.value > 1 and k + 1 < span.end and lowers[k] == "of" and lowers[k + 1] in _PART_PRONOUNS
+            and (k + 2 >= span.end or not doc[k + 2].is_alpha or lowers[k + 2] in FUNCTION_WORDS
+                 or verb_like(doc[k + 2]) or not U.looks_plural(lowers[k + 2])))
 
 
-def _after_name(doc: Doc, i: int, span: Span) -> bool:
+def _after_name(pb: ParsedBlock, i: int, span: Span) -> bool:
     """Whether token ``i`` follows a capitalised name, or a bracketed qualifier of one: "Vision 2.0",
     "Swachh Bharat Mission (Urban) 2.0"."""
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
     k = i - 1
-    if k > span.start and doc[k].text == ")":
-        opening = next((m for m in range(k - 1, max(span.start, k - 6) - 1, -1) if doc[m].text == "("), None)
+    if k > span.start and words[k] == ")":
+        opening = next((m for m in range(k - 1, max(span.start, k - 6) - 1, -1) if words[m] == "("), None)
         if opening is None:
             return False
         k = opening - 1
-    return (k > span.start and doc[k].is_alpha and doc[k].text[:1].isupper()
-            and doc[k].lower_ not in qualifier_words())
+    return (k > span.start and doc[k].is_alpha and words[k][:1].isupper()
+            and lowers[k] not in qualifier_words())
 
 
 #: Words before a capitalised word that make it a place or an owner, not a label: "in Texas 254 counties".
@@ -783,10 +788,11 @@ _PLACE_LEADS = frozenset({"in", "across", "throughout", "within", "for", "of", "
                           "inside", "near"})
 
 
-def _named_label(doc: Doc, c: Quantity, span: Span, text: str) -> bool:
+def _named_label(pb: ParsedBlock, c: Quantity, span: Span, text: str) -> bool:
     """A bare whole number written right after a capitalised word inside a sentence names a thing:
     "Proposition 13", "Article 50", "Route 66" (not a month, unit or currency; not a qualifier; a
     count such as "Texas 254 counties" after a preposition keeps its place name)."""
+    doc = pb.doc
     prev = doc[c.i - 1] if c.i > span.start else None
     if prev is None or prev.i == span.start or prev.is_sent_start or not prev.is_alpha or not prev.is_title \
             or prev.whitespace_ == "" or not re.fullmatch(r"\d{1,3}", text):
@@ -801,9 +807,10 @@ def _named_label(doc: Doc, c: Quantity, span: Span, text: str) -> bool:
     return True
 
 
-def _heading_line(doc: Doc, c: Quantity, span: Span) -> bool:
+def _heading_line(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     """A sentence that is a numbered heading or contents line: a small whole number, then a
     capitalised title and no sentence punctuation at the end (or dot leaders)."""
+    doc = pb.doc
     nxt = doc[c.j] if c.j < span.end else None
     if nxt is None or not nxt.is_title or not nxt.is_alpha or c.value > 99 or c.value != int(c.value):
         return False
@@ -812,34 +819,37 @@ def _heading_line(doc: Doc, c: Quantity, span: Span) -> bool:
     return leaders or last.text not in (".", "!", "?", ":", ";", ")", "\u201d", '"')
 
 
-def _is_day(doc: Doc, c: Quantity, span: Span) -> bool:
+def _is_day(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     """A day of the month next to a month name: "November 18", "18 November"."""
+    lowers = pb.lowers
     if not (1 <= c.value <= 31) or c.value != int(c.value):
         return False
-    prev = doc[c.i - 1].lower_ if c.i > span.start else ""
-    nxt = doc[c.j].lower_ if c.j < span.end else ""
-    nxt2 = doc[c.j + 1].lower_ if c.j + 1 < span.end else ""
+    prev = lowers[c.i - 1] if c.i > span.start else ""
+    nxt = lowers[c.j] if c.j < span.end else ""
+    nxt2 = lowers[c.j + 1] if c.j + 1 < span.end else ""
     return prev in MONTH_WORDS or nxt in MONTH_WORDS or (nxt == "of" and nxt2 in MONTH_WORDS)
 
 
-def _glued_code(doc: Doc, c: Quantity, span: Span) -> bool:
+def _glued_code(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     """A number glued to letters: "5G", "4K", "F-16" style codes and model numbers."""
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
     last = doc[c.j - 1]
-    if c.j < span.end and last.whitespace_ == "" and doc[c.j].is_alpha and doc[c.j].lower_ not in (
-            "s",) and c.family in (None, "count") and not doc[c.j].lower_ in U.MEASURES:
+    if c.j < span.end and last.whitespace_ == "" and doc[c.j].is_alpha and lowers[c.j] not in (
+            "s",) and c.family in (None, "count") and not lowers[c.j] in U.MEASURES:
         return True
     if c.i > span.start and doc[c.i - 1].whitespace_ == "" and doc[c.i - 1].is_alpha:
         return True
-    return (c.i > span.start + 1 and doc[c.i - 1].text in DASHES and doc[c.i - 2].whitespace_ == ""
+    return (c.i > span.start + 1 and words[c.i - 1] in DASHES and doc[c.i - 2].whitespace_ == ""
             and doc[c.i - 1].whitespace_ == "" and doc[c.i - 2].is_alpha and doc[c.i - 2].is_upper)
 
 
-def _period_of_year(doc: Doc, start: int, end: int, span: Span) -> bool:
+def _period_of_year(pb: ParsedBlock, start: int, end: int, span: Span) -> bool:
     """A duration that is part of a period: "the first 10 months of 2024", "the first three quarters"."""
-    if start > span.start and doc[start - 1].lower_ in ("first", "last", "initial", "final", "opening"):
+    doc, lowers = pb.doc, pb.lowers
+    if start > span.start and lowers[start - 1] in ("first", "last", "initial", "final", "opening"):
         return True
-    return end + 1 < span.end and doc[end].lower_ == "of" and (
-        is_year_token(doc[end + 1]) or doc[end + 1].lower_ in MONTH_WORDS)
+    return end + 1 < span.end and lowers[end] == "of" and (
+        is_year_token(doc[end + 1]) or lowers[end + 1] in MONTH_WORDS)
 
 
 def _take_partner_unit(c: Quantity) -> None:
@@ -863,11 +873,12 @@ def _object_noun(t: Token) -> bool:
             and w not in UP_WORDS and w not in DOWN_WORDS)
 
 
-def _is_age(doc: Doc, c: Quantity, span: Span) -> bool:
+def _is_age(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     """An age: "people aged 60", "residents over 65 now outnumber those under 20"."""
+    doc, lowers = pb.doc, pb.lowers
     if c.scale is not None or c.value != int(c.value) or not 0 < c.value <= 120 or c.i - 1 < span.start:
         return False
-    prev = doc[c.i - 1].lower_
+    prev = lowers[c.i - 1]
     if prev in ("aged", "age", "ages"):
         return True
     if prev not in ("over", "under", "above", "below") or c.i - 2 < span.start:
@@ -876,36 +887,38 @@ def _is_age(doc: Doc, c: Quantity, span: Span) -> bool:
     return who.lower_ in ("those", "people", "persons") or U.is_person(who.lower_) and U.looks_plural(who.lower_)
 
 
-def _subject_head(doc: Doc, span: Span, i: int) -> int | None:
+def _subject_head(pb: ParsedBlock, span: Span, i: int) -> int | None:
     """The plural head noun of the subject of a verb that states the bare number at ``i``:
     "Disputes rose to 1,270" -> Disputes; none for "the income of residents reached 5,000"."""
+    doc, lowers = pb.doc, pb.lowers
     k = i - 1
-    while k > span.start and (doc[k].lower_ in ("to", "at", "by", "a", "an") or doc[k].lower_ in qualifier_words()):
+    while k > span.start and (lowers[k] in ("to", "at", "by", "a", "an") or lowers[k] in qualifier_words()):
         k -= 1
-    if k <= span.start or doc[k].lower_ not in STATING_VERBS:
+    if k <= span.start or lowers[k] not in STATING_VERBS:
         return None
-    start = clause_start(doc, span, k)
+    start = clause_start(pb, span, k)
     words = [t for t in doc[start:k] if t.lower_ not in ("has", "have", "had", "been", "will")]
     stop = next((n for n, t in enumerate(words) if t.lower_ in FUNCTION_WORDS and n > 0), len(words))
     head = words[stop - 1] if stop else None
     return head.i if head is not None and head.is_alpha and U.looks_plural(head.lower_) else None
 
 
-def _written_unit(doc: Doc, k: int, span: Span) -> tuple[int, str] | None:
+def _written_unit(pb: ParsedBlock, k: int, span: Span) -> tuple[int, str] | None:
     """A unit written as a symbol after a number: a rate such as "dS/m", "km/h" or "mg/l" (its last
     part may carry the sentence's full stop: "below 1 mg/l."), or an upper-case abbreviation such
     as "21 TLU" or "150 MGD treatment plant" (not a currency, not a time of day; but "242 NUTS 2
     regions" counts regions)."""
+    doc, words = pb.doc, pb.words
     t = doc[k] if k < span.end else None
     if t is None or not t.is_alpha or doc[k - 1].whitespace_ == "" and k > span.start and doc[k - 1].is_digit:
         return None
-    if k + 2 < span.end and doc[k + 1].text == "/" and t.whitespace_ == "" and doc[k + 1].whitespace_ == "":
+    if k + 2 < span.end and words[k + 1] == "/" and t.whitespace_ == "" and doc[k + 1].whitespace_ == "":
         denominator = _symbol_text(doc[k + 2])
         if denominator and len(t) <= 4 and len(denominator) <= 4:
             return k + 3, f"{t.lower_}/{denominator.lower()}"
     nxt = doc[k + 1] if k + 1 < span.end else None
     if t.is_upper and 2 <= len(t) <= 6 and t.text not in U.CURRENCY_CODES and t.lower_ not in ("am", "pm") \
-            and (nxt is None or nxt.is_punct or nxt.lower_ in FUNCTION_WORDS or counted_noun(doc, k, span) is None):
+            and (nxt is None or nxt.is_punct or nxt.lower_ in FUNCTION_WORDS or counted_noun(pb, k, span) is None):
         return k + 1, U.singular(t.lower_)  # "21 TLU in 2023"
     return None
 
@@ -916,11 +929,12 @@ def _symbol_text(t: Token) -> str:
     return text if text.isalpha() else ""
 
 
-def _abbreviation_after(doc: Doc, k: int, span: Span) -> str | None:
+def _abbreviation_after(pb: ParsedBlock, k: int, span: Span) -> str | None:
     """An abbreviation defined right after a counted noun phrase: "tropical livestock units (TLU)"."""
-    if k + 2 < span.end and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper \
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
+    if k + 2 < span.end and words[k] == "(" and words[k + 2] == ")" and doc[k + 1].is_upper \
             and doc[k + 1].is_alpha and 2 <= len(doc[k + 1]) <= 6:
-        return U.singular(doc[k + 1].lower_)
+        return U.singular(lowers[k + 1])
     return None
 
 
@@ -934,12 +948,13 @@ def _count_unit(head: Token) -> str:
     return unit
 
 
-def _number_of(doc: Doc, start: int, i: int) -> int | None:
+def _number_of(pb: ParsedBlock, start: int, i: int) -> int | None:
     """The head of "the number of X" (or "total of X") before token ``i``, if the sentence has one."""
+    doc, lowers = pb.doc, pb.lowers
     for k in range(i - 2, start - 1, -1):
-        if doc[k].lower_ == "of" and k > start and doc[k - 1].lower_ in ("number", "numbers", "count", "total"):
+        if lowers[k] == "of" and k > start and lowers[k - 1] in ("number", "numbers", "count", "total"):
             sub = Span(doc, k + 1, i)
-            noun = counted_noun(doc, k + 1, sub, limit=5)
+            noun = counted_noun(pb, k + 1, sub, limit=5)
             if noun is not None:
                 return noun[1]
     return None
@@ -967,11 +982,12 @@ def _link_partners(doc: Doc, lowers: list[str], claims: list[Quantity]) -> None:
             b.partners.append(a)
 
 
-def _range_follows(doc: Doc, k: int, span: Span) -> bool:
+def _range_follows(pb: ParsedBlock, k: int, span: Span) -> bool:
     """Whether a range or pair link and a second number follow token ``k``: "to three", "out of 23"."""
+    doc, lowers = pb.doc, pb.lowers
     for link in _RANGE_LINKS:
         n = len(link)
-        if tuple(t.lower_ for t in doc[k:k + n]) == link and k + n < span.end:
+        if tuple(lowers[k:k + n]) == link and k + n < span.end:
             nxt = doc[k + n]
             if NUMBER_TOKEN.match(nxt.text) or nxt.lower_ in N.NUMBER_WORDS:
                 return True

@@ -190,9 +190,10 @@ class PhraseIndex:
         return out
 
 
-def clause_start(doc: Doc, span: Span, i: int) -> int:
+def clause_start(pb: ParsedBlock, span: Span, i: int) -> int:
+    words = pb.words
     k = i - 1
-    while k >= span.start and doc[k].text not in (",", ";", ":"):
+    while k >= span.start and words[k] not in (",", ";", ":"):
         k -= 1
     return k + 1
 
@@ -209,7 +210,7 @@ def verb_like(t: Token) -> bool:
     return t.lower_ in STATING_VERBS or t.lower_ in FINITE_VERBS
 
 
-def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6,
+def counted_noun(pb: ParsedBlock, k: int, span: Span, limit: int = 6,
                  singular: bool = False) -> tuple[int, int, int] | None:
     """The counted noun after a number: (first token, head token, token after the phrase).
 
@@ -220,9 +221,10 @@ def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6,
     poor; "the 25 most drought-exposed countries" -> countries. With ``singular`` (after "one"),
     the noun right after the number is the head: "at least one member".
     """
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
     first = k
-    if k < span.end and doc[k].text in QUOTES_OPEN:
-        close = next((m for m in range(k + 1, min(span.end, k + 15)) if doc[m].text in QUOTES_CLOSE), None)
+    if k < span.end and words[k] in QUOTES_OPEN:
+        close = next((m for m in range(k + 1, min(span.end, k + 15)) if words[m] in QUOTES_CLOSE), None)
         if close is not None:
             k = close + 1
     content = 0
@@ -257,44 +259,47 @@ def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6,
                 return first, pos, pos + 1
         content += 1
         pos += 1
-    if singular and k < span.end and doc[k].is_alpha and doc[k].lower_ not in FUNCTION_WORDS \
-            and not doc[k].lower_.endswith(_ADJECTIVE_ENDINGS) and not (k + 1 < span.end and doc[k + 1].text in DASHES):
+    if singular and k < span.end and doc[k].is_alpha and lowers[k] not in FUNCTION_WORDS \
+            and not lowers[k].endswith(_ADJECTIVE_ENDINGS) and not (k + 1 < span.end and words[k + 1] in DASHES):
         return first, k, k + 1
     return None
 
 
-def phrase_after(doc: Doc, k: int, span: Span) -> str | None:
+def phrase_after(pb: ParsedBlock, k: int, span: Span) -> str | None:
     """The noun phrase starting at ``k`` (determiners dropped): "the impoverished population"."""
-    while k < span.end and doc[k].lower_ in ("the", "a", "an", "its", "their", "all", "his", "her", "our"):
+    doc, lowers = pb.doc, pb.lowers
+    while k < span.end and lowers[k] in ("the", "a", "an", "its", "their", "all", "his", "her", "our"):
         k += 1
-    if k >= span.end or is_year_token(doc[k]) or doc[k].lower_ in MONTH_WORDS:
+    if k >= span.end or is_year_token(doc[k]) or lowers[k] in MONTH_WORDS:
         return None
-    end = phrase_end(doc, k, span)
+    end = phrase_end(pb, k, span)
     return doc[k:end].text if end > k else None
 
 
-def phrase_before(doc: Doc, k: int, span: Span, limit: int = 6) -> str | None:
+def phrase_before(pb: ParsedBlock, k: int, span: Span, limit: int = 6) -> str | None:
     """The noun phrase ending just before token ``k``: "production value" in "a production value of"."""
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
     pos = k
     while pos - 1 >= span.start and k - pos < limit:
         t = doc[pos - 1]
         if t.text in DASHES or t.text in ("'s", "\u2019s"):
             pos -= 1
             continue
-        if not t.is_alpha or (t.lower_ in FUNCTION_WORDS and not (t.lower_ == "per" and doc[pos].lower_ == "capita")) \
+        if not t.is_alpha or (t.lower_ in FUNCTION_WORDS and not (t.lower_ == "per" and lowers[pos] == "capita")) \
                 or t.lower_ in PAST_VERBS or (t.tag_ and verb_like(t)):
             break
         pos -= 1
-    while pos < k and (doc[pos].text in DASHES or doc[pos].text in ("'s", "\u2019s")):
+    while pos < k and (words[pos] in DASHES or words[pos] in ("'s", "\u2019s")):
         pos += 1
-    if pos > span.start and (NUMBER_TOKEN.match(doc[pos - 1].text) or doc[pos - 1].lower_ in N.SCALES):
+    if pos > span.start and (NUMBER_TOKEN.match(words[pos - 1]) or lowers[pos - 1] in N.SCALES):
         return None  # the phrase is a counted noun of an earlier figure: "6.1 billion people (18 per cent)"
     return doc[pos:k].text if pos < k else None
 
 
-def phrase_end(doc: Doc, k: int, span: Span, limit: int = 8) -> int:
+def phrase_end(pb: ParsedBlock, k: int, span: Span, limit: int = 8) -> int:
     """Where a noun phrase starting at ``k`` ends: at punctuation, a function word other than
     "of" or a verb."""
+    doc, lowers = pb.doc, pb.lowers
     pos = k
     while pos < span.end and pos - k < limit:
         t = doc[pos]
@@ -305,22 +310,23 @@ def phrase_end(doc: Doc, k: int, span: Span, limit: int = 8) -> int:
             pos += 1
             continue
         if not t.is_alpha or (t.lower_ in FUNCTION_WORDS and t.lower_ not in ("of", "per", "and", "or")) \
-                or verb_like(t) or (pos > k and not t.tag_ and _participle_after_noun(doc, pos, span)):
+                or verb_like(t) or (pos > k and not t.tag_ and _participle_after_noun(pb, pos, span)):
             break
         if t.lower_ in ("of", "per", "and", "or") and not (pos + 1 < span.end and doc[pos + 1].is_alpha
-                                                           and doc[pos + 1].lower_ not in FUNCTION_WORDS):
+                                                           and lowers[pos + 1] not in FUNCTION_WORDS):
             break
         pos += 1
-    while pos > k and doc[pos - 1].lower_ in ("of", "per", "and", "or"):
+    while pos > k and lowers[pos - 1] in ("of", "per", "and", "or"):
         pos -= 1
     return pos
 
 
-def _participle_after_noun(doc: Doc, pos: int, span: Span) -> bool:
+def _participle_after_noun(pb: ParsedBlock, pos: int, span: Span) -> bool:
     """"sediment flowing into", "counties lifted out of": a participle that starts a clause."""
-    w = doc[pos].lower_
-    nxt = doc[pos + 1].lower_ if pos + 1 < span.end else ""
+    lowers = pb.lowers
+    w = lowers[pos]
+    nxt = lowers[pos + 1] if pos + 1 < span.end else ""
     if w.endswith("ed"):
         return nxt in FUNCTION_WORDS or not nxt.isalpha()
     return w.endswith("ing") and (nxt in ("into", "on", "upon", "out", "from", "through", "across", "with", "in", "at")
-                                  or U.looks_plural(doc[pos - 1].lower_))
+                                  or U.looks_plural(lowers[pos - 1]))
