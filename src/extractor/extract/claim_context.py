@@ -266,7 +266,7 @@ class ClaimContext:
                 if np:
                     return np
             if c.change_at < lead:
-                by = next((t.i for t in doc[c.change_at + 1:lead] if t.lower_ == "by"), None)
+                by = next((n for n in range(c.change_at + 1, lead) if lowers[n] == "by"), None)
                 if by is not None and by > c.change_at + 1:
                     np = phrase_after(self.pb, c.change_at + 1, Span(doc, span.start, by))
                     if np:
@@ -284,7 +284,7 @@ class ClaimContext:
             if np and lowers[lead - 2] not in UP_WORDS | DOWN_WORDS | PAST_VERBS:
                 return np
         if c.family == "ratio" and c.kind == "digits":
-            k = max((t.i for t in doc[span.start:c.i] if t.lower_ in RATIO_WORDS), default=None)
+            k = max((n for n in range(span.start, c.i) if lowers[n] in RATIO_WORDS), default=None)
             if k is not None:
                 return phrase_before(self.pb, k + 1, span)
         subject = self._verb_subject(c, lead, span)
@@ -584,7 +584,7 @@ def _subject_from_rules(pb: ParsedBlock, verb: int, span: Span, start: int | Non
                 break
     if lowers[start] in _PREPOSITIONS:
         # "In most poor regions the average income of farmers reached": the subject starts at "the"
-        det = next((t.i for t in doc[start + 1:verb] if t.lower_ in ("the", "its", "their", "a", "an")), None)
+        det = next((n for n in range(start + 1, verb) if lowers[n] in ("the", "its", "their", "a", "an")), None)
         if det is not None:
             start = det
     while start < verb and lowers[start] in _SUBJECT_LEADS:

@@ -375,7 +375,7 @@ class _BlockClaims:
             or " ".join(prev) in ("more than", "less than") or (prev and prev[-1] in (
                 "nearly", "almost", "about", "over", "roughly"))
         if nxt is not None and nxt.lower_ == "as" and tok.lower_ != "twice" \
-                and not any(t.lower_ == "as" for t in doc[s + 2:min(span.end, s + 5)]):
+                and "as" not in self.lowers[s + 2:min(span.end, s + 5)]:
             comparing = False  # "rivers that double as sewers": the verb; but "double as much as"
         # "has doubled since 2000" is the verb of a change and left out; bounded, "more than doubled" or
         # "nearly tripled" states the ratio as "more than double" does
@@ -465,7 +465,7 @@ class _BlockClaims:
         if prev is not None and prev.lower_ in _ORDINALS:
             return True  # "the first three quarters" is a period, "the second two" an ordinal phrase
         if first.lower_ == "one" and c.j == c.i + 1 and any(
-                t.lower_ in _PRONOUN_DETERMINERS for t in doc[max(span.start, c.i - 2):c.i]):
+                w in _PRONOUN_DETERMINERS for w in self.lowers[max(span.start, c.i - 2):c.i]):
             return True  # the pronoun: "the previous one", "a new one", "every one of"
         if prev is not None and prev.lower_ in ("these", "those"):
             return True  # "these two works": the pair just named, not a new figure
@@ -654,13 +654,13 @@ class _BlockClaims:
                 # "Only one such notice was issued ... Since 2018 there have been eleven, ..."
                 c.family, c.unit, c.ref = "count", self.last_count.unit, self.last_count
             return
-        if any(t.lower_ in RATIO_WORDS for t in doc[span.start:i]):
+        if any(w in RATIO_WORDS for w in lowers[span.start:i]):
             c.family, c.unit = "ratio", "ratio"
             return
         if _is_age(self.pb, c, span):
             c.family, c.unit = "duration", "year"
             return
-        if any(t.lower_ in U.POPULATION_NOUNS for t in doc[clause_start(self.pb, span, i):i]):
+        if any(w in U.POPULATION_NOUNS for w in lowers[clause_start(self.pb, span, i):i]):
             c.family, c.unit = "count", "person"
             return
         if i - 2 >= span.start and prev == "(" and U.looks_plural(lowers[i - 2]):
@@ -815,7 +815,7 @@ def _heading_line(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     if nxt is None or not nxt.is_title or not nxt.is_alpha or c.value > 99 or c.value != int(c.value):
         return False
     last = doc[span.end - 1]
-    leaders = sum(1 for t in doc[c.j:span.end] if t.text == ".") >= 3
+    leaders = pb.words[c.j:span.end].count(".") >= 3
     return leaders or last.text not in (".", "!", "?", ":", ";", ")", "\u201d", '"')
 
 
