@@ -237,11 +237,9 @@ class _BlockClaims:
 
     def _read_number(self, label: str, s: int, e: int, span: Span) -> list[Quantity]:
         """The number(s) a match stands for: one, or two for a glued range ("5–10")."""
-        doc = self.doc
-        lowers, words = self.lowers, self.words
+        lowers, words, starts = self.lowers, self.words, self.starts
         if label == "DIGITS":
-            tok = doc[s]
-            m = NUMBER_TOKEN.match(tok.text)
+            m = NUMBER_TOKEN.match(words[s])
             if m is None:
                 return []
             money = bool(m.group("cur")) or s in self.prefixes
@@ -258,28 +256,28 @@ class _BlockClaims:
                     return []
                 scale = N.SCALE_ABBREVIATIONS[suf.lower()]
             out = []
-            a = Quantity(s, e, tok.idx + m.start("a"), tok.idx + m.end("a"),
+            a = Quantity(s, e, starts[s] + m.start("a"), starts[s] + m.end("a"),
                          N.parse_digits(m.group("a")) or Decimal(0), "digits", scale)
             if m.group("b"):
-                b = Quantity(s, e, tok.idx + m.start("b"), tok.idx + m.end("b"),
+                b = Quantity(s, e, starts[s] + m.start("b"), starts[s] + m.end("b"),
                              N.parse_digits(m.group("b")) or Decimal(0), "digits", scale)
                 if scale is not None:
-                    a.end = tok.idx + m.end("a")  # the scale is written once, after the second number
+                    a.end = starts[s] + m.end("a")  # the scale is written once, after the second number
                     if a.value < b.value:
                         a.value *= scale
                     b.value *= scale
-                    b.end = doc[e - 1].idx + len(words[e - 1])
+                    b.end = starts[e - 1] + len(words[e - 1])
                 a.j = b.i = s  # neither owns the token after it alone
                 a.partners, b.partners = [b], [a]
                 out = [a, b]
             else:
                 if scale is not None:
                     a.value *= scale
-                    a.end = doc[e - 1].idx + len(words[e - 1]) if e - s >= 2 else tok.idx + len(tok.text)
+                    a.end = starts[e - 1] + len(words[e - 1]) if e - s >= 2 else starts[s] + len(words[s])
                 out = [a]
             if m.group("cur"):
                 code = U.CURRENCY_SYMBOLS.get(m.group("cur")) or ("CNY" if m.group("cur") == "RMB" else m.group("cur"))
-                out[0].start = tok.idx
+                out[0].start = starts[s]
                 for c in out:
                     c.family, c.unit = "money", code
             if m.group("pre") in ("~", "≈"):
@@ -302,7 +300,7 @@ class _BlockClaims:
                 if e < span.end and lowers[e] == "of":
                     return []  # "the last decade of the century": a period
                 s = e - 1  # the surface is the noun: "the past decade" -> "decade"
-            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(words[e - 1]), Decimal(years), "words",
+            c = Quantity(s, e, starts[s], starts[e - 1] + len(words[e - 1]), Decimal(years), "words",
                          family="duration", unit=unit)
             c.right = e
             return [c]
@@ -319,19 +317,19 @@ class _BlockClaims:
                 return self._read_number("DIGITS" if a[0].isdigit() else "WORDS", s, s + 1, span)
             kind_a, kind_b = ("digits" if a[0].isdigit() else "words"), ("digits" if b[0].isdigit() else "words")
             if counted_noun(self.pb, e, span) is not None:
-                first = Quantity(s, s + 1, doc[s].idx, doc[s].idx + len(a), va, kind_a)
-                second = Quantity(e - 1, e, doc[e - 1].idx, doc[e - 1].idx + len(b), vb, kind_b)
+                first = Quantity(s, s + 1, starts[s], starts[s] + len(a), va, kind_a)
+                second = Quantity(e - 1, e, starts[e - 1], starts[e - 1] + len(b), vb, kind_b)
                 first.right, second.right = s + 1, e
                 first.partners, second.partners = [second], [first]
                 return [first, second]
-            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(b), va / vb, kind_a, family="ratio", unit="ratio")
+            c = Quantity(s, e, starts[s], starts[e - 1] + len(b), va / vb, kind_a, family="ratio", unit="ratio")
             c.right = e
             return [c]
         if label == "FRACTION":
             value = N.fraction_value(words[s:e - 1])
             if value is None:
                 return []
-            c = Quantity(s, e - 1, doc[s].idx, doc[e - 2].idx + len(words[e - 2]), value, "words",
+            c = Quantity(s, e - 1, starts[s], starts[e - 2] + len(words[e - 2]), value, "words",
                          family="ratio", unit="ratio")
             c.right = e - 1
             return [c]
@@ -489,7 +487,7 @@ class _BlockClaims:
         if pre is not None and c.family is None:
             s, label = pre
             c.family, c.unit, _ = label.split("|")
-            c.start = doc[s].idx
+            c.start = self.starts[s]
         k = c.j
         # "5,000+ workers", "1,000-plus wells", "50-odd villages"
         if k < span.end and words[k] == "+" and doc[k - 1].whitespace_ == "":
@@ -522,7 +520,7 @@ class _BlockClaims:
                 family, name = "count", "time"
             c.family, c.unit = family, name
             c.value *= int(mult)
-            c.end = doc[end - 1].idx + len(words[end - 1])
+            c.end = self.starts[end - 1] + len(words[end - 1])
             c.right = end
             return
         if c.family is not None:
@@ -540,7 +538,7 @@ class _BlockClaims:
             return
         if k < span.end and lowers[k] in ("cents", "cent") and c.family is None:
             c.family, c.unit, c.value, c.right = "money", None, c.value / 100, k + 1  # currency: see _resolve
-            c.end = doc[k].idx + len(words[k])
+            c.end = self.starts[k] + len(words[k])
             return
         unit = _written_unit(self.pb, k, span)
         if unit is not None:
@@ -550,7 +548,7 @@ class _BlockClaims:
                 return
             end, c.unit = unit
             c.family, c.right = ("count" if "/" not in c.unit else "measure"), end
-            c.end = doc[end - 1].idx + len(_symbol_text(doc[end - 1]) or words[end - 1])
+            c.end = self.starts[end - 1] + len(_symbol_text(doc[end - 1]) or words[end - 1])
             return
         qualified = self.context.qualifiers.get(self.context.surface_start(c)) is not None or (
             c.i > span.start and lowers[c.i - 1] in _SINGLE_BOUNDS)
