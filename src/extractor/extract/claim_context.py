@@ -18,9 +18,9 @@ from spacy.vocab import Vocab
 from extractor import units as U
 from extractor.analysis import ParsedBlock
 from extractor.extract.quantities import (
-    DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity,
-    TimeExpression, clause_start, is_year_token, longest_matches, phrase_after, phrase_before, phrase_end,
-    PhraseIndex, verb_like,
+    DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex,
+    Quantity, TimeExpression, clause_start, is_year_token, longest_matches, matches_within, phrase_after,
+    phrase_before, phrase_end, verb_like,
 )
 from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 
@@ -143,6 +143,7 @@ class ClaimContext:
         m = _context_matchers(doc.vocab)
         self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](pb))}
         self.time_matches = longest_matches(doc, block_matches(m["times"], pb, memo))
+        self.time_starts = [s for _, s, _ in self.time_matches]
 
     def surface_start(self, c: Quantity) -> int:
         """The first token of the surface (a currency before the number included)."""
@@ -339,9 +340,7 @@ class ClaimContext:
         doc = self.doc
         lowers = self.lowers
         out: list[TimeExpression] = []
-        for label, s, e in self.time_matches:
-            if s < span.start or e > span.end:
-                continue
+        for label, s, e in matches_within(self.time_matches, self.time_starts, span):
             if any(a <= s < b for a, b in self.quoted_titles):
                 continue
             if label == "THAT_YEAR":

@@ -35,8 +35,8 @@ from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN,
-    RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity, clause_start, counted_noun, is_year_token, longest_matches,
-    PhraseIndex, verb_like,
+    RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_year_token,
+    longest_matches, matches_within, verb_like,
 )
 from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 from extractor.ids import stable_id
@@ -196,6 +196,7 @@ class _BlockClaims:
         self.words, self.lowers, self.starts = pb.words, pb.lowers, pb.starts
         self.names = names
         self.numbers = numbers
+        self.number_starts = [s for _, s, _ in numbers]
         units = longest_matches(d, _matched(pb, "units", memo), by_start=True)
         self.units = {s: (e, label) for label, s, e in units}
         self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(pb, "prefixes", memo))}
@@ -213,9 +214,7 @@ class _BlockClaims:
         times = self.context.times(span, previous_year)
         time_tokens = {k for t in times for k in range(t.core, t.j)}
         claims: list[Quantity] = []
-        for label, s, e in self.numbers:
-            if s < span.start or e > span.end:
-                continue
+        for label, s, e in matches_within(self.numbers, self.number_starts, span):
             for c in self._read_number(label, s, e, span):
                 if c.i in time_tokens and c.family is None:
                     continue

@@ -8,6 +8,7 @@ word lists stand in.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -145,6 +146,14 @@ def longest_matches(doc: Doc, matches: Iterable[tuple[int, int, int]],
         out.append((doc.vocab.strings[match_id], s, e))
         taken_until = e
     return out
+
+
+def matches_within(matches: list[tuple[str, int, int]], starts: list[int], span: Span) -> list[tuple[str, int, int]]:
+    """The (label, start, end) ``matches`` (in text order, ``starts`` their start tokens) that lie
+    inside ``span``: found by bisection, not by a scan of the block's matches per sentence."""
+    first = bisect.bisect_left(starts, span.start)
+    stop = bisect.bisect_left(starts, span.end, first)
+    return [m for m in matches[first:stop] if m[2] <= span.end]
 
 
 @functools.lru_cache(maxsize=1)
