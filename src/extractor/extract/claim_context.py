@@ -20,7 +20,7 @@ from extractor.analysis import ParsedBlock
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex,
     Quantity, TimeExpression, clause_start, is_year_token, longest_matches, matches_within, phrase_after,
-    phrase_before, phrase_end, verb_like,
+    phrase_before, phrase_end, span_text, verb_like,
 )
 from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 
@@ -218,7 +218,7 @@ class ClaimContext:
                     "the", "than", "that", "average", "its", "their"):
                 return "difference"
             return None
-        clause = doc[max(span.start, i - 10):min(span.end, c.right + 6)].text
+        clause = span_text(self.pb, max(span.start, i - 10), min(span.end, c.right + 6))
         if _YOY.search(clause) and direction == "increase":
             return "year_on_year"
         if c.unit == "percent":
@@ -348,11 +348,12 @@ class ClaimContext:
                 earlier = [y for t in out if t.kind == "point" for y in t.years]
                 year = earlier[-1] if earlier else previous_year
                 if year is not None:
-                    out.append(TimeExpression(s, e, s, (year,), "point", doc[s:e].text, False))
+                    out.append(TimeExpression(s, e, s, (year,), "point", span_text(self.pb, s, e), False))
                 continue
-            years = tuple(int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", doc[s:e].text))
+            core = span_text(self.pb, s, e)
+            years = tuple(int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", core))
             if label == "FISCAL":
-                years = fiscal_years(doc[s:e].text)
+                years = fiscal_years(core)
                 if len(years) == 2:
                     label = "RANGE"
             if label == "DECADE":
@@ -393,7 +394,7 @@ class ClaimContext:
                     if nxt and nxt[0].lower_ in ("to", "and", "until", "through") and later:
                         stop = later[-1].i + 1
                         years = years + tuple(int(t.text) for t in later)
-                        end_year = fiscal_years(doc[stop - 1:stop + 2].text) if stop + 1 < span.end else ()
+                        end_year = fiscal_years(span_text(self.pb, stop - 1, stop + 2)) if stop + 1 < span.end else ()
                         if len(end_year) == 1:  # "between 2013-14 and 2022-23"
                             stop, years = stop + 2, years[:-1] + end_year
                         e = stop
@@ -407,7 +408,7 @@ class ClaimContext:
             if kind == "point" and _clause_opens_with(self.pb, span, i, ("since", "after")):
                 kind = "since"
                 i = clause_start(self.pb, span, i)
-            text = doc[i:e].text
+            text = span_text(self.pb, i, e)
             if text.lower().startswith(("in ", "on ", "at ")):
                 text = text[3:]
             if text.lower().startswith("the "):
@@ -555,7 +556,7 @@ def _noun_phrase_text(pb: ParsedBlock, first: int, head: int, span: Span) -> str
         more = phrase_end(pb, end + 1, span)
         if more > end + 1:
             end = more
-    return doc[first:end].text.strip()
+    return span_text(pb, first, end).strip()
 
 
 def _content(phrase: str | None) -> str | None:
@@ -599,7 +600,7 @@ def _subject_from_rules(pb: ParsedBlock, verb: int, span: Span, start: int | Non
         return None  # "a figure that": the figure it restates gives the subject
     if any(w in ("it", "they", "he", "she", "we", "this", "these", "those", "which", "who") for w in words):
         return None  # a pronoun: the subject is elsewhere
-    text = re.sub(r"\s*\([^()]*\)", "", doc[start:verb].text)
+    text = re.sub(r"\s*\([^()]*\)", "", span_text(pb, start, verb))
     return text.strip() or None
 
 

@@ -36,7 +36,7 @@ from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assig
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN,
     RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_year_token,
-    longest_matches, matches_within, verb_like,
+    longest_matches, matches_within, span_text, verb_like,
 )
 from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 from extractor.ids import stable_id
@@ -582,7 +582,7 @@ class _BlockClaims:
         if not article:
             return False
         noun = lowers[unit_tok + 1] if unit_tok + 1 < span.end else ""
-        return not self.names.is_name(doc[c.i:c.j].text.lower(), lowers[unit_tok].rstrip("s"), noun)
+        return not self.names.is_name(span_text(self.pb, c.i, c.j).lower(), lowers[unit_tok].rstrip("s"), noun)
 
     def _resolve(self, claims: list[Quantity], span: Span) -> list[Quantity]:
         """Give bare numbers a unit (see :meth:`_resolve_bare`); bare numbers that stay without one

@@ -148,6 +148,15 @@ def longest_matches(doc: Doc, matches: Iterable[tuple[int, int, int]],
     return out
 
 
+def span_text(pb: ParsedBlock, start: int, end: int) -> str:
+    """``pb.doc[start:end].text`` (``start`` >= 0), sliced from the block text: a Span's text runs
+    from its first token's offset to its last token's end."""
+    end = min(end, len(pb.words))
+    if end <= start:
+        return ""
+    return pb.text[pb.starts[start]:pb.starts[end - 1] + len(pb.words[end - 1])]
+
+
 def matches_within(matches: list[tuple[str, int, int]], starts: list[int], span: Span) -> list[tuple[str, int, int]]:
     """The (label, start, end) ``matches`` (in text order, ``starts`` their start tokens) that lie
     inside ``span``: found by bisection, not by a scan of the block's matches per sentence."""
@@ -282,7 +291,7 @@ def phrase_after(pb: ParsedBlock, k: int, span: Span) -> str | None:
     if k >= span.end or is_year_token(doc[k]) or lowers[k] in MONTH_WORDS:
         return None
     end = phrase_end(pb, k, span)
-    return doc[k:end].text if end > k else None
+    return span_text(pb, k, end) if end > k else None
 
 
 def phrase_before(pb: ParsedBlock, k: int, span: Span, limit: int = 6) -> str | None:
@@ -302,7 +311,7 @@ def phrase_before(pb: ParsedBlock, k: int, span: Span, limit: int = 6) -> str | 
         pos += 1
     if pos > span.start and (NUMBER_TOKEN.match(words[pos - 1]) or lowers[pos - 1] in N.SCALES):
         return None  # the phrase is a counted noun of an earlier figure: "6.1 billion people (18 per cent)"
-    return doc[pos:k].text if pos < k else None
+    return span_text(pb, pos, k) if pos < k else None
 
 
 def phrase_end(pb: ParsedBlock, k: int, span: Span, limit: int = 8) -> int:
