@@ -12,7 +12,7 @@ import bisect
 import functools
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from extractor import units as U
@@ -162,7 +162,6 @@ class ClaimContext:
     def qualifier(self, c: Quantity) -> str:
         if c.qualifier != "exact":
             return c.qualifier
-        doc = self.doc
         q = self.qualifiers.get(self.surface_start(c))
         if q is not None:
             return q[1]
@@ -180,7 +179,6 @@ class ClaimContext:
         after); "18,620 yuan above the national average" (a difference). Percentages that grow are
         growth rates; with "year-on-year" nearby they are year-on-year rates.
         """
-        doc = self.doc
         lowers = self.lowers
         if c.family in ("ratio", "duration"):
             return None
