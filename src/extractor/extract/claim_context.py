@@ -48,6 +48,10 @@ _CHANGE_NOUNS_UP = frozenset({"increase", "increases", "rise", "growth", "gain",
                               "expansion", "upswing", "uptick"})
 _CHANGE_NOUNS_DOWN = frozenset({"decrease", "decline", "drop", "fall", "reduction", "cut", "loss", "slump",
                                 "contraction", "downturn", "dip"})
+#: The words of growth and decline, the change nouns, and those with the past verbs (built once, not per figure).
+_CHANGE_WORDS = UP_WORDS | DOWN_WORDS
+_CHANGE_NOUNS = _CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN
+_CHANGE_OR_PAST_WORDS = UP_WORDS | DOWN_WORDS | PAST_VERBS
 _YOY = re.compile(r"\byear[\s-]*on[\s-]*year\b|\by-o-y\b|\byoy\b|\bcompared with the same period\b", re.I)
 
 #: Verbs that take a "that" clause: the subject of the figure starts after "that".
@@ -207,8 +211,8 @@ class ClaimContext:
                 break
         if direction is None and k >= span.start and lowers[k] in ("up", "down") and c.family == "percent":
             direction, c.change_at = ("increase" if lowers[k] == "up" else "decrease"), k
-        if direction is None and k >= span.start and lowers[k] in UP_WORDS | DOWN_WORDS and lowers[k] not in (
-                _CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN) and i == k + 1:
+        if direction is None and k >= span.start and lowers[k] in _CHANGE_WORDS and lowers[k] not in _CHANGE_NOUNS \
+                and i == k + 1:
             direction, c.change_at = ("increase" if lowers[k] in UP_WORDS else "decrease"), k  # "grew 8%"
         if direction is None:
             after = lowers[c.right:min(span.end, c.right + 2)]
@@ -280,7 +284,7 @@ class ClaimContext:
                 return np
         if before in ("of", "from", "to", "(") and (before != "to" or not c.partners):
             np = _content(phrase_before(self.pb, lead - 1, span))
-            if np and lowers[lead - 2] not in UP_WORDS | DOWN_WORDS | PAST_VERBS:
+            if np and lowers[lead - 2] not in _CHANGE_OR_PAST_WORDS:
                 return np
         if c.family == "ratio" and c.kind == "digits":
             k = max((n for n in range(span.start, c.i) if lowers[n] in RATIO_WORDS), default=None)
