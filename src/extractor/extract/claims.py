@@ -36,7 +36,7 @@ from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assig
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN,
     RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_year_token,
-    longest_matches, matches_within, span_text, verb_like,
+    longest_matches, matches_within, share_scan, span_text, verb_like,
 )
 from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 from extractor.ids import stable_id
@@ -114,6 +114,7 @@ def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseIndex]]:
     symbols = [(money(code), sym) for sym, code in U.CURRENCY_SYMBOLS.items()]
     symbols += [(money(code), code) for code in U.CURRENCY_CODES] + [("money|USD|1", "US $"), ("money|USD|1", "U.S. $")]
     prefixes = [PhraseIndex(vocab, "ORTH", symbols)]
+    share_scan(*units, *prefixes)
     return {"numbers": [numbers], "units": units, "prefixes": prefixes}
 
 

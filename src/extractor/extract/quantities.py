@@ -148,6 +148,14 @@ def longest_matches(doc: Doc, matches: Iterable[tuple[int, int, int]],
     return out
 
 
+def share_scan(*indexes: PhraseIndex) -> None:
+    """Let ``indexes`` look up one set of words, the union of theirs: the report's words are
+    then tested once for all of them, not once per index."""
+    scan = frozenset().union(*(index.scan for index in indexes))
+    for index in indexes:
+        index.scan = scan
+
+
 def span_text(pb: ParsedBlock, start: int, end: int) -> str:
     """``pb.doc[start:end].text`` (``start`` >= 0), sliced from the block text: a Span's text runs
     from its first token's offset to its last token's end."""
@@ -179,7 +187,9 @@ class PhraseIndex:
     The phrases are split by the English tokenizer (so they split as reports do) and compared
     by their tokens' texts (``attr`` "ORTH") or lower-case texts ("LOWER"), as the
     PhraseMatcher compares them. The positions of the phrases' first words are found for the
-    whole report at once (:meth:`ParsedBlock.positions`), so a block costs a look at those only.
+    whole report at once (:meth:`ParsedBlock.positions`, by lower-case word: a superset of the
+    positions of an "ORTH" index, whose first words are then checked as written), so a block
+    costs a look at those only; indexes that :func:`share_scan` find them in one pass.
     """
 
     def __init__(self, vocab: Vocab, attr: str, patterns: Iterable[tuple[str, str]]) -> None:
@@ -194,14 +204,15 @@ class PhraseIndex:
             entry = (words, vocab.strings.add(label))
             if words and entry not in self.by_first.get(words[0], ()):
                 self.by_first.setdefault(words[0], []).append(entry)
-        self.first_words = frozenset(self.by_first)
+        #: The lower-case words whose positions are looked up (the first words, or more).
+        self.scan = frozenset(word.lower() for word in self.by_first)
 
     def __call__(self, pb: ParsedBlock) -> list[tuple[int, int, int]]:
         """(match_id, start, end) of every phrase occurrence in the block, in text order."""
         words = pb.lowers if self.lower else pb.words
         out: list[tuple[int, int, int]] = []
-        for i in pb.positions(self.first_words, lower=self.lower):
-            for phrase, label in self.by_first[words[i]]:
+        for i in pb.positions(self.scan, lower=True):
+            for phrase, label in self.by_first.get(words[i], ()):
                 end = i + len(phrase)
                 if end <= len(words) and (len(phrase) == 1 or tuple(words[i:end]) == phrase):
                     out.append((label, i, end))
