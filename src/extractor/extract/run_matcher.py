@@ -10,7 +10,9 @@ Matcher on them alone: the (match_id, start, end) triples, and their order, are 
 Matcher gives on the whole Doc, since no spec looks past its own token. And since the Matcher
 sees a token only through the specs that accept it, runs whose tokens are accepted by the same
 specs, one by one ("1.5 million", "270 million"), match alike: a :class:`RunMemo` lets the runs
-of one report share the matches of the first of them.
+of one report share the matches of the first of them. Given the analysis' word table
+(:func:`block_matches`), the report's distinct words are classified once and a block's runs
+are found with one array lookup, not a dictionary lookup per token.
 
 The specs are read from the patterns; a spec this module cannot read raises, so editing a
 pattern can never make it silently inexact.
