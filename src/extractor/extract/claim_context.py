@@ -8,20 +8,21 @@ else from rules over the tokens.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from extractor import units as U
+from extractor.analysis import ParsedBlock
 from extractor.extract.quantities import (
-    DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity,
-    TimeExpression, clause_start, is_year_token, longest_matches, phrase_after, phrase_before, phrase_end,
-    phrase_matcher, verb_like,
+    DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex,
+    Quantity, TimeExpression, clause_start, is_year_token, longest_matches, matches_within, phrase_after,
+    phrase_before, phrase_end, span_text, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, matches
+from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 
 #: Words before a figure that bound it, by qualifier.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
@@ -47,6 +48,10 @@ _CHANGE_NOUNS_UP = frozenset({"increase", "increases", "rise", "growth", "gain",
                               "expansion", "upswing", "uptick"})
 _CHANGE_NOUNS_DOWN = frozenset({"decrease", "decline", "drop", "fall", "reduction", "cut", "loss", "slump",
                                 "contraction", "downturn", "dip"})
+#: The words of growth and decline, the change nouns, and those with the past verbs (built once, not per figure).
+_CHANGE_WORDS = UP_WORDS | DOWN_WORDS
+_CHANGE_NOUNS = _CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN
+_CHANGE_OR_PAST_WORDS = UP_WORDS | DOWN_WORDS | PAST_VERBS
 _YOY = re.compile(r"\byear[\s-]*on[\s-]*year\b|\by-o-y\b|\byoy\b|\bcompared with the same period\b", re.I)
 
 #: Verbs that take a "that" clause: the subject of the figure starts after "that".
@@ -101,9 +106,9 @@ _ATTACH_FILLERS = frozenset({"per", "a", "an", "each", "annually", "person", "ca
 
 
 @functools.lru_cache(maxsize=8)
-def _context_matchers(vocab: Vocab) -> dict[str, RunMatcher | PhraseMatcher]:
+def _context_matchers(vocab: Vocab) -> dict[str, RunMatcher | PhraseIndex]:
     """Qualifier and time-expression patterns, compiled once per vocabulary."""
-    qualifiers = phrase_matcher(vocab, "LOWER", [(label, p) for label, phrases in QUALIFIERS.items() for p in phrases])
+    qualifiers = PhraseIndex(vocab, "LOWER", [(label, p) for label, phrases in QUALIFIERS.items() for p in phrases])
 
     times = RunMatcher(vocab, connectors=frozenset({"the", "that", "same", "of", ",", "to", "and", *DASHES}))
     year = {"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)$"}}
@@ -129,17 +134,26 @@ class ClaimContext:
     """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
     context columns from them."""
 
-    def __init__(self, doc: Doc, quoted_titles: list[tuple[int, int]], memo: RunMemo | None = None) -> None:
+    def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo) -> None:
         """``memo``: the matches of runs of words already matched in the report."""
-        self.doc = doc
+        self.pb = pb
+        self.doc = doc = pb.doc
+        #: The block's token texts and lower-case texts (read, not Token objects).
+        self.words, self.lowers = pb.words, pb.lowers
+        #: The tokens' character offsets, for surfaces that start where a token does.
+        self.starts = pb.starts
         self.quoted_titles = quoted_titles
         self.has_parse = doc.has_annotation("DEP")
         m = _context_matchers(doc.vocab)
-        self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](doc))}
-        self.time_matches = longest_matches(doc, matches(m["times"], doc, memo))
+        self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](pb))}
+        self.time_matches = longest_matches(doc, block_matches(m["times"], pb, memo))
+        self.time_starts = [s for _, s, _ in self.time_matches]
 
     def surface_start(self, c: Quantity) -> int:
         """The first token of the surface (a currency before the number included)."""
+        i = bisect.bisect_left(self.starts, c.start)
+        if i < len(self.starts) and self.starts[i] == c.start:
+            return i  # the surface starts at a token: its char_span starts there
         span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
         return span.start if span is not None else c.i
 
@@ -152,11 +166,10 @@ class ClaimContext:
     def qualifier(self, c: Quantity) -> str:
         if c.qualifier != "exact":
             return c.qualifier
-        doc = self.doc
         q = self.qualifiers.get(self.surface_start(c))
         if q is not None:
             return q[1]
-        after = tuple(t.lower_ for t in doc[c.right:c.right + 2])
+        after = tuple(self.lowers[c.right:c.right + 2])
         for phrase, label in POST_QUALIFIERS.items():
             if after[:len(phrase)] == phrase:
                 return label
@@ -170,19 +183,19 @@ class ClaimContext:
         after); "18,620 yuan above the national average" (a difference). Percentages that grow are
         growth rates; with "year-on-year" nearby they are year-on-year rates.
         """
-        doc = self.doc
+        lowers = self.lowers
         if c.family in ("ratio", "duration"):
             return None
         i = self.lead(c)
         k = i - 1
-        while k > span.start and doc[k].lower_ in ("a", "an", "the", "cumulative", "total", "further", "additional",
+        while k > span.start and lowers[k] in ("a", "an", "the", "cumulative", "total", "further", "additional",
                                                    "average", "another", "real", "nominal", "combined"):
             k -= 1
         direction = None
-        if k >= span.start and doc[k].lower_ in ("by", "of"):
+        if k >= span.start and lowers[k] in ("by", "of"):
             window = range(k - 1, max(span.start, k - 8) - 1, -1)
             for w in window:
-                word = doc[w].lower_
+                word = lowers[w]
                 if word in (",", ";", "from", "to"):
                     break
                 if word in UP_WORDS or word in DOWN_WORDS:
@@ -190,24 +203,24 @@ class ClaimContext:
                     break
         if direction is None:
             for w in range(c.right, min(span.end, c.right + 6)):
-                word = doc[w].lower_
+                word = lowers[w]
                 if word in ("-", "year", "on", "real", "annual", "average", "nominal"):
                     continue
                 if word in _CHANGE_NOUNS_UP or word in _CHANGE_NOUNS_DOWN:
                     direction, c.change_at = ("increase" if word in _CHANGE_NOUNS_UP else "decrease"), w
                 break
-        if direction is None and k >= span.start and doc[k].lower_ in ("up", "down") and c.family == "percent":
-            direction, c.change_at = ("increase" if doc[k].lower_ == "up" else "decrease"), k
-        if direction is None and k >= span.start and doc[k].lower_ in UP_WORDS | DOWN_WORDS and doc[k].lower_ not in (
-                _CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN) and i == k + 1:
-            direction, c.change_at = ("increase" if doc[k].lower_ in UP_WORDS else "decrease"), k  # "grew 8%"
+        if direction is None and k >= span.start and lowers[k] in ("up", "down") and c.family == "percent":
+            direction, c.change_at = ("increase" if lowers[k] == "up" else "decrease"), k
+        if direction is None and k >= span.start and lowers[k] in _CHANGE_WORDS and lowers[k] not in _CHANGE_NOUNS \
+                and i == k + 1:
+            direction, c.change_at = ("increase" if lowers[k] in UP_WORDS else "decrease"), k  # "grew 8%"
         if direction is None:
-            after = [t.lower_ for t in doc[c.right:min(span.end, c.right + 2)]]
+            after = lowers[c.right:min(span.end, c.right + 2)]
             if len(after) == 2 and after[0] in _DIFFERENCE_FOLLOWERS and after[1] in (
                     "the", "than", "that", "average", "its", "their"):
                 return "difference"
             return None
-        clause = doc[max(span.start, i - 10):min(span.end, c.right + 6)].text
+        clause = span_text(self.pb, max(span.start, i - 10), min(span.end, c.right + 6))
         if _YOY.search(clause) and direction == "increase":
             return "year_on_year"
         if c.unit == "percent":
@@ -233,49 +246,50 @@ class ClaimContext:
         one); for a change standing beside another figure, that figure's subject. A figure that took
         its unit from another takes that one's subject last (see :meth:`fill_subjects`)."""
         doc = self.doc
+        lowers = self.lowers
         if c.family == "count" and c.noun is not None:
-            return _noun_phrase_text(doc, c.noun[0], c.noun[1], span)
+            return _noun_phrase_text(self.pb, c.noun[0], c.noun[1], span)
         lead = self.lead(c)
         after = doc[c.right] if c.right < span.end else None
-        before = doc[lead - 1].lower_ if lead > span.start else ""
+        before = lowers[lead - 1] if lead > span.start else ""
         if after is not None and after.lower_ == "of" and c.family in ("percent", "ratio", "count", "measure"):
-            np = phrase_after(doc, c.right + 1, span)
+            np = phrase_after(self.pb, c.right + 1, span)
             if np:
                 return np
         if after is not None and c.family == "percent" and c.change_at is None and after.is_alpha \
                 and after.lower_ not in FUNCTION_WORDS and not verb_like(after) \
                 and (after.tag_.startswith("NN") if after.tag_ else not after.lower_.endswith(("ing", "ed"))):
-            np = _content(phrase_after(doc, c.right, span))
+            np = _content(phrase_after(self.pb, c.right, span))
             if np:
                 return np  # "a 98.1% coverage rate of specialty products"
         if c.change_at is not None:
             k = c.change_at + 1 if c.change_at >= c.right else c.right
-            if k < span.end and doc[k].lower_ == "in":
-                np = phrase_after(doc, k + 1, span)
+            if k < span.end and lowers[k] == "in":
+                np = phrase_after(self.pb, k + 1, span)
                 if np:
                     return np
             if c.change_at < lead:
-                by = next((t.i for t in doc[c.change_at + 1:lead] if t.lower_ == "by"), None)
+                by = next((n for n in range(c.change_at + 1, lead) if lowers[n] == "by"), None)
                 if by is not None and by > c.change_at + 1:
-                    np = phrase_after(doc, c.change_at + 1, Span(doc, span.start, by))
+                    np = phrase_after(self.pb, c.change_at + 1, Span(doc, span.start, by))
                     if np:
                         return np  # "increasing annual income per household by 38,000 yuan"
                 if before == "of":
-                    np = _content(phrase_before(doc, c.change_at, span))
+                    np = _content(phrase_before(self.pb, c.change_at, span))
                     if np:
                         return np  # "an average income increase of 3,000 yuan"
         if c.family in ("money", "measure") and after is not None and after.lower_ == "in":
-            np = phrase_after(doc, c.right + 1, span)
+            np = phrase_after(self.pb, c.right + 1, span)
             if np:
                 return np
         if before in ("of", "from", "to", "(") and (before != "to" or not c.partners):
-            np = _content(phrase_before(doc, lead - 1, span))
-            if np and doc[lead - 2].lower_ not in UP_WORDS | DOWN_WORDS | PAST_VERBS:
+            np = _content(phrase_before(self.pb, lead - 1, span))
+            if np and lowers[lead - 2] not in _CHANGE_OR_PAST_WORDS:
                 return np
         if c.family == "ratio" and c.kind == "digits":
-            k = max((t.i for t in doc[span.start:c.i] if t.lower_ in RATIO_WORDS), default=None)
+            k = max((n for n in range(span.start, c.i) if lowers[n] in RATIO_WORDS), default=None)
             if k is not None:
-                return phrase_before(doc, k + 1, span)
+                return phrase_before(self.pb, k + 1, span)
         subject = self._verb_subject(c, lead, span)
         if subject:
             return subject
@@ -301,34 +315,34 @@ class ClaimContext:
         "rate remained above"); a participle qualifier takes the phrase before it ("output values
         exceeding 5 billion yuan")."""
         doc = self.doc
+        lowers = self.lowers
         k = lead - 1
-        while k >= span.start and doc[k].lower_ in ("to", "at", "from", "by", "a", "an", "cumulative", "total",
+        while k >= span.start and lowers[k] in ("to", "at", "from", "by", "a", "an", "cumulative", "total",
                                                     "further", "additional", "another", "average"):
             k -= 1
         q = self.qualifiers.get(self.surface_start(c))
         if q is not None and doc[q[0]].lower_.endswith("ing"):
-            return phrase_before(doc, q[0], span)
+            return phrase_before(self.pb, q[0], span)
         if q is not None and doc[q[0]].lower_ in STATING_VERBS:
             k = q[0]
         if k < span.start:
             return None
-        verb = doc[k].lower_
+        verb = lowers[k]
         # a verb of the list, or any past form kept apart from the figure: "reimbursed at over 90%"
-        passive = k > span.start and doc[k - 1].lower_ in ("was", "were", "is", "are", "been", "be", "being")
+        passive = k > span.start and lowers[k - 1] in ("was", "were", "is", "are", "been", "be", "being")
         if verb not in STATING_VERBS and not (verb.endswith("ed") and (k + 1 < self.surface_start(c) or passive)):
             return None
         if self.has_parse:
-            start = _subject_start_from_parse(doc[k], Span(doc, clause_start(doc, span, k), span.end))
+            start = _subject_start_from_parse(doc[k], Span(doc, clause_start(self.pb, span, k), span.end))
             if start is not None:
-                return _subject_from_rules(doc, k, span, start)
-        return _subject_from_rules(doc, k, span)
+                return _subject_from_rules(self.pb, k, span, start)
+        return _subject_from_rules(self.pb, k, span)
 
     def times(self, span: Span, previous_year: int | None) -> list[TimeExpression]:
         doc = self.doc
+        lowers = self.lowers
         out: list[TimeExpression] = []
-        for label, s, e in self.time_matches:
-            if s < span.start or e > span.end:
-                continue
+        for label, s, e in matches_within(self.time_matches, self.time_starts, span):
             if any(a <= s < b for a, b in self.quoted_titles):
                 continue
             if label == "THAT_YEAR":
@@ -336,33 +350,34 @@ class ClaimContext:
                 earlier = [y for t in out if t.kind == "point" for y in t.years]
                 year = earlier[-1] if earlier else previous_year
                 if year is not None:
-                    out.append(TimeExpression(s, e, s, (year,), "point", doc[s:e].text, False))
+                    out.append(TimeExpression(s, e, s, (year,), "point", span_text(self.pb, s, e), False))
                 continue
-            years = tuple(int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", doc[s:e].text))
+            core = span_text(self.pb, s, e)
+            years = tuple(int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", core))
             if label == "FISCAL":
-                years = fiscal_years(doc[s:e].text)
+                years = fiscal_years(core)
                 if len(years) == 2:
                     label = "RANGE"
             if label == "DECADE":
                 years = ()
             elif label == "DATE" and not years:
                 continue  # "November 18" without a year: no reference year, but not a claim either
-            if e < span.end and doc[e].is_title and doc[e].is_alpha and label == "YEAR" and doc[e].lower_ not in (
+            if e < span.end and doc[e].is_title and doc[e].is_alpha and label == "YEAR" and lowers[e] not in (
                     "in", "by", "as", "from", "to"):
                 continue  # "the 2030 Agenda": part of a name
             kind = "range" if label in ("RANGE", "DECADE") else "point"
             i = s
             specific = label in ("DATE", "FISCAL")
             # "the end of", "the first three quarters of"
-            if i - 1 >= span.start and doc[i - 1].lower_ == "of":
+            if i - 1 >= span.start and lowers[i - 1] == "of":
                 k = i - 2
-                while k >= span.start and doc[k].lower_ in _PERIOD_WORDS:
+                while k >= span.start and lowers[k] in _PERIOD_WORDS:
                     k -= 1
                 if k + 1 < i - 1:
                     i = k + 1
                     specific = True
             lead = None
-            before = tuple(t.lower_ for t in doc[max(span.start, i - _LEAD_WORDS):i])
+            before = tuple(lowers[max(span.start, i - _LEAD_WORDS):i])
             for phrase, lead_kind in _TIME_LEADS_LONGEST_FIRST:
                 n = len(phrase)
                 if n <= len(before) and before[len(before) - n:] == phrase:
@@ -370,7 +385,7 @@ class ClaimContext:
                     break
             if lead is not None:
                 lead_start, lead_kind = lead
-                if label == "YEAR" and doc[lead_start].lower_ == "on":
+                if label == "YEAR" and lowers[lead_start] == "on":
                     lead_kind = "comparison"  # "up 35 per cent on 2021"
                 if lead_kind == "comparison":
                     kind = "comparison"
@@ -381,26 +396,26 @@ class ClaimContext:
                     if nxt and nxt[0].lower_ in ("to", "and", "until", "through") and later:
                         stop = later[-1].i + 1
                         years = years + tuple(int(t.text) for t in later)
-                        end_year = fiscal_years(doc[stop - 1:stop + 2].text) if stop + 1 < span.end else ()
+                        end_year = fiscal_years(span_text(self.pb, stop - 1, stop + 2)) if stop + 1 < span.end else ()
                         if len(end_year) == 1:  # "between 2013-14 and 2022-23"
                             stop, years = stop + 2, years[:-1] + end_year
                         e = stop
                         kind = "range"
-                    elif doc[lead_start].lower_ in ("since", "after", "from"):
+                    elif lowers[lead_start] in ("since", "after", "from"):
                         kind = "since"
                 i = lead_start
-            if e < span.end and doc[e].lower_ in ("levels", "level", "baseline", "prices", "price", "base",
+            if e < span.end and lowers[e] in ("levels", "level", "baseline", "prices", "price", "base",
                                                    "constant", "dollars", "yuan"):
                 kind = "comparison"  # a base year: "2019 levels", "at 2010 constant prices"
-            if kind == "point" and _clause_opens_with(doc, span, i, ("since", "after")):
+            if kind == "point" and _clause_opens_with(self.pb, span, i, ("since", "after")):
                 kind = "since"
-                i = clause_start(doc, span, i)
-            text = doc[i:e].text
+                i = clause_start(self.pb, span, i)
+            text = span_text(self.pb, i, e)
             if text.lower().startswith(("in ", "on ", "at ")):
                 text = text[3:]
             if text.lower().startswith("the "):
                 text = text[4:]
-            specific = specific or kind != "point" or lead is not None and doc[i].lower_ not in ("in", "on", "during")
+            specific = specific or kind != "point" or lead is not None and lowers[i] not in ("in", "on", "during")
             out.append(TimeExpression(i, e, s, years, kind, text, specific))
         # a range absorbed into another expression is one expression
         out.sort(key=lambda t: (t.i, -t.j))
@@ -430,12 +445,13 @@ def qualifier_words() -> frozenset[str]:
     return frozenset(w for phrases in QUALIFIERS.values() for p in phrases for w in p.split())
 
 
-def _clause_opens_with(doc: Doc, span: Span, i: int, words: tuple[str, ...]) -> bool:
-    start = clause_start(doc, span, i)
-    return start < i and doc[start].lower_ in words and i - start <= 10
+def _clause_opens_with(pb: ParsedBlock, span: Span, i: int, words: tuple[str, ...]) -> bool:
+    lowers = pb.lowers
+    start = clause_start(pb, span, i)
+    return start < i and lowers[start] in words and i - start <= 10
 
 
-def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) -> None:
+def assign_years(claims: list[Quantity], times: list[TimeExpression], pb: ParsedBlock) -> None:
     """The reference year (and period) each figure is stated for.
 
     1. a point in time written right after the figure ("770 million yuan in 2024",
@@ -451,30 +467,31 @@ def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) 
     4. else the first one later in the sentence ("..., according to 2022 figures");
     a range or start ("from 2021 to 2024", "since 2021") gives a period but no single year.
     """
+    lowers = pb.lowers
     for c in claims:
         for t in times:
             if t.i < c.right or t.kind != "point":
                 continue
-            if _attaches(doc, c.right, t.i):
+            if _attaches(pb, c.right, t.i):
                 c.attached = t
             break
     for n, c in enumerate(claims):
         chosen: TimeExpression | None = c.attached
         later = next((p for p in c.partners if p.i > c.i and p.attached is not None), None)
-        if chosen is None and later is not None and doc[c.i - 1].lower_ != "from" \
+        if chosen is None and later is not None and lowers[c.i - 1] != "from" \
                 and not any(t.i >= c.right and t.j <= later.i for t in times):
             chosen = later.attached  # "between 15 and 20 per cent by 2050": the range's year
         partner_times = {id(p.attached) for p in c.partners if p.attached}
         # the year of a base figure belongs to it alone: "absorbs 63 per cent, up from 47 per cent in 2010"
         partner_times |= {id(o.attached) for o in claims if o is not c and o.attached and o not in c.partners
-                          and not o.partners and o.i > c.i and _after_from(doc, o.i)}
+                          and not o.partners and o.i > c.i and _after_from(pb, o.i)}
         before = [t for t in times if t.j <= c.i and t.kind != "comparison" and id(t) not in partner_times]
-        if chosen is None and before and not _punctuation_between(doc, before[-1].j, c.i):
+        if chosen is None and before and not _punctuation_between(pb, before[-1].j, c.i):
             chosen = before[-1]  # in the figure's own clause: "Cyclone Sidr in 2007 killed about 3,400"
         if chosen is None:
             # a point in time later in the figure's own clause: "plans to bring 500,000 hectares ... by 2027"
             chosen = next((t for t in times if t.i >= c.right and t.kind == "point" and id(t) not in partner_times
-                           and not _punctuation_between(doc, c.right, t.i)), None)
+                           and not _punctuation_between(pb, c.right, t.i)), None)
         if chosen is None:
             # else the nearest before it, else the sentence's year wherever it stands ("..., according
             # to 2022 figures"); a period in another clause ("since the 1970s") yields to a later year
@@ -485,7 +502,7 @@ def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) 
             # a change over a range of years written right after it is stated as of its end: "fell by
             # 26% in real terms between 2010 and 2020" -> 2020
             span_of = next((t for t in times if t.i >= c.right and t.kind == "range"), None)
-            if span_of is not None and len(span_of.years) == 2 and _attaches_range(doc, c.right, span_of.i):
+            if span_of is not None and len(span_of.years) == 2 and _attaches_range(pb, c.right, span_of.i):
                 c.year, c.period = span_of.years[-1], span_of.text
                 continue
         if chosen is None:
@@ -498,47 +515,50 @@ def assign_years(claims: list[Quantity], times: list[TimeExpression], doc: Doc) 
             c.period = chosen.text
 
 
-def _after_from(doc: Doc, i: int) -> bool:
+def _after_from(pb: ParsedBlock, i: int) -> bool:
     """Whether the figure at token ``i`` (past its currency and qualifier) follows "from"."""
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
     k = i - 1
-    while k > 0 and (doc[k].is_currency or doc[k].text in U.CURRENCY_CODES or doc[k].lower_ in qualifier_words()):
+    while k > 0 and (doc[k].is_currency or words[k] in U.CURRENCY_CODES or lowers[k] in qualifier_words()):
         k -= 1
-    return k >= 0 and doc[k].lower_ == "from"
+    return k >= 0 and lowers[k] == "from"
 
 
-def _attaches_range(doc: Doc, right: int, time_start: int) -> bool:
+def _attaches_range(pb: ParsedBlock, right: int, time_start: int) -> bool:
     """Whether a range of years follows the change ending at ``right`` in its own phrase: "by 26% in
     real terms between 2010 and 2020"."""
-    gap = list(doc[right:time_start])
-    return len(gap) <= 4 and not any(not tok.is_alpha for tok in gap)
+    gap = pb.words[right:time_start]
+    return len(gap) <= 4 and all(word.isalpha() for word in gap)  # Token.is_alpha is str.isalpha
 
 
-def _punctuation_between(doc: Doc, start: int, end: int) -> bool:
-    return any(tok.text in (",", ";", ":") for tok in doc[start:end])
+def _punctuation_between(pb: ParsedBlock, start: int, end: int) -> bool:
+    return any(word in (",", ";", ":") for word in pb.words[start:end])
 
 
-def _attaches(doc: Doc, right: int, time_start: int) -> bool:
+def _attaches(pb: ParsedBlock, right: int, time_start: int) -> bool:
     """Whether a time expression starting at ``time_start`` belongs to the figure ending at
     ``right``: nothing between but rate words ("per person per year in 2021") or an "of" phrase
     ("of foreign direct investment in 2023"), and a lead-in such as "in" or "by"."""
-    if doc[time_start].lower_ not in _ATTACH_LEADS:
+    if pb.lowers[time_start] not in _ATTACH_LEADS:
         return False
-    gap = list(doc[right:time_start])
-    if len(gap) <= 4 and all(tok.lower_ in _ATTACH_FILLERS for tok in gap):
+    gap = pb.lowers[right:time_start]
+    if len(gap) <= 4 and all(word in _ATTACH_FILLERS for word in gap):
         return True
-    return bool(gap) and gap[0].lower_ == "of" and len(gap) <= 7 and all(
-        tok.is_alpha or tok.text in DASHES for tok in gap[1:])
+    # Token.is_alpha is str.isalpha of the text
+    return bool(gap) and gap[0] == "of" and len(gap) <= 7 and all(
+        word.isalpha() or word in DASHES for word in pb.words[right + 1:time_start])
 
 
-def _noun_phrase_text(doc: Doc, first: int, head: int, span: Span) -> str:
+def _noun_phrase_text(pb: ParsedBlock, first: int, head: int, span: Span) -> str:
     """The counted noun phrase with a following "of"/"from" phrase: "individuals from formerly
     impoverished households"."""
+    doc, lowers = pb.doc, pb.lowers
     end = head + 1
-    if end + 1 < span.end and doc[end].lower_ in ("of", "from") and not is_year_token(doc[end + 1]):
-        more = phrase_end(doc, end + 1, span)
+    if end + 1 < span.end and lowers[end] in ("of", "from") and not is_year_token(doc[end + 1]):
+        more = phrase_end(pb, end + 1, span)
         if more > end + 1:
             end = more
-    return doc[first:end].text.strip()
+    return span_text(pb, first, end).strip()
 
 
 def _content(phrase: str | None) -> str | None:
@@ -550,38 +570,39 @@ def _content(phrase: str | None) -> str | None:
     return phrase if words else None
 
 
-def _subject_from_rules(doc: Doc, verb: int, span: Span, start: int | None = None) -> str | None:
+def _subject_from_rules(pb: ParsedBlock, verb: int, span: Span, start: int | None = None) -> str | None:
     """The words before the verb that states the figure, within its clause: "the per capita
     disposable income of ... reached 12,384 yuan" -> "per capita disposable income of ...".
     ``start``, when given, is where the subject begins (from the parse)."""
-    while verb - 1 >= span.start and doc[verb - 1].lower_ in _AUXILIARIES:
+    doc, texts, lowers = pb.doc, pb.words, pb.lowers
+    while verb - 1 >= span.start and lowers[verb - 1] in _AUXILIARIES:
         verb -= 1
     if start is None:
-        start = clause_start(doc, span, verb)
+        start = clause_start(pb, span, verb)
         # "projections suggest that the poverty rate ... will reach": the clause after "that"
         for k in range(verb - 1, start, -1):
-            if doc[k].lower_ == "that" and doc[k - 1].lower_ in _REPORTING_VERBS or doc[k].lower_ in _PERCEPTION_VERBS:
+            if lowers[k] == "that" and lowers[k - 1] in _REPORTING_VERBS or lowers[k] in _PERCEPTION_VERBS:
                 start = k + 1
                 break
-    if doc[start].lower_ in _PREPOSITIONS:
+    if lowers[start] in _PREPOSITIONS:
         # "In most poor regions the average income of farmers reached": the subject starts at "the"
-        det = next((t.i for t in doc[start + 1:verb] if t.lower_ in ("the", "its", "their", "a", "an")), None)
+        det = next((n for n in range(start + 1, verb) if lowers[n] in ("the", "its", "their", "a", "an")), None)
         if det is not None:
             start = det
-    while start < verb and doc[start].lower_ in _SUBJECT_LEADS:
+    while start < verb and lowers[start] in _SUBJECT_LEADS:
         start += 1
-    while verb > start and doc[verb - 1].lower_ in ("that", "which", "who", ","):
+    while verb > start and lowers[verb - 1] in ("that", "which", "who", ","):
         verb -= 1
     if verb - start < 1 or verb - start > 25:
         return None
-    words = [t.lower_ for t in doc[start:verb]]
-    if doc[start].like_num or doc[start].is_currency or doc[start].text in U.CURRENCY_CODES:
+    words = lowers[start:verb]
+    if doc[start].like_num or doc[start].is_currency or texts[start] in U.CURRENCY_CODES:
         return None  # "BDT 26,000 crore was allocated over ...": another figure, not a subject
     if all(w in FUNCTION_WORDS or w in ("figure", "number", "total") for w in words):
         return None  # "a figure that": the figure it restates gives the subject
     if any(w in ("it", "they", "he", "she", "we", "this", "these", "those", "which", "who") for w in words):
         return None  # a pronoun: the subject is elsewhere
-    text = re.sub(r"\s*\([^()]*\)", "", doc[start:verb].text)
+    text = re.sub(r"\s*\([^()]*\)", "", span_text(pb, start, verb))
     return text.strip() or None
 
 

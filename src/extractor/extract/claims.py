@@ -26,8 +26,6 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from spacy.attrs import IS_ALPHA
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -37,10 +35,10 @@ from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words
 from extractor.extract.quantities import (
     DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN,
-    RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity, clause_start, counted_noun, is_year_token, longest_matches,
-    phrase_matcher, verb_like,
+    RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_year_token,
+    longest_matches, matches_within, share_scan, span_text, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, matches
+from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 from extractor.ids import stable_id
 from extractor.model import Sentence
 
@@ -70,7 +68,7 @@ _TIMES_FOLLOWERS = frozenset({"as", "the", "that", "those", "higher", "larger", 
 
 
 @functools.lru_cache(maxsize=8)
-def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseMatcher]]:
+def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseIndex]]:
     """Number, unit and currency patterns, compiled once per vocabulary (every Doc of a pipeline
     shares one)."""
     scales = sorted(N.SCALES) + ["bn", "mn", "mln", "tn", "trn"]
@@ -111,11 +109,12 @@ def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseMatcher]]:
     for word, (unit, mult) in U.DURATIONS.items():
         words += [(f"duration|{unit}|{mult}", f"{mod} {word}".strip()) for mod in ("", *U.DURATION_MODIFIERS)]
     words += [("ratio|ratio|1", phrase) for phrase in ("times", "-fold", "fold")]
-    units = [phrase_matcher(vocab, "LOWER", words),
-             phrase_matcher(vocab, "ORTH", [(money(code), code) for code in U.CURRENCY_CODES])]
+    units = [PhraseIndex(vocab, "LOWER", words),
+             PhraseIndex(vocab, "ORTH", [(money(code), code) for code in U.CURRENCY_CODES])]
     symbols = [(money(code), sym) for sym, code in U.CURRENCY_SYMBOLS.items()]
     symbols += [(money(code), code) for code in U.CURRENCY_CODES] + [("money|USD|1", "US $"), ("money|USD|1", "U.S. $")]
-    prefixes = [phrase_matcher(vocab, "ORTH", symbols)]
+    prefixes = [PhraseIndex(vocab, "ORTH", symbols)]
+    share_scan(*units, *prefixes)
     return {"numbers": [numbers], "units": units, "prefixes": prefixes}
 
 
@@ -126,7 +125,7 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     memo = RunMemo()
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
-        numbers = longest_matches(pb.doc, _matched(pb.doc, "numbers", memo))
+        numbers = longest_matches(pb.doc, _matched(pb, "numbers", memo))
         if not numbers:
             continue  # no figure, no claim: the rest of the block's matching is skipped
         found = _BlockClaims(pb, numbers, names, memo)
@@ -157,9 +156,10 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity) -> di
     }
 
 
-def _matched(doc: Doc, kind: str, memo: RunMemo) -> list[tuple[int, int, int]]:
-    """The (match_id, start, end) matches of one kind of :func:`_matchers` in ``doc``."""
-    return [match for matcher in _matchers(doc.vocab)[kind] for match in matches(matcher, doc, memo)]
+def _matched(pb: ParsedBlock, kind: str, memo: RunMemo) -> list[tuple[int, int, int]]:
+    """The (match_id, start, end) matches of one kind of :func:`_matchers` in the block."""
+    return [match for matcher in _matchers(pb.doc.vocab)[kind]
+            for match in (matcher(pb) if isinstance(matcher, PhraseIndex) else block_matches(matcher, pb, memo))]
 
 
 class _RecurringNames:
@@ -190,14 +190,19 @@ class _BlockClaims:
     def __init__(self, pb: ParsedBlock, numbers: list[tuple[str, int, int]], names: _RecurringNames,
                  memo: RunMemo) -> None:
         """``numbers``: the block's number matches, longest first where they overlap, in text order."""
+        self.pb = pb
         self.doc = d = pb.doc
         self.text = pb.text
+        #: The block's token texts, lower-case texts and character offsets (read, not Token objects).
+        self.words, self.lowers, self.starts = pb.words, pb.lowers, pb.starts
         self.names = names
         self.numbers = numbers
-        self.units = {s: (e, label) for label, s, e in longest_matches(d, _matched(d, "units", memo), by_start=True)}
-        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(d, "prefixes", memo))}
+        self.number_starts = [s for _, s, _ in numbers]
+        units = longest_matches(d, _matched(pb, "units", memo), by_start=True)
+        self.units = {s: (e, label) for label, s, e in units}
+        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(pb, "prefixes", memo))}
         self.quoted_titles = quoted_titles(pb)
-        self.context = ClaimContext(d, self.quoted_titles, memo)
+        self.context = ClaimContext(pb, self.quoted_titles, memo)
         #: The last count of the sentences read so far in the block, if no other figure came after it.
         self.last_count: Quantity | None = None
 
@@ -210,9 +215,7 @@ class _BlockClaims:
         times = self.context.times(span, previous_year)
         time_tokens = {k for t in times for k in range(t.core, t.j)}
         claims: list[Quantity] = []
-        for label, s, e in self.numbers:
-            if s < span.start or e > span.end:
-                continue
+        for label, s, e in matches_within(self.numbers, self.number_starts, span):
             for c in self._read_number(label, s, e, span):
                 if c.i in time_tokens and c.family is None:
                     continue
@@ -223,7 +226,7 @@ class _BlockClaims:
         for c in claims:
             c.qualifier = self.context.qualifier(c)
             c.change = self.context.change(c, span)
-        assign_years(claims, times, self.doc)
+        assign_years(claims, times, self.pb)
         for n, c in enumerate(claims):
             c.subject = self.context.subject(c, claims[:n], span)
         self.context.fill_subjects(claims)
@@ -234,48 +237,47 @@ class _BlockClaims:
 
     def _read_number(self, label: str, s: int, e: int, span: Span) -> list[Quantity]:
         """The number(s) a match stands for: one, or two for a glued range ("5–10")."""
-        doc = self.doc
+        lowers, words, starts = self.lowers, self.words, self.starts
         if label == "DIGITS":
-            tok = doc[s]
-            m = NUMBER_TOKEN.match(tok.text)
+            m = NUMBER_TOKEN.match(words[s])
             if m is None:
                 return []
             money = bool(m.group("cur")) or s in self.prefixes
-            if e - s == 2 and doc[e - 1].lower_ in ("m", "k") and not money:
+            if e - s == 2 and lowers[e - 1] in ("m", "k") and not money:
                 e = s + 1  # "5 m" may be metres; only money takes the short scales
-            scale = N.scale_value(doc[e - 1].text) if e - s == 2 else None
+            scale = N.scale_value(words[e - 1]) if e - s == 2 else None
             if e - s == 3:  # a compound scale ("lakh crore"), else the first scale word alone
-                scale = N.words_value([t.text for t in doc[s + 1:e]])
+                scale = N.words_value(words[s + 1:e])
                 if scale is None:
-                    e, scale = s + 2, N.scale_value(doc[s + 1].text)
+                    e, scale = s + 2, N.scale_value(words[s + 1])
             suf = m.group("suf")
             if suf and suf != "+":
                 if suf.lower() in ("k", "m") and not money:
                     return []
                 scale = N.SCALE_ABBREVIATIONS[suf.lower()]
             out = []
-            a = Quantity(s, e, tok.idx + m.start("a"), tok.idx + m.end("a"),
+            a = Quantity(s, e, starts[s] + m.start("a"), starts[s] + m.end("a"),
                          N.parse_digits(m.group("a")) or Decimal(0), "digits", scale)
             if m.group("b"):
-                b = Quantity(s, e, tok.idx + m.start("b"), tok.idx + m.end("b"),
+                b = Quantity(s, e, starts[s] + m.start("b"), starts[s] + m.end("b"),
                              N.parse_digits(m.group("b")) or Decimal(0), "digits", scale)
                 if scale is not None:
-                    a.end = tok.idx + m.end("a")  # the scale is written once, after the second number
+                    a.end = starts[s] + m.end("a")  # the scale is written once, after the second number
                     if a.value < b.value:
                         a.value *= scale
                     b.value *= scale
-                    b.end = doc[e - 1].idx + len(doc[e - 1].text)
+                    b.end = starts[e - 1] + len(words[e - 1])
                 a.j = b.i = s  # neither owns the token after it alone
                 a.partners, b.partners = [b], [a]
                 out = [a, b]
             else:
                 if scale is not None:
                     a.value *= scale
-                    a.end = doc[e - 1].idx + len(doc[e - 1].text) if e - s >= 2 else tok.idx + len(tok.text)
+                    a.end = starts[e - 1] + len(words[e - 1]) if e - s >= 2 else starts[s] + len(words[s])
                 out = [a]
             if m.group("cur"):
                 code = U.CURRENCY_SYMBOLS.get(m.group("cur")) or ("CNY" if m.group("cur") == "RMB" else m.group("cur"))
-                out[0].start = tok.idx
+                out[0].start = starts[s]
                 for c in out:
                     c.family, c.unit = "money", code
             if m.group("pre") in ("~", "≈"):
@@ -293,12 +295,12 @@ class _BlockClaims:
         if label == "WORDS":
             return self._read_words(s, e)
         if label == "DECADE":
-            unit, years = U.DURATIONS[doc[e - 1].lower_]
-            if doc[s].lower_ in _DECADE_LEADS:
-                if e < span.end and doc[e].lower_ == "of":
+            unit, years = U.DURATIONS[lowers[e - 1]]
+            if lowers[s] in _DECADE_LEADS:
+                if e < span.end and lowers[e] == "of":
                     return []  # "the last decade of the century": a period
                 s = e - 1  # the surface is the noun: "the past decade" -> "decade"
-            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), Decimal(years), "words",
+            c = Quantity(s, e, starts[s], starts[e - 1] + len(words[e - 1]), Decimal(years), "words",
                          family="duration", unit=unit)
             c.right = e
             return [c]
@@ -308,26 +310,26 @@ class _BlockClaims:
             # "one in five households": a pair of counts, two rows, as SPEC's "22 out of 23 key
             # counties"; with no counted noun after it ("one in five"), a ratio; and no figure at all
             # when the second number is a year ("3 in 2020")
-            a, b = doc[s].text, doc[e - 1].text
+            a, b = words[s], words[e - 1]
             va = N.parse_decimal(a)
             vb = N.parse_decimal(b)
             if va is None or vb is None or not 0 < va < vb or N.is_year(vb, b):
                 return self._read_number("DIGITS" if a[0].isdigit() else "WORDS", s, s + 1, span)
             kind_a, kind_b = ("digits" if a[0].isdigit() else "words"), ("digits" if b[0].isdigit() else "words")
-            if counted_noun(doc, e, span) is not None:
-                first = Quantity(s, s + 1, doc[s].idx, doc[s].idx + len(a), va, kind_a)
-                second = Quantity(e - 1, e, doc[e - 1].idx, doc[e - 1].idx + len(b), vb, kind_b)
+            if counted_noun(self.pb, e, span) is not None:
+                first = Quantity(s, s + 1, starts[s], starts[s] + len(a), va, kind_a)
+                second = Quantity(e - 1, e, starts[e - 1], starts[e - 1] + len(b), vb, kind_b)
                 first.right, second.right = s + 1, e
                 first.partners, second.partners = [second], [first]
                 return [first, second]
-            c = Quantity(s, e, doc[s].idx, doc[e - 1].idx + len(b), va / vb, kind_a, family="ratio", unit="ratio")
+            c = Quantity(s, e, starts[s], starts[e - 1] + len(b), va / vb, kind_a, family="ratio", unit="ratio")
             c.right = e
             return [c]
         if label == "FRACTION":
-            value = N.fraction_value([t.text for t in doc[s:e - 1]])
+            value = N.fraction_value(words[s:e - 1])
             if value is None:
                 return []
-            c = Quantity(s, e - 1, doc[s].idx, doc[e - 2].idx + len(doc[e - 2].text), value, "words",
+            c = Quantity(s, e - 1, starts[s], starts[e - 2] + len(words[e - 2]), value, "words",
                          family="ratio", unit="ratio")
             c.right = e - 1
             return [c]
@@ -335,13 +337,13 @@ class _BlockClaims:
 
     def _read_words(self, s: int, e: int) -> list[Quantity]:
         """Split a run of number words into numbers: "two" "to" "three" are two, "twenty-five" is one."""
-        doc = self.doc
+        texts, lowers, starts = self.words, self.lowers, self.starts
         out: list[Quantity] = []
         k = s
         while k < e:
             best = None
             for stop in range(e, k, -1):
-                words = [t.text for t in doc[k:stop]]
+                words = texts[k:stop]
                 if words[-1].lower() in ("and", "-"):
                     continue
                 value = N.words_value(words)
@@ -352,10 +354,9 @@ class _BlockClaims:
                 k += 1
                 continue
             stop, value = best
-            scale = next((N.SCALES[t.lower_] for t in reversed(doc[k:stop]) if t.lower_ in N.SCALES
-                          and t.lower_ != "hundred"), None)
-            end = doc[stop - 1].idx + len(doc[stop - 1].text)
-            c = Quantity(k, stop, doc[k].idx, end, Decimal(value), "words", scale)
+            scale = next((N.SCALES[w] for w in reversed(lowers[k:stop]) if w in N.SCALES and w != "hundred"), None)
+            end = starts[stop - 1] + len(texts[stop - 1])
+            c = Quantity(k, stop, starts[k], end, Decimal(value), "words", scale)
             c.right = stop
             out.append(c)
             k = stop
@@ -366,13 +367,13 @@ class _BlockClaims:
         doc = self.doc
         tok = doc[s]
         nxt = doc[s + 1] if s + 1 < span.end else None
-        prev = [t.lower_ for t in doc[max(span.start, s - 2):s]]
+        prev = self.lowers[max(span.start, s - 2):s]
         value = N.MULTIPLIERS.get(tok.lower_) or N.words_value([tok.lower_[:-4]])
         comparing = tok.lower_.endswith("fold") or nxt is None or nxt.lower_ in _RATIO_FOLLOWERS or nxt.is_punct \
             or " ".join(prev) in ("more than", "less than") or (prev and prev[-1] in (
                 "nearly", "almost", "about", "over", "roughly"))
         if nxt is not None and nxt.lower_ == "as" and tok.lower_ != "twice" \
-                and not any(t.lower_ == "as" for t in doc[s + 2:min(span.end, s + 5)]):
+                and "as" not in self.lowers[s + 2:min(span.end, s + 5)]:
             comparing = False  # "rivers that double as sewers": the verb; but "double as much as"
         # "has doubled since 2000" is the verb of a change and left out; bounded, "more than doubled" or
         # "nearly tripled" states the ratio as "more than double" does
@@ -417,21 +418,21 @@ class _BlockClaims:
         if bare and prev is not None and prev.is_upper and prev.is_alpha and len(prev) >= 2 \
                 and prev.text not in U.CURRENCY_CODES:
             return True  # part of a code or name: "NUTS 2 regions", "CC BY 3.0", "PM 2.5"
-        if bare and c.scale is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", text) and _after_name(doc, c.i, span):
+        if bare and c.scale is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", text) and _after_name(self.pb, c.i, span):
             return True  # a version after a programme's name: "Swachh Bharat Mission (Urban) 2.0"
         if bare and c.scale is None and N.is_year(c.value, text) \
                 and self.context.qualifiers.get(c.i) is None:
             return True  # "in 2024", "2025 marks", "the 2030 Sustainable Development Goals"
-        if bare and c.scale is None and _is_day(doc, c, span):
+        if bare and c.scale is None and _is_day(self.pb, c, span):
             return True  # "November 18", "18 November"
         if prev is not None and prev.lower_.rstrip(".") in LABEL_WORDS and (
                 bare or prev.is_title or prev.lower_ in ("no", "no.", "nos", "p", "pp", "vol")):
             return True  # "Chapter 3", "Goal 1", "phase 2 projects"
-        if bare and c.scale is None and _named_label(doc, c, span, text):
+        if bare and c.scale is None and _named_label(self.pb, c, span, text):
             return True  # "Proposition 13 limits ...", "Article 50 talks", "Route 66"
-        if bare and c.i == span.start and _heading_line(doc, c, span):
+        if bare and c.i == span.start and _heading_line(self.pb, c, span):
             return True  # a section or contents line left in the text: "7 Conclusions and recommendations"
-        if _glued_code(doc, c, span):
+        if _glued_code(self.pb, c, span):
             return True  # "5G"
         if c.family is None:
             if nxt is not None and nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "o'clock", "hrs"):
@@ -462,18 +463,18 @@ class _BlockClaims:
         if prev is not None and prev.lower_ in _ORDINALS:
             return True  # "the first three quarters" is a period, "the second two" an ordinal phrase
         if first.lower_ == "one" and c.j == c.i + 1 and any(
-                t.lower_ in _PRONOUN_DETERMINERS for t in doc[max(span.start, c.i - 2):c.i]):
+                w in _PRONOUN_DETERMINERS for w in self.lowers[max(span.start, c.i - 2):c.i]):
             return True  # the pronoun: "the previous one", "a new one", "every one of"
         if prev is not None and prev.lower_ in ("these", "those"):
             return True  # "these two works": the pair just named, not a new figure
         if prev is not None and prev.lower_ in ("the", "all") and c.family != "duration":
             return True  # "the two pilot villages", "all three countries": a reference back to things counted
-        if first.lower_ == "one" and c.j == c.i + 1 and _contrast_follows(doc, c.j, span):
+        if first.lower_ == "one" and c.j == c.i + 1 and _contrast_follows(self.pb, c.j, span):
             return True  # "a deficit in one year must be recovered in the next": "one" as a determiner
         if c.family == "ratio":
             return False
-        if nxt is not None and nxt.lower_ == "of" and c.scale is None and not _range_follows(doc, c.j, span) \
-                and c.family is None and not _of_them(doc, c, span):
+        if nxt is not None and nxt.lower_ == "of" and c.scale is None and not _range_follows(self.pb, c.j, span) \
+                and c.family is None and not _of_them(self.pb, c, span):
             return True  # "one of the", "one of them" (but "six of the 11 countries" is a pair, "six of
             # them" counts what "them" stands for, "three of the plants" counts plants)
         return False  # a bare number word stays only if _resolve finds it a unit ("two to three sectors")
@@ -481,21 +482,22 @@ class _BlockClaims:
     def _attach_unit(self, c: Quantity, span: Span) -> None:
         """The unit written with the number: a currency before it, or a unit or counted noun after it."""
         doc = self.doc
+        lowers, words = self.lowers, self.words
         pre = self.prefixes.get(c.i)
         if pre is not None and c.family is None:
             s, label = pre
             c.family, c.unit, _ = label.split("|")
-            c.start = doc[s].idx
+            c.start = self.starts[s]
         k = c.j
         # "5,000+ workers", "1,000-plus wells", "50-odd villages"
-        if k < span.end and doc[k].text == "+" and doc[k - 1].whitespace_ == "":
+        if k < span.end and words[k] == "+" and doc[k - 1].whitespace_ == "":
             c.qualifier, k = "at_least", k + 1
-        elif k + 1 < span.end and doc[k].text in DASHES and doc[k + 1].lower_ in ("plus", "odd"):
-            c.qualifier, k = ("at_least" if doc[k + 1].lower_ == "plus" else "approximate"), k + 2
-        hyphen = k < span.end and doc[k].text in DASHES and k + 1 < span.end
+        elif k + 1 < span.end and words[k] in DASHES and lowers[k + 1] in ("plus", "odd"):
+            c.qualifier, k = ("at_least" if lowers[k + 1] == "plus" else "approximate"), k + 2
+        hyphen = k < span.end and words[k] in DASHES and k + 1 < span.end
         if hyphen:
             k += 1
-            if NUMBER_TOKEN.match(doc[k].text) or doc[k].lower_ in N.NUMBER_WORDS:
+            if NUMBER_TOKEN.match(words[k]) or lowers[k] in N.NUMBER_WORDS:
                 return  # a range "5-10"; the partner gives the unit
         unit = self.units.get(k)
         if unit is not None:
@@ -509,16 +511,16 @@ class _BlockClaims:
             if hyphen and family == "duration" and not self._duration_compound_states(c, k, span):
                 c.family = "skip"
                 return
-            if family == "duration" and _period_of_year(doc, c.i, end, span):
+            if family == "duration" and _period_of_year(self.pb, c.i, end, span):
                 c.family = "skip"  # "the first three quarters of 2024": a period, not a claim
                 return
-            if name == "ratio" and doc[k].lower_ == "times" and c.value == int(c.value) and not (
-                    end < span.end and doc[end].lower_ in _TIMES_FOLLOWERS):
+            if name == "ratio" and lowers[k] == "times" and c.value == int(c.value) and not (
+                    end < span.end and lowers[end] in _TIMES_FOLLOWERS):
                 # "visited three times": occasions; but "2.5 times", a fraction, can only compare
                 family, name = "count", "time"
             c.family, c.unit = family, name
             c.value *= int(mult)
-            c.end = doc[end - 1].idx + len(doc[end - 1].text)
+            c.end = self.starts[end - 1] + len(words[end - 1])
             c.right = end
             return
         if c.family is not None:
@@ -526,19 +528,19 @@ class _BlockClaims:
         if hyphen:
             c.family = "skip"  # "one-time", "three-tiered", "100-Day": a modifier or a name
             return
-        if k + 1 < span.end and doc[k].lower_ == "per" and NUMBER_TOKEN.match(doc[k + 1].text):
+        if k + 1 < span.end and lowers[k] == "per" and NUMBER_TOKEN.match(words[k + 1]):
             c.family, c.unit = "ratio", "ratio"  # a rate: "5.4 per 1,000 live births"
             return
-        if k + 1 < span.end and (doc[k].lower_, doc[k + 1].lower_) in POST_QUALIFIERS:
-            c.qualifier, k = POST_QUALIFIERS[doc[k].lower_, doc[k + 1].lower_], k + 2  # "four or more members"
-        if k + 1 < span.end and doc[k].lower_ == "head" and doc[k + 1].lower_ == "of":
+        if k + 1 < span.end and (lowers[k], lowers[k + 1]) in POST_QUALIFIERS:
+            c.qualifier, k = POST_QUALIFIERS[lowers[k], lowers[k + 1]], k + 2  # "four or more members"
+        if k + 1 < span.end and lowers[k] == "head" and lowers[k + 1] == "of":
             c.family, c.unit, c.right = "count", "head", k + 1  # "13 million head of livestock"
             return
-        if k < span.end and doc[k].lower_ in ("cents", "cent") and c.family is None:
+        if k < span.end and lowers[k] in ("cents", "cent") and c.family is None:
             c.family, c.unit, c.value, c.right = "money", None, c.value / 100, k + 1  # currency: see _resolve
-            c.end = doc[k].idx + len(doc[k].text)
+            c.end = self.starts[k] + len(words[k])
             return
-        unit = _written_unit(doc, k, span)
+        unit = _written_unit(self.pb, k, span)
         if unit is not None:
             prev = doc[c.i - 1] if c.i > span.start else None
             if prev is not None and prev.is_title and prev.i != span.start:
@@ -546,21 +548,21 @@ class _BlockClaims:
                 return
             end, c.unit = unit
             c.family, c.right = ("count" if "/" not in c.unit else "measure"), end
-            c.end = doc[end - 1].idx + len(_symbol_text(doc[end - 1]) or doc[end - 1].text)
+            c.end = self.starts[end - 1] + len(_symbol_text(doc[end - 1]) or words[end - 1])
             return
         qualified = self.context.qualifiers.get(self.context.surface_start(c)) is not None or (
-            c.i > span.start and doc[c.i - 1].lower_ in _SINGLE_BOUNDS)
-        if c.value == 1 and k + 1 < span.end and doc[k].lower_ == "such" and doc[k + 1].is_alpha:
+            c.i > span.start and lowers[c.i - 1] in _SINGLE_BOUNDS)
+        if c.value == 1 and k + 1 < span.end and lowers[k] == "such" and doc[k + 1].is_alpha:
             k, qualified = k + 1, True  # "only one such notice"
-        noun = counted_noun(doc, k, span, singular=c.value == 1 and qualified)
+        noun = counted_noun(self.pb, k, span, singular=c.value == 1 and qualified)
         if noun is not None:
             first, head, end = noun
             c.family, c.unit, c.noun, c.right = "count", _count_unit(doc[head]), (first, head), end
-            abbreviation = _abbreviation_after(doc, end, span)
+            abbreviation = _abbreviation_after(self.pb, end, span)
             if abbreviation:
                 c.unit = abbreviation  # "64 tropical livestock units (TLU)", so that "21 TLU" agrees
             return
-        noun = _part_of(doc, c, k, span)
+        noun = _part_of(self.pb, c, k, span)
         if noun is not None:  # "operate 42 of the plants": the number counts the plants
             first, head, end = noun
             c.family, c.unit, c.noun, c.right = "count", _count_unit(doc[head]), (first, head), end
@@ -569,6 +571,7 @@ class _BlockClaims:
         """"a three-year initiative" states a duration; "nine-year compulsory education" and a
         recurring "five-year transitional period" name something."""
         doc = self.doc
+        lowers = self.lowers
         back = [t for t in doc[max(span.start, c.i - 3):c.i]]
         article = False
         for t in reversed(back):
@@ -579,13 +582,13 @@ class _BlockClaims:
                 break
         if not article:
             return False
-        noun = doc[unit_tok + 1].lower_ if unit_tok + 1 < span.end else ""
-        return not self.names.is_name(doc[c.i:c.j].text.lower(), doc[unit_tok].lower_.rstrip("s"), noun)
+        noun = lowers[unit_tok + 1] if unit_tok + 1 < span.end else ""
+        return not self.names.is_name(span_text(self.pb, c.i, c.j).lower(), lowers[unit_tok].rstrip("s"), noun)
 
     def _resolve(self, claims: list[Quantity], span: Span) -> list[Quantity]:
         """Give bare numbers a unit (see :meth:`_resolve_bare`); bare numbers that stay without one
         are no claims. Amounts in cents take the currency of the sentence."""
-        _link_partners(self.doc, claims)
+        _link_partners(self.doc, self.lowers, claims)
         for c in claims:
             _take_partner_unit(c)
         for n, c in enumerate(claims):
@@ -608,12 +611,13 @@ class _BlockClaims:
         count it refers back to (or, in brackets or with a scale, forward to); the plural subject
         of the verb stating it ("disputes rose to 1,270")."""
         doc = self.doc
+        lowers, words = self.lowers, self.words
         i = c.i
-        prev = doc[i - 1].lower_ if i > span.start else ""
-        if prev == "of" and i - 2 >= span.start and doc[i - 2].lower_ == "factor":
+        prev = lowers[i - 1] if i > span.start else ""
+        if prev == "of" and i - 2 >= span.start and lowers[i - 2] == "factor":
             c.family, c.unit = "ratio", "ratio"  # "oversampled by a factor of three"
             return
-        if _of_them(doc, c, span):
+        if _of_them(self.pb, c, span):
             # "14 utilities ..., and six of them": what "them" stands for, the first count of the
             # sentence large enough to hold the part ("520 districts, which served 15 million people;
             # fewer than 100 of them" counts districts)
@@ -624,7 +628,7 @@ class _BlockClaims:
         if prev in ("to", "from") and i - 2 >= span.start and _object_noun(doc[i - 2]):
             c.family, c.unit, c.noun = "count", _count_unit(doc[i - 2]), (i - 2, i - 2)
             return
-        noun = _number_of(doc, span.start, i)
+        noun = _number_of(self.pb, span.start, i)
         if noun is not None and c.kind == "digits":
             c.family, c.unit = "count", _count_unit(doc[noun])
             return
@@ -637,30 +641,30 @@ class _BlockClaims:
         # the figure it is compared with: "17 of the 41 utilities ..., against nine in 2020" (a number
         # word after "than" is a bound, "more than three", not a comparison)
         compared = prev in ("against", "versus", "vs", "vs.") or (prev == "than" and c.kind == "digits") or (
-            prev in ("with", "to") and i - 2 >= span.start and doc[i - 2].lower_ == "compared")
+            prev in ("with", "to") and i - 2 >= span.start and lowers[i - 2] == "compared")
         compared_with = next((o for o in reversed(before) if o.family not in (None, "skip")), None)
         if compared and compared_with is not None:
             c.family, c.unit, c.ref = compared_with.family, compared_with.unit, compared_with
             return
-        elliptical = c.j >= span.end or doc[c.j].is_punct and doc[c.j].text not in DASHES
+        elliptical = c.j >= span.end or doc[c.j].is_punct and words[c.j] not in DASHES
         if c.kind == "words":
-            if elliptical and self.last_count is not None and _existential(doc, i, span):
+            if elliptical and self.last_count is not None and _existential(self.pb, i, span):
                 # "Only one such notice was issued ... Since 2018 there have been eleven, ..."
                 c.family, c.unit, c.ref = "count", self.last_count.unit, self.last_count
             return
-        if any(t.lower_ in RATIO_WORDS for t in doc[span.start:i]):
+        if any(w in RATIO_WORDS for w in lowers[span.start:i]):
             c.family, c.unit = "ratio", "ratio"
             return
-        if _is_age(doc, c, span):
+        if _is_age(self.pb, c, span):
             c.family, c.unit = "duration", "year"
             return
-        if any(t.lower_ in U.POPULATION_NOUNS for t in doc[clause_start(doc, span, i):i]):
+        if any(w in U.POPULATION_NOUNS for w in lowers[clause_start(self.pb, span, i):i]):
             c.family, c.unit = "count", "person"
             return
-        if i - 2 >= span.start and prev == "(" and U.looks_plural(doc[i - 2].lower_):
+        if i - 2 >= span.start and prev == "(" and U.looks_plural(lowers[i - 2]):
             c.family, c.unit = "count", _count_unit(doc[i - 2])
             return
-        if "." in doc[i].text and c.scale is None:
+        if "." in words[i] and c.scale is None:
             c.family, c.unit = "ratio", "ratio"
             return
         antecedent = next((o for o in reversed(before) if o.family == "count"), None)
@@ -669,7 +673,7 @@ class _BlockClaims:
         if antecedent is not None:
             c.family, c.unit, c.ref = "count", antecedent.unit, antecedent
             return
-        head = _subject_head(doc, span, i)
+        head = _subject_head(self.pb, span, i)
         if head is not None:
             c.family, c.unit = "count", _count_unit(doc[head])
             return
@@ -683,12 +687,12 @@ class _BlockClaims:
 def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
     """Token spans inside quotation marks that read as a title or name ("10,000 Enterprises
     Helping 10,000 Villages"), not as quoted speech ("Our harvests in the past two years ...")."""
-    # Read from the block's word lists and one IS_ALPHA array, not from a Token object per word.
+    # Read from the block's word lists, not from a Token object per word (IS_ALPHA is str.isalpha).
     words, lowers = pb.words, pb.lowers
     opening = pb.positions(QUOTES_OPEN)
     if not opening:
         return []
-    starts, alphas = pb.starts, pb.doc.to_array(IS_ALPHA).tolist()
+    starts = pb.starts
     n = len(words)
     out: list[tuple[int, int]] = []
     resume = 0  # after a quotation, the next one opens past its closing quote
@@ -699,7 +703,7 @@ def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
         if close is None:
             continue
         inside = range(k + 1, close)
-        alpha = [m for m in inside if alphas[m]]
+        alpha = [m for m in inside if words[m].isalpha()]
         content = [m for m in alpha[1:] if lowers[m] not in FUNCTION_WORDS]
         capitals = sum(1 for m in content if words[m][:1].isupper())
         lower_case = sum(1 for m in content if words[m].islower())
@@ -710,9 +714,9 @@ def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
     return out
 
 
-def _contrast_follows(doc: Doc, k: int, span: Span) -> bool:
+def _contrast_follows(pb: ParsedBlock, k: int, span: Span) -> bool:
     """Whether "the next", "the other" or "another" follows in the sentence: "one ... the other"."""
-    words = [t.lower_ for t in doc[k:span.end]]
+    words = pb.lowers[k:span.end]
     return "another" in words or any(a == "the" and b in ("next", "other", "following")
                                      for a, b in zip(words, words[1:]))
 
@@ -723,14 +727,15 @@ _SINGLE_BOUNDS = frozenset({"only", "just", "exactly", "single"})
 _EXISTENTIAL_BE = frozenset({"is", "are", "was", "were", "been", "be"})
 
 
-def _existential(doc: Doc, i: int, span: Span) -> bool:
+def _existential(pb: ParsedBlock, i: int, span: Span) -> bool:
     """Whether token ``i`` follows "there is/are/was/were/have been" (a qualifier may stand between)."""
+    lowers = pb.lowers
     k = i - 1
-    while k > span.start and doc[k].lower_ in qualifier_words():
+    while k > span.start and lowers[k] in qualifier_words():
         k -= 1
-    if k <= span.start or doc[k].lower_ not in _EXISTENTIAL_BE:
+    if k <= span.start or lowers[k] not in _EXISTENTIAL_BE:
         return False
-    back = [t.lower_ for t in doc[max(span.start, k - 3):k]]
+    back = lowers[max(span.start, k - 3):k]
     return "there" in back
 
 
@@ -743,34 +748,37 @@ _PART_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "
 _PART_PRONOUNS = frozenset({"them", "these", "those"})
 
 
-def _part_of(doc: Doc, c: Quantity, k: int, span: Span) -> tuple[int, int, int] | None:
+def _part_of(pb: ParsedBlock, c: Quantity, k: int, span: Span) -> tuple[int, int, int] | None:
     """The counted noun of a part: "42 of the plants" -> plants (not "one of the most ...", not a
     pair "17 of the 41 utilities", which the partner resolves)."""
-    if c.value <= 1 or c.scale is not None or k + 2 >= span.end or doc[k].lower_ != "of" \
-            or doc[k + 1].lower_ not in _PART_DETERMINERS or _range_follows(doc, k, span):
+    lowers = pb.lowers
+    if c.value <= 1 or c.scale is not None or k + 2 >= span.end or lowers[k] != "of" \
+            or lowers[k + 1] not in _PART_DETERMINERS or _range_follows(pb, k, span):
         return None
-    return counted_noun(doc, k + 2, span)
+    return counted_noun(pb, k + 2, span)
 
 
-def _of_them(doc: Doc, c: Quantity, span: Span) -> bool:
+def _of_them(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     """"six of them", "100 of these": a part of things counted before (not "one of them")."""
+    doc, lowers = pb.doc, pb.lowers
     k = c.j
-    return (c.value > 1 and k + 1 < span.end and doc[k].lower_ == "of" and doc[k + 1].lower_ in _PART_PRONOUNS
-            and (k + 2 >= span.end or not doc[k + 2].is_alpha or doc[k + 2].lower_ in FUNCTION_WORDS
-                 or verb_like(doc[k + 2]) or not U.looks_plural(doc[k + 2].lower_)))
+    return (c.value > 1 and k + 1 < span.end and lowers[k] == "of" and lowers[k + 1] in _PART_PRONOUNS
+            and (k + 2 >= span.end or not doc[k + 2].is_alpha or lowers[k + 2] in FUNCTION_WORDS
+                 or verb_like(doc[k + 2]) or not U.looks_plural(lowers[k + 2])))
 
 
-def _after_name(doc: Doc, i: int, span: Span) -> bool:
+def _after_name(pb: ParsedBlock, i: int, span: Span) -> bool:
     """Whether token ``i`` follows a capitalised name, or a bracketed qualifier of one: "Vision 2.0",
     "Swachh Bharat Mission (Urban) 2.0"."""
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
     k = i - 1
-    if k > span.start and doc[k].text == ")":
-        opening = next((m for m in range(k - 1, max(span.start, k - 6) - 1, -1) if doc[m].text == "("), None)
+    if k > span.start and words[k] == ")":
+        opening = next((m for m in range(k - 1, max(span.start, k - 6) - 1, -1) if words[m] == "("), None)
         if opening is None:
             return False
         k = opening - 1
-    return (k > span.start and doc[k].is_alpha and doc[k].text[:1].isupper()
-            and doc[k].lower_ not in qualifier_words())
+    return (k > span.start and doc[k].is_alpha and words[k][:1].isupper()
+            and lowers[k] not in qualifier_words())
 
 
 #: Words before a capitalised word that make it a place or an owner, not a label: "in Texas 254 counties".
@@ -778,10 +786,11 @@ _PLACE_LEADS = frozenset({"in", "across", "throughout", "within", "for", "of", "
                           "inside", "near"})
 
 
-def _named_label(doc: Doc, c: Quantity, span: Span, text: str) -> bool:
+def _named_label(pb: ParsedBlock, c: Quantity, span: Span, text: str) -> bool:
     """A bare whole number written right after a capitalised word inside a sentence names a thing:
     "Proposition 13", "Article 50", "Route 66" (not a month, unit or currency; not a qualifier; a
     count such as "Texas 254 counties" after a preposition keeps its place name)."""
+    doc = pb.doc
     prev = doc[c.i - 1] if c.i > span.start else None
     if prev is None or prev.i == span.start or prev.is_sent_start or not prev.is_alpha or not prev.is_title \
             or prev.whitespace_ == "" or not re.fullmatch(r"\d{1,3}", text):
@@ -796,45 +805,49 @@ def _named_label(doc: Doc, c: Quantity, span: Span, text: str) -> bool:
     return True
 
 
-def _heading_line(doc: Doc, c: Quantity, span: Span) -> bool:
+def _heading_line(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     """A sentence that is a numbered heading or contents line: a small whole number, then a
     capitalised title and no sentence punctuation at the end (or dot leaders)."""
+    doc = pb.doc
     nxt = doc[c.j] if c.j < span.end else None
     if nxt is None or not nxt.is_title or not nxt.is_alpha or c.value > 99 or c.value != int(c.value):
         return False
     last = doc[span.end - 1]
-    leaders = sum(1 for t in doc[c.j:span.end] if t.text == ".") >= 3
+    leaders = pb.words[c.j:span.end].count(".") >= 3
     return leaders or last.text not in (".", "!", "?", ":", ";", ")", "\u201d", '"')
 
 
-def _is_day(doc: Doc, c: Quantity, span: Span) -> bool:
+def _is_day(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     """A day of the month next to a month name: "November 18", "18 November"."""
+    lowers = pb.lowers
     if not (1 <= c.value <= 31) or c.value != int(c.value):
         return False
-    prev = doc[c.i - 1].lower_ if c.i > span.start else ""
-    nxt = doc[c.j].lower_ if c.j < span.end else ""
-    nxt2 = doc[c.j + 1].lower_ if c.j + 1 < span.end else ""
+    prev = lowers[c.i - 1] if c.i > span.start else ""
+    nxt = lowers[c.j] if c.j < span.end else ""
+    nxt2 = lowers[c.j + 1] if c.j + 1 < span.end else ""
     return prev in MONTH_WORDS or nxt in MONTH_WORDS or (nxt == "of" and nxt2 in MONTH_WORDS)
 
 
-def _glued_code(doc: Doc, c: Quantity, span: Span) -> bool:
+def _glued_code(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     """A number glued to letters: "5G", "4K", "F-16" style codes and model numbers."""
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
     last = doc[c.j - 1]
-    if c.j < span.end and last.whitespace_ == "" and doc[c.j].is_alpha and doc[c.j].lower_ not in (
-            "s",) and c.family in (None, "count") and not doc[c.j].lower_ in U.MEASURES:
+    if c.j < span.end and last.whitespace_ == "" and doc[c.j].is_alpha and lowers[c.j] not in (
+            "s",) and c.family in (None, "count") and not lowers[c.j] in U.MEASURES:
         return True
     if c.i > span.start and doc[c.i - 1].whitespace_ == "" and doc[c.i - 1].is_alpha:
         return True
-    return (c.i > span.start + 1 and doc[c.i - 1].text in DASHES and doc[c.i - 2].whitespace_ == ""
+    return (c.i > span.start + 1 and words[c.i - 1] in DASHES and doc[c.i - 2].whitespace_ == ""
             and doc[c.i - 1].whitespace_ == "" and doc[c.i - 2].is_alpha and doc[c.i - 2].is_upper)
 
 
-def _period_of_year(doc: Doc, start: int, end: int, span: Span) -> bool:
+def _period_of_year(pb: ParsedBlock, start: int, end: int, span: Span) -> bool:
     """A duration that is part of a period: "the first 10 months of 2024", "the first three quarters"."""
-    if start > span.start and doc[start - 1].lower_ in ("first", "last", "initial", "final", "opening"):
+    doc, lowers = pb.doc, pb.lowers
+    if start > span.start and lowers[start - 1] in ("first", "last", "initial", "final", "opening"):
         return True
-    return end + 1 < span.end and doc[end].lower_ == "of" and (
-        is_year_token(doc[end + 1]) or doc[end + 1].lower_ in MONTH_WORDS)
+    return end + 1 < span.end and lowers[end] == "of" and (
+        is_year_token(doc[end + 1]) or lowers[end + 1] in MONTH_WORDS)
 
 
 def _take_partner_unit(c: Quantity) -> None:
@@ -858,11 +871,12 @@ def _object_noun(t: Token) -> bool:
             and w not in UP_WORDS and w not in DOWN_WORDS)
 
 
-def _is_age(doc: Doc, c: Quantity, span: Span) -> bool:
+def _is_age(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     """An age: "people aged 60", "residents over 65 now outnumber those under 20"."""
+    doc, lowers = pb.doc, pb.lowers
     if c.scale is not None or c.value != int(c.value) or not 0 < c.value <= 120 or c.i - 1 < span.start:
         return False
-    prev = doc[c.i - 1].lower_
+    prev = lowers[c.i - 1]
     if prev in ("aged", "age", "ages"):
         return True
     if prev not in ("over", "under", "above", "below") or c.i - 2 < span.start:
@@ -871,36 +885,38 @@ def _is_age(doc: Doc, c: Quantity, span: Span) -> bool:
     return who.lower_ in ("those", "people", "persons") or U.is_person(who.lower_) and U.looks_plural(who.lower_)
 
 
-def _subject_head(doc: Doc, span: Span, i: int) -> int | None:
+def _subject_head(pb: ParsedBlock, span: Span, i: int) -> int | None:
     """The plural head noun of the subject of a verb that states the bare number at ``i``:
     "Disputes rose to 1,270" -> Disputes; none for "the income of residents reached 5,000"."""
+    doc, lowers = pb.doc, pb.lowers
     k = i - 1
-    while k > span.start and (doc[k].lower_ in ("to", "at", "by", "a", "an") or doc[k].lower_ in qualifier_words()):
+    while k > span.start and (lowers[k] in ("to", "at", "by", "a", "an") or lowers[k] in qualifier_words()):
         k -= 1
-    if k <= span.start or doc[k].lower_ not in STATING_VERBS:
+    if k <= span.start or lowers[k] not in STATING_VERBS:
         return None
-    start = clause_start(doc, span, k)
+    start = clause_start(pb, span, k)
     words = [t for t in doc[start:k] if t.lower_ not in ("has", "have", "had", "been", "will")]
     stop = next((n for n, t in enumerate(words) if t.lower_ in FUNCTION_WORDS and n > 0), len(words))
     head = words[stop - 1] if stop else None
     return head.i if head is not None and head.is_alpha and U.looks_plural(head.lower_) else None
 
 
-def _written_unit(doc: Doc, k: int, span: Span) -> tuple[int, str] | None:
+def _written_unit(pb: ParsedBlock, k: int, span: Span) -> tuple[int, str] | None:
     """A unit written as a symbol after a number: a rate such as "dS/m", "km/h" or "mg/l" (its last
     part may carry the sentence's full stop: "below 1 mg/l."), or an upper-case abbreviation such
     as "21 TLU" or "150 MGD treatment plant" (not a currency, not a time of day; but "242 NUTS 2
     regions" counts regions)."""
+    doc, words = pb.doc, pb.words
     t = doc[k] if k < span.end else None
     if t is None or not t.is_alpha or doc[k - 1].whitespace_ == "" and k > span.start and doc[k - 1].is_digit:
         return None
-    if k + 2 < span.end and doc[k + 1].text == "/" and t.whitespace_ == "" and doc[k + 1].whitespace_ == "":
+    if k + 2 < span.end and words[k + 1] == "/" and t.whitespace_ == "" and doc[k + 1].whitespace_ == "":
         denominator = _symbol_text(doc[k + 2])
         if denominator and len(t) <= 4 and len(denominator) <= 4:
             return k + 3, f"{t.lower_}/{denominator.lower()}"
     nxt = doc[k + 1] if k + 1 < span.end else None
     if t.is_upper and 2 <= len(t) <= 6 and t.text not in U.CURRENCY_CODES and t.lower_ not in ("am", "pm") \
-            and (nxt is None or nxt.is_punct or nxt.lower_ in FUNCTION_WORDS or counted_noun(doc, k, span) is None):
+            and (nxt is None or nxt.is_punct or nxt.lower_ in FUNCTION_WORDS or counted_noun(pb, k, span) is None):
         return k + 1, U.singular(t.lower_)  # "21 TLU in 2023"
     return None
 
@@ -911,11 +927,12 @@ def _symbol_text(t: Token) -> str:
     return text if text.isalpha() else ""
 
 
-def _abbreviation_after(doc: Doc, k: int, span: Span) -> str | None:
+def _abbreviation_after(pb: ParsedBlock, k: int, span: Span) -> str | None:
     """An abbreviation defined right after a counted noun phrase: "tropical livestock units (TLU)"."""
-    if k + 2 < span.end and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper \
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
+    if k + 2 < span.end and words[k] == "(" and words[k + 2] == ")" and doc[k + 1].is_upper \
             and doc[k + 1].is_alpha and 2 <= len(doc[k + 1]) <= 6:
-        return U.singular(doc[k + 1].lower_)
+        return U.singular(lowers[k + 1])
     return None
 
 
@@ -929,31 +946,33 @@ def _count_unit(head: Token) -> str:
     return unit
 
 
-def _number_of(doc: Doc, start: int, i: int) -> int | None:
+def _number_of(pb: ParsedBlock, start: int, i: int) -> int | None:
     """The head of "the number of X" (or "total of X") before token ``i``, if the sentence has one."""
+    doc, lowers = pb.doc, pb.lowers
     for k in range(i - 2, start - 1, -1):
-        if doc[k].lower_ == "of" and k > start and doc[k - 1].lower_ in ("number", "numbers", "count", "total"):
+        if lowers[k] == "of" and k > start and lowers[k - 1] in ("number", "numbers", "count", "total"):
             sub = Span(doc, k + 1, i)
-            noun = counted_noun(doc, k + 1, sub, limit=5)
+            noun = counted_noun(pb, k + 1, sub, limit=5)
             if noun is not None:
                 return noun[1]
     return None
 
 
-def _link_partners(doc: Doc, claims: list[Quantity]) -> None:
-    """Ranges and pairs: "two to three sectors", "22 out of 23 counties", "from 553 in 2020 to 797"."""
+def _link_partners(doc: Doc, lowers: list[str], claims: list[Quantity]) -> None:
+    """Ranges and pairs: "two to three sectors", "22 out of 23 counties", "from 553 in 2020 to 797".
+    ``lowers``: the Doc's lower-case token texts."""
     for n in range(len(claims) - 1):
         a, b = claims[n], claims[n + 1]
         if b in a.partners:
             continue
         # qualifiers inside a pair do not break it: "18,000 of the roughly 540,000 households"
-        between = tuple(t.lower_ for t in doc[a.right if a.family else a.j:b.i] if t.lower_ not in _PAIR_QUALIFIERS)
+        between = tuple(w for w in lowers[a.right if a.family else a.j:b.i] if w not in _PAIR_QUALIFIERS)
         # "22 of Brazil's 26", "226 of the country's 391"
         possessive = (3 <= len(between) <= 5 and between[0] == "of" and between[-1] in ("'s", "\u2019s")
                       and all(t.is_alpha and t.lower_ not in STATING_VERBS
                               for t in doc[b.i - len(between) + 1:b.i - 1]))
         if between in _RANGE_LINKS or possessive or (between and between[0] in ("in",) and between[-1] == "to"
-                                                     and len(between) <= 4) or _from_to(doc, a, b):
+                                                     and len(between) <= 4) or _from_to(lowers, a, b):
             if a.family is not None and b.family is not None and (
                     a.unit != b.unit or between in (("and",), ("of",), ("of", "the"))):
                 continue
@@ -961,21 +980,23 @@ def _link_partners(doc: Doc, claims: list[Quantity]) -> None:
             b.partners.append(a)
 
 
-def _range_follows(doc: Doc, k: int, span: Span) -> bool:
+def _range_follows(pb: ParsedBlock, k: int, span: Span) -> bool:
     """Whether a range or pair link and a second number follow token ``k``: "to three", "out of 23"."""
+    doc, lowers = pb.doc, pb.lowers
     for link in _RANGE_LINKS:
         n = len(link)
-        if tuple(t.lower_ for t in doc[k:k + n]) == link and k + n < span.end:
+        if tuple(lowers[k:k + n]) == link and k + n < span.end:
             nxt = doc[k + n]
             if NUMBER_TOKEN.match(nxt.text) or nxt.lower_ in N.NUMBER_WORDS:
                 return True
     return False
 
 
-def _from_to(doc: Doc, a: Quantity, b: Quantity) -> bool:
-    """"from X ... to Y" with a few words between (a year, a rate): X and Y are a pair."""
-    start = doc[a.i - 1].lower_ if a.i > 0 else ""
-    if start != "from" and not (a.i > 1 and doc[a.i - 2].lower_ == "from"):
+def _from_to(lowers: list[str], a: Quantity, b: Quantity) -> bool:
+    """"from X ... to Y" with a few words between (a year, a rate): X and Y are a pair.
+    ``lowers``: the Doc's lower-case token texts."""
+    start = lowers[a.i - 1] if a.i > 0 else ""
+    if start != "from" and not (a.i > 1 and lowers[a.i - 2] == "from"):
         return False
-    between = [t.lower_ for t in doc[a.j:b.i]]
+    between = lowers[a.j:b.i]
     return 0 < len(between) <= 8 and between[-1] == "to" and "," not in between and ";" not in between

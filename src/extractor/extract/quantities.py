@@ -8,6 +8,7 @@ word lists stand in.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -15,13 +16,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import spacy
-from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from extractor import numbers as N
 from extractor import units as U
+from extractor.analysis import ParsedBlock
 
 _GLUED_CURRENCIES = ("US$", "U.S.$", "HK$", "AU$", "A$", "CA$", "C$", "NZ$", "S$", "NT$", "R$", "$", "€", "£",
                      "¥", "￥", "₹", "₩", "₦", "₽", "₱", "RMB", "USD", "EUR", "GBP", "CNY", "JPY", "INR")
@@ -147,27 +148,81 @@ def longest_matches(doc: Doc, matches: Iterable[tuple[int, int, int]],
     return out
 
 
+def share_scan(*indexes: PhraseIndex) -> None:
+    """Let ``indexes`` look up one set of words, the union of theirs: the report's words are
+    then tested once for all of them, not once per index."""
+    scan = frozenset().union(*(index.scan for index in indexes))
+    for index in indexes:
+        index.scan = scan
+
+
+def span_text(pb: ParsedBlock, start: int, end: int) -> str:
+    """``pb.doc[start:end].text`` (``start`` >= 0), sliced from the block text: a Span's text runs
+    from its first token's offset to its last token's end."""
+    end = min(end, len(pb.words))
+    if end <= start:
+        return ""
+    return pb.text[pb.starts[start]:pb.starts[end - 1] + len(pb.words[end - 1])]
+
+
+def matches_within(matches: list[tuple[str, int, int]], starts: list[int], span: Span) -> list[tuple[str, int, int]]:
+    """The (label, start, end) ``matches`` (in text order, ``starts`` their start tokens) that lie
+    inside ``span``: found by bisection, not by a scan of the block's matches per sentence."""
+    first = bisect.bisect_left(starts, span.start)
+    stop = bisect.bisect_left(starts, span.end, first)
+    return [m for m in matches[first:stop] if m[2] <= span.end]
+
+
 @functools.lru_cache(maxsize=1)
 def _lexicon_tokenizer() -> Tokenizer:
     """The English tokenizer, for the lexicon's phrases only (so they split as reports do)."""
     return spacy.blank("en").tokenizer
 
 
-def phrase_matcher(vocab: Vocab, attr: str, patterns: Iterable[tuple[str, str]]) -> PhraseMatcher:
-    """An EntityRuler-style ``PhraseMatcher`` over ``vocab`` from (label, phrase) pairs."""
-    matcher = PhraseMatcher(vocab, attr=attr)
-    by_label: dict[str, list[Doc]] = {}
-    tokenizer = _lexicon_tokenizer()
-    for label, phrase in patterns:
-        by_label.setdefault(label, []).append(tokenizer(phrase))
-    for label, docs in by_label.items():
-        matcher.add(label, docs)
-    return matcher
+class PhraseIndex:
+    """What an EntityRuler-style ``PhraseMatcher`` from (label, phrase) pairs finds in a block,
+    found from the block's word lists: every occurrence of every phrase, as (match_id, start,
+    end) with the label's StringStore id.
+
+    The phrases are split by the English tokenizer (so they split as reports do) and compared
+    by their tokens' texts (``attr`` "ORTH") or lower-case texts ("LOWER"), as the
+    PhraseMatcher compares them. The positions of the phrases' first words are found for the
+    whole report at once (:meth:`ParsedBlock.positions`, by lower-case word: a superset of the
+    positions of an "ORTH" index, whose first words are then checked as written), so a block
+    costs a look at those only; indexes that :func:`share_scan` find them in one pass.
+    """
+
+    def __init__(self, vocab: Vocab, attr: str, patterns: Iterable[tuple[str, str]]) -> None:
+        if attr not in ("ORTH", "LOWER"):
+            raise ValueError(f"phrase index: unsupported attribute {attr!r}")
+        self.lower = attr == "LOWER"
+        tokenizer = _lexicon_tokenizer()
+        #: Per first word, the phrases (as word tuples) starting with it and their label ids.
+        self.by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for label, phrase in patterns:
+            words = tuple(t.lower_ if self.lower else t.text for t in tokenizer(phrase))
+            entry = (words, vocab.strings.add(label))
+            if words and entry not in self.by_first.get(words[0], ()):
+                self.by_first.setdefault(words[0], []).append(entry)
+        #: The lower-case words whose positions are looked up (the first words, or more).
+        self.scan = frozenset(word.lower() for word in self.by_first)
+
+    def __call__(self, pb: ParsedBlock) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) of every phrase occurrence in the block, in text order."""
+        words = pb.lowers if self.lower else pb.words
+        out: list[tuple[int, int, int]] = []
+        for i in pb.positions(self.scan, lower=True):
+            for phrase, label in self.by_first.get(words[i], ()):
+                end = i + len(phrase)
+                if end <= len(words) and (len(phrase) == 1 or tuple(words[i:end]) == phrase):
+                    out.append((label, i, end))
+        return out
 
 
-def clause_start(doc: Doc, span: Span, i: int) -> int:
+def clause_start(pb: ParsedBlock, span: Span, i: int) -> int:
+    words = pb.words
     k = i - 1
-    while k >= span.start and doc[k].text not in (",", ";", ":"):
+    while k >= span.start and words[k] not in (",", ";", ":"):
         k -= 1
     return k + 1
 
@@ -184,7 +239,7 @@ def verb_like(t: Token) -> bool:
     return t.lower_ in STATING_VERBS or t.lower_ in FINITE_VERBS
 
 
-def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6,
+def counted_noun(pb: ParsedBlock, k: int, span: Span, limit: int = 6,
                  singular: bool = False) -> tuple[int, int, int] | None:
     """The counted noun after a number: (first token, head token, token after the phrase).
 
@@ -195,9 +250,10 @@ def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6,
     poor; "the 25 most drought-exposed countries" -> countries. With ``singular`` (after "one"),
     the noun right after the number is the head: "at least one member".
     """
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
     first = k
-    if k < span.end and doc[k].text in QUOTES_OPEN:
-        close = next((m for m in range(k + 1, min(span.end, k + 15)) if doc[m].text in QUOTES_CLOSE), None)
+    if k < span.end and words[k] in QUOTES_OPEN:
+        close = next((m for m in range(k + 1, min(span.end, k + 15)) if words[m] in QUOTES_CLOSE), None)
         if close is not None:
             k = close + 1
     content = 0
@@ -232,44 +288,47 @@ def counted_noun(doc: Doc, k: int, span: Span, limit: int = 6,
                 return first, pos, pos + 1
         content += 1
         pos += 1
-    if singular and k < span.end and doc[k].is_alpha and doc[k].lower_ not in FUNCTION_WORDS \
-            and not doc[k].lower_.endswith(_ADJECTIVE_ENDINGS) and not (k + 1 < span.end and doc[k + 1].text in DASHES):
+    if singular and k < span.end and doc[k].is_alpha and lowers[k] not in FUNCTION_WORDS \
+            and not lowers[k].endswith(_ADJECTIVE_ENDINGS) and not (k + 1 < span.end and words[k + 1] in DASHES):
         return first, k, k + 1
     return None
 
 
-def phrase_after(doc: Doc, k: int, span: Span) -> str | None:
+def phrase_after(pb: ParsedBlock, k: int, span: Span) -> str | None:
     """The noun phrase starting at ``k`` (determiners dropped): "the impoverished population"."""
-    while k < span.end and doc[k].lower_ in ("the", "a", "an", "its", "their", "all", "his", "her", "our"):
+    doc, lowers = pb.doc, pb.lowers
+    while k < span.end and lowers[k] in ("the", "a", "an", "its", "their", "all", "his", "her", "our"):
         k += 1
-    if k >= span.end or is_year_token(doc[k]) or doc[k].lower_ in MONTH_WORDS:
+    if k >= span.end or is_year_token(doc[k]) or lowers[k] in MONTH_WORDS:
         return None
-    end = phrase_end(doc, k, span)
-    return doc[k:end].text if end > k else None
+    end = phrase_end(pb, k, span)
+    return span_text(pb, k, end) if end > k else None
 
 
-def phrase_before(doc: Doc, k: int, span: Span, limit: int = 6) -> str | None:
+def phrase_before(pb: ParsedBlock, k: int, span: Span, limit: int = 6) -> str | None:
     """The noun phrase ending just before token ``k``: "production value" in "a production value of"."""
+    doc, words, lowers = pb.doc, pb.words, pb.lowers
     pos = k
     while pos - 1 >= span.start and k - pos < limit:
         t = doc[pos - 1]
         if t.text in DASHES or t.text in ("'s", "\u2019s"):
             pos -= 1
             continue
-        if not t.is_alpha or (t.lower_ in FUNCTION_WORDS and not (t.lower_ == "per" and doc[pos].lower_ == "capita")) \
+        if not t.is_alpha or (t.lower_ in FUNCTION_WORDS and not (t.lower_ == "per" and lowers[pos] == "capita")) \
                 or t.lower_ in PAST_VERBS or (t.tag_ and verb_like(t)):
             break
         pos -= 1
-    while pos < k and (doc[pos].text in DASHES or doc[pos].text in ("'s", "\u2019s")):
+    while pos < k and (words[pos] in DASHES or words[pos] in ("'s", "\u2019s")):
         pos += 1
-    if pos > span.start and (NUMBER_TOKEN.match(doc[pos - 1].text) or doc[pos - 1].lower_ in N.SCALES):
+    if pos > span.start and (NUMBER_TOKEN.match(words[pos - 1]) or lowers[pos - 1] in N.SCALES):
         return None  # the phrase is a counted noun of an earlier figure: "6.1 billion people (18 per cent)"
-    return doc[pos:k].text if pos < k else None
+    return span_text(pb, pos, k) if pos < k else None
 
 
-def phrase_end(doc: Doc, k: int, span: Span, limit: int = 8) -> int:
+def phrase_end(pb: ParsedBlock, k: int, span: Span, limit: int = 8) -> int:
     """Where a noun phrase starting at ``k`` ends: at punctuation, a function word other than
     "of" or a verb."""
+    doc, lowers = pb.doc, pb.lowers
     pos = k
     while pos < span.end and pos - k < limit:
         t = doc[pos]
@@ -280,22 +339,23 @@ def phrase_end(doc: Doc, k: int, span: Span, limit: int = 8) -> int:
             pos += 1
             continue
         if not t.is_alpha or (t.lower_ in FUNCTION_WORDS and t.lower_ not in ("of", "per", "and", "or")) \
-                or verb_like(t) or (pos > k and not t.tag_ and _participle_after_noun(doc, pos, span)):
+                or verb_like(t) or (pos > k and not t.tag_ and _participle_after_noun(pb, pos, span)):
             break
         if t.lower_ in ("of", "per", "and", "or") and not (pos + 1 < span.end and doc[pos + 1].is_alpha
-                                                           and doc[pos + 1].lower_ not in FUNCTION_WORDS):
+                                                           and lowers[pos + 1] not in FUNCTION_WORDS):
             break
         pos += 1
-    while pos > k and doc[pos - 1].lower_ in ("of", "per", "and", "or"):
+    while pos > k and lowers[pos - 1] in ("of", "per", "and", "or"):
         pos -= 1
     return pos
 
 
-def _participle_after_noun(doc: Doc, pos: int, span: Span) -> bool:
+def _participle_after_noun(pb: ParsedBlock, pos: int, span: Span) -> bool:
     """"sediment flowing into", "counties lifted out of": a participle that starts a clause."""
-    w = doc[pos].lower_
-    nxt = doc[pos + 1].lower_ if pos + 1 < span.end else ""
+    lowers = pb.lowers
+    w = lowers[pos]
+    nxt = lowers[pos + 1] if pos + 1 < span.end else ""
     if w.endswith("ed"):
         return nxt in FUNCTION_WORDS or not nxt.isalpha()
     return w.endswith("ing") and (nxt in ("into", "on", "upon", "out", "from", "through", "across", "with", "in", "at")
-                                  or U.looks_plural(doc[pos - 1].lower_))
+                                  or U.looks_plural(lowers[pos - 1]))

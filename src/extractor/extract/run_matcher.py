@@ -7,8 +7,12 @@ narrow class of words (a head noun, a month, a number). So every match lies insi
 run of tokens that some spec accepts, and that run holds an anchor. :class:`RunMatcher` finds
 those runs from one ``doc.to_array(ORTH)`` (classifying each distinct word once) and runs the
 Matcher on them alone: the (match_id, start, end) triples, and their order, are the ones the
-Matcher gives on the whole Doc, since no spec looks past its own token. A :class:`RunMemo` lets
-the blocks of one report share the matches of the runs of words they repeat.
+Matcher gives on the whole Doc, since no spec looks past its own token. And since the Matcher
+sees a token only through the specs that accept it, runs whose tokens are accepted by the same
+specs, one by one ("1.5 million", "270 million"), match alike: a :class:`RunMemo` lets the runs
+of one report share the matches of the first of them. Given the analysis' word table
+(:func:`block_matches`), the report's distinct words are classified once and a block's runs
+are found with one array lookup, not a dictionary lookup per token.
 
 The specs are read from the patterns; a spec this module cannot read raises, so editing a
 pattern can never make it silently inexact.
@@ -16,13 +20,18 @@ pattern can never make it silently inexact.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import numpy
 
 from spacy.attrs import ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+if TYPE_CHECKING:
+    from extractor.analysis import ParsedBlock
 
 _OPTIONAL = ("?", "*")
 _OPS = (None, "+", *_OPTIONAL)
@@ -31,6 +40,8 @@ Matches = list[tuple[int, int, int]]
 #: A maximal run of matchable tokens, over the tokens' kinds as bytes (0: no spec accepts the
 #: token, 1: some spec does, 2: some anchor does); a run counts when it holds a 2.
 _RUN = re.compile(rb"[\x01\x02]+")
+#: The same runs, found by the regex alone (no run without an anchor is returned to Python).
+_ANCHORED_RUN = re.compile(rb"[\x01\x02]*\x02[\x01\x02]*")
 
 
 class _Spec:
@@ -115,6 +126,51 @@ class TokenRuns:
         return [m.span() for m in _RUN.finditer(bytes(kinds)) if 2 in m.group()]
 
 
+class _PatternAnchors(TokenRuns):
+    """:class:`TokenRuns` whose anchors are one spec per pattern, its rarest required one.
+
+    A match holds a token of every required spec of its pattern, so any one of them anchors
+    it as exactly as all of them do. The rarest, not the first, keeps common words ("a",
+    "-") from opening a run (and a Matcher call) wherever they stand: a spec that accepts a
+    connector word is taken last, a regular expression after a word list, a short word list
+    before a long one.
+    """
+
+    def __init__(self, patterns: list[list[dict[str, Any]]], connectors: frozenset[str]) -> None:
+        super().__init__(patterns, connectors)
+        # TokenRuns keeps one spec per distinct token spec, in the order of first occurrence
+        keys = list(dict.fromkeys(_key(t) for pattern in patterns for t in pattern))
+        by_key = dict(zip(keys, self.specs, strict=True))
+        chosen: dict[int, _Spec] = {}
+        for pattern in patterns:
+            own = [by_key[_key(t)] for t in pattern]
+            best = min((s for s in own if s.anchor), key=lambda s: _breadth(s, connectors))
+            chosen[id(best)] = best
+        self.anchors = list(chosen.values())
+
+    def spans(self, orths: list[int], strings: StringStore) -> list[tuple[int, int]]:
+        """As :meth:`TokenRuns.spans`; the runs without an anchor (a lone connector word, which
+        is frequent) are left out by the regex itself."""
+        kinds = list(map(self._kind.get, orths))
+        if None in kinds:
+            kinds = [self._classify(orth, strings[orth]) if kind is None else kind
+                     for orth, kind in zip(orths, kinds)]
+        return [m.span() for m in _ANCHORED_RUN.finditer(bytes(kinds))]
+
+
+def _key(token: dict[str, Any]) -> str:
+    """The key :class:`TokenRuns` files a token spec under."""
+    return repr(sorted(token.items()))
+
+
+def _breadth(spec: _Spec, connectors: frozenset[str]) -> tuple[bool, bool, int]:
+    """How many words a spec may accept, roughly, for picking a pattern's anchor (smaller is rarer)."""
+    words = [arg for _, kind, arg in spec.tests if kind == "in"]
+    common = any(arg & connectors for arg in words)
+    regex = any(kind == "regex" for _, kind, _ in spec.tests)
+    return common, regex and not words, min((len(arg) for arg in words), default=0)
+
+
 class RunMatcher:
     """A :class:`spacy.matcher.Matcher` called only on the runs of a Doc that can hold a match.
 
@@ -126,7 +182,11 @@ class RunMatcher:
         self.matcher = Matcher(vocab)
         self.connectors = connectors
         self._patterns: list[list[dict[str, Any]]] = []
-        self._runs: TokenRuns | None = None
+        self._runs: _PatternAnchors | None = None
+        #: Per word, its class: its signature (a number standing for the set of specs that
+        #: accept it: equal sets, equal numbers) times 4 plus its kind (see :class:`TokenRuns`).
+        self._classes: dict[str, int] = {}
+        self._signature_ids: dict[frozenset[int], int] = {}
 
     def __len__(self) -> int:
         return len(self.matcher)
@@ -135,44 +195,111 @@ class RunMatcher:
         self.matcher.add(key, patterns)
         self._patterns.extend(patterns)
         self._runs = None
+        self._classes.clear()
+        self._signature_ids.clear()
+
+    def _anchors(self) -> _PatternAnchors:
+        if self._runs is None:
+            self._runs = _PatternAnchors(self._patterns, self.connectors)
+        return self._runs
 
     def runs(self, doc: Doc, orths: list[int]) -> list[tuple[int, int]]:
         """The runs of ``doc`` that can hold a match; ``orths``: ``doc.to_array(ORTH).tolist()``."""
-        if self._runs is None:
-            self._runs = TokenRuns(self._patterns, self.connectors)
-        return self._runs.spans(orths, doc.vocab.strings)
+        return self._anchors().spans(orths, doc.vocab.strings)
 
-    def __call__(self, doc: Doc, memo: RunMemo | None = None) -> Matches:
+    def __call__(self, doc: Doc, memo: RunMemo | None = None, orths: list[int] | None = None) -> Matches:
         """(match_id, start, end) triples, as ``Matcher(doc)`` gives them; with ``memo``, a run
-        of words matched before (in another block of the same report) is not matched again."""
-        orths = doc.to_array(ORTH).tolist()
+        of words matched before (in another block of the same report) is not matched again.
+        ``orths``: ``doc.to_array(ORTH).tolist()`` when the caller has it already."""
+        if orths is None:
+            orths = doc.to_array(ORTH).tolist()
+        strings = doc.vocab.strings
         seen = memo.of(self) if memo is not None else {}
         out: Matches = []
         for start, end in self.runs(doc, orths):
-            words = tuple(orths[start:end])
-            found = seen.get(words)
-            if found is None:
-                found = seen[words] = self.matcher(doc[start:end])
-            out.extend((m, s + start, e + start) for m, s, e in found)
+            key = tuple(self._class(strings[orth]) >> 2 for orth in orths[start:end])
+            self._extend(out, doc, start, end, key, seen)
         return out
+
+    def match_words(self, doc: Doc, word_ids: numpy.ndarray, texts: list[str], memo: RunMemo) -> Matches:
+        """``self(doc, memo)`` for a Doc whose tokens are given as indices ``word_ids`` into
+        ``texts``, the distinct words of the report (the analysis' word table): the words are
+        classified once per report, and a block's runs found with one array lookup."""
+        kinds, signatures = memo.classes(self, texts)
+        seen = memo.of(self)
+        out: Matches = []
+        for m in _ANCHORED_RUN.finditer(kinds[word_ids].tobytes()):
+            start, end = m.span()
+            self._extend(out, doc, start, end, tuple(signatures[word_ids[start:end]].tolist()), seen)
+        return out
+
+    def _extend(self, out: Matches, doc: Doc, start: int, end: int, key: tuple[int, ...],
+                seen: dict[tuple[int, ...], Matches]) -> None:
+        """Add the matches of the run ``doc[start:end]`` (whose word signatures are ``key``) to ``out``."""
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = self.matcher(doc[start:end])
+        out.extend((m, s + start, e + start) for m, s, e in found)
+
+    def classes(self, texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The kinds and the signatures of the words ``texts``, as arrays (looked up with ``map``,
+        not a Python step per word, once every word has been classified)."""
+        classes = list(map(self._classes.get, texts))
+        if None in classes:
+            classes = [self._class(text) if known is None else known for text, known in zip(texts, classes)]
+        codes = numpy.array(classes, dtype=numpy.intp)
+        return (codes & 3).astype(numpy.uint8), codes >> 2
+
+    def _class(self, text: str) -> int:
+        """The class of one word (see :attr:`_classes`), classifying it when it is new."""
+        known = self._classes.get(text)
+        if known is not None:
+            return known
+        runs = self._anchors()
+        kind = 2 if any(s.accepts(text) for s in runs.anchors) else int(any(s.accepts(text) for s in runs.specs))
+        accepted = frozenset(n for n, spec in enumerate(runs.specs) if spec.accepts(text))
+        signature = self._signature_ids.setdefault(accepted, len(self._signature_ids))
+        known = self._classes[text] = signature * 4 + kind
+        return known
 
 
 class RunMemo:
     """Matches of the runs of words a :class:`RunMatcher` has matched, per matcher, for the Docs
-    of one report.
+    of one report (and the classes of the report's words).
 
-    Every spec tests only a token's text, so a run of the same words matches the same way; a
-    report repeats its years and figures, and a Matcher call costs far more than the lookup.
+    Every spec tests only a token's text, so a run of words accepted by the same specs matches
+    the same way; a report repeats its years and figures, and a Matcher call costs far more
+    than the lookup.
     """
 
     def __init__(self) -> None:
         self._by_matcher: dict[RunMatcher, dict[tuple[int, ...], Matches]] = {}
+        self._classes: dict[RunMatcher, tuple[list[str], tuple[numpy.ndarray, numpy.ndarray]]] = {}
 
     def of(self, matcher: RunMatcher) -> dict[tuple[int, ...], Matches]:
-        """Matches by run of words (ORTH ids), for ``matcher``."""
+        """Matches by run of word signatures (see :attr:`RunMatcher._classes`), for ``matcher``."""
         return self._by_matcher.setdefault(matcher, {})
 
+    def classes(self, matcher: RunMatcher, texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """``matcher.classes(texts)``, computed once per report (``texts``: its distinct words)."""
+        known = self._classes.get(matcher)
+        if known is None or known[0] is not texts:
+            known = self._classes[matcher] = texts, matcher.classes(texts)
+        return known[1]
 
-def matches(matcher: RunMatcher | PhraseMatcher, doc: Doc, memo: RunMemo | None = None) -> Matches:
-    """``matcher(doc)``; a :class:`RunMatcher` with ``memo``."""
-    return matcher(doc, memo) if isinstance(matcher, RunMatcher) else matcher(doc)
+
+def matches(matcher: RunMatcher | PhraseMatcher, doc: Doc, memo: RunMemo | None = None,
+            orths: list[int] | None = None) -> Matches:
+    """``matcher(doc)``; a :class:`RunMatcher` with ``memo`` (and ``orths``, the Doc's ORTH ids, if known)."""
+    return matcher(doc, memo, orths) if isinstance(matcher, RunMatcher) else matcher(doc)
+
+
+def block_matches(matcher: RunMatcher | PhraseMatcher, pb: ParsedBlock, memo: RunMemo) -> Matches:
+    """``matcher(pb.doc)``; a :class:`RunMatcher` reads the block's words from the analysis' word table."""
+    table = pb.table
+    if isinstance(matcher, PhraseMatcher):
+        return matcher(pb.doc)
+    if table is None:
+        return matcher(pb.doc, memo)
+    first, stop = table.bounds[pb.position], table.bounds[pb.position + 1]
+    return matcher.match_words(pb.doc, table.ids[first:stop], table.texts, memo)
