@@ -183,8 +183,9 @@ class RunMatcher:
         self.connectors = connectors
         self._patterns: list[list[dict[str, Any]]] = []
         self._runs: _PatternAnchors | None = None
-        #: A number for each set of specs that accept a word (equal sets, equal numbers); a
-        #: word's *class* is that number times 4 plus its kind (see :class:`TokenRuns`).
+        #: Per word, its class: its signature (a number standing for the set of specs that
+        #: accept it: equal sets, equal numbers) times 4 plus its kind (see :class:`TokenRuns`).
+        self._classes: dict[str, int] = {}
         self._signature_ids: dict[frozenset[int], int] = {}
 
     def __len__(self) -> int:
@@ -194,6 +195,7 @@ class RunMatcher:
         self.matcher.add(key, patterns)
         self._patterns.extend(patterns)
         self._runs = None
+        self._classes.clear()
         self._signature_ids.clear()
 
     def _anchors(self) -> _PatternAnchors:
@@ -213,10 +215,9 @@ class RunMatcher:
             orths = doc.to_array(ORTH).tolist()
         strings = doc.vocab.strings
         seen = memo.of(self) if memo is not None else {}
-        classes = memo.word_classes(self) if memo is not None else {}
         out: Matches = []
         for start, end in self.runs(doc, orths):
-            key = tuple(self._class(strings[orth], classes) >> 2 for orth in orths[start:end])
+            key = tuple(self._class(strings[orth]) >> 2 for orth in orths[start:end])
             self._extend(out, doc, start, end, key, seen)
         return out
 
@@ -241,22 +242,24 @@ class RunMatcher:
         out.extend((m, s + start, e + start) for m, s, e in found)
 
     def classes(self, texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """The kinds and the signatures of the distinct words ``texts``, as arrays."""
-        classes: dict[str, int] = {}
-        codes = numpy.array([self._class(text, classes) for text in texts], dtype=numpy.intp)
+        """The kinds and the signatures of the words ``texts``, as arrays (looked up with ``map``,
+        not a Python step per word, once every word has been classified)."""
+        classes = list(map(self._classes.get, texts))
+        if None in classes:
+            classes = [self._class(text) if known is None else known for text, known in zip(texts, classes)]
+        codes = numpy.array(classes, dtype=numpy.intp)
         return (codes & 3).astype(numpy.uint8), codes >> 2
 
-    def _class(self, text: str, classes: dict[str, int]) -> int:
-        """The class of one word (see :attr:`_signature_ids`), from ``classes`` (the words of
-        one report classified so far), classifying it when it is new there."""
-        known = classes.get(text)
+    def _class(self, text: str) -> int:
+        """The class of one word (see :attr:`_classes`), classifying it when it is new."""
+        known = self._classes.get(text)
         if known is not None:
             return known
         runs = self._anchors()
         kind = 2 if any(s.accepts(text) for s in runs.anchors) else int(any(s.accepts(text) for s in runs.specs))
         accepted = frozenset(n for n, spec in enumerate(runs.specs) if spec.accepts(text))
         signature = self._signature_ids.setdefault(accepted, len(self._signature_ids))
-        known = classes[text] = signature * 4 + kind
+        known = self._classes[text] = signature * 4 + kind
         return known
 
 
@@ -272,15 +275,10 @@ class RunMemo:
     def __init__(self) -> None:
         self._by_matcher: dict[RunMatcher, dict[tuple[int, ...], Matches]] = {}
         self._classes: dict[RunMatcher, tuple[list[str], tuple[numpy.ndarray, numpy.ndarray]]] = {}
-        self._word_classes: dict[RunMatcher, dict[str, int]] = {}
 
     def of(self, matcher: RunMatcher) -> dict[tuple[int, ...], Matches]:
-        """Matches by run of word signatures (see :attr:`RunMatcher._signature_ids`), for ``matcher``."""
+        """Matches by run of word signatures (see :attr:`RunMatcher._classes`), for ``matcher``."""
         return self._by_matcher.setdefault(matcher, {})
-
-    def word_classes(self, matcher: RunMatcher) -> dict[str, int]:
-        """The classes of the words ``matcher`` has classified in this report, by word."""
-        return self._word_classes.setdefault(matcher, {})
 
     def classes(self, matcher: RunMatcher, texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
         """``matcher.classes(texts)``, computed once per report (``texts``: its distinct words)."""
