@@ -135,7 +135,7 @@ class Marker:
     raw: str  # as printed: "^①", "①", "4"
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """A sentence of the body or of a note, with its span into ``Document.text``."""
 
