@@ -37,8 +37,10 @@ class WordTable:
         self.columns = columns
         bounds = [0, *accumulate(len(c) for c in columns)]
         self.bounds = bounds
+        #: All blocks' columns, one token after another.
+        self.tokens = numpy.concatenate(columns) if columns else numpy.zeros((0, 4), dtype=numpy.uint64)
         if bounds[-1]:
-            distinct, inverse = numpy.unique(numpy.concatenate([c[:, 0] for c in columns]), return_inverse=True)
+            distinct, inverse = numpy.unique(self.tokens[:, 0], return_inverse=True)
             self.texts = [strings[orth] for orth in distinct.tolist()]
             self.ids = inverse.ravel()
         else:
@@ -74,6 +76,27 @@ class WordTable:
         out = {block: local[cuts[block]:cuts[block + 1]]
                for block in range(len(cuts) - 1) if cuts[block] != cuts[block + 1]}
         remembered[id(targets)] = (targets, out)
+        return out
+
+    def sentence_bounds(self) -> list[list[tuple[int, int]]]:
+        """Per block, ``(sent.start_char, sent.end_char)`` of each sentence of its ``doc.sents``,
+        found for the whole document in one array pass: a sentence opens at a block's first
+        token and at every token whose SENT_START is 1 (as in ``Doc.sents``).
+
+        Iterating ``doc.sents`` and reading ``sent.text`` creates a Span per sentence and a
+        Token object per token, a sixth of the cost of the spaCy pass itself."""
+        out: list[list[tuple[int, int]]] = [[] for _ in self.columns]
+        if not len(self.tokens):
+            return out
+        opens = self.tokens[:, 3] == 1
+        opens[self._bounds[:-1][numpy.diff(self._bounds) > 0]] = True
+        firsts = numpy.flatnonzero(opens)
+        lasts = numpy.append(firsts[1:] - 1, len(self.tokens) - 1)
+        blocks = numpy.searchsorted(self._bounds, firsts, side="right") - 1
+        starts = self.tokens[firsts, 1]
+        ends = self.tokens[lasts, 1] + self.tokens[lasts, 2]
+        for block, start, end in zip(blocks.tolist(), starts.tolist(), ends.tolist()):
+            out[block].append((start, end))
         return out
 
     def words_of(self, n: int, table: list[str]) -> list[str]:
@@ -202,9 +225,9 @@ def analyse(document: Document, nlp: Language, model_label: str = "blank", batch
                                                                           batch_size=batch_size)))]
     table = WordTable([pb.doc for pb in parsed], nlp.vocab.strings)
     sentences: list[Sentence] = []
-    for pb, columns in zip(parsed, table.columns):
+    for pb, bounds in zip(parsed, table.sentence_bounds()):
         pb.table = table
-        pb.sentences = _block_sentences(pb.index, pb.block, columns)
+        pb.sentences = _block_sentences(pb.index, pb.block, bounds)
         sentences.extend(pb.sentences)
     sentences.sort(key=lambda s: s.char_start)
     for n, s in enumerate(sentences, start=1):
@@ -212,34 +235,17 @@ def analyse(document: Document, nlp: Language, model_label: str = "blank", batch
     return Analysis(document, parsed, sentences, model_label)
 
 
-def _block_sentences(index: int, block: Block, columns: numpy.ndarray) -> list[Sentence]:
+def _block_sentences(index: int, block: Block, bounds: list[tuple[int, int]]) -> list[Sentence]:
     """The non-blank sentences of a block (ids still 0), stripped of surrounding whitespace;
-    ``columns``: its Doc's ``to_array([ORTH, IDX, LENGTH, SENT_START])``."""
+    ``bounds``: each sentence's character span in the block (:meth:`WordTable.sentence_bounds`)."""
     in_note = block.kind == BlockKind.FOOTNOTE
     out: list[Sentence] = []
-    for rel_start, rel_end in _sentence_bounds(columns):
-        raw = block.text[rel_start:rel_end]
+    text_of, page_at, section_id, offset = block.text, block.page_at, block.section_id, block.char_start
+    for rel_start, rel_end in bounds:
+        raw = text_of[rel_start:rel_end]
         text = raw.strip()
         if not text:
             continue
-        start = block.char_start + rel_start + len(raw) - len(raw.lstrip())
-        out.append(Sentence(sentence_id=0, text=text, char_start=start, char_end=start + len(text),
-                            page=block.page_at(rel_start), section_id=block.section_id, block_index=index,
-                            in_note=in_note))
+        start = offset + rel_start + len(raw) - len(raw.lstrip())
+        out.append(Sentence(0, text, start, start + len(text), page_at(rel_start), section_id, index, in_note))
     return out
-
-
-def _sentence_bounds(columns: numpy.ndarray) -> list[tuple[int, int]]:
-    """``(sent.start_char, sent.end_char)`` for each sentence of ``doc.sents``, given the Doc's
-    ``to_array([ORTH, IDX, LENGTH, SENT_START])``.
-
-    Read from token arrays (a sentence opens at every token after the first whose SENT_START is
-    1, as in ``Doc.sents``): iterating ``doc.sents`` and reading ``sent.text`` creates a Span per
-    sentence and a Token object per token, a sixth of the cost of the spaCy pass itself.
-    """
-    if len(columns) == 0:
-        return []
-    firsts = [0, *((columns[1:, 3] == 1).nonzero()[0] + 1).tolist()]
-    idx, length = columns[:, 1].tolist(), columns[:, 2].tolist()
-    lasts = [f - 1 for f in firsts[1:]] + [len(columns) - 1]
-    return [(idx[f], idx[e] + length[e]) for f, e in zip(firsts, lasts)]

@@ -21,7 +21,8 @@ for _i, _name in enumerate(calendar.month_name):
         MONTHS[_name[:3].lower()] = _i
 MONTHS["sept"] = 9
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+# (the lookahead lets the engine reject a position by its first letter before trying every name)
+_MONTH = r"(?=[adfjmnos])(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
