@@ -68,17 +68,20 @@ def test_normalise_and_number() -> None:
     assert marker_number("*") is None
 
 
-# The glued-marker patterns as first written, each opening with a lookbehind: the module's
-# patterns open with a character instead (much faster) and must find exactly the same digits.
+# The marker patterns as first written, the glued ones opening with a lookbehind: the module's
+# patterns open with a character or a quick lookahead instead (much faster) and must find
+# exactly the same markers.
 _LOOKBEHIND_FIRST = {
     "glued": re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(\d{1,3})(?=[\s\.,;:\)]|$)"),
     "number_stop": re.compile(
         r"(?<=\s)(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?[A-Z][a-z])|\s*$)"
         r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,2})(?=\s)"),
     "year": re.compile(r"(?<![\d,.])((?:19|20)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)"),
+    "glyph": re.compile(rf"\^?\s?[{M.CIRCLED_ALL}]|\^\s?\[?\d{{1,3}}\]?|\[\^?\d{{1,3}}\]|[{M.SUPERSCRIPT_DIGITS}]+"),
 }
 _GLUE_PIECES = st.sampled_from(["2022", "19", "20", "1", "34", "567", ".", ",", " ", "a", "The", "\u201d", ")",
-                                "%", "'", "\u2019", ";", ":", "\"", "(", "1,234", "\n", "x"])
+                                "%", "'", "\u2019", ";", ":", "\"", "(", "1,234", "\n", "x",
+                                "^", "[", "]", "\u2460", "\u2473", "\u00b9", "\u00b2\u00b3", "km", "10"])
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -93,3 +96,6 @@ def test_glued_marker_patterns_find_what_the_lookbehind_forms_find(text: str) ->
     assert sorted(_spans(M._NUMBER_STOP_GLUED, text) + _spans(M._YEAR_COMMA_GLUED, text)) == \
         sorted(_spans(_LOOKBEHIND_FIRST["number_stop"], text))
     assert _spans(M._YEAR_GLUED, text) == _spans(_LOOKBEHIND_FIRST["year"], text)
+    glyphs = [(f.start, f.end) for f in find_body_markers(text, set())]
+    assert glyphs == [m.span() for m in _LOOKBEHIND_FIRST["glyph"].finditer(text)
+                      if not M._is_exponent(text, m.start(), m.group())]

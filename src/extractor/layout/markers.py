@@ -23,8 +23,10 @@ NOTE_LINE = re.compile(
 # A note line numbered with plain digits ("4 World Bank ...", "4. World Bank ...", "^4 ...").
 DIGIT_NOTE_LINE = re.compile(r"^\s*(?P<caret>\^\s*)?(?P<marker>\d{1,3})(?:[.)]\s*|\s+)(?P<text>[^\s\d].*)$")
 
-# Unambiguous markers in running text.
-_GLYPH_MARKER = re.compile(rf"\^?\s?[{CIRCLED_ALL}]|\^\s?\[?\d{{1,3}}\]?|\[\^?\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+")
+# Unambiguous markers in running text. (Every match opens with a caret, a space, a bracket, a
+# circled glyph or a superscript digit: the lookahead rejects any other position at once.)
+_GLYPH_MARKER = re.compile(rf"(?=[\^\s\[{CIRCLED_ALL}{SUPERSCRIPT_DIGITS}])"
+                           rf"(?:\^?\s?[{CIRCLED_ALL}]|\^\s?\[?\d{{1,3}}\]?|\[\^?\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+)")
 # A character every marker of _GLYPH_MARKER holds: searching for it first is much faster than
 # trying the alternation at every position of a paragraph that has no marker.
 _GLYPH_MARKER_CHAR = re.compile(rf"[\^\[{CIRCLED_ALL}{SUPERSCRIPT_DIGITS}]")
@@ -70,7 +72,10 @@ def find_body_markers(text: str, note_numbers: set[str]) -> list[FoundMarker]:
     that "reached 90%" is never read as note 90 and "202222" splits into 2022 and note 22 only
     where note 22 exists.
     """
-    glyphs = _GLYPH_MARKER.finditer(text) if _GLYPH_MARKER_CHAR.search(text) else iter(())
+    # every marker holds one of these characters, at most one space after its start: the search
+    # starts just before the first
+    first = _GLYPH_MARKER_CHAR.search(text)
+    glyphs = _GLYPH_MARKER.finditer(text, max(0, first.start() - 1)) if first else iter(())
     found = [
         FoundMarker(m.start(), m.end(), m.group(), normalise_marker(m.group())) for m in glyphs
         if not _is_exponent(text, m.start(), m.group())
