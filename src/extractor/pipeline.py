@@ -16,7 +16,7 @@ import pandas as pd
 from extractor import __version__
 from extractor.analysis import Analysis, analyse
 from extractor.errors import ExtractorError, InputError
-from extractor.extract.citations import extract_citations, extract_notes, parse_notes
+from extractor.extract.citations import extract_citations, extract_notes, parse_notes, resolve_document_markers
 from extractor.extract.claims import extract_claims
 from extractor.extract.places import aggregate_places, extract_place_mentions
 from extractor.ingest import SUPPORTED_SUFFIXES, read_pages, source_format
@@ -78,8 +78,9 @@ def extract_tables(document: Document, analysis: Analysis) -> dict[str, Rows]:
 
     claims = extract_claims(analysis)
     parsed_notes = parse_notes(document.notes)
-    notes = extract_notes(analysis, parsed_notes)
-    citations = extract_citations(analysis, parsed_notes)
+    resolved = resolve_document_markers(analysis)
+    notes = extract_notes(analysis, parsed_notes, resolved)
+    citations = extract_citations(analysis, parsed_notes, resolved)
     mentions = extract_place_mentions(analysis)
     places = aggregate_places(mentions)
     attach_claim_context(claims, citations, mentions)

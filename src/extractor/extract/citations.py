@@ -26,13 +26,21 @@ def citation_id(doc_id: str, marker: Marker) -> str:
     return stable_id("cit", doc_id, marker.offset, marker.marker)
 
 
-def extract_notes(analysis: Analysis, parsed: dict[str, ParsedNote] | None = None) -> list[dict[str, Any]]:
+def resolve_document_markers(analysis: Analysis) -> list[Note | None]:
+    """The note each body marker of the document points to (None where there is none)."""
+    doc = analysis.document
+    return resolve_markers(doc.markers, doc.notes, numbering_scheme(doc.notes))
+
+
+def extract_notes(analysis: Analysis, parsed: dict[str, ParsedNote] | None = None,
+                  resolved: list[Note | None] | None = None) -> list[dict[str, Any]]:
     """One row per printed note, with its parsed parts, citation count and duplicate link.
 
-    ``parsed``: :func:`parse_notes` of the document's notes, when the caller has it already.
+    ``parsed``: :func:`parse_notes` of the document's notes, and ``resolved``:
+    :func:`resolve_document_markers`, when the caller has them already.
     """
     doc = analysis.document
-    resolved = resolve_markers(doc.markers, doc.notes, numbering_scheme(doc.notes))
+    resolved = resolved if resolved is not None else resolve_document_markers(analysis)
     counts: dict[str, int] = {}
     for note in resolved:
         if note is not None:
@@ -47,13 +55,15 @@ def extract_notes(analysis: Analysis, parsed: dict[str, ParsedNote] | None = Non
     ]
 
 
-def extract_citations(analysis: Analysis, parsed: dict[str, ParsedNote] | None = None) -> list[dict[str, Any]]:
+def extract_citations(analysis: Analysis, parsed: dict[str, ParsedNote] | None = None,
+                      resolved: list[Note | None] | None = None) -> list[dict[str, Any]]:
     """One row per body marker, resolved to its note (or ``resolved=False``).
 
-    ``parsed``: :func:`parse_notes` of the document's notes, when the caller has it already.
+    ``parsed``: :func:`parse_notes` of the document's notes, and ``resolved``:
+    :func:`resolve_document_markers`, when the caller has them already.
     """
     doc = analysis.document
-    notes = resolve_markers(doc.markers, doc.notes, numbering_scheme(doc.notes))
+    notes = resolved if resolved is not None else resolve_document_markers(analysis)
     parsed = parsed if parsed is not None else parse_notes(doc.notes)
     rows = []
     for mk, note in zip(doc.markers, notes):
