@@ -37,7 +37,7 @@ from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assig
 from extractor.extract.quantities import (
     Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE,
     QUOTES_OPEN, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_year_token,
-    longest_matches, matches_within, share_scan, span_text, verb_like,
+    longest_matches, matches_within, share_scan, spaced, span_text, verb_like,
 )
 from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 from extractor.ids import stable_id
@@ -567,7 +567,7 @@ class _BlockClaims:
                 return
             end, c.unit = unit
             c.family, c.right = ("count" if "/" not in c.unit else "measure"), end
-            c.end = self.starts[end - 1] + len(_symbol_text(doc[end - 1]) or words[end - 1])
+            c.end = self.starts[end - 1] + len(_symbol_text(words[end - 1]) or words[end - 1])
             return
         qualified = self.context.qualifiers.get(self.context.surface_start(c)) is not None or (
             c.i > span.start and lowers[c.i - 1] in _SINGLE_BOUNDS)
@@ -848,16 +848,16 @@ def _is_day(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
 
 
 def _glued_code(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
-    """A number glued to letters: "5G", "4K", "F-16" style codes and model numbers."""
-    doc, words, lowers = pb.doc, pb.words, pb.lowers
-    last = doc[c.j - 1]
-    if c.j < span.end and last.whitespace_ == "" and doc[c.j].is_alpha and lowers[c.j] not in (
+    """A number glued to letters: "5G", "4K", "F-16" style codes and model numbers (read from the
+    block's word lists: ``str.isalpha`` and ``str.isupper`` are spaCy's IS_ALPHA and IS_UPPER)."""
+    words, lowers = pb.words, pb.lowers
+    if c.j < span.end and not spaced(pb, c.j - 1) and words[c.j].isalpha() and lowers[c.j] not in (
             "s",) and c.family in (None, "count") and not lowers[c.j] in U.MEASURES:
         return True
-    if c.i > span.start and doc[c.i - 1].whitespace_ == "" and doc[c.i - 1].is_alpha:
+    if c.i > span.start and not spaced(pb, c.i - 1) and words[c.i - 1].isalpha():
         return True
-    return (c.i > span.start + 1 and words[c.i - 1] in DASHES and doc[c.i - 2].whitespace_ == ""
-            and doc[c.i - 1].whitespace_ == "" and doc[c.i - 2].is_alpha and doc[c.i - 2].is_upper)
+    return (c.i > span.start + 1 and words[c.i - 1] in DASHES and not spaced(pb, c.i - 2)
+            and not spaced(pb, c.i - 1) and words[c.i - 2].isalpha() and words[c.i - 2].isupper())
 
 
 def _period_of_year(pb: ParsedBlock, start: int, end: int, span: Bounds) -> bool:
@@ -924,25 +924,28 @@ def _written_unit(pb: ParsedBlock, k: int, span: Bounds) -> tuple[int, str] | No
     """A unit written as a symbol after a number: a rate such as "dS/m", "km/h" or "mg/l" (its last
     part may carry the sentence's full stop: "below 1 mg/l."), or an upper-case abbreviation such
     as "21 TLU" or "150 MGD treatment plant" (not a currency, not a time of day; but "242 NUTS 2
-    regions" counts regions)."""
-    doc, words = pb.doc, pb.words
-    t = doc[k] if k < span.end else None
-    if t is None or not t.is_alpha or doc[k - 1].whitespace_ == "" and k > span.start and doc[k - 1].is_digit:
+    regions" counts regions). Read from the block's word lists; a Token is made only for IS_PUNCT."""
+    words, lowers = pb.words, pb.lowers
+    if k >= span.end:
         return None
-    if k + 2 < span.end and words[k + 1] == "/" and t.whitespace_ == "" and doc[k + 1].whitespace_ == "":
-        denominator = _symbol_text(doc[k + 2])
-        if denominator and len(t) <= 4 and len(denominator) <= 4:
-            return k + 3, f"{t.lower_}/{denominator.lower()}"
-    nxt = doc[k + 1] if k + 1 < span.end else None
-    if t.is_upper and 2 <= len(t) <= 6 and t.text not in U.CURRENCY_CODES and t.lower_ not in ("am", "pm") \
-            and (nxt is None or nxt.is_punct or nxt.lower_ in FUNCTION_WORDS or counted_noun(pb, k, span) is None):
-        return k + 1, U.singular(t.lower_)  # "21 TLU in 2023"
+    w = words[k]
+    if not w.isalpha() or not spaced(pb, k - 1) and k > span.start and words[k - 1].isdigit():
+        return None
+    if k + 2 < span.end and words[k + 1] == "/" and not spaced(pb, k) and not spaced(pb, k + 1):
+        denominator = _symbol_text(words[k + 2])
+        if denominator and len(w) <= 4 and len(denominator) <= 4:
+            return k + 3, f"{lowers[k]}/{denominator.lower()}"
+    last = k + 1 >= span.end
+    if w.isupper() and 2 <= len(w) <= 6 and w not in U.CURRENCY_CODES and lowers[k] not in ("am", "pm") \
+            and (last or pb.doc[k + 1].is_punct or lowers[k + 1] in FUNCTION_WORDS
+                 or counted_noun(pb, k, span) is None):
+        return k + 1, U.singular(lowers[k])  # "21 TLU in 2023"
     return None
 
 
-def _symbol_text(t: Token) -> str:
-    """The letters of a unit symbol token, less a full stop glued to it ("l." at a sentence end)."""
-    text = t.text[:-1] if t.text.endswith(".") else t.text
+def _symbol_text(word: str) -> str:
+    """The letters of a unit symbol's text, less a full stop glued to it ("l." at a sentence end)."""
+    text = word[:-1] if word.endswith(".") else word
     return text if text.isalpha() else ""
 
 

@@ -231,6 +231,13 @@ class PhraseIndex:
         return out
 
 
+def spaced(pb: ParsedBlock, k: int) -> bool:
+    """``doc[k].whitespace_ != ""``, read from the block text: spaCy marks a token followed by
+    one space (further whitespace becomes tokens of its own), with no Token object made."""
+    end = pb.starts[k] + len(pb.words[k])
+    return pb.text[end:end + 1] == " "
+
+
 def clause_start(pb: ParsedBlock, span: Bounds, i: int) -> int:
     words = pb.words
     k = i - 1
