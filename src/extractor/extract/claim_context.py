@@ -12,14 +12,14 @@ import bisect
 import functools
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from extractor import units as U
 from extractor.analysis import ParsedBlock
 from extractor.extract.quantities import (
-    DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex,
-    Quantity, TimeExpression, clause_start, is_year_token, longest_matches, matches_within, phrase_after,
+    Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS,
+    PhraseIndex, Quantity, TimeExpression, clause_start, is_year_token, longest_matches, matches_within, phrase_after,
     phrase_before, phrase_end, span_text, verb_like,
 )
 from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
@@ -175,7 +175,7 @@ class ClaimContext:
                 return label
         return "exact"
 
-    def change(self, c: Quantity, span: Span) -> str | None:
+    def change(self, c: Quantity, span: Bounds) -> str | None:
         """increase / decrease / growth_rate / year_on_year / difference, when the figure is a change.
 
         "grew by 15.8%", "an increase of 6.5%", "increased by a cumulative 973,000 yuan" (a change
@@ -227,7 +227,7 @@ class ClaimContext:
             return "growth_rate" if direction == "increase" else "decrease"
         return direction
 
-    def subject(self, c: Quantity, earlier: list[Quantity], span: Span) -> str | None:
+    def subject(self, c: Quantity, earlier: list[Quantity], span: Bounds) -> str | None:
         """The noun phrase the figure measures (see :meth:`_subject`), without a trailing time
         phrase ("China's GDP in 2023" -> "China's GDP")."""
         text = self._subject(c, earlier, span)
@@ -236,7 +236,7 @@ class ClaimContext:
         text = _TRAILING_TIME.sub("", text).strip()
         return text or None
 
-    def _subject(self, c: Quantity, earlier: list[Quantity], span: Span) -> str | None:
+    def _subject(self, c: Quantity, earlier: list[Quantity], span: Bounds) -> str | None:
         """The noun phrase the figure measures, tried in order: the counted noun ("832 impoverished
         counties"); "X% of NP"; the noun after a rate ("a 98.1% coverage rate"); the thing a change
         is in ("an 82% surge in hunger") or of ("increasing annual income by 38,000 yuan"); money
@@ -271,7 +271,7 @@ class ClaimContext:
             if c.change_at < lead:
                 by = next((n for n in range(c.change_at + 1, lead) if lowers[n] == "by"), None)
                 if by is not None and by > c.change_at + 1:
-                    np = phrase_after(self.pb, c.change_at + 1, Span(doc, span.start, by))
+                    np = phrase_after(self.pb, c.change_at + 1, Bounds(span.start, by))
                     if np:
                         return np  # "increasing annual income per household by 38,000 yuan"
                 if before == "of":
@@ -310,7 +310,7 @@ class ClaimContext:
                     if source is not None and source.subject:
                         c.subject = source.subject
 
-    def _verb_subject(self, c: Quantity, lead: int, span: Span) -> str | None:
+    def _verb_subject(self, c: Quantity, lead: int, span: Bounds) -> str | None:
         """The subject of the verb right before the figure ("income reached", "sales grew by",
         "rate remained above"); a participle qualifier takes the phrase before it ("output values
         exceeding 5 billion yuan")."""
@@ -333,12 +333,12 @@ class ClaimContext:
         if verb not in STATING_VERBS and not (verb.endswith("ed") and (k + 1 < self.surface_start(c) or passive)):
             return None
         if self.has_parse:
-            start = _subject_start_from_parse(doc[k], Span(doc, clause_start(self.pb, span, k), span.end))
+            start = _subject_start_from_parse(doc[k], Bounds(clause_start(self.pb, span, k), span.end))
             if start is not None:
                 return _subject_from_rules(self.pb, k, span, start)
         return _subject_from_rules(self.pb, k, span)
 
-    def times(self, span: Span, previous_year: int | None) -> list[TimeExpression]:
+    def times(self, span: Bounds, previous_year: int | None) -> list[TimeExpression]:
         doc = self.doc
         lowers = self.lowers
         out: list[TimeExpression] = []
@@ -445,7 +445,7 @@ def qualifier_words() -> frozenset[str]:
     return frozenset(w for phrases in QUALIFIERS.values() for p in phrases for w in p.split())
 
 
-def _clause_opens_with(pb: ParsedBlock, span: Span, i: int, words: tuple[str, ...]) -> bool:
+def _clause_opens_with(pb: ParsedBlock, span: Bounds, i: int, words: tuple[str, ...]) -> bool:
     lowers = pb.lowers
     start = clause_start(pb, span, i)
     return start < i and lowers[start] in words and i - start <= 10
@@ -549,7 +549,7 @@ def _attaches(pb: ParsedBlock, right: int, time_start: int) -> bool:
         word.isalpha() or word in DASHES for word in pb.words[right + 1:time_start])
 
 
-def _noun_phrase_text(pb: ParsedBlock, first: int, head: int, span: Span) -> str:
+def _noun_phrase_text(pb: ParsedBlock, first: int, head: int, span: Bounds) -> str:
     """The counted noun phrase with a following "of"/"from" phrase: "individuals from formerly
     impoverished households"."""
     doc, lowers = pb.doc, pb.lowers
@@ -570,7 +570,7 @@ def _content(phrase: str | None) -> str | None:
     return phrase if words else None
 
 
-def _subject_from_rules(pb: ParsedBlock, verb: int, span: Span, start: int | None = None) -> str | None:
+def _subject_from_rules(pb: ParsedBlock, verb: int, span: Bounds, start: int | None = None) -> str | None:
     """The words before the verb that states the figure, within its clause: "the per capita
     disposable income of ... reached 12,384 yuan" -> "per capita disposable income of ...".
     ``start``, when given, is where the subject begins (from the parse)."""
@@ -606,7 +606,7 @@ def _subject_from_rules(pb: ParsedBlock, verb: int, span: Span, start: int | Non
     return text.strip() or None
 
 
-def _subject_start_from_parse(verb: Token, span: Span) -> int | None:
+def _subject_start_from_parse(verb: Token, span: Bounds) -> int | None:
     """With a dependency parse: where the nominal subject of the verb stating the figure begins
     (following conjoined and auxiliary verbs to the one that has the subject)."""
     x = verb

@@ -21,12 +21,13 @@ such as ``5G``, numbers inside quoted titles and capitalised names, hyphenated m
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from decimal import Decimal
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from extractor import numbers as N
@@ -34,9 +35,9 @@ from extractor import units as U
 from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words
 from extractor.extract.quantities import (
-    DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE, QUOTES_OPEN,
-    RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_year_token,
-    longest_matches, matches_within, share_scan, span_text, verb_like,
+    Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE,
+    QUOTES_OPEN, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_year_token,
+    longest_matches, matches_within, share_scan, spaced, span_text, verb_like,
 )
 from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
 from extractor.ids import stable_id
@@ -123,6 +124,8 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     document = analysis.document
     names = _RecurringNames(document.text)
     memo = RunMemo()
+    # each section's label, found once (Document.section_label scans the sections per call)
+    labels = {s.section_id: s.label for s in reversed(document.sections)}
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
         numbers = longest_matches(pb.doc, _matched(pb, "numbers", memo))
@@ -131,24 +134,40 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
         found = _BlockClaims(pb, numbers, names, memo)
         previous_year: int | None = None
         for sent in pb.sentences:
-            span = pb.span_of(sent)
+            span = _sentence_span(pb, sent)
             if numbers[-1][1] < span.start:
                 break  # no figure in this sentence or after it (the last year read matters no more)
             claims, last_year = found.sentence_claims(span, previous_year)
             previous_year = last_year if last_year is not None else previous_year
             for c in claims:
-                rows.append(_row(analysis, pb, sent, c))
+                rows.append(_row(analysis, pb, sent, c, labels))
     return rows
 
 
-def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity) -> dict[str, Any]:
+def _sentence_span(pb: ParsedBlock, sent: Sentence) -> Bounds:
+    """The token bounds of ``pb.span_of(sent)``, found by bisection on the tokens' offsets when
+    the sentence starts and ends at token edges (as a sentence of the block's own Doc does);
+    else by ``Doc.char_span``."""
+    starts, words = pb.starts, pb.words
+    rel_start = sent.char_start - pb.block.char_start
+    rel_end = sent.char_end - pb.block.char_start
+    i = bisect.bisect_left(starts, rel_start)
+    j = bisect.bisect_left(starts, rel_end, i)
+    if i < j and starts[i] == rel_start and starts[j - 1] + len(words[j - 1]) == rel_end:
+        return Bounds(i, j)
+    span = pb.span_of(sent)
+    return Bounds(span.start, span.end)
+
+
+def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity, labels: dict[str, str]) -> dict[str, Any]:
+    """The claims.csv row of one claim; ``labels``: the report's section labels by section id."""
     doc = analysis.document
     start = pb.block.char_start + c.start
     end = pb.block.char_start + c.end
     value = float(c.value)
     return {
         "claim_id": stable_id("c", doc.doc_id, start, end, value), "doc_id": doc.doc_id,
-        "page": pb.block.page_at(c.start), "section": doc.section_label(sent.section_id),
+        "page": pb.block.page_at(c.start), "section": labels.get(sent.section_id, ""),
         "section_id": sent.section_id, "sentence_id": sent.sentence_id, "sentence": sent.text,
         "surface": doc.text[start:end], "value": value, "unit": c.unit, "kind": c.kind,
         "qualifier": c.qualifier, "year": c.year, "period": c.period, "change": c.change, "subject": c.subject,
@@ -206,7 +225,7 @@ class _BlockClaims:
         #: The last count of the sentences read so far in the block, if no other figure came after it.
         self.last_count: Quantity | None = None
 
-    def sentence_claims(self, span: Span, previous_year: int | None) -> tuple[list[Quantity], int | None]:
+    def sentence_claims(self, span: Bounds, previous_year: int | None) -> tuple[list[Quantity], int | None]:
         """The claims of one sentence, and the last year it names (for "That year, ..." next).
 
         Numbers are read, excluded or given a unit; bare ones are resolved against the others of
@@ -235,7 +254,7 @@ class _BlockClaims:
         self.last_count = counts[-1] if counts else (None if claims else self.last_count)
         return claims, (point_years[-1] if point_years else None)
 
-    def _read_number(self, label: str, s: int, e: int, span: Span) -> list[Quantity]:
+    def _read_number(self, label: str, s: int, e: int, span: Bounds) -> list[Quantity]:
         """The number(s) a match stands for: one, or two for a glued range ("5–10")."""
         lowers, words, starts = self.lowers, self.words, self.starts
         if label == "DIGITS":
@@ -362,7 +381,7 @@ class _BlockClaims:
             k = stop
         return out
 
-    def _read_multiplier(self, s: int, span: Span) -> list[Quantity]:
+    def _read_multiplier(self, s: int, span: Bounds) -> list[Quantity]:
         """"double", "twice": a ratio when it compares ("more than double that of adults")."""
         doc = self.doc
         tok = doc[s]
@@ -391,7 +410,7 @@ class _BlockClaims:
         c.right = s + 1
         return [c]
 
-    def _excluded(self, c: Quantity, span: Span) -> bool:
+    def _excluded(self, c: Quantity, span: Bounds) -> bool:
         """Whether a number is no claim: inside a quoted title, a denominator, a year or date, a
         label ("Chapter 3"), a code ("5G", "NUTS 2"), part of a name, an ordinal phrase, a hyphenated
         modifier ("one-time"). Attaches the unit on the way (several rules depend on it)."""
@@ -407,7 +426,7 @@ class _BlockClaims:
             return True
         return self._excluded_digits(c, span) if c.kind == "digits" else self._excluded_words(c, span)
 
-    def _excluded_digits(self, c: Quantity, span: Span) -> bool:
+    def _excluded_digits(self, c: Quantity, span: Bounds) -> bool:
         doc = self.doc
         prev = doc[c.i - 1] if c.i > span.start else None
         nxt = doc[c.j] if c.j < span.end else None
@@ -453,7 +472,7 @@ class _BlockClaims:
             return capital_before or capital_after or name_of
         return False
 
-    def _excluded_words(self, c: Quantity, span: Span) -> bool:
+    def _excluded_words(self, c: Quantity, span: Bounds) -> bool:
         doc = self.doc
         first = doc[c.i]
         prev = doc[c.i - 1] if c.i > span.start else None
@@ -479,7 +498,7 @@ class _BlockClaims:
             # them" counts what "them" stands for, "three of the plants" counts plants)
         return False  # a bare number word stays only if _resolve finds it a unit ("two to three sectors")
 
-    def _attach_unit(self, c: Quantity, span: Span) -> None:
+    def _attach_unit(self, c: Quantity, span: Bounds) -> None:
         """The unit written with the number: a currency before it, or a unit or counted noun after it."""
         doc = self.doc
         lowers, words = self.lowers, self.words
@@ -548,7 +567,7 @@ class _BlockClaims:
                 return
             end, c.unit = unit
             c.family, c.right = ("count" if "/" not in c.unit else "measure"), end
-            c.end = self.starts[end - 1] + len(_symbol_text(doc[end - 1]) or words[end - 1])
+            c.end = self.starts[end - 1] + len(_symbol_text(words[end - 1]) or words[end - 1])
             return
         qualified = self.context.qualifiers.get(self.context.surface_start(c)) is not None or (
             c.i > span.start and lowers[c.i - 1] in _SINGLE_BOUNDS)
@@ -567,7 +586,7 @@ class _BlockClaims:
             first, head, end = noun
             c.family, c.unit, c.noun, c.right = "count", _count_unit(doc[head]), (first, head), end
 
-    def _duration_compound_states(self, c: Quantity, unit_tok: int, span: Span) -> bool:
+    def _duration_compound_states(self, c: Quantity, unit_tok: int, span: Bounds) -> bool:
         """"a three-year initiative" states a duration; "nine-year compulsory education" and a
         recurring "five-year transitional period" name something."""
         doc = self.doc
@@ -585,7 +604,7 @@ class _BlockClaims:
         noun = lowers[unit_tok + 1] if unit_tok + 1 < span.end else ""
         return not self.names.is_name(span_text(self.pb, c.i, c.j).lower(), lowers[unit_tok].rstrip("s"), noun)
 
-    def _resolve(self, claims: list[Quantity], span: Span) -> list[Quantity]:
+    def _resolve(self, claims: list[Quantity], span: Bounds) -> list[Quantity]:
         """Give bare numbers a unit (see :meth:`_resolve_bare`); bare numbers that stay without one
         are no claims. Amounts in cents take the currency of the sentence."""
         _link_partners(self.doc, self.lowers, claims)
@@ -601,7 +620,7 @@ class _BlockClaims:
                 c.unit = next((o.unit for o in claims if o.family == "money" and o.unit and o.i < c.i), "USD")
         return [c for c in claims if c.family not in (None, "skip") and c.unit]
 
-    def _resolve_bare(self, c: Quantity, before: list[Quantity], after: list[Quantity], span: Span) -> None:
+    def _resolve_bare(self, c: Quantity, before: list[Quantity], after: list[Quantity], span: Bounds) -> None:
         """The unit of a number written bare, from what it refers to, in order: the noun it was
         brought to or from ("cut reported clashes to three"); "the number of X"; for an elliptical
         number closing a clause, the duration before it ("spend in five years what used to take ten");
@@ -714,7 +733,7 @@ def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
     return out
 
 
-def _contrast_follows(pb: ParsedBlock, k: int, span: Span) -> bool:
+def _contrast_follows(pb: ParsedBlock, k: int, span: Bounds) -> bool:
     """Whether "the next", "the other" or "another" follows in the sentence: "one ... the other"."""
     words = pb.lowers[k:span.end]
     return "another" in words or any(a == "the" and b in ("next", "other", "following")
@@ -727,7 +746,7 @@ _SINGLE_BOUNDS = frozenset({"only", "just", "exactly", "single"})
 _EXISTENTIAL_BE = frozenset({"is", "are", "was", "were", "been", "be"})
 
 
-def _existential(pb: ParsedBlock, i: int, span: Span) -> bool:
+def _existential(pb: ParsedBlock, i: int, span: Bounds) -> bool:
     """Whether token ``i`` follows "there is/are/was/were/have been" (a qualifier may stand between)."""
     lowers = pb.lowers
     k = i - 1
@@ -748,7 +767,7 @@ _PART_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "
 _PART_PRONOUNS = frozenset({"them", "these", "those"})
 
 
-def _part_of(pb: ParsedBlock, c: Quantity, k: int, span: Span) -> tuple[int, int, int] | None:
+def _part_of(pb: ParsedBlock, c: Quantity, k: int, span: Bounds) -> tuple[int, int, int] | None:
     """The counted noun of a part: "42 of the plants" -> plants (not "one of the most ...", not a
     pair "17 of the 41 utilities", which the partner resolves)."""
     lowers = pb.lowers
@@ -758,7 +777,7 @@ def _part_of(pb: ParsedBlock, c: Quantity, k: int, span: Span) -> tuple[int, int
     return counted_noun(pb, k + 2, span)
 
 
-def _of_them(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
+def _of_them(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
     """"six of them", "100 of these": a part of things counted before (not "one of them")."""
     doc, lowers = pb.doc, pb.lowers
     k = c.j
@@ -767,7 +786,7 @@ def _of_them(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
                  or verb_like(doc[k + 2]) or not U.looks_plural(lowers[k + 2])))
 
 
-def _after_name(pb: ParsedBlock, i: int, span: Span) -> bool:
+def _after_name(pb: ParsedBlock, i: int, span: Bounds) -> bool:
     """Whether token ``i`` follows a capitalised name, or a bracketed qualifier of one: "Vision 2.0",
     "Swachh Bharat Mission (Urban) 2.0"."""
     doc, words, lowers = pb.doc, pb.words, pb.lowers
@@ -786,7 +805,7 @@ _PLACE_LEADS = frozenset({"in", "across", "throughout", "within", "for", "of", "
                           "inside", "near"})
 
 
-def _named_label(pb: ParsedBlock, c: Quantity, span: Span, text: str) -> bool:
+def _named_label(pb: ParsedBlock, c: Quantity, span: Bounds, text: str) -> bool:
     """A bare whole number written right after a capitalised word inside a sentence names a thing:
     "Proposition 13", "Article 50", "Route 66" (not a month, unit or currency; not a qualifier; a
     count such as "Texas 254 counties" after a preposition keeps its place name)."""
@@ -805,7 +824,7 @@ def _named_label(pb: ParsedBlock, c: Quantity, span: Span, text: str) -> bool:
     return True
 
 
-def _heading_line(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
+def _heading_line(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
     """A sentence that is a numbered heading or contents line: a small whole number, then a
     capitalised title and no sentence punctuation at the end (or dot leaders)."""
     doc = pb.doc
@@ -817,7 +836,7 @@ def _heading_line(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     return leaders or last.text not in (".", "!", "?", ":", ";", ")", "\u201d", '"')
 
 
-def _is_day(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
+def _is_day(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
     """A day of the month next to a month name: "November 18", "18 November"."""
     lowers = pb.lowers
     if not (1 <= c.value <= 31) or c.value != int(c.value):
@@ -828,20 +847,20 @@ def _is_day(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     return prev in MONTH_WORDS or nxt in MONTH_WORDS or (nxt == "of" and nxt2 in MONTH_WORDS)
 
 
-def _glued_code(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
-    """A number glued to letters: "5G", "4K", "F-16" style codes and model numbers."""
-    doc, words, lowers = pb.doc, pb.words, pb.lowers
-    last = doc[c.j - 1]
-    if c.j < span.end and last.whitespace_ == "" and doc[c.j].is_alpha and lowers[c.j] not in (
+def _glued_code(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
+    """A number glued to letters: "5G", "4K", "F-16" style codes and model numbers (read from the
+    block's word lists: ``str.isalpha`` and ``str.isupper`` are spaCy's IS_ALPHA and IS_UPPER)."""
+    words, lowers = pb.words, pb.lowers
+    if c.j < span.end and not spaced(pb, c.j - 1) and words[c.j].isalpha() and lowers[c.j] not in (
             "s",) and c.family in (None, "count") and not lowers[c.j] in U.MEASURES:
         return True
-    if c.i > span.start and doc[c.i - 1].whitespace_ == "" and doc[c.i - 1].is_alpha:
+    if c.i > span.start and not spaced(pb, c.i - 1) and words[c.i - 1].isalpha():
         return True
-    return (c.i > span.start + 1 and words[c.i - 1] in DASHES and doc[c.i - 2].whitespace_ == ""
-            and doc[c.i - 1].whitespace_ == "" and doc[c.i - 2].is_alpha and doc[c.i - 2].is_upper)
+    return (c.i > span.start + 1 and words[c.i - 1] in DASHES and not spaced(pb, c.i - 2)
+            and not spaced(pb, c.i - 1) and words[c.i - 2].isalpha() and words[c.i - 2].isupper())
 
 
-def _period_of_year(pb: ParsedBlock, start: int, end: int, span: Span) -> bool:
+def _period_of_year(pb: ParsedBlock, start: int, end: int, span: Bounds) -> bool:
     """A duration that is part of a period: "the first 10 months of 2024", "the first three quarters"."""
     doc, lowers = pb.doc, pb.lowers
     if start > span.start and lowers[start - 1] in ("first", "last", "initial", "final", "opening"):
@@ -871,7 +890,7 @@ def _object_noun(t: Token) -> bool:
             and w not in UP_WORDS and w not in DOWN_WORDS)
 
 
-def _is_age(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
+def _is_age(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
     """An age: "people aged 60", "residents over 65 now outnumber those under 20"."""
     doc, lowers = pb.doc, pb.lowers
     if c.scale is not None or c.value != int(c.value) or not 0 < c.value <= 120 or c.i - 1 < span.start:
@@ -885,7 +904,7 @@ def _is_age(pb: ParsedBlock, c: Quantity, span: Span) -> bool:
     return who.lower_ in ("those", "people", "persons") or U.is_person(who.lower_) and U.looks_plural(who.lower_)
 
 
-def _subject_head(pb: ParsedBlock, span: Span, i: int) -> int | None:
+def _subject_head(pb: ParsedBlock, span: Bounds, i: int) -> int | None:
     """The plural head noun of the subject of a verb that states the bare number at ``i``:
     "Disputes rose to 1,270" -> Disputes; none for "the income of residents reached 5,000"."""
     doc, lowers = pb.doc, pb.lowers
@@ -901,33 +920,36 @@ def _subject_head(pb: ParsedBlock, span: Span, i: int) -> int | None:
     return head.i if head is not None and head.is_alpha and U.looks_plural(head.lower_) else None
 
 
-def _written_unit(pb: ParsedBlock, k: int, span: Span) -> tuple[int, str] | None:
+def _written_unit(pb: ParsedBlock, k: int, span: Bounds) -> tuple[int, str] | None:
     """A unit written as a symbol after a number: a rate such as "dS/m", "km/h" or "mg/l" (its last
     part may carry the sentence's full stop: "below 1 mg/l."), or an upper-case abbreviation such
     as "21 TLU" or "150 MGD treatment plant" (not a currency, not a time of day; but "242 NUTS 2
-    regions" counts regions)."""
-    doc, words = pb.doc, pb.words
-    t = doc[k] if k < span.end else None
-    if t is None or not t.is_alpha or doc[k - 1].whitespace_ == "" and k > span.start and doc[k - 1].is_digit:
+    regions" counts regions). Read from the block's word lists; a Token is made only for IS_PUNCT."""
+    words, lowers = pb.words, pb.lowers
+    if k >= span.end:
         return None
-    if k + 2 < span.end and words[k + 1] == "/" and t.whitespace_ == "" and doc[k + 1].whitespace_ == "":
-        denominator = _symbol_text(doc[k + 2])
-        if denominator and len(t) <= 4 and len(denominator) <= 4:
-            return k + 3, f"{t.lower_}/{denominator.lower()}"
-    nxt = doc[k + 1] if k + 1 < span.end else None
-    if t.is_upper and 2 <= len(t) <= 6 and t.text not in U.CURRENCY_CODES and t.lower_ not in ("am", "pm") \
-            and (nxt is None or nxt.is_punct or nxt.lower_ in FUNCTION_WORDS or counted_noun(pb, k, span) is None):
-        return k + 1, U.singular(t.lower_)  # "21 TLU in 2023"
+    w = words[k]
+    if not w.isalpha() or not spaced(pb, k - 1) and k > span.start and words[k - 1].isdigit():
+        return None
+    if k + 2 < span.end and words[k + 1] == "/" and not spaced(pb, k) and not spaced(pb, k + 1):
+        denominator = _symbol_text(words[k + 2])
+        if denominator and len(w) <= 4 and len(denominator) <= 4:
+            return k + 3, f"{lowers[k]}/{denominator.lower()}"
+    last = k + 1 >= span.end
+    if w.isupper() and 2 <= len(w) <= 6 and w not in U.CURRENCY_CODES and lowers[k] not in ("am", "pm") \
+            and (last or pb.doc[k + 1].is_punct or lowers[k + 1] in FUNCTION_WORDS
+                 or counted_noun(pb, k, span) is None):
+        return k + 1, U.singular(lowers[k])  # "21 TLU in 2023"
     return None
 
 
-def _symbol_text(t: Token) -> str:
-    """The letters of a unit symbol token, less a full stop glued to it ("l." at a sentence end)."""
-    text = t.text[:-1] if t.text.endswith(".") else t.text
+def _symbol_text(word: str) -> str:
+    """The letters of a unit symbol's text, less a full stop glued to it ("l." at a sentence end)."""
+    text = word[:-1] if word.endswith(".") else word
     return text if text.isalpha() else ""
 
 
-def _abbreviation_after(pb: ParsedBlock, k: int, span: Span) -> str | None:
+def _abbreviation_after(pb: ParsedBlock, k: int, span: Bounds) -> str | None:
     """An abbreviation defined right after a counted noun phrase: "tropical livestock units (TLU)"."""
     doc, words, lowers = pb.doc, pb.words, pb.lowers
     if k + 2 < span.end and words[k] == "(" and words[k + 2] == ")" and doc[k + 1].is_upper \
@@ -951,7 +973,7 @@ def _number_of(pb: ParsedBlock, start: int, i: int) -> int | None:
     doc, lowers = pb.doc, pb.lowers
     for k in range(i - 2, start - 1, -1):
         if lowers[k] == "of" and k > start and lowers[k - 1] in ("number", "numbers", "count", "total"):
-            sub = Span(doc, k + 1, i)
+            sub = Bounds(k + 1, i)
             noun = counted_noun(pb, k + 1, sub, limit=5)
             if noun is not None:
                 return noun[1]
@@ -980,7 +1002,7 @@ def _link_partners(doc: Doc, lowers: list[str], claims: list[Quantity]) -> None:
             b.partners.append(a)
 
 
-def _range_follows(pb: ParsedBlock, k: int, span: Span) -> bool:
+def _range_follows(pb: ParsedBlock, k: int, span: Bounds) -> bool:
     """Whether a range or pair link and a second number follow token ``k``: "to three", "out of 23"."""
     doc, lowers = pb.doc, pb.lowers
     for link in _RANGE_LINKS:

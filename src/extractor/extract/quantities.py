@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 import spacy
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from extractor import numbers as N
@@ -89,6 +90,17 @@ FINITE_VERBS = frozenset({"live", "lives", "reside", "resides", "continue", "con
                           "spent", "built", "sent", "won", "lost", "knew", "showed", "shows", "helped", "helps",
                           "want", "wants", "think", "thinks", "believe", "believes", "hope", "hopes", "own",
                           "owns", "use", "uses", "used", "attend", "attends", "attended"})
+
+
+class Bounds(NamedTuple):
+    """The token bounds of a sentence (or of a stretch of one) in its block's Doc: ``doc[start:end]``.
+
+    The rules read only these two numbers of a sentence, so a tuple stands in for a spaCy
+    ``Span``, whose construction reads Token objects for its character offsets.
+    """
+
+    start: int
+    end: int
 
 
 @dataclass
@@ -165,7 +177,7 @@ def span_text(pb: ParsedBlock, start: int, end: int) -> str:
     return pb.text[pb.starts[start]:pb.starts[end - 1] + len(pb.words[end - 1])]
 
 
-def matches_within(matches: list[tuple[str, int, int]], starts: list[int], span: Span) -> list[tuple[str, int, int]]:
+def matches_within(matches: list[tuple[str, int, int]], starts: list[int], span: Bounds) -> list[tuple[str, int, int]]:
     """The (label, start, end) ``matches`` (in text order, ``starts`` their start tokens) that lie
     inside ``span``: found by bisection, not by a scan of the block's matches per sentence."""
     first = bisect.bisect_left(starts, span.start)
@@ -219,7 +231,14 @@ class PhraseIndex:
         return out
 
 
-def clause_start(pb: ParsedBlock, span: Span, i: int) -> int:
+def spaced(pb: ParsedBlock, k: int) -> bool:
+    """``doc[k].whitespace_ != ""``, read from the block text: spaCy marks a token followed by
+    one space (further whitespace becomes tokens of its own), with no Token object made."""
+    end = pb.starts[k] + len(pb.words[k])
+    return pb.text[end:end + 1] == " "
+
+
+def clause_start(pb: ParsedBlock, span: Bounds, i: int) -> int:
     words = pb.words
     k = i - 1
     while k >= span.start and words[k] not in (",", ";", ":"):
@@ -239,7 +258,7 @@ def verb_like(t: Token) -> bool:
     return t.lower_ in STATING_VERBS or t.lower_ in FINITE_VERBS
 
 
-def counted_noun(pb: ParsedBlock, k: int, span: Span, limit: int = 6,
+def counted_noun(pb: ParsedBlock, k: int, span: Bounds, limit: int = 6,
                  singular: bool = False) -> tuple[int, int, int] | None:
     """The counted noun after a number: (first token, head token, token after the phrase).
 
@@ -294,7 +313,7 @@ def counted_noun(pb: ParsedBlock, k: int, span: Span, limit: int = 6,
     return None
 
 
-def phrase_after(pb: ParsedBlock, k: int, span: Span) -> str | None:
+def phrase_after(pb: ParsedBlock, k: int, span: Bounds) -> str | None:
     """The noun phrase starting at ``k`` (determiners dropped): "the impoverished population"."""
     doc, lowers = pb.doc, pb.lowers
     while k < span.end and lowers[k] in ("the", "a", "an", "its", "their", "all", "his", "her", "our"):
@@ -305,7 +324,7 @@ def phrase_after(pb: ParsedBlock, k: int, span: Span) -> str | None:
     return span_text(pb, k, end) if end > k else None
 
 
-def phrase_before(pb: ParsedBlock, k: int, span: Span, limit: int = 6) -> str | None:
+def phrase_before(pb: ParsedBlock, k: int, span: Bounds, limit: int = 6) -> str | None:
     """The noun phrase ending just before token ``k``: "production value" in "a production value of"."""
     doc, words, lowers = pb.doc, pb.words, pb.lowers
     pos = k
@@ -325,7 +344,7 @@ def phrase_before(pb: ParsedBlock, k: int, span: Span, limit: int = 6) -> str | 
     return span_text(pb, pos, k) if pos < k else None
 
 
-def phrase_end(pb: ParsedBlock, k: int, span: Span, limit: int = 8) -> int:
+def phrase_end(pb: ParsedBlock, k: int, span: Bounds, limit: int = 8) -> int:
     """Where a noun phrase starting at ``k`` ends: at punctuation, a function word other than
     "of" or a verb."""
     doc, lowers = pb.doc, pb.lowers
@@ -350,7 +369,7 @@ def phrase_end(pb: ParsedBlock, k: int, span: Span, limit: int = 8) -> int:
     return pos
 
 
-def _participle_after_noun(pb: ParsedBlock, pos: int, span: Span) -> bool:
+def _participle_after_noun(pb: ParsedBlock, pos: int, span: Bounds) -> bool:
     """"sediment flowing into", "counties lifted out of": a participle that starts a clause."""
     lowers = pb.lowers
     w = lowers[pos]
