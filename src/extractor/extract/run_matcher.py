@@ -183,6 +183,7 @@ class RunMatcher:
         self.connectors = connectors
         self._patterns: list[list[dict[str, Any]]] = []
         self._runs: _PatternAnchors | None = None
+        self._anchor_indices: frozenset[int] = frozenset()
         #: Per word, its class: its signature (a number standing for the set of specs that
         #: accept it: equal sets, equal numbers) times 4 plus its kind (see :class:`TokenRuns`).
         self._classes: dict[str, int] = {}
@@ -201,6 +202,9 @@ class RunMatcher:
     def _anchors(self) -> _PatternAnchors:
         if self._runs is None:
             self._runs = _PatternAnchors(self._patterns, self.connectors)
+            # the indices, among the specs, of the anchors
+            self._anchor_indices = frozenset(n for n, spec in enumerate(self._runs.specs)
+                                             if any(spec is anchor for anchor in self._runs.anchors))
         return self._runs
 
     def runs(self, doc: Doc, orths: list[int]) -> list[tuple[int, int]]:
@@ -256,8 +260,9 @@ class RunMatcher:
         if known is not None:
             return known
         runs = self._anchors()
-        kind = 2 if any(s.accepts(text) for s in runs.anchors) else int(any(s.accepts(text) for s in runs.specs))
+        # each spec tested once: the kind follows from the specs that accept the word
         accepted = frozenset(n for n, spec in enumerate(runs.specs) if spec.accepts(text))
+        kind = 2 if not accepted.isdisjoint(self._anchor_indices) else int(bool(accepted))
         signature = self._signature_ids.setdefault(accepted, len(self._signature_ids))
         known = self._classes[text] = signature * 4 + kind
         return known
