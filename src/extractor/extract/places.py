@@ -74,10 +74,6 @@ _FULL_STOP = (".",)
 _HEADING_KINDS = (BlockKind.HEADING, BlockKind.TITLE)
 #: "the", before a bare feature (:meth:`_Builder.bare_features`).
 _THE = ("the",)
-#: Every lower-case word a per-block rule starts from (:meth:`_Builder._starts_at`): one search
-#: of the document's distinct words finds them all, instead of one search per rule.
-_LEADS = (frozenset(pp.OF_HEADS) | _LIST_STARTS | LAND_LOCATIVES | frozenset(_THE) | frozenset(_FACILITY_LEADS)
-          | frozenset(_PAIR_LEADS))
 #: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou
 #: Province"); villages and townships are left out: their cores are often other things' names.
 ALIASABLE = frozenset({"province", "autonomous_region", "municipality", "prefecture", "city", "county",
@@ -162,7 +158,12 @@ class _Builder:
         self.taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
         self._views: dict[int, BlockWords] = {}
         self._openers = SentenceOpeners()
-        self._leads: dict[int, list[int]] = {}  # block index -> positions of its words of _LEADS
+        #: :meth:`_hits` by the id of its targets (module constants, or the Builder's own sets).
+        self._found: dict[tuple[int, bool], dict[int, list[int]]] = {}
+        blocks = analysis.blocks
+        table = blocks[0].table if blocks else None
+        #: The document's word table when all its blocks share one (:func:`extractor.analysis.analyse`).
+        self._table = table if table is not None and all(pb.table is table for pb in blocks) else None
 
     def view(self, pb: ParsedBlock) -> BlockWords:
         """The block's words as plain lists (made once per block and call)."""
@@ -281,22 +282,42 @@ class _Builder:
         return Mention(pb, start, end, ptype, "pattern", core=core, core_len=max(0, name_end - start),
                        country=country, gaz_parent=gaz_parent, headed=True)
 
-    def _starts_at(self, pb: ParsedBlock, targets: Container[str], start: int, stop: int) -> list[int]:
-        """Where a lower-case word of ``targets`` (some of :data:`_LEADS`) stands in
-        ``range(start, stop)`` of the block. The block's lead words are looked up once for all
-        the rules that start from one (most blocks have none, and every rule then returns at once)."""
-        leads = self._leads.get(pb.index)
-        if leads is None:
-            leads = self._leads[pb.index] = pb.positions(_LEADS, lower=True)
-        if not leads:
-            return []
-        lowers = pb.lowers
-        return [i for i in leads if start <= i < stop and lowers[i] in targets]
+    def _hits(self, targets: Container[str], lower: bool = False) -> dict[int, list[int]]:
+        """Per block (by its ``position``), the token indices whose word (lower-case word with
+        ``lower``) is in ``targets``, found for the whole document at once
+        (:meth:`extractor.analysis.WordTable.hits`). A rule asks here first and returns at once
+        on the many blocks without its trigger words, before reading the block's words."""
+        key = (id(targets), lower)
+        found = self._found.get(key)
+        if found is None:
+            if self._table is not None:
+                found = self._table.hits(targets, lower)
+            else:
+                found = {}
+                for pb in self.analysis.blocks:
+                    at = pb.positions(targets, lower=lower)
+                    if at:
+                        found[pb.position] = at
+            self._found[key] = found
+        return found
 
-    @staticmethod
-    def _names_at(pb: ParsedBlock, targets: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
-        """Where a word (as written) of ``targets`` stands in ``range(start, stop)`` of the block."""
-        return pb.positions(targets, start, stop)
+    def _starts_at(self, pb: ParsedBlock, targets: Container[str], start: int = 0, room: int = 0) -> list[int]:
+        """Where a lower-case word of ``targets`` stands in ``range(start, len(doc) - room)`` of
+        the block (``room``: the tokens a rule reads after it)."""
+        found = self._hits(targets, lower=True).get(pb.position)
+        if not found:
+            return []
+        stop = len(pb.doc) - room
+        return [i for i in found if start <= i < stop]
+
+    def _names_at(self, pb: ParsedBlock, targets: Container[str], start: int = 0, room: int = 0) -> list[int]:
+        """Where a word (as written) of ``targets`` stands in ``range(start, len(doc) - room)``
+        of the block."""
+        found = self._hits(targets).get(pb.position)
+        if not found:
+            return []
+        stop = len(pb.doc) - room
+        return [i for i in found if start <= i < stop]
 
     def _mention_at(self, pb: ParsedBlock, start: int, end: int) -> Mention | None:
         return next((m for m in self.in_block.get(pb.index, ()) if m.start == start and m.end == end), None)
@@ -338,9 +359,12 @@ class _Builder:
         """"the village of A", "the town of B", "the State of C", "the port of D": the head before
         "of" says what the named place is. A capitalised head is part of the name ("State of
         São Paulo") and keeps the place apart from a namesake city."""
+        found = self._starts_at(pb, pp.OF_HEADS, 0, 2)
+        if not found:
+            return
         v = self.view(pb)
         words, lowers = v.words, v.lowers
-        for i in self._starts_at(pb, pp.OF_HEADS, 0, v.n - 2):
+        for i in found:
             head = lowers[i]
             if lowers[i + 1] != "of" or self._overlaps(pb, i, i + 1):
                 continue
@@ -382,9 +406,12 @@ class _Builder:
     def plural_lists(self, pb: ParsedBlock) -> None:
         """"Dadu and Thatta districts", "the Tana, Athi and Galana rivers": names before a plural
         head are places of its type."""
+        found = self._names_at(pb, pp.PLURAL_AFTER)
+        if not found:
+            return
         v = self.view(pb)
         words, lowers = v.words, v.lowers
-        for i in self._names_at(pb, pp.PLURAL_AFTER):
+        for i in found:
             ptype = pp.PLURAL_AFTER[words[i]]
             items: list[tuple[int, int]] = []
             k, joined = i, False
@@ -466,9 +493,12 @@ class _Builder:
         """"in the Andes", "along the Danube", "the Pyrenees and the Alps": one or two capitalised
         words after a locative "the" that the document never writes in lower case, followed by
         punctuation or a function word, name a natural feature."""
+        found = self._starts_at(pb, _THE, 1, 1)
+        if not found:
+            return
         v = self.view(pb)
         doc, texts, lowers, n = v.doc, v.words, v.lowers, v.n
-        for i in self._starts_at(pb, _THE, 1, n - 1):
+        for i in found:
             prev = lowers[i - 1]
             after_place = prev in ("and", "or", ",") and i >= 2 and (i - 2) in self.taken.get(pb.index, set())
             if prev not in LOCATIVES and not after_place:
@@ -509,8 +539,11 @@ class _Builder:
         """"in Appalachia", "across Patagonia": after a locative, a single unknown capitalised word
         with the toponymic ending "-ia", that the document never writes in lower case and nothing
         capitalised continues, names a region."""
+        found = self._starts_at(pb, LAND_LOCATIVES, 0, 1)
+        if not found:
+            return
         words = pb.words
-        for i in (k + 1 for k in self._starts_at(pb, LAND_LOCATIVES, 0, len(words) - 1)):
+        for i in (k + 1 for k in found):
             name = words[i]
             if not name.endswith("ia") or len(name) < 6:
                 continue
@@ -553,9 +586,12 @@ class _Builder:
         """"a desalination plant at Kovalam", "the treatment plant at Saidpur and ...": the place a
         facility stands in, named after "<facility> at", is a locality (a city when the gazetteer
         knows one there, else a village)."""
+        found = self._starts_at(pb, _FACILITY_LEADS, 1, 1)
+        if not found:
+            return
         v = self.view(pb)
         lowers = v.lowers
-        for i in self._starts_at(pb, _FACILITY_LEADS, 1, v.n - 1):
+        for i in found:
             if lowers[i - 1] not in pp.FACILITY_NOUNS:
                 continue
             j = self._skip_space(v, i + 1)
@@ -574,9 +610,12 @@ class _Builder:
         """"in Ambattur and Avadi", "near Tondo and Navotas": after a locative, an unknown name
         joined to a city or town the document names (or the gazetteer knows in a country it
         names) is a place of the same kind."""
+        found = self._starts_at(pb, _PAIR_LEADS, 0, 3)
+        if not found:
+            return
         v = self.view(pb)
         words = v.words
-        for i in self._starts_at(pb, _PAIR_LEADS, 0, v.n - 3):
+        for i in found:
             if not (words[i + 1].isspace() or v.title(i + 1)):
                 continue  # no name after it (what ``_name_run`` would find at once)
             a = self._skip_space(v, i + 1)
@@ -611,10 +650,13 @@ class _Builder:
         even where the gazetteer's first reading of the name is a state."""
         if pb.block.kind != BlockKind.FOOTNOTE:
             return
+        found = self._names_at(pb, _FULL_STOP)
+        if not found:
+            return
         v = self.view(pb)
         words = v.words
         # a capitalised word (not the block's first or last token) after a full stop and spaces
-        for p in self._names_at(pb, _FULL_STOP):
+        for p in found:
             i = self._skip_space(v, p + 1)
             if i >= v.n - 1 or not v.title(i):
                 continue
@@ -642,8 +684,11 @@ class _Builder:
         unit: a province where the document speaks of its capital or government, else a region."""
         found: list[Mention] = []
         for pb in self.analysis.blocks:
+            compass = self._names_at(pb, COMPASS, 1, 1)
+            if not compass:
+                continue
             lowers = pb.lowers
-            for i in self._names_at(pb, COMPASS, 1, len(lowers) - 1):
+            for i in compass:
                 if lowers[i - 1] not in LOCATIVES or self._overlaps(pb, i, i + 1):
                     continue
                 e = self._new_name(pb, i + 1)
@@ -783,9 +828,12 @@ class _Builder:
     def lists(self, pb: ParsedBlock) -> None:
         """"the villages of A, B and C", "the county governments of A, B, and C": each item is a place
         of the type the plural head names."""
+        found = self._starts_at(pb, _LIST_STARTS, 0, 2)
+        if not found:
+            return
         v = self.view(pb)
         lowers = v.lowers
-        for i in self._starts_at(pb, _LIST_STARTS, 0, v.n - 2):
+        for i in found:
             low = lowers[i]
             if low in pp.LIST_HEADS and lowers[i + 1] == "of":
                 ptype, j = pp.LIST_HEADS[low], i + 2
