@@ -12,7 +12,9 @@ Prints a table (figure, floor, ours, ratio, bar, pass/fail) and writes it as JSO
 Figures:
 - extraction (no model) and extraction-model (the installed statistical model): layout repair +
   the shared spaCy pass + all extractors on the sample, against one ``nlp.pipe`` pass of the
-  same pipeline over the same paragraphs (bar 1.5);
+  same pipeline over the same paragraphs (bar 1.5); extraction-new-words: the same without a
+  model, with the run matchers' word classes (kept across reports, like spaCy's lexeme
+  attributes) forgotten before every run, floor and ours (for information);
 - library-vs-tokenizer: the whole library call without a model (file to tables) against a blank
   English tokenizer pass over the same text (bar 4);
 - growth-time / growth-memory: 100 copies against 1 copy through the library, after warm-up
@@ -122,6 +124,43 @@ def fig_extraction(model: str = "none") -> dict:
     name = "extraction" if model == "none" else "extraction-model"
     return {"figure": name, "floor": best_of(floor, 5, cold), "ours": best_of(ours, 5, cold), "bar": 1.5,
             "note": f"layout + one spaCy pass + all extractors vs nlp.pipe of the same pipeline ({model})"}
+
+
+def fig_extraction_new_words() -> dict:
+    """The extraction figure (no model) for a report made only of words the process has not
+    seen: before every timed run, floor and ours, the run matchers forget their word classes
+    (kept across reports, like spaCy's lexeme attributes; the place ruler in the floor has one
+    too). For information: a batch's later reports reuse most of their words."""
+    from extractor.analysis import analyse
+    from extractor.extract.run_matcher import forget_word_classes
+    from extractor.nlp import build_nlp
+    from extractor.pipeline import extract_tables, load_document
+
+    nlp = build_nlp("none")
+    doc = load_document(SAMPLE)
+    texts = [b.text for b in doc.blocks if b.char_start >= 0]
+
+    def floor() -> None:
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+
+    def ours() -> None:
+        d = load_document(SAMPLE)
+        extract_tables(d, analyse(d, nlp, "blank"))
+
+    floor(), ours()  # warm-up
+    cold = cold_tokenizers(nlp)
+
+    def setup() -> None:
+        cold()
+        forget_word_classes()
+
+    return {"figure": "extraction-new-words", "floor": best_of(floor, 5, setup), "ours": best_of(ours, 5, setup),
+            "bar": None, "note": "the extraction figure with every word new to the run matchers (none)"}
+
+
+def fig_extraction_both() -> list[dict]:
+    return [fig_extraction(), fig_extraction_new_words()]
 
 
 def fig_extraction_model() -> list[dict]:
@@ -300,7 +339,7 @@ def fig_batch() -> list[dict]:
 
 
 FIGURES: dict[str, Callable[[], dict | list[dict]]] = {
-    "extraction": fig_extraction,
+    "extraction": fig_extraction_both,
     "extraction-model": fig_extraction_model,
     "library": fig_library_vs_tokenizer,
     "growth": fig_growth,

@@ -66,9 +66,15 @@ class WordTable:
         known = remembered.get(id(targets))
         if known is not None and known[0] is targets:
             return known[1]
-        test = targets if callable(targets) else targets.__contains__
         words = self.lowers if lower else self.texts
-        accepted = numpy.fromiter(map(bool, map(test, words)), dtype=bool, count=len(words))
+        if isinstance(targets, (set, frozenset, dict, tuple, list)) and len(targets) < len(words):
+            # a word set smaller than the document's vocabulary: look its words up
+            index = self._lower_index if lower else self._text_index
+            accepted = numpy.zeros(len(words), dtype=bool)
+            accepted[[i for word in targets for i in index.get(word, ())]] = True
+        else:
+            test = targets if callable(targets) else targets.__contains__
+            accepted = numpy.fromiter(map(bool, map(test, words)), dtype=bool, count=len(words))
         found = numpy.flatnonzero(accepted[self.ids])
         # ``found`` is sorted: each block's hits are one slice of it, cut at the block bounds
         cuts = numpy.searchsorted(found, self._bounds).tolist()
@@ -77,6 +83,19 @@ class WordTable:
                for block in range(len(cuts) - 1) if cuts[block] != cuts[block + 1]}
         remembered[id(targets)] = (targets, out)
         return out
+
+    @functools.cached_property
+    def _text_index(self) -> dict[str, tuple[int]]:
+        """Each distinct word's index in :attr:`texts`."""
+        return {text: (n,) for n, text in enumerate(self.texts)}
+
+    @functools.cached_property
+    def _lower_index(self) -> dict[str, list[int]]:
+        """The indices in :attr:`texts` of the words with each lower-case form."""
+        index: dict[str, list[int]] = {}
+        for n, low in enumerate(self.lowers):
+            index.setdefault(low, []).append(n)
+        return index
 
     def sentence_bounds(self) -> list[list[tuple[int, int]]]:
         """Per block, ``(sent.start_char, sent.end_char)`` of each sentence of its ``doc.sents``,

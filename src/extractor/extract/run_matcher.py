@@ -20,6 +20,7 @@ pattern can never make it silently inexact.
 from __future__ import annotations
 
 import re
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import numpy
@@ -93,6 +94,22 @@ def _test(value: Any) -> tuple[str, Any]:
     raise ValueError(f"run matcher: unsupported token spec value {value!r}")
 
 
+#: Every TokenRuns and RunMatcher, for :func:`forget_word_classes`.
+_WORD_CACHES: weakref.WeakSet[TokenRuns | RunMatcher] = weakref.WeakSet()
+
+
+def forget_word_classes() -> None:
+    """Forget which specs accept which words, in every run matcher of the process.
+
+    Like spaCy's lexeme attributes, a word's class is a property of the word and the patterns,
+    kept across reports: a batch pays for a word the first time it sees it. This puts every
+    matcher back in the state of a fresh process, for measuring what a report made only of
+    new words costs (the benchmark's "new words" figure); extraction never needs it.
+    """
+    for cache in list(_WORD_CACHES):
+        cache.forget_words()
+
+
 class TokenRuns:
     """Which words some spec accepts (1) or some anchor accepts (2); cached per ORTH id."""
 
@@ -105,6 +122,11 @@ class TokenRuns:
         self.specs = list(specs.values())
         self.anchors = [s for s in self.specs if s.anchor]
         self._kind: dict[int, int] = {}
+        _WORD_CACHES.add(self)
+
+    def forget_words(self) -> None:
+        """Drop the kinds of the words seen so far (see :func:`forget_word_classes`)."""
+        self._kind.clear()
 
     def _classify(self, orth: int, text: str) -> int:
         kind = 2 if any(s.accepts(text) for s in self.anchors) else int(any(s.accepts(text) for s in self.specs))
@@ -184,6 +206,7 @@ class RunMatcher:
         self._patterns: list[list[dict[str, Any]]] = []
         self._runs: _PatternAnchors | None = None
         self._anchor_indices: frozenset[int] = frozenset()
+        _WORD_CACHES.add(self)
         #: Per word, its class: its signature (a number standing for the set of specs that
         #: accept it: equal sets, equal numbers) times 4 plus its kind (see :class:`TokenRuns`).
         self._classes: dict[str, int] = {}
@@ -191,6 +214,10 @@ class RunMatcher:
 
     def __len__(self) -> int:
         return len(self.matcher)
+
+    def forget_words(self) -> None:
+        """Drop the classes of the words seen so far (see :func:`forget_word_classes`)."""
+        self._classes.clear()
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         self.matcher.add(key, patterns)
