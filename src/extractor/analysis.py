@@ -10,6 +10,7 @@ import functools
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice
+from typing import TypeVar
 
 import numpy
 
@@ -19,6 +20,8 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from extractor.model import Block, BlockKind, Document, Sentence
+
+T = TypeVar("T")
 
 PARSED_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE, BlockKind.FOOTNOTE)
 
@@ -45,8 +48,6 @@ class WordTable:
             self.ids = inverse.ravel()
         else:
             self.texts, self.ids = [], numpy.zeros(0, dtype=numpy.intp)
-        #: Each token's index into :attr:`texts`, block after block.
-        self.word_ids: list[int] = self.ids.tolist()
         self._bounds = numpy.asarray(bounds)
         #: :meth:`hits` by the id of its targets, for words as written and in lower case.
         self._hits_text: dict[int, tuple[object, dict[int, list[int]]]] = {}
@@ -118,9 +119,25 @@ class WordTable:
             out[block].append((start, end))
         return out
 
-    def words_of(self, n: int, table: list[str]) -> list[str]:
-        """Block ``n``'s words, from ``table`` (:attr:`texts` or :attr:`lowers`)."""
-        return list(map(table.__getitem__, self.word_ids[self.bounds[n]:self.bounds[n + 1]]))
+    @functools.cached_property
+    def token_texts(self) -> list[str]:
+        """Every token's text, block after block (a block's words are one slice of it)."""
+        return list(map(self.texts.__getitem__, self.ids.tolist()))
+
+    @functools.cached_property
+    def token_lowers(self) -> list[str]:
+        """Every token's lower-case text, block after block."""
+        return list(map(self.lowers.__getitem__, self.ids.tolist()))
+
+    @functools.cached_property
+    def token_starts(self) -> list[int]:
+        """Every token's character offset in its block, block after block."""
+        return self.tokens[:, 1].tolist()
+
+    def words_of(self, n: int, tokens: list[T]) -> list[T]:
+        """Block ``n``'s slice of ``tokens`` (:attr:`token_texts`, :attr:`token_lowers` or
+        :attr:`token_starts`)."""
+        return tokens[self.bounds[n]:self.bounds[n + 1]]
 
 
 @dataclass
@@ -146,7 +163,7 @@ class ParsedBlock:
         if self.table is None:
             strings = self.doc.vocab.strings
             return [strings[orth] for orth in self.doc.to_array(ORTH).tolist()]
-        return self.table.words_of(self.position, self.table.texts)
+        return self.table.words_of(self.position, self.table.token_texts)
 
     @functools.cached_property
     def lowers(self) -> list[str]:
@@ -154,14 +171,14 @@ class ParsedBlock:
         lexical attribute getter), faster computed once per distinct word than looked up."""
         if self.table is None:
             return [word.lower() for word in self.words]
-        return self.table.words_of(self.position, self.table.lowers)
+        return self.table.words_of(self.position, self.table.token_lowers)
 
     @functools.cached_property
     def starts(self) -> list[int]:
         """``[t.idx for t in doc]``."""
         if self.table is None:
             return self.doc.to_array(IDX).tolist()
-        return self.table.columns[self.position][:, 1].tolist()
+        return self.table.words_of(self.position, self.table.token_starts)
 
     def positions(self, targets: Container[str] | Callable[[str], object], start: int = 0, stop: int | None = None,
                   *, lower: bool = False) -> list[int]:
