@@ -31,12 +31,13 @@ def parse_note(text: str) -> ParsedNote:
     url = find_url(text)
     exclude = [(url.start, url.end)] if url else []
     without_url = text[:url.start] + " " * (url.end - url.start) + text[url.end:] if url else text
+    title = find_title(without_url)
     return ParsedNote(
         source=find_source(without_url),
-        title=find_title(without_url),
+        title=title,
         date=find_date(text, exclude=exclude),
         url=url.url if url else None,
         url_domain=url.domain if url else None,
         url_valid=url.valid if url else None,
-        kind=classify_kind(without_url, has_url=url is not None),
+        kind=classify_kind(without_url, has_url=url is not None, title=title),
     )

@@ -143,8 +143,13 @@ def find_source(text: str) -> str | None:
     return source or None
 
 
-def classify_kind(text: str, *, has_url: bool = False) -> str:
-    """One of :data:`KINDS`, from the lead-in and the words outside the title."""
+_UNKNOWN = object()
+
+
+def classify_kind(text: str, *, has_url: bool = False, title: str | None | object = _UNKNOWN) -> str:
+    """One of :data:`KINDS`, from the lead-in and the words outside the title.
+
+    ``title``: :func:`find_title` of ``text``, when the caller has it already."""
     plain = text.strip()
     lead = _strip_markup(plain)
     for pattern, kind in _LEAD_INS:
@@ -158,7 +163,7 @@ def classify_kind(text: str, *, has_url: bool = False) -> str:
     for kind, pattern in _KIND_RULES:
         if pattern.search(outside):
             return kind
-    title = find_title(text) or ""
+    title = (find_title(text) if title is _UNKNOWN else title) or ""
     for kind, pattern in _TITLE_KIND:
         if pattern.search(title):
             return kind
