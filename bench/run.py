@@ -19,7 +19,8 @@ Figures:
   English tokenizer pass over the same text (bar 4);
 - growth-time / growth-memory: 100 copies against 1 copy through the library, after warm-up
   (time bar 110, peak memory bar 1.3);
-- flow-overhead: the Prefect flow on 10 copies against the library call on the same 10 (bar 1.5);
+- flow-overhead: the Prefect flow on 10 copies against the library call on the same 10, best of
+  three runs of each, taken in turns (bar 1.5);
 - workers: 50 varied copies with the pipeline ``make`` installs (the statistical model), on a local
   Dask cluster of 2 worker processes against 1 (throughput bar 1.6); workers-vs-default: the same
   2 workers against the default runner (for information); workers-blank and
