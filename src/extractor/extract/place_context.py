@@ -11,9 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from itertools import compress, islice
 
-import numpy
 from spacy.attrs import SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
@@ -67,18 +65,6 @@ def is_title_text(word: str) -> bool:
     return bool(_TITLE.match(word))
 
 
-def title_positions(words: list[str], start: int, stop: int) -> list[int]:
-    """Indices in ``range(start, stop)`` of the capitalised words (:func:`is_title_word`) among a
-    block's words, in one pass (``map`` and ``compress``: no Python step per word)."""
-    stop = max(start, stop)
-    return list(compress(range(start, stop), map(_TITLE.match, islice(words, start, stop))))
-
-
-def title_words(words: Iterable[str]) -> set[str]:
-    """The capitalised words (:func:`is_title_word`) among ``words``."""
-    return {word for word in words if _TITLE.match(word)}
-
-
 def document_vocabulary(words: Iterable[str]) -> frozenset[str]:
     """Words the document writes in lower case, from its distinct words: a capitalised form of
     one of them is an ordinary word at a sentence start or in a title, not necessarily a name.
@@ -121,8 +107,7 @@ class SentenceOpeners:
         if table is None:
             return [value == 1 for value in pb.doc.to_array(SENT_START).tolist()]
         if table is not self._table:
-            columns = [c[:, 3] for c in table.columns]
-            self._flags = (numpy.concatenate(columns) == 1).tolist() if columns else []
+            self._flags = (table.tokens[:, 3] == 1).tolist()  # SENT_START of every token
             self._table = table
         return self._flags[table.bounds[pb.position]:table.bounds[pb.position + 1]]
 
