@@ -103,8 +103,14 @@ def cold_tokenizers(*pipelines: Any) -> Callable[[], None]:
 
 # --- figures ---------------------------------------------------------------------------------------
 
-def fig_extraction(model: str = "none") -> dict:
+def fig_extraction(model: str = "none", new_words: bool = False) -> dict:
+    """Extraction against one ``nlp.pipe`` pass; with ``new_words`` (no model), for a report
+    made only of words the process has not seen: before every timed run, floor and ours, the
+    run matchers forget their word classes (kept across reports, like spaCy's lexeme
+    attributes; the place ruler in the floor has one too). That row is for information: a
+    batch's later reports reuse most of their words."""
     from extractor.analysis import analyse
+    from extractor.extract.run_matcher import forget_word_classes
     from extractor.nlp import build_nlp
     from extractor.pipeline import extract_tables, load_document
 
@@ -122,46 +128,22 @@ def fig_extraction(model: str = "none") -> dict:
 
     floor(), ours()  # warm-up
     cold = cold_tokenizers(nlp)
-    name = "extraction" if model == "none" else "extraction-model"
-    return {"figure": name, "floor": best_of(floor, 5, cold), "ours": best_of(ours, 5, cold), "bar": 1.5,
-            "note": f"layout + one spaCy pass + all extractors vs nlp.pipe of the same pipeline ({model})"}
-
-
-def fig_extraction_new_words() -> dict:
-    """The extraction figure (no model) for a report made only of words the process has not
-    seen: before every timed run, floor and ours, the run matchers forget their word classes
-    (kept across reports, like spaCy's lexeme attributes; the place ruler in the floor has one
-    too). For information: a batch's later reports reuse most of their words."""
-    from extractor.analysis import analyse
-    from extractor.extract.run_matcher import forget_word_classes
-    from extractor.nlp import build_nlp
-    from extractor.pipeline import extract_tables, load_document
-
-    nlp = build_nlp("none")
-    doc = load_document(SAMPLE)
-    texts = [b.text for b in doc.blocks if b.char_start >= 0]
-
-    def floor() -> None:
-        for _ in nlp.pipe(texts, batch_size=64):
-            pass
-
-    def ours() -> None:
-        d = load_document(SAMPLE)
-        extract_tables(d, analyse(d, nlp, "blank"))
-
-    floor(), ours()  # warm-up
-    cold = cold_tokenizers(nlp)
 
     def setup() -> None:
         cold()
-        forget_word_classes()
+        if new_words:
+            forget_word_classes()
 
-    return {"figure": "extraction-new-words", "floor": best_of(floor, 5, setup), "ours": best_of(ours, 5, setup),
-            "bar": None, "note": "the extraction figure with every word new to the run matchers (none)"}
+    if new_words:
+        return {"figure": "extraction-new-words", "floor": best_of(floor, 5, setup), "ours": best_of(ours, 5, setup),
+                "bar": None, "note": f"the extraction figure with every word new to the run matchers ({model})"}
+    name = "extraction" if model == "none" else "extraction-model"
+    return {"figure": name, "floor": best_of(floor, 5, setup), "ours": best_of(ours, 5, setup), "bar": 1.5,
+            "note": f"layout + one spaCy pass + all extractors vs nlp.pipe of the same pipeline ({model})"}
 
 
 def fig_extraction_both() -> list[dict]:
-    return [fig_extraction(), fig_extraction_new_words()]
+    return [fig_extraction(), fig_extraction(new_words=True)]
 
 
 def fig_extraction_model() -> list[dict]:
