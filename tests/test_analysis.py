@@ -36,3 +36,22 @@ def test_a_document_without_text_blocks_gives_an_empty_analysis(sample_document,
     empty = Document(**{**sample_document.__dict__, "blocks": []})
     analysis = analyse(empty, blank_nlp)
     assert analysis.blocks == [] and analysis.sentences == []
+
+
+def test_word_table_hits_map_each_block_with_a_hit_to_its_indices(sample_analysis) -> None:
+    table = sample_analysis.blocks[0].table
+    targets = frozenset({"poverty", "rural"})
+    hits = table.hits(targets, lower=True)
+    expected = {pb.position: [i for i, w in enumerate(pb.lowers) if w in targets] for pb in sample_analysis.blocks}
+    expected = {block: found for block, found in expected.items() if found}
+    assert dict(hits) == expected and len(hits) == len(expected)
+    assert hits.get(len(sample_analysis.blocks) + 5) is None and -1 not in hits
+
+
+def test_word_table_words_cut_from_the_text_equal_the_string_stores(sample_analysis) -> None:
+    from extractor.analysis import WordTable
+
+    docs = [pb.doc for pb in sample_analysis.blocks]
+    cut = WordTable(docs, docs[0].vocab.strings, [pb.text for pb in sample_analysis.blocks])
+    looked_up = WordTable(docs, docs[0].vocab.strings)
+    assert cut.texts == looked_up.texts and cut.token_texts == looked_up.token_texts

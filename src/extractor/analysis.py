@@ -7,12 +7,13 @@ never tokenise again.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy
+import pandas
 
 from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
 from spacy.language import Language
@@ -29,35 +30,56 @@ PARSED_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE, BlockKi
 class WordTable:
     """The words of every parsed block of one document, read from spaCy once.
 
-    The ORTH ids of all blocks are looked up in the StringStore once per distinct word (a report
-    writes a few thousand distinct words in tens of thousands of tokens), so every block's word
-    list shares one ``str`` per distinct word: its hash is computed once, and the set lookups the
-    rules make cost no rehashing. Lower-case forms are computed once per distinct word too.
+    Each distinct word (a report writes a few thousand in tens of thousands of tokens) gets one
+    ``str``, cut from the first block text it occurs in, so that every block's word list shares
+    it: its hash is computed once, and the set lookups the rules make cost no rehashing.
+    Lower-case forms are computed once per distinct word too. Distinct words are numbered by
+    first occurrence with a hash table (``pandas.factorize``), not by sorting.
     """
 
-    def __init__(self, docs: list[Doc], strings: StringStore) -> None:
+    def __init__(self, docs: list[Doc], strings: StringStore, texts: list[str] | None = None) -> None:
+        """``texts``: each Doc's text, when the caller has it (a Doc rebuilds it token by token);
+        without it, words are looked up in ``strings``."""
         columns = [doc.to_array([ORTH, IDX, LENGTH, SENT_START]) for doc in docs]
         self.columns = columns
         bounds = [0, *accumulate(len(c) for c in columns)]
         self.bounds = bounds
         #: All blocks' columns, one token after another.
         self.tokens = numpy.concatenate(columns) if columns else numpy.zeros((0, 4), dtype=numpy.uint64)
+        self._bounds = numpy.asarray(bounds)
         if bounds[-1]:
-            distinct, inverse = numpy.unique(self.tokens[:, 0], return_inverse=True)
-            self.texts = [strings[orth] for orth in distinct.tolist()]
-            self.ids = inverse.ravel()
+            codes, distinct = pandas.factorize(self.tokens[:, 0])
+            #: Each token's word, as an index into :attr:`texts`.
+            self.ids = codes
+            self.texts = self._first_texts(codes, texts) if texts is not None else \
+                [strings[orth] for orth in distinct.tolist()]
         else:
             self.texts, self.ids = [], numpy.zeros(0, dtype=numpy.intp)
-        self._bounds = numpy.asarray(bounds)
         #: :meth:`hits` by the id of its targets, for words as written and in lower case.
-        self._hits_text: dict[int, tuple[object, dict[int, list[int]]]] = {}
-        self._hits_lower: dict[int, tuple[object, dict[int, list[int]]]] = {}
+        self._hits_text: dict[int, tuple[object, BlockHits]] = {}
+        self._hits_lower: dict[int, tuple[object, BlockHits]] = {}
+
+    def _first_texts(self, codes: numpy.ndarray, texts: list[str]) -> list[str]:
+        """Each distinct word's text, cut from the block where it first occurs (``codes``
+        number words by first occurrence, so the running maximum rises exactly there)."""
+        firsts = numpy.flatnonzero(numpy.diff(numpy.maximum.accumulate(codes), prepend=-1) > 0)
+        blocks = numpy.searchsorted(self._bounds, firsts, side="right") - 1
+        starts = self.tokens[firsts, 1]
+        ends = starts + self.tokens[firsts, 2]
+        return [texts[b][s:e] for b, s, e in zip(blocks.tolist(), starts.tolist(), ends.tolist())]
 
     @functools.cached_property
     def lowers(self) -> list[str]:
         return [text.lower() for text in self.texts]
 
-    def hits(self, targets: Container[str] | Callable[[str], object], lower: bool = False) -> dict[int, list[int]]:
+    @functools.cached_property
+    def _lower_codes(self) -> tuple[numpy.ndarray, list[str]]:
+        """Each distinct word's lower-case form as an index into the distinct lower-case forms,
+        and those forms ("The" and "the" share one)."""
+        codes, distinct = pandas.factorize(numpy.array(self.lowers, dtype=object))
+        return codes, distinct.tolist()
+
+    def hits(self, targets: Container[str] | Callable[[str], object], lower: bool = False) -> BlockHits:
         """Per block (its position in the table), the token indices whose word (lower-case word
         with ``lower``) is in ``targets``, or satisfies ``targets`` when it is a callable.
 
@@ -67,36 +89,37 @@ class WordTable:
         known = remembered.get(id(targets))
         if known is not None and known[0] is targets:
             return known[1]
-        words = self.lowers if lower else self.texts
+        if lower:
+            codes, words = self._lower_codes
+            index, per_token = self._lower_index, self._token_lower_codes
+        else:
+            words, index, per_token = self.texts, self._text_index, self.ids
         if isinstance(targets, (set, frozenset, dict, tuple, list)) and len(targets) < len(words):
             # a word set smaller than the document's vocabulary: look its words up
-            index = self._lower_index if lower else self._text_index
             accepted = numpy.zeros(len(words), dtype=bool)
-            accepted[[i for word in targets for i in index.get(word, ())]] = True
+            accepted[[n for n in map(index.get, targets) if n is not None]] = True
         else:
             test = targets if callable(targets) else targets.__contains__
             accepted = numpy.fromiter(map(bool, map(test, words)), dtype=bool, count=len(words))
-        found = numpy.flatnonzero(accepted[self.ids])
-        # ``found`` is sorted: each block's hits are one slice of it, cut at the block bounds
-        cuts = numpy.searchsorted(found, self._bounds).tolist()
-        local = (found - numpy.repeat(self._bounds[:-1], numpy.diff(cuts))).tolist()
-        out = {block: local[cuts[block]:cuts[block + 1]]
-               for block in range(len(cuts) - 1) if cuts[block] != cuts[block + 1]}
-        remembered[id(targets)] = (targets, out)
-        return out
+        found = BlockHits(numpy.flatnonzero(accepted[per_token]), self._bounds)
+        remembered[id(targets)] = (targets, found)
+        return found
 
     @functools.cached_property
-    def _text_index(self) -> dict[str, tuple[int]]:
+    def _text_index(self) -> dict[str, int]:
         """Each distinct word's index in :attr:`texts`."""
-        return {text: (n,) for n, text in enumerate(self.texts)}
+        return dict(zip(self.texts, range(len(self.texts))))
 
     @functools.cached_property
-    def _lower_index(self) -> dict[str, list[int]]:
-        """The indices in :attr:`texts` of the words with each lower-case form."""
-        index: dict[str, list[int]] = {}
-        for n, low in enumerate(self.lowers):
-            index.setdefault(low, []).append(n)
-        return index
+    def _lower_index(self) -> dict[str, int]:
+        """Each distinct lower-case form's index (see :attr:`_lower_codes`)."""
+        distinct = self._lower_codes[1]
+        return dict(zip(distinct, range(len(distinct))))
+
+    @functools.cached_property
+    def _token_lower_codes(self) -> numpy.ndarray:
+        """Each token's lower-case form, as an index into the distinct forms."""
+        return self._lower_codes[0][self.ids]
 
     def sentence_bounds(self) -> list[list[tuple[int, int]]]:
         """Per block, ``(sent.start_char, sent.end_char)`` of each sentence of its ``doc.sents``,
@@ -122,12 +145,12 @@ class WordTable:
     @functools.cached_property
     def token_texts(self) -> list[str]:
         """Every token's text, block after block (a block's words are one slice of it)."""
-        return list(map(self.texts.__getitem__, self.ids.tolist()))
+        return numpy.array(self.texts, dtype=object)[self.ids].tolist()
 
     @functools.cached_property
     def token_lowers(self) -> list[str]:
         """Every token's lower-case text, block after block."""
-        return list(map(self.lowers.__getitem__, self.ids.tolist()))
+        return numpy.array(self.lowers, dtype=object)[self.ids].tolist()
 
     @functools.cached_property
     def token_starts(self) -> list[int]:
@@ -138,6 +161,43 @@ class WordTable:
         """Block ``n``'s slice of ``tokens`` (:attr:`token_texts`, :attr:`token_lowers` or
         :attr:`token_starts`)."""
         return tokens[self.bounds[n]:self.bounds[n + 1]]
+
+
+class BlockHits(Mapping[int, list[int]]):
+    """:meth:`WordTable.hits`: block position -> the (block-relative) token indices found there,
+    for the blocks with any. Held as one list of block-relative indices, block after block, and
+    each block's cut of it: a block's list is sliced when asked for (most rules ask about few
+    blocks), not built for every block of the report."""
+
+    __slots__ = ("_local", "_cuts")
+
+    def __init__(self, found: numpy.ndarray, bounds: numpy.ndarray) -> None:
+        cuts = numpy.searchsorted(found, bounds)
+        self._cuts: list[int] = cuts.tolist()
+        #: ``found`` made relative to each token's block: each block's indices are one slice.
+        self._local: list[int] = (found - numpy.repeat(bounds[:-1], numpy.diff(cuts))).tolist()
+
+    def get(self, block: int, default: object = None) -> Any:  # type: ignore[override]
+        cuts = self._cuts
+        if not 0 <= block < len(cuts) - 1 or cuts[block] == cuts[block + 1]:
+            return default
+        return self._local[cuts[block]:cuts[block + 1]]
+
+    def __getitem__(self, block: int) -> list[int]:
+        found = self.get(block)
+        if found is None:
+            raise KeyError(block)
+        return found
+
+    def __contains__(self, block: object) -> bool:
+        return isinstance(block, int) and self.get(block) is not None
+
+    def __iter__(self) -> Iterator[int]:
+        cuts = self._cuts
+        return (block for block in range(len(cuts) - 1) if cuts[block] != cuts[block + 1])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 @dataclass
@@ -191,9 +251,9 @@ class ParsedBlock:
                 stop = len(words) if stop is None else stop
                 return [i for i in range(start, stop) if targets(words[i])]
             return positions(words, targets, start, stop)
-        found = self.table.hits(targets, lower).get(self.position, ())
+        found = self.table.hits(targets, lower).get(self.position, [])
         if start <= 0 and (stop is None or stop >= len(self.doc)):
-            return list(found)
+            return found
         stop = len(self.doc) if stop is None else stop
         return [i for i in found if start <= i < stop]
 
@@ -259,7 +319,7 @@ def analyse(document: Document, nlp: Language, model_label: str = "blank", batch
     parsed = [ParsedBlock(i, block, doc, position=n)
               for n, ((i, block), doc) in enumerate(zip(targets, nlp.pipe((b.text for _, b in targets),
                                                                           batch_size=batch_size)))]
-    table = WordTable([pb.doc for pb in parsed], nlp.vocab.strings)
+    table = WordTable([pb.doc for pb in parsed], nlp.vocab.strings, [pb.text for pb in parsed])
     sentences: list[Sentence] = []
     for pb, bounds in zip(parsed, table.sentence_bounds()):
         pb.table = table
