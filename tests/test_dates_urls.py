@@ -162,3 +162,41 @@ def test_a_full_release_date_beats_the_period_covered_and_a_later_month_refines_
     assert find_date("Transport Office, Bus statistics: year ending March 2023, 31 January 2024.") == "2024-01-31"
     assert find_date("World Bank (2023). Somalia Economic Update. Washington, DC, August 2023.") == "2023-08"
     assert find_date('Author, "Essay" (September 1988), in Collected Works, July 1992.') == "1988-09"
+
+
+# The date and markup patterns open with a literal (a year's first digit, "*", "_") and test
+# the character before it in a lookbehind, so that the regex engine skips to candidates; these
+# are the patterns as first written, with the lookbehind in front: both must find the same.
+_MARKUPISH = st.text(alphabet='*_"\u201c\u201d ab.,-/12', max_size=40)
+_ISOISH = st.lists(st.sampled_from(["2024", "1988", "2110", "19", "-", "/", ".", "0", "1", "11", "3", " ", "a"]),
+                   max_size=10).map("".join)
+
+
+def _spans(pattern, text: str) -> list[tuple[int, int, tuple]]:
+    return [(m.start(), m.end(), m.groups()) for m in pattern.finditer(text)]
+
+
+@given(_MARKUPISH)
+def test_markup_patterns_find_what_the_lookbehind_first_patterns_find(text: str) -> None:
+    import re
+
+    from extractor.notes import dates as D
+    from extractor.notes import sources as S
+
+    italic = re.compile(r"(?<![\w*])\*(?P<a>[^*]+)\*(?![\w*])|(?<![\w_])_(?P<b>[^_]+)_(?![\w_])")
+    quoted = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<![\w*])\*[^*]+\*(?![\w*])|_[^_]+_")
+    assert _spans(S._ITALIC_SPAN, text) == _spans(italic, text)
+    assert _spans(D._QUOTED, text) == _spans(quoted, text)
+
+
+@given(_ISOISH)
+def test_numeric_date_patterns_find_what_the_lookbehind_first_patterns_find(text: str) -> None:
+    import re
+
+    from extractor.notes import dates as D
+
+    patterns = dict(D._PATTERNS)
+    iso = re.compile(rf"(?<![\d/.-]){D._YEAR}[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d/.-]?\d)")
+    ym = re.compile(rf"(?<![\d/.-]){D._YEAR}-(?P<month>[01]\d)(?![\d/-])")
+    assert _spans(patterns["iso"], text) == _spans(iso, text)
+    assert _spans(patterns["ym"], text) == _spans(ym, text)

@@ -26,14 +26,17 @@ _MONTH = r"(?=[adfjmnos])(?P<month>January|February|March|April|May|June|July|Au
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+#: After a year: no digit, "/", "." or "-" before it (tested once the year has matched, so that the
+#: patterns open with the year's first digit and the regex engine skips to those).
+_NOT_AFTER_DATE_CHAR = r"(?<![\d/.-]\d{4})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("iso", re.compile(rf"(?<![\d/.-]){_YEAR}[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d/.-]?\d)")),
+    ("iso", re.compile(rf"{_YEAR}{_NOT_AFTER_DATE_CHAR}[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d/.-]?\d)")),
     ("cjk", re.compile(rf"{_YEAR}\s*年\s*(?P<month>[01]?\d)\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?")),
     ("my", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("ym", re.compile(rf"(?<![\d/.-]){_YEAR}-(?P<month>[01]\d)(?![\d/-])")),
+    ("ym", re.compile(rf"{_YEAR}{_NOT_AFTER_DATE_CHAR}-(?P<month>[01]\d)(?![\d/-])")),
 ]
 # A bare year that is an element of the reference: after a comma or "(", before the end,
 # a period, a comma or ")"; not followed by a word it modifies.
@@ -47,7 +50,7 @@ _MONTH_STARTS = tuple(sorted({name[:3] for name in MONTHS}))
 # Words that introduce a date that is not the note's own.
 _ACCESS = re.compile(r"\b(?:accessed|retrieved|viewed|visited|consulted|last\s+modified|访问|引用)\b[^,;]*$", re.I)
 _ISSUED = re.compile(r"\b(?:issued|published|released|dated|posted|updated)(?:\s+(?:on|in))?\s*:?\s*$", re.I)
-_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|(?<![\w*])\*[^*]+\*(?![\w*])|_[^_]+_")
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\*(?<![\w*]\*)[^*]+\*(?![\w*])|_[^_]+_")
 
 
 @dataclass(frozen=True)
