@@ -176,6 +176,7 @@ def test_counts_read_from_the_text_equal_the_full_word_count(texts: list[str], p
         if word.isascii() and word.isalpha():
             assert vocab.word_count(word) == words.get(word, 0), word
     assert vocab.compound_count(left, right) == compounds.get(f"{left}-{right}", 0)
+    assert vocab.join_counts(left, right) == (words.get(left + right, 0), compounds.get(f"{left}-{right}", 0))
     for compound in compounds:
         parts = compound.split("-")
         if len(parts) == 2 and all(p.isascii() and p.isalpha() for p in parts):
@@ -289,3 +290,12 @@ def test_endnotes_section_resolves_markers_from_every_page():
     assert sorted((m.marker, m.page) for m in doc.markers) == [("1", 1), ("2", 2)]
     body = body_text(doc)
     assert "in 2022. Yields" in body and "canals. More" in body and "Treasury" not in body
+
+
+@given(st.text(alphabet="ab Z-\u2010\u00ad\u00e9.\n", max_size=30))
+def test_trailing_part_is_what_a_search_for_a_word_before_a_final_hyphen_finds(text: str) -> None:
+    from extractor.layout.hyphenation import trailing_part
+
+    text = text.rstrip()
+    m = re.search(r"([A-Za-z]+)[-\u2010\u00ad]$", text)
+    assert trailing_part(text) == (m.group(1) if m else None)

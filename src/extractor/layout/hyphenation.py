@@ -99,11 +99,41 @@ class Vocabulary:
                 i = data.find(needle, i + 1)
         return n
 
+    def join_counts(self, left: str, right: str) -> tuple[int, int]:
+        """``(word_count(left + right), compound_count(left, right))`` in one search of the text.
+
+        Every occurrence of the joined word or of a compound holds the longer part: its
+        occurrences are found once and each is read on either side, instead of searching the
+        whole text once for the word and once for each hyphen."""
+        if not (_PLAIN.fullmatch(left) and _PLAIN.fullmatch(right)):
+            return self.word_count(left + right), self.compound_count(left, right)
+        data, lb, rb = self._lowered, left.encode("ascii"), right.encode("ascii")
+        anchor_left = len(lb) > len(rb)
+        anchor = lb if anchor_left else rb
+        # each form, and where it starts relative to an occurrence of the anchor
+        forms = [(lb + hyphen + rb, hyphen) for hyphen in (b"", *_HYPHENS)]
+        checks = [(0 if anchor_left else len(rb) - len(form), form, hyphen) for form, hyphen in forms]
+        n_joined = n_compound = 0
+        i = data.find(anchor)
+        while i >= 0:
+            for offset, form, hyphen in checks:
+                start = i + offset
+                if start < 0 or not data.startswith(form, start):
+                    continue
+                end = start + len(form)
+                if not _part_starts(data, start) or _part_continues(data, end):
+                    continue
+                if not hyphen:
+                    n_joined += 1
+                elif not _after_part(data, start) and not _compound_continues(data, end):
+                    n_compound += 1
+            i = data.find(anchor, i + 1)
+        return n_joined, n_compound
+
     def should_join(self, left: str, right: str) -> bool:
         """Is ``left`` + "-" + ``right`` a word broken by hyphenation (True) or a compound (False)?"""
         lw, rw = left.lower(), right.lower()
-        joined = lw + rw
-        n_joined, n_hyph = self.word_count(joined), self.compound_count(lw, rw)
+        n_joined, n_hyph = self.join_counts(lw, rw)
         if n_joined or n_hyph:
             return n_joined >= n_hyph
         if right[:1].isupper():
@@ -182,8 +212,23 @@ def _after_part(data: bytes, i: int) -> bool:
     return False
 
 
-_TRAILING_HYPHEN = re.compile(r"([A-Za-z]+)[-\u2010\u00ad]$")
+_LINE_END_HYPHENS = ("-", "\u2010", "\u00ad")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LEADING_WORD = re.compile(r"^([A-Za-z]+)")
+
+
+def trailing_part(text: str) -> str | None:
+    """The ASCII letters right before a hyphen that ends ``text`` ("... em-" -> "em"), or None.
+
+    What ``re.search(r"([A-Za-z]+)[-\u2010\u00ad]$", text)`` finds for a text without a trailing
+    newline, read back from the end: a search would try every position of a long paragraph.
+    """
+    if not text.endswith(_LINE_END_HYPHENS):
+        return None
+    start = end = len(text) - 1
+    while start and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return text[start:end] if start < end else None
 
 
 def join_broken(left_text: str, right_text: str, vocab: Vocabulary) -> tuple[str, int] | None:
@@ -193,12 +238,14 @@ def join_broken(left_text: str, right_text: str, vocab: Vocabulary) -> tuple[str
     when ``left_text`` does not end with a hyphen.
     """
     lt = left_text.rstrip()
-    m = _TRAILING_HYPHEN.search(lt)
+    left = trailing_part(lt)
+    if left is None:
+        return None
     rt = right_text.lstrip()
     r = _LEADING_WORD.match(rt)
-    if not m or not r:
+    if not r:
         return None
-    if vocab.should_join(m.group(1), r.group(1)):
+    if vocab.should_join(left, r.group(1)):
         head = lt[:-1]
         return head + rt, len(head)
     head = lt if lt.endswith("-") else lt[:-1] + "-"
