@@ -299,3 +299,13 @@ def test_trailing_part_is_what_a_search_for_a_word_before_a_final_hyphen_finds(t
     text = text.rstrip()
     m = re.search(r"([A-Za-z]+)[-\u2010\u00ad]$", text)
     assert trailing_part(text) == (m.group(1) if m else None)
+
+
+@given(st.lists(st.sampled_from([".", ". ", " ", "\t", "\u2026", "\u2022", "\u00b7", "1", "12", "2024", "a", "Title",
+                                 "  "]), max_size=14).map("".join))
+def test_a_contents_leader_is_found_in_the_last_16_characters_of_the_line(text: str) -> None:
+    from extractor.layout import lines as L
+
+    t = text.rstrip()
+    if t[-1:].isdigit() and len(text) < 400:
+        assert L.is_toc_entry(text) == bool(L._TOC_LEADER.search(t))

@@ -56,7 +56,9 @@ def is_toc_entry(text: str) -> bool:
         return False
     t = text.rstrip()
     if t[-1:].isdigit():  # test the cheap condition first: the regex backtracks on long lines
-        return bool(_TOC_LEADER.search(t))
+        # a leader's last characters (six at most: ". . . "), spaces (three or more are a
+        # leader themselves) and a page number of four digits at most: the line's last 16
+        return bool(_TOC_LEADER.search(t[-16:]))
     # the leader's last six dots (and a space after each at most) end the line: search its tail
     return t.endswith(".") and bool(_DOT_LEADER_END.search(t[-12:]))
 
