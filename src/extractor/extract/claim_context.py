@@ -22,7 +22,7 @@ from extractor.extract.quantities import (
     PhraseIndex, Quantity, TimeExpression, clause_start, is_year_token, longest_matches, matches_within, phrase_after,
     phrase_before, phrase_end, span_text, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
+from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches, blocks_matches
 
 #: Words before a figure that bound it, by qualifier.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
@@ -130,12 +130,22 @@ def _context_matchers(vocab: Vocab) -> dict[str, RunMatcher | PhraseIndex]:
     return {"qualifiers": qualifiers, "times": times}
 
 
+def time_matches(blocks: list[ParsedBlock], memo: RunMemo) -> list[list[tuple[int, int, int]]]:
+    """The time-expression matches of each block, the runs of all of them matched together
+    (:func:`blocks_matches`)."""
+    if not blocks:
+        return []
+    return blocks_matches(_context_matchers(blocks[0].doc.vocab)["times"], blocks, memo)
+
+
 class ClaimContext:
     """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
     context columns from them."""
 
-    def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo) -> None:
-        """``memo``: the matches of runs of words already matched in the report."""
+    def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo,
+                 times: list[tuple[int, int, int]] | None = None) -> None:
+        """``memo``: the matches of runs of words already matched in the report; ``times``: the
+        block's time-expression matches, when matched already (:func:`time_matches`)."""
         self.pb = pb
         self.doc = doc = pb.doc
         #: The block's token texts and lower-case texts (read, not Token objects).
@@ -146,7 +156,9 @@ class ClaimContext:
         self.has_parse = doc.has_annotation("DEP")
         m = _context_matchers(doc.vocab)
         self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](pb))}
-        self.time_matches = longest_matches(doc, block_matches(m["times"], pb, memo))
+        if times is None:
+            times = block_matches(m["times"], pb, memo)
+        self.time_matches = longest_matches(doc, times)
         self.time_starts = [s for _, s, _ in self.time_matches]
 
     def surface_start(self, c: Quantity) -> int:

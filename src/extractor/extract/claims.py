@@ -33,13 +33,13 @@ from spacy.vocab import Vocab
 from extractor import numbers as N
 from extractor import units as U
 from extractor.analysis import Analysis, ParsedBlock
-from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words
+from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words, time_matches
 from extractor.extract.quantities import (
     Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE,
     QUOTES_OPEN, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_year_token,
     longest_matches, matches_within, share_scan, spaced, span_text, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
+from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches, blocks_matches
 from extractor.ids import stable_id
 from extractor.model import Sentence
 
@@ -127,11 +127,13 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     # each section's label, found once (Document.section_label scans the sections per call)
     labels = {s.section_id: s.label for s in reversed(document.sections)}
     rows: list[dict[str, Any]] = []
-    for pb in analysis.body():
-        numbers = longest_matches(pb.doc, _matched(pb, "numbers", memo))
-        if not numbers:
-            continue  # no figure, no claim: the rest of the block's matching is skipped
-        found = _BlockClaims(pb, numbers, names, memo)
+    body = list(analysis.body())
+    numbers_of = [longest_matches(pb.doc, found) for pb, found in zip(body, _matched_blocks(body, "numbers", memo))]
+    # no figure, no claim: the rest of the matching is done for the blocks with a figure only
+    figures = [(pb, numbers) for pb, numbers in zip(body, numbers_of) if numbers]
+    times = time_matches([pb for pb, _ in figures], memo)
+    for (pb, numbers), block_times in zip(figures, times):
+        found = _BlockClaims(pb, numbers, names, memo, block_times)
         previous_year: int | None = None
         for sent in pb.sentences:
             span = _sentence_span(pb, sent)
@@ -175,6 +177,20 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity, label
     }
 
 
+def _matched_blocks(blocks: list[ParsedBlock], kind: str, memo: RunMemo) -> list[list[tuple[int, int, int]]]:
+    """``[_matched(pb, kind, memo) for pb in blocks]``, the runs of a run matcher matched for all
+    the blocks together (:func:`blocks_matches`: one Matcher call, not one per run)."""
+    out: list[list[tuple[int, int, int]]] = [[] for _ in blocks]
+    if not blocks:
+        return out
+    for matcher in _matchers(blocks[0].doc.vocab)[kind]:
+        found = [matcher(pb) for pb in blocks] if isinstance(matcher, PhraseIndex) else blocks_matches(
+            matcher, blocks, memo)
+        for matches, more in zip(out, found):
+            matches.extend(more)
+    return out
+
+
 def _matched(pb: ParsedBlock, kind: str, memo: RunMemo) -> list[tuple[int, int, int]]:
     """The (match_id, start, end) matches of one kind of :func:`_matchers` in the block."""
     return [match for matcher in _matchers(pb.doc.vocab)[kind]
@@ -207,8 +223,9 @@ class _BlockClaims:
     """The matches of one parsed block, and the rules that turn them into claims sentence by sentence."""
 
     def __init__(self, pb: ParsedBlock, numbers: list[tuple[str, int, int]], names: _RecurringNames,
-                 memo: RunMemo) -> None:
-        """``numbers``: the block's number matches, longest first where they overlap, in text order."""
+                 memo: RunMemo, times: list[tuple[int, int, int]] | None = None) -> None:
+        """``numbers``: the block's number matches, longest first where they overlap, in text order;
+        ``times``: its time-expression matches, when matched already (see :func:`time_matches`)."""
         self.pb = pb
         self.doc = d = pb.doc
         self.text = pb.text
@@ -221,7 +238,7 @@ class _BlockClaims:
         self.units = {s: (e, label) for label, s, e in units}
         self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(pb, "prefixes", memo))}
         self.quoted_titles = quoted_titles(pb)
-        self.context = ClaimContext(pb, self.quoted_titles, memo)
+        self.context = ClaimContext(pb, self.quoted_titles, memo, times)
         #: The last count of the sentences read so far in the block, if no other figure came after it.
         self.last_count: Quantity | None = None
 
