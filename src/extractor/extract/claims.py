@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from decimal import Decimal
 from typing import Any
@@ -205,18 +206,38 @@ class _RecurringNames:
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text.lower()
-        self._quoted = " ".join(re.findall(r"[\"\u201c\u2018]([^\"\u201d\u2019]{1,120})[\"\u201d\u2019]", self.text))
+        self._text = text
+        #: :meth:`is_name` by its arguments: a report writes the same compound again and again.
+        self._known: dict[tuple[str, str, str], bool] = {}
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The report in lower case (made on the first question: most reports ask none)."""
+        return self._text.lower()
+
+    @functools.cached_property
+    def _quoted(self) -> str:
+        """The report's quotations, in lower case."""
+        return " ".join(re.findall(r"[\"\u201c\u2018]([^\"\u201d\u2019]{1,120})[\"\u201d\u2019]", self.text))
 
     def is_name(self, number: str, unit: str, noun: str) -> bool:
         """Whether "<number>-<unit> <noun>" recurs in the report or stands in quotation marks."""
+        key = (number, unit, noun)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = self._is_name(number, unit, noun)
+        return known
+
+    def _is_name(self, number: str, unit: str, noun: str) -> bool:
         # The word boundary before the number is tested in a lookbehind after it, so that the
         # pattern opens with a literal and the regex engine can skip ahead to its occurrences
         # instead of trying every position of the report.
         number = re.escape(number)
         pattern = re.compile(
             rf"{number}(?<=\b{number})\s*[-\u2010-\u2015]\s*{re.escape(unit)}s?[\s-]+{re.escape(noun)}\b")
-        return len(pattern.findall(self.text)) >= 2 or bool(pattern.search(self._quoted))
+        # the search stops at the second occurrence: no need to count them all
+        recurs = next(itertools.islice(pattern.finditer(self.text), 1, None), None) is not None
+        return recurs or bool(pattern.search(self._quoted))
 
 
 class _BlockClaims:
