@@ -19,10 +19,10 @@ from extractor import units as U
 from extractor.analysis import ParsedBlock
 from extractor.extract.quantities import (
     Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS,
-    PhraseIndex, Quantity, TimeExpression, clause_start, is_year_token, longest_matches, matches_within, phrase_after,
+    PhraseIndex, Quantity, TimeExpression, clause_start, is_year_word, longest_matches, matches_within, phrase_after,
     phrase_before, phrase_end, span_text, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
+from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches, blocks_matches
 
 #: Words before a figure that bound it, by qualifier.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
@@ -130,12 +130,22 @@ def _context_matchers(vocab: Vocab) -> dict[str, RunMatcher | PhraseIndex]:
     return {"qualifiers": qualifiers, "times": times}
 
 
+def time_matches(blocks: list[ParsedBlock], memo: RunMemo) -> list[list[tuple[int, int, int]]]:
+    """The time-expression matches of each block, the runs of all of them matched together
+    (:func:`blocks_matches`)."""
+    if not blocks:
+        return []
+    return blocks_matches(_context_matchers(blocks[0].doc.vocab)["times"], blocks, memo)
+
+
 class ClaimContext:
     """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
     context columns from them."""
 
-    def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo) -> None:
-        """``memo``: the matches of runs of words already matched in the report."""
+    def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo,
+                 times: list[tuple[int, int, int]] | None = None) -> None:
+        """``memo``: the matches of runs of words already matched in the report; ``times``: the
+        block's time-expression matches, when matched already (:func:`time_matches`)."""
         self.pb = pb
         self.doc = doc = pb.doc
         #: The block's token texts and lower-case texts (read, not Token objects).
@@ -146,7 +156,9 @@ class ClaimContext:
         self.has_parse = doc.has_annotation("DEP")
         m = _context_matchers(doc.vocab)
         self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](pb))}
-        self.time_matches = longest_matches(doc, block_matches(m["times"], pb, memo))
+        if times is None:
+            times = block_matches(m["times"], pb, memo)
+        self.time_matches = longest_matches(doc, times)
         self.time_starts = [s for _, s, _ in self.time_matches]
 
     def surface_start(self, c: Quantity) -> int:
@@ -250,15 +262,14 @@ class ClaimContext:
         if c.family == "count" and c.noun is not None:
             return _noun_phrase_text(self.pb, c.noun[0], c.noun[1], span)
         lead = self.lead(c)
-        after = doc[c.right] if c.right < span.end else None
+        after = lowers[c.right] if c.right < span.end else None  # the word after the figure, lower-case
         before = lowers[lead - 1] if lead > span.start else ""
-        if after is not None and after.lower_ == "of" and c.family in ("percent", "ratio", "count", "measure"):
+        if after == "of" and c.family in ("percent", "ratio", "count", "measure"):
             np = phrase_after(self.pb, c.right + 1, span)
             if np:
                 return np
-        if after is not None and c.family == "percent" and c.change_at is None and after.is_alpha \
-                and after.lower_ not in FUNCTION_WORDS and not verb_like(after) \
-                and (after.tag_.startswith("NN") if after.tag_ else not after.lower_.endswith(("ing", "ed"))):
+        if after is not None and c.family == "percent" and c.change_at is None and self.words[c.right].isalpha() \
+                and after not in FUNCTION_WORDS and _names_a_measure(doc[c.right]):
             np = _content(phrase_after(self.pb, c.right, span))
             if np:
                 return np  # "a 98.1% coverage rate of specialty products"
@@ -278,7 +289,7 @@ class ClaimContext:
                     np = _content(phrase_before(self.pb, c.change_at, span))
                     if np:
                         return np  # "an average income increase of 3,000 yuan"
-        if c.family in ("money", "measure") and after is not None and after.lower_ == "in":
+        if c.family in ("money", "measure") and after == "in":
             np = phrase_after(self.pb, c.right + 1, span)
             if np:
                 return np
@@ -321,9 +332,9 @@ class ClaimContext:
                                                     "further", "additional", "another", "average"):
             k -= 1
         q = self.qualifiers.get(self.surface_start(c))
-        if q is not None and doc[q[0]].lower_.endswith("ing"):
+        if q is not None and lowers[q[0]].endswith("ing"):
             return phrase_before(self.pb, q[0], span)
-        if q is not None and doc[q[0]].lower_ in STATING_VERBS:
+        if q is not None and lowers[q[0]] in STATING_VERBS:
             k = q[0]
         if k < span.start:
             return None
@@ -339,8 +350,7 @@ class ClaimContext:
         return _subject_from_rules(self.pb, k, span)
 
     def times(self, span: Bounds, previous_year: int | None) -> list[TimeExpression]:
-        doc = self.doc
-        lowers = self.lowers
+        words, lowers = self.words, self.lowers
         out: list[TimeExpression] = []
         for label, s, e in matches_within(self.time_matches, self.time_starts, span):
             if any(a <= s < b for a, b in self.quoted_titles):
@@ -362,7 +372,7 @@ class ClaimContext:
                 years = ()
             elif label == "DATE" and not years:
                 continue  # "November 18" without a year: no reference year, but not a claim either
-            if e < span.end and doc[e].is_title and doc[e].is_alpha and label == "YEAR" and lowers[e] not in (
+            if e < span.end and words[e].istitle() and words[e].isalpha() and label == "YEAR" and lowers[e] not in (
                     "in", "by", "as", "from", "to"):
                 continue  # "the 2030 Agenda": part of a name
             kind = "range" if label in ("RANGE", "DECADE") else "point"
@@ -391,11 +401,11 @@ class ClaimContext:
                     kind = "comparison"
                 elif lead_kind == "since" and kind == "point":
                     # "from 2021 to 2024", "between 2021 and July 2024": a range; "since 2021": a start
-                    nxt = doc[e:e + 4]
-                    later = [t for t in nxt if re.fullmatch(r"1[5-9]\d\d|20\d\d", t.text)]
-                    if nxt and nxt[0].lower_ in ("to", "and", "until", "through") and later:
-                        stop = later[-1].i + 1
-                        years = years + tuple(int(t.text) for t in later)
+                    nxt = range(e, min(e + 4, len(words)))  # doc[e:e + 4]
+                    later = [m for m in nxt if is_year_word(words[m])]
+                    if nxt and lowers[e] in ("to", "and", "until", "through") and later:
+                        stop = later[-1] + 1
+                        years = years + tuple(int(words[m]) for m in later)
                         end_year = fiscal_years(span_text(self.pb, stop - 1, stop + 2)) if stop + 1 < span.end else ()
                         if len(end_year) == 1:  # "between 2013-14 and 2022-23"
                             stop, years = stop + 2, years[:-1] + end_year
@@ -552,9 +562,9 @@ def _attaches(pb: ParsedBlock, right: int, time_start: int) -> bool:
 def _noun_phrase_text(pb: ParsedBlock, first: int, head: int, span: Bounds) -> str:
     """The counted noun phrase with a following "of"/"from" phrase: "individuals from formerly
     impoverished households"."""
-    doc, lowers = pb.doc, pb.lowers
+    lowers = pb.lowers
     end = head + 1
-    if end + 1 < span.end and lowers[end] in ("of", "from") and not is_year_token(doc[end + 1]):
+    if end + 1 < span.end and lowers[end] in ("of", "from") and not is_year_word(pb.words[end + 1]):
         more = phrase_end(pb, end + 1, span)
         if more > end + 1:
             end = more
@@ -604,6 +614,12 @@ def _subject_from_rules(pb: ParsedBlock, verb: int, span: Bounds, start: int | N
         return None  # a pronoun: the subject is elsewhere
     text = re.sub(r"\s*\([^()]*\)", "", span_text(pb, start, verb))
     return text.strip() or None
+
+
+def _names_a_measure(t: Token) -> bool:
+    """Whether the word after a percentage names what it measures ("a 98.1% coverage rate"): not
+    a verb, and a noun by the tagger (without one: not an -ing or -ed form)."""
+    return not verb_like(t) and (t.tag_.startswith("NN") if t.tag_ else not t.lower_.endswith(("ing", "ed")))
 
 
 def _subject_start_from_parse(verb: Token, span: Bounds) -> int | None:

@@ -23,23 +23,24 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from decimal import Decimal
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extractor import numbers as N
 from extractor import units as U
 from extractor.analysis import Analysis, ParsedBlock
-from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words
+from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words, time_matches
 from extractor.extract.quantities import (
     Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE,
-    QUOTES_OPEN, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_year_token,
-    longest_matches, matches_within, share_scan, spaced, span_text, verb_like,
+    QUOTES_OPEN, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_punct,
+    is_year_word, longest_matches, matches_within, sent_start, share_scan, spaced, span_text, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches
+from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches, blocks_matches
 from extractor.ids import stable_id
 from extractor.model import Sentence
 
@@ -127,11 +128,13 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     # each section's label, found once (Document.section_label scans the sections per call)
     labels = {s.section_id: s.label for s in reversed(document.sections)}
     rows: list[dict[str, Any]] = []
-    for pb in analysis.body():
-        numbers = longest_matches(pb.doc, _matched(pb, "numbers", memo))
-        if not numbers:
-            continue  # no figure, no claim: the rest of the block's matching is skipped
-        found = _BlockClaims(pb, numbers, names, memo)
+    body = list(analysis.body())
+    numbers_of = [longest_matches(pb.doc, found) for pb, found in zip(body, _matched_blocks(body, "numbers", memo))]
+    # no figure, no claim: the rest of the matching is done for the blocks with a figure only
+    figures = [(pb, numbers) for pb, numbers in zip(body, numbers_of) if numbers]
+    times = time_matches([pb for pb, _ in figures], memo)
+    for (pb, numbers), block_times in zip(figures, times):
+        found = _BlockClaims(pb, numbers, names, memo, block_times)
         previous_year: int | None = None
         for sent in pb.sentences:
             span = _sentence_span(pb, sent)
@@ -175,6 +178,20 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity, label
     }
 
 
+def _matched_blocks(blocks: list[ParsedBlock], kind: str, memo: RunMemo) -> list[list[tuple[int, int, int]]]:
+    """``[_matched(pb, kind, memo) for pb in blocks]``, the runs of a run matcher matched for all
+    the blocks together (:func:`blocks_matches`: one Matcher call, not one per run)."""
+    out: list[list[tuple[int, int, int]]] = [[] for _ in blocks]
+    if not blocks:
+        return out
+    for matcher in _matchers(blocks[0].doc.vocab)[kind]:
+        found = [matcher(pb) for pb in blocks] if isinstance(matcher, PhraseIndex) else blocks_matches(
+            matcher, blocks, memo)
+        for matches, more in zip(out, found):
+            matches.extend(more)
+    return out
+
+
 def _matched(pb: ParsedBlock, kind: str, memo: RunMemo) -> list[tuple[int, int, int]]:
     """The (match_id, start, end) matches of one kind of :func:`_matchers` in the block."""
     return [match for matcher in _matchers(pb.doc.vocab)[kind]
@@ -189,26 +206,47 @@ class _RecurringNames:
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text.lower()
-        self._quoted = " ".join(re.findall(r"[\"\u201c\u2018]([^\"\u201d\u2019]{1,120})[\"\u201d\u2019]", self.text))
+        self._text = text
+        #: :meth:`is_name` by its arguments: a report writes the same compound again and again.
+        self._known: dict[tuple[str, str, str], bool] = {}
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The report in lower case (made on the first question: most reports ask none)."""
+        return self._text.lower()
+
+    @functools.cached_property
+    def _quoted(self) -> str:
+        """The report's quotations, in lower case."""
+        return " ".join(re.findall(r"[\"\u201c\u2018]([^\"\u201d\u2019]{1,120})[\"\u201d\u2019]", self.text))
 
     def is_name(self, number: str, unit: str, noun: str) -> bool:
         """Whether "<number>-<unit> <noun>" recurs in the report or stands in quotation marks."""
+        key = (number, unit, noun)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = self._is_name(number, unit, noun)
+        return known
+
+    def _is_name(self, number: str, unit: str, noun: str) -> bool:
         # The word boundary before the number is tested in a lookbehind after it, so that the
         # pattern opens with a literal and the regex engine can skip ahead to its occurrences
         # instead of trying every position of the report.
         number = re.escape(number)
         pattern = re.compile(
             rf"{number}(?<=\b{number})\s*[-\u2010-\u2015]\s*{re.escape(unit)}s?[\s-]+{re.escape(noun)}\b")
-        return len(pattern.findall(self.text)) >= 2 or bool(pattern.search(self._quoted))
+        # the search stops at the second occurrence: no need to count them all
+        recurs = next(itertools.islice(pattern.finditer(self.text), 1, None), None) is not None
+        return recurs or bool(pattern.search(self._quoted))
 
 
 class _BlockClaims:
     """The matches of one parsed block, and the rules that turn them into claims sentence by sentence."""
 
     def __init__(self, pb: ParsedBlock, numbers: list[tuple[str, int, int]], names: _RecurringNames,
-                 memo: RunMemo) -> None:
-        """``numbers``: the block's number matches, longest first where they overlap, in text order."""
+                 memo: RunMemo, times: list[tuple[int, int, int]] | None = None) -> None:
+        """``numbers``: the block's number matches, longest first where they overlap, in text order;
+        ``times``: its time-expression matches, when matched already (see :func:`time_matches`)."""
         self.pb = pb
         self.doc = d = pb.doc
         self.text = pb.text
@@ -221,7 +259,7 @@ class _BlockClaims:
         self.units = {s: (e, label) for label, s, e in units}
         self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(pb, "prefixes", memo))}
         self.quoted_titles = quoted_titles(pb)
-        self.context = ClaimContext(pb, self.quoted_titles, memo)
+        self.context = ClaimContext(pb, self.quoted_titles, memo, times)
         #: The last count of the sentences read so far in the block, if no other figure came after it.
         self.last_count: Quantity | None = None
 
@@ -413,12 +451,12 @@ class _BlockClaims:
     def _excluded(self, c: Quantity, span: Bounds) -> bool:
         """Whether a number is no claim: inside a quoted title, a denominator, a year or date, a
         label ("Chapter 3"), a code ("5G", "NUTS 2"), part of a name, an ordinal phrase, a hyphenated
-        modifier ("one-time"). Attaches the unit on the way (several rules depend on it)."""
-        doc = self.doc
-        prev = doc[c.i - 1] if c.i > span.start else None
+        modifier ("one-time"). Attaches the unit on the way (several rules depend on it).
+
+        The rules read the block's word lists, not spaCy Tokens (see :func:`is_punct`)."""
         if any(a <= c.i < b for a, b in self.quoted_titles):
             return True
-        if prev is not None and prev.lower_ == "per":
+        if c.i > span.start and self.lowers[c.i - 1] == "per":
             return True  # a denominator: "per 100,000 people"
         if c.family is None:
             self._attach_unit(c, span)
@@ -427,15 +465,18 @@ class _BlockClaims:
         return self._excluded_digits(c, span) if c.kind == "digits" else self._excluded_words(c, span)
 
     def _excluded_digits(self, c: Quantity, span: Bounds) -> bool:
-        doc = self.doc
-        prev = doc[c.i - 1] if c.i > span.start else None
-        nxt = doc[c.j] if c.j < span.end else None
+        words, lowers = self.words, self.lowers
+        # the texts and lower-case texts of the words before and after the number
+        prev = words[c.i - 1] if c.i > span.start else None
+        prev_lower = lowers[c.i - 1] if c.i > span.start else None
+        nxt = words[c.j] if c.j < span.end else None
+        nxt_lower = lowers[c.j] if c.j < span.end else None
         bare = c.family in (None, "count")
         text = self.text[c.start:c.end]
-        if c.i == span.start and re.fullmatch(r"\d+(?:\.\d+)+", text) and (nxt is None or nxt.is_title):
+        if c.i == span.start and re.fullmatch(r"\d+(?:\.\d+)+", text) and (nxt is None or nxt.istitle()):
             return True  # a section number left in the text: "2.1 Droughts, floods and heat" (or split off)
-        if bare and prev is not None and prev.is_upper and prev.is_alpha and len(prev) >= 2 \
-                and prev.text not in U.CURRENCY_CODES:
+        if bare and prev is not None and prev.isupper() and prev.isalpha() and len(prev) >= 2 \
+                and prev not in U.CURRENCY_CODES:
             return True  # part of a code or name: "NUTS 2 regions", "CC BY 3.0", "PM 2.5"
         if bare and c.scale is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", text) and _after_name(self.pb, c.i, span):
             return True  # a version after a programme's name: "Swachh Bharat Mission (Urban) 2.0"
@@ -444,8 +485,8 @@ class _BlockClaims:
             return True  # "in 2024", "2025 marks", "the 2030 Sustainable Development Goals"
         if bare and c.scale is None and _is_day(self.pb, c, span):
             return True  # "November 18", "18 November"
-        if prev is not None and prev.lower_.rstrip(".") in LABEL_WORDS and (
-                bare or prev.is_title or prev.lower_ in ("no", "no.", "nos", "p", "pp", "vol")):
+        if prev is not None and prev_lower.rstrip(".") in LABEL_WORDS and (
+                bare or prev.istitle() or prev_lower in ("no", "no.", "nos", "p", "pp", "vol")):
             return True  # "Chapter 3", "Goal 1", "phase 2 projects"
         if bare and c.scale is None and _named_label(self.pb, c, span, text):
             return True  # "Proposition 13 limits ...", "Article 50 talks", "Route 66"
@@ -454,45 +495,45 @@ class _BlockClaims:
         if _glued_code(self.pb, c, span):
             return True  # "5G"
         if c.family is None:
-            if nxt is not None and nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "o'clock", "hrs"):
+            if nxt is not None and nxt_lower in ("a.m.", "p.m.", "am", "pm", "o'clock", "hrs"):
                 return True  # a time of day
             if c.value <= 20 and c.scale is None and (
-                    prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
-                    or c.i == span.start and nxt is not None and nxt.text in (".", ")")):
+                    prev is not None and prev == "(" and nxt is not None and nxt == ")"
+                    or c.i == span.start and nxt is not None and nxt in (".", ")")):
                 return True  # an item number: "(1) improving ...", "2) ..."
-            if prev is not None and prev.text == "[" and nxt is not None and nxt.text == "]":
+            if prev is not None and prev == "[" and nxt is not None and nxt == "]":
                 return True  # a reference number: "[12]"
             # a bare number in a capitalised name: "Fortune 500", "COP 28", "Group of 77"
-            capital_before = (prev is not None and prev.is_alpha and prev.text[:1].isupper()
-                              and prev.i != span.start and prev.lower_ not in qualifier_words())
-            capital_after = nxt is not None and nxt.is_alpha and nxt.is_title and nxt.lower_ not in (
+            capital_before = (prev is not None and prev.isalpha() and prev[:1].isupper()
+                              and c.i - 1 != span.start and prev_lower not in qualifier_words())
+            capital_after = nxt is not None and nxt.isalpha() and nxt.istitle() and nxt_lower not in (
                 "in", "by", "as", "from")
-            name_of = (prev is not None and prev.lower_ == "of" and c.i - 2 > span.start
-                       and doc[c.i - 2].is_title and not doc[c.i - 2].is_sent_start)
+            name_of = (prev is not None and prev_lower == "of" and c.i - 2 > span.start
+                       and words[c.i - 2].istitle() and not sent_start(self.pb, c.i - 2))
             return capital_before or capital_after or name_of
         return False
 
     def _excluded_words(self, c: Quantity, span: Bounds) -> bool:
-        doc = self.doc
-        first = doc[c.i]
-        prev = doc[c.i - 1] if c.i > span.start else None
-        nxt = doc[c.j] if c.j < span.end else None
-        if first.text[:1].isupper() and (first.i != span.start or (nxt is not None and nxt.is_title)):
+        words, lowers = self.words, self.lowers
+        first = lowers[c.i]
+        prev = lowers[c.i - 1] if c.i > span.start else None  # lower-case
+        nxt = words[c.j] if c.j < span.end else None
+        if words[c.i][:1].isupper() and (c.i != span.start or (nxt is not None and nxt.istitle())):
             return True  # part of a name: "Two Assurances and Three Guarantees", "Three Gorges"
-        if prev is not None and prev.lower_ in _ORDINALS:
+        if prev is not None and prev in _ORDINALS:
             return True  # "the first three quarters" is a period, "the second two" an ordinal phrase
-        if first.lower_ == "one" and c.j == c.i + 1 and any(
-                w in _PRONOUN_DETERMINERS for w in self.lowers[max(span.start, c.i - 2):c.i]):
+        if first == "one" and c.j == c.i + 1 and any(
+                w in _PRONOUN_DETERMINERS for w in lowers[max(span.start, c.i - 2):c.i]):
             return True  # the pronoun: "the previous one", "a new one", "every one of"
-        if prev is not None and prev.lower_ in ("these", "those"):
+        if prev is not None and prev in ("these", "those"):
             return True  # "these two works": the pair just named, not a new figure
-        if prev is not None and prev.lower_ in ("the", "all") and c.family != "duration":
+        if prev is not None and prev in ("the", "all") and c.family != "duration":
             return True  # "the two pilot villages", "all three countries": a reference back to things counted
-        if first.lower_ == "one" and c.j == c.i + 1 and _contrast_follows(self.pb, c.j, span):
+        if first == "one" and c.j == c.i + 1 and _contrast_follows(self.pb, c.j, span):
             return True  # "a deficit in one year must be recovered in the next": "one" as a determiner
         if c.family == "ratio":
             return False
-        if nxt is not None and nxt.lower_ == "of" and c.scale is None and not _range_follows(self.pb, c.j, span) \
+        if nxt is not None and lowers[c.j] == "of" and c.scale is None and not _range_follows(self.pb, c.j, span) \
                 and c.family is None and not _of_them(self.pb, c, span):
             return True  # "one of the", "one of them" (but "six of the 11 countries" is a pair, "six of
             # them" counts what "them" stands for, "three of the plants" counts plants)
@@ -500,7 +541,6 @@ class _BlockClaims:
 
     def _attach_unit(self, c: Quantity, span: Bounds) -> None:
         """The unit written with the number: a currency before it, or a unit or counted noun after it."""
-        doc = self.doc
         lowers, words = self.lowers, self.words
         pre = self.prefixes.get(c.i)
         if pre is not None and c.family is None:
@@ -509,7 +549,7 @@ class _BlockClaims:
             c.start = self.starts[s]
         k = c.j
         # "5,000+ workers", "1,000-plus wells", "50-odd villages"
-        if k < span.end and words[k] == "+" and doc[k - 1].whitespace_ == "":
+        if k < span.end and words[k] == "+" and not spaced(self.pb, k - 1):
             c.qualifier, k = "at_least", k + 1
         elif k + 1 < span.end and words[k] in DASHES and lowers[k + 1] in ("plus", "odd"):
             c.qualifier, k = ("at_least" if lowers[k + 1] == "plus" else "approximate"), k + 2
@@ -561,8 +601,7 @@ class _BlockClaims:
             return
         unit = _written_unit(self.pb, k, span)
         if unit is not None:
-            prev = doc[c.i - 1] if c.i > span.start else None
-            if prev is not None and prev.is_title and prev.i != span.start:
+            if c.i > span.start and words[c.i - 1].istitle() and c.i - 1 != span.start:
                 c.family = "skip"  # a version in a name: "Attribution 3.0 IGO"
                 return
             end, c.unit = unit
@@ -571,12 +610,12 @@ class _BlockClaims:
             return
         qualified = self.context.qualifiers.get(self.context.surface_start(c)) is not None or (
             c.i > span.start and lowers[c.i - 1] in _SINGLE_BOUNDS)
-        if c.value == 1 and k + 1 < span.end and lowers[k] == "such" and doc[k + 1].is_alpha:
+        if c.value == 1 and k + 1 < span.end and lowers[k] == "such" and words[k + 1].isalpha():
             k, qualified = k + 1, True  # "only one such notice"
         noun = counted_noun(self.pb, k, span, singular=c.value == 1 and qualified)
         if noun is not None:
             first, head, end = noun
-            c.family, c.unit, c.noun, c.right = "count", _count_unit(doc[head]), (first, head), end
+            c.family, c.unit, c.noun, c.right = "count", _count_unit(self.pb, head), (first, head), end
             abbreviation = _abbreviation_after(self.pb, end, span)
             if abbreviation:
                 c.unit = abbreviation  # "64 tropical livestock units (TLU)", so that "21 TLU" agrees
@@ -584,20 +623,18 @@ class _BlockClaims:
         noun = _part_of(self.pb, c, k, span)
         if noun is not None:  # "operate 42 of the plants": the number counts the plants
             first, head, end = noun
-            c.family, c.unit, c.noun, c.right = "count", _count_unit(doc[head]), (first, head), end
+            c.family, c.unit, c.noun, c.right = "count", _count_unit(self.pb, head), (first, head), end
 
     def _duration_compound_states(self, c: Quantity, unit_tok: int, span: Bounds) -> bool:
         """"a three-year initiative" states a duration; "nine-year compulsory education" and a
         recurring "five-year transitional period" name something."""
-        doc = self.doc
-        lowers = self.lowers
-        back = [t for t in doc[max(span.start, c.i - 3):c.i]]
+        words, lowers = self.words, self.lowers
         article = False
-        for t in reversed(back):
-            if t.lower_ in ("a", "an"):
+        for k in range(c.i - 1, max(span.start, c.i - 3) - 1, -1):
+            if lowers[k] in ("a", "an"):
                 article = True
                 break
-            if not t.is_alpha or t.lower_ in FUNCTION_WORDS:
+            if not words[k].isalpha() or lowers[k] in FUNCTION_WORDS:
                 break
         if not article:
             return False
@@ -629,7 +666,6 @@ class _BlockClaims:
         it stands beside in brackets ("MPI-poor people (566 million)"); for a decimal, a ratio; the
         count it refers back to (or, in brackets or with a scale, forward to); the plural subject
         of the verb stating it ("disputes rose to 1,270")."""
-        doc = self.doc
         lowers, words = self.lowers, self.words
         i = c.i
         prev = lowers[i - 1] if i > span.start else ""
@@ -644,17 +680,17 @@ class _BlockClaims:
             if whole is not None:
                 c.family, c.unit, c.ref = "count", whole.unit, whole
                 return
-        if prev in ("to", "from") and i - 2 >= span.start and _object_noun(doc[i - 2]):
-            c.family, c.unit, c.noun = "count", _count_unit(doc[i - 2]), (i - 2, i - 2)
+        if prev in ("to", "from") and i - 2 >= span.start and _object_noun(words[i - 2], lowers[i - 2]):
+            c.family, c.unit, c.noun = "count", _count_unit(self.pb, i - 2), (i - 2, i - 2)
             return
         noun = _number_of(self.pb, span.start, i)
         if noun is not None and c.kind == "digits":
-            c.family, c.unit = "count", _count_unit(doc[noun])
+            c.family, c.unit = "count", _count_unit(self.pb, noun)
             return
         known = [o for o in before if o.family not in (None, "skip")]
         duration = known[-1] if known and known[-1].family == "duration" else None
-        if duration is not None and c.scale is None and c.value <= 100 and (c.j >= span.end or doc[c.j].is_punct) \
-                and not any(t.is_punct for t in doc[duration.right:i]):
+        if duration is not None and c.scale is None and c.value <= 100 and (c.j >= span.end or is_punct(words[c.j])) \
+                and not any(map(is_punct, words[duration.right:i])):
             c.family, c.unit, c.ref = "duration", duration.unit, duration
             return
         # the figure it is compared with: "17 of the 41 utilities ..., against nine in 2020" (a number
@@ -665,7 +701,7 @@ class _BlockClaims:
         if compared and compared_with is not None:
             c.family, c.unit, c.ref = compared_with.family, compared_with.unit, compared_with
             return
-        elliptical = c.j >= span.end or doc[c.j].is_punct and words[c.j] not in DASHES
+        elliptical = c.j >= span.end or is_punct(words[c.j]) and words[c.j] not in DASHES
         if c.kind == "words":
             if elliptical and self.last_count is not None and _existential(self.pb, i, span):
                 # "Only one such notice was issued ... Since 2018 there have been eleven, ..."
@@ -681,7 +717,7 @@ class _BlockClaims:
             c.family, c.unit = "count", "person"
             return
         if i - 2 >= span.start and prev == "(" and U.looks_plural(lowers[i - 2]):
-            c.family, c.unit = "count", _count_unit(doc[i - 2])
+            c.family, c.unit = "count", _count_unit(self.pb, i - 2)
             return
         if "." in words[i] and c.scale is None:
             c.family, c.unit = "ratio", "ratio"
@@ -694,7 +730,7 @@ class _BlockClaims:
             return
         head = _subject_head(self.pb, span, i)
         if head is not None:
-            c.family, c.unit = "count", _count_unit(doc[head])
+            c.family, c.unit = "count", _count_unit(self.pb, head)
             return
         if elliptical and c.scale is None and self.last_count is not None and not any(
                 o.family not in (None, "skip") for o in before):
@@ -789,14 +825,14 @@ def _of_them(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
 def _after_name(pb: ParsedBlock, i: int, span: Bounds) -> bool:
     """Whether token ``i`` follows a capitalised name, or a bracketed qualifier of one: "Vision 2.0",
     "Swachh Bharat Mission (Urban) 2.0"."""
-    doc, words, lowers = pb.doc, pb.words, pb.lowers
+    words, lowers = pb.words, pb.lowers
     k = i - 1
     if k > span.start and words[k] == ")":
         opening = next((m for m in range(k - 1, max(span.start, k - 6) - 1, -1) if words[m] == "("), None)
         if opening is None:
             return False
         k = opening - 1
-    return (k > span.start and doc[k].is_alpha and words[k][:1].isupper()
+    return (k > span.start and words[k].isalpha() and words[k][:1].isupper()
             and lowers[k] not in qualifier_words())
 
 
@@ -809,17 +845,16 @@ def _named_label(pb: ParsedBlock, c: Quantity, span: Bounds, text: str) -> bool:
     """A bare whole number written right after a capitalised word inside a sentence names a thing:
     "Proposition 13", "Article 50", "Route 66" (not a month, unit or currency; not a qualifier; a
     count such as "Texas 254 counties" after a preposition keeps its place name)."""
-    doc = pb.doc
-    prev = doc[c.i - 1] if c.i > span.start else None
-    if prev is None or prev.i == span.start or prev.is_sent_start or not prev.is_alpha or not prev.is_title \
-            or prev.whitespace_ == "" or not re.fullmatch(r"\d{1,3}", text):
+    words, lowers = pb.words, pb.lowers
+    k = c.i - 1  # the word before the number
+    if c.i <= span.start or k == span.start or sent_start(pb, k) or not words[k].isalpha() \
+            or not words[k].istitle() or not spaced(pb, k) or not re.fullmatch(r"\d{1,3}", text):
         return False
-    word = prev.lower_
+    word = lowers[k]
     if word in MONTH_WORDS or word in U.MEASURES or word in U.CURRENCY_NAMES or word in qualifier_words() \
             or word in FUNCTION_WORDS or U.DURATIONS.get(word) is not None:
         return False
-    before = doc[prev.i - 1] if prev.i - 1 >= span.start else None
-    if c.family == "count" and before is not None and (before.lower_ in _PLACE_LEADS or before.is_title):
+    if c.family == "count" and k - 1 >= span.start and (lowers[k - 1] in _PLACE_LEADS or words[k - 1].istitle()):
         return False
     return True
 
@@ -827,13 +862,13 @@ def _named_label(pb: ParsedBlock, c: Quantity, span: Bounds, text: str) -> bool:
 def _heading_line(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
     """A sentence that is a numbered heading or contents line: a small whole number, then a
     capitalised title and no sentence punctuation at the end (or dot leaders)."""
-    doc = pb.doc
-    nxt = doc[c.j] if c.j < span.end else None
-    if nxt is None or not nxt.is_title or not nxt.is_alpha or c.value > 99 or c.value != int(c.value):
+    words = pb.words
+    nxt = words[c.j] if c.j < span.end else None
+    if nxt is None or not nxt.istitle() or not nxt.isalpha() or c.value > 99 or c.value != int(c.value):
         return False
-    last = doc[span.end - 1]
+    last = words[span.end - 1]
     leaders = pb.words[c.j:span.end].count(".") >= 3
-    return leaders or last.text not in (".", "!", "?", ":", ";", ")", "\u201d", '"')
+    return leaders or last not in (".", "!", "?", ":", ";", ")", "\u201d", '"')
 
 
 def _is_day(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
@@ -862,11 +897,11 @@ def _glued_code(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
 
 def _period_of_year(pb: ParsedBlock, start: int, end: int, span: Bounds) -> bool:
     """A duration that is part of a period: "the first 10 months of 2024", "the first three quarters"."""
-    doc, lowers = pb.doc, pb.lowers
+    lowers = pb.lowers
     if start > span.start and lowers[start - 1] in ("first", "last", "initial", "final", "opening"):
         return True
     return end + 1 < span.end and lowers[end] == "of" and (
-        is_year_token(doc[end + 1]) or lowers[end + 1] in MONTH_WORDS)
+        is_year_word(pb.words[end + 1]) or lowers[end + 1] in MONTH_WORDS)
 
 
 def _take_partner_unit(c: Quantity) -> None:
@@ -883,16 +918,16 @@ def _take_partner_unit(c: Quantity) -> None:
         c.scale = other.scale
 
 
-def _object_noun(t: Token) -> bool:
-    """A plural noun a bare number was brought to or from: "cut reported clashes to three"."""
-    w = t.lower_
-    return (t.is_alpha and U.looks_plural(w) and w not in FUNCTION_WORDS and w not in STATING_VERBS
+def _object_noun(word: str, w: str) -> bool:
+    """A plural noun a bare number was brought to or from: "cut reported clashes to three"
+    (``word`` and ``w``: a token's text and lower-case text)."""
+    return (word.isalpha() and U.looks_plural(w) and w not in FUNCTION_WORDS and w not in STATING_VERBS
             and w not in UP_WORDS and w not in DOWN_WORDS)
 
 
 def _is_age(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
     """An age: "people aged 60", "residents over 65 now outnumber those under 20"."""
-    doc, lowers = pb.doc, pb.lowers
+    lowers = pb.lowers
     if c.scale is not None or c.value != int(c.value) or not 0 < c.value <= 120 or c.i - 1 < span.start:
         return False
     prev = lowers[c.i - 1]
@@ -900,24 +935,24 @@ def _is_age(pb: ParsedBlock, c: Quantity, span: Bounds) -> bool:
         return True
     if prev not in ("over", "under", "above", "below") or c.i - 2 < span.start:
         return False
-    who = doc[c.i - 2]
-    return who.lower_ in ("those", "people", "persons") or U.is_person(who.lower_) and U.looks_plural(who.lower_)
+    who = lowers[c.i - 2]
+    return who in ("those", "people", "persons") or U.is_person(who) and U.looks_plural(who)
 
 
 def _subject_head(pb: ParsedBlock, span: Bounds, i: int) -> int | None:
     """The plural head noun of the subject of a verb that states the bare number at ``i``:
     "Disputes rose to 1,270" -> Disputes; none for "the income of residents reached 5,000"."""
-    doc, lowers = pb.doc, pb.lowers
+    lowers = pb.lowers
     k = i - 1
     while k > span.start and (lowers[k] in ("to", "at", "by", "a", "an") or lowers[k] in qualifier_words()):
         k -= 1
     if k <= span.start or lowers[k] not in STATING_VERBS:
         return None
     start = clause_start(pb, span, k)
-    words = [t for t in doc[start:k] if t.lower_ not in ("has", "have", "had", "been", "will")]
-    stop = next((n for n, t in enumerate(words) if t.lower_ in FUNCTION_WORDS and n > 0), len(words))
-    head = words[stop - 1] if stop else None
-    return head.i if head is not None and head.is_alpha and U.looks_plural(head.lower_) else None
+    kept = [m for m in range(start, k) if lowers[m] not in ("has", "have", "had", "been", "will")]
+    stop = next((n for n, m in enumerate(kept) if lowers[m] in FUNCTION_WORDS and n > 0), len(kept))
+    head = kept[stop - 1] if stop else None
+    return head if head is not None and pb.words[head].isalpha() and U.looks_plural(lowers[head]) else None
 
 
 def _written_unit(pb: ParsedBlock, k: int, span: Bounds) -> tuple[int, str] | None:
@@ -937,7 +972,7 @@ def _written_unit(pb: ParsedBlock, k: int, span: Bounds) -> tuple[int, str] | No
             return k + 3, f"{lowers[k]}/{denominator.lower()}"
     last = k + 1 >= span.end
     if w.isupper() and 2 <= len(w) <= 6 and w not in U.CURRENCY_CODES and lowers[k] not in ("am", "pm") \
-            and (last or pb.doc[k + 1].is_punct or lowers[k + 1] in FUNCTION_WORDS
+            and (last or is_punct(words[k + 1]) or lowers[k + 1] in FUNCTION_WORDS
                  or counted_noun(pb, k, span) is None):
         return k + 1, U.singular(lowers[k])  # "21 TLU in 2023"
     return None
@@ -951,26 +986,27 @@ def _symbol_text(word: str) -> str:
 
 def _abbreviation_after(pb: ParsedBlock, k: int, span: Bounds) -> str | None:
     """An abbreviation defined right after a counted noun phrase: "tropical livestock units (TLU)"."""
-    doc, words, lowers = pb.doc, pb.words, pb.lowers
-    if k + 2 < span.end and words[k] == "(" and words[k + 2] == ")" and doc[k + 1].is_upper \
-            and doc[k + 1].is_alpha and 2 <= len(doc[k + 1]) <= 6:
+    words, lowers = pb.words, pb.lowers
+    if k + 2 < span.end and words[k] == "(" and words[k + 2] == ")" and words[k + 1].isupper() \
+            and words[k + 1].isalpha() and 2 <= len(words[k + 1]) <= 6:
         return U.singular(lowers[k + 1])
     return None
 
 
-def _count_unit(head: Token) -> str:
-    """The unit of a count from its head noun; a hyphenated head keeps its first part ("mini-grid")."""
-    unit = U.count_unit(head.lower_)
-    doc, i = head.doc, head.i
-    if unit != "person" and i >= 2 and doc[i - 1].text in DASHES and doc[i - 1].whitespace_ == "" \
-            and doc[i - 2].whitespace_ == "" and doc[i - 2].is_alpha:
-        return f"{doc[i - 2].lower_}-{unit}"
+def _count_unit(pb: ParsedBlock, i: int) -> str:
+    """The unit of a count from its head noun, token ``i``; a hyphenated head keeps its first
+    part ("mini-grid")."""
+    words, lowers = pb.words, pb.lowers
+    unit = U.count_unit(lowers[i])
+    if unit != "person" and i >= 2 and words[i - 1] in DASHES and not spaced(pb, i - 1) \
+            and not spaced(pb, i - 2) and words[i - 2].isalpha():
+        return f"{lowers[i - 2]}-{unit}"
     return unit
 
 
 def _number_of(pb: ParsedBlock, start: int, i: int) -> int | None:
     """The head of "the number of X" (or "total of X") before token ``i``, if the sentence has one."""
-    doc, lowers = pb.doc, pb.lowers
+    lowers = pb.lowers
     for k in range(i - 2, start - 1, -1):
         if lowers[k] == "of" and k > start and lowers[k - 1] in ("number", "numbers", "count", "total"):
             sub = Bounds(k + 1, i)
@@ -1004,12 +1040,11 @@ def _link_partners(doc: Doc, lowers: list[str], claims: list[Quantity]) -> None:
 
 def _range_follows(pb: ParsedBlock, k: int, span: Bounds) -> bool:
     """Whether a range or pair link and a second number follow token ``k``: "to three", "out of 23"."""
-    doc, lowers = pb.doc, pb.lowers
+    lowers = pb.lowers
     for link in _RANGE_LINKS:
         n = len(link)
         if tuple(lowers[k:k + n]) == link and k + n < span.end:
-            nxt = doc[k + n]
-            if NUMBER_TOKEN.match(nxt.text) or nxt.lower_ in N.NUMBER_WORDS:
+            if NUMBER_TOKEN.match(pb.words[k + n]) or lowers[k + n] in N.NUMBER_WORDS:
                 return True
     return False
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -247,7 +248,33 @@ def clause_start(pb: ParsedBlock, span: Bounds, i: int) -> int:
 
 
 def is_year_token(t: Token) -> bool:
-    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", t.text))
+    return is_year_word(t.text)
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def is_year_word(word: str) -> bool:
+    """Whether a token's text is a year (1500-2099)."""
+    return _YEAR.fullmatch(word) is not None
+
+
+# Lexical attributes read from a token's text, with no spaCy Token made: a lexeme's flags are
+# computed from its text by the language's getters (``spacy.lang.lex_attrs``): IS_ALPHA is
+# ``str.isalpha``, IS_TITLE ``str.istitle``, IS_UPPER ``str.isupper``, IS_DIGIT ``str.isdigit``,
+# and these two:
+
+def is_punct(word: str) -> bool:
+    """``Token.is_punct``: every character of the text is Unicode punctuation (category P*)."""
+    return all(unicodedata.category(char).startswith("P") for char in word)
+
+
+def sent_start(pb: ParsedBlock, k: int) -> bool:
+    """Whether ``pb.doc[k].is_sent_start`` is true (SENT_START 1), read from the word table."""
+    table = pb.table
+    if table is None:
+        return bool(pb.doc[k].is_sent_start)
+    return int(table.tokens[table.bounds[pb.position] + k, 3]) == 1
 
 
 def verb_like(t: Token) -> bool:
@@ -269,7 +296,8 @@ def counted_noun(pb: ParsedBlock, k: int, span: Bounds, limit: int = 6,
     poor; "the 25 most drought-exposed countries" -> countries. With ``singular`` (after "one"),
     the noun right after the number is the head: "at least one member".
     """
-    doc, words, lowers = pb.doc, pb.words, pb.lowers
+    # read from the block's word lists (see is_punct): no Token is made per word looked at
+    words, lowers = pb.words, pb.lowers
     first = k
     if k < span.end and words[k] in QUOTES_OPEN:
         close = next((m for m in range(k + 1, min(span.end, k + 15)) if words[m] in QUOTES_CLOSE), None)
@@ -278,36 +306,36 @@ def counted_noun(pb: ParsedBlock, k: int, span: Bounds, limit: int = 6,
     content = 0
     pos = k
     while pos < span.end and content < limit:
-        t = doc[pos]
-        w = t.lower_
-        nxt = doc[pos + 1] if pos + 1 < span.end else None
-        if t.text in DASHES and t.whitespace_ == "" and pos > first and doc[pos - 1].whitespace_ == "":
+        text, w = words[pos], lowers[pos]
+        nxt = words[pos + 1] if pos + 1 < span.end else None
+        nxt_lower = lowers[pos + 1] if pos + 1 < span.end else None
+        if text in DASHES and not spaced(pb, pos) and pos > first and not spaced(pb, pos - 1):
             pos += 1
             continue
         if w in ("and", "or", "&") and content:
             pos += 1
             continue
-        if w in _COMPARATIVES and nxt is not None and nxt.is_alpha and nxt.lower_ not in FUNCTION_WORDS:
+        if w in _COMPARATIVES and nxt is not None and nxt.isalpha() and nxt_lower not in FUNCTION_WORDS:
             pos += 1  # "132 million more people", "the 25 most drought-exposed countries", "12 other families"
             continue
-        if t.is_upper and t.is_alpha and len(t) >= 2:
-            pos += 2 if nxt is not None and nxt.is_digit and len(nxt) <= 2 else 1  # "242 NUTS 2 regions"
+        if text.isupper() and text.isalpha() and len(text) >= 2:
+            pos += 2 if nxt is not None and nxt.isdigit() and len(nxt) <= 2 else 1  # "242 NUTS 2 regions"
             continue
-        if t.text == "," and content and nxt is not None and nxt.is_alpha and nxt.lower_ not in FUNCTION_WORDS:
+        if text == "," and content and nxt is not None and nxt.isalpha() and nxt_lower not in FUNCTION_WORDS:
             pos += 1  # a list of modifiers: "412 drought, flood and storm disasters"
             continue
-        if not t.is_alpha or w in FUNCTION_WORDS or w in MONTH_WORDS:
+        if not text.isalpha() or w in FUNCTION_WORDS or w in MONTH_WORDS:
             break
-        hyphen_next = nxt is not None and nxt.text in DASHES and t.whitespace_ == ""
+        hyphen_next = nxt is not None and nxt in DASHES and not spaced(pb, pos)
         if U.looks_plural(w) and not hyphen_next and not (
-                w in _MODIFIER_COLLECTIVES and nxt is not None and U.looks_plural(nxt.lower_)):
+                w in _MODIFIER_COLLECTIVES and nxt is not None and U.looks_plural(nxt_lower)):
             return first, pos, pos + 1
         if w in U.PEOPLE_ADJECTIVES and not hyphen_next:
-            if nxt is None or not nxt.is_alpha or nxt.lower_ in FUNCTION_WORDS:
+            if nxt is None or not nxt.isalpha() or nxt_lower in FUNCTION_WORDS:
                 return first, pos, pos + 1
         content += 1
         pos += 1
-    if singular and k < span.end and doc[k].is_alpha and lowers[k] not in FUNCTION_WORDS \
+    if singular and k < span.end and words[k].isalpha() and lowers[k] not in FUNCTION_WORDS \
             and not lowers[k].endswith(_ADJECTIVE_ENDINGS) and not (k + 1 < span.end and words[k + 1] in DASHES):
         return first, k, k + 1
     return None

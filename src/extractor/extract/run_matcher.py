@@ -19,6 +19,7 @@ pattern can never make it silently inexact.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from typing import TYPE_CHECKING, Any
@@ -264,6 +265,64 @@ class RunMatcher:
             self._extend(out, doc, start, end, tuple(signatures[word_ids[start:end]].tolist()), seen)
         return out
 
+    def match_many(self, blocks: list[numpy.ndarray], texts: list[str], memo: RunMemo) -> list[Matches]:
+        """``match_words`` for several Docs of one report, given by their tokens' indices into
+        ``texts`` (``blocks``): the same triples, block by block.
+
+        The runs whose words were not matched before are matched together, in one Matcher call
+        on a Doc made of them (see :meth:`_match_runs`), not in one call per run: a Matcher call
+        costs tens of microseconds before it reads a token, more than the few tokens of a run."""
+        kinds, signatures = memo.classes(self, texts)
+        seen = memo.of(self)
+        runs_of: list[list[tuple[int, tuple[int, ...]]]] = []
+        new: dict[tuple[int, ...], numpy.ndarray] = {}
+        for word_ids in blocks:
+            runs = []
+            for m in _ANCHORED_RUN.finditer(kinds[word_ids].tobytes()):
+                start, end = m.span()
+                key = tuple(signatures[word_ids[start:end]].tolist())
+                if key not in seen and key not in new:
+                    new[key] = word_ids[start:end]
+                runs.append((start, key))
+            runs_of.append(runs)
+        if new:
+            self._match_runs(new, texts, seen)
+        return [[(m, s + start, e + start) for start, key in runs for m, s, e in seen[key]] for runs in runs_of]
+
+    def _match_runs(self, runs: dict[tuple[int, ...], numpy.ndarray], texts: list[str],
+                    seen: dict[tuple[int, ...], Matches]) -> None:
+        """The matches of each run (its words' indices into ``texts``, by its key), into ``seen``.
+
+        The runs are written one after another into one Doc, a word no spec accepts between
+        two runs, and matched in one Matcher call. No match can hold that word, and every
+        partial match dies on it as it would at the end of the run's own Doc (the Matcher's
+        pending optional tokens resolve the same way on a token that fails them as at the end),
+        so each run gets the triples, in the order, that a Matcher call on it alone gives.
+        Without such a word (a pattern accepting any word), each run is matched alone."""
+        separator = self._separator()
+        if separator is None:
+            for key, word_ids in runs.items():
+                seen[key] = self.matcher(Doc(self.matcher.vocab, words=[texts[i] for i in word_ids.tolist()]))
+            return
+        words: list[str] = []
+        offsets: list[int] = []
+        for word_ids in runs.values():
+            offsets.append(len(words))
+            words.extend(texts[i] for i in word_ids.tolist())
+            words.append(separator)
+        found: list[Matches] = [[] for _ in offsets]
+        for m, s, e in self.matcher(Doc(self.matcher.vocab, words=words)):
+            n = bisect.bisect_right(offsets, s) - 1
+            found[n].append((m, s - offsets[n], e - offsets[n]))
+        seen.update(zip(runs, found))
+
+    def _separator(self) -> str | None:
+        """A word that no spec of the patterns accepts (between runs in :meth:`_match_runs`)."""
+        for word in ("\u2063", "||", "\u00b6\u00b6"):
+            if self._class(word) & 3 == 0:  # kind 0: no spec accepts it
+                return word
+        return None
+
     def _extend(self, out: Matches, doc: Doc, start: int, end: int, key: tuple[int, ...],
                 seen: dict[tuple[int, ...], Matches]) -> None:
         """Add the matches of the run ``doc[start:end]`` (whose word signatures are ``key``) to ``out``."""
@@ -335,3 +394,15 @@ def block_matches(matcher: RunMatcher | PhraseMatcher, pb: ParsedBlock, memo: Ru
         return matcher(pb.doc, memo)
     first, stop = table.bounds[pb.position], table.bounds[pb.position + 1]
     return matcher.match_words(pb.doc, table.ids[first:stop], table.texts, memo)
+
+
+def blocks_matches(matcher: RunMatcher, blocks: list[ParsedBlock], memo: RunMemo) -> list[Matches]:
+    """``[block_matches(matcher, pb, memo) for pb in blocks]``, the runs of all the blocks matched
+    together (:meth:`RunMatcher.match_many`) when they share the analysis' word table."""
+    if not blocks:
+        return []
+    if len({id(pb.table) for pb in blocks}) != 1 or blocks[0].table is None:
+        return [block_matches(matcher, pb, memo) for pb in blocks]
+    table = blocks[0].table
+    bounds, ids = table.bounds, table.ids
+    return matcher.match_many([ids[bounds[pb.position]:bounds[pb.position + 1]] for pb in blocks], table.texts, memo)
