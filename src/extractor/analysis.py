@@ -10,7 +10,7 @@ import functools
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy
 
@@ -24,6 +24,19 @@ from extractor.model import Block, BlockKind, Document, Sentence
 T = TypeVar("T")
 
 PARSED_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE, BlockKind.FOOTNOTE)
+
+
+class TokenHits(NamedTuple):
+    """Where some words stand in every block of a document (:meth:`WordTable.find`)."""
+
+    #: Token indices within their blocks, block after block.
+    local: list[int]
+    #: Block ``n``'s hits are ``local[cuts[n]:cuts[n + 1]]``.
+    cuts: list[int]
+
+    def of_block(self, n: int) -> list[int]:
+        """The hits of the block at position ``n`` of the table."""
+        return self.local[self.cuts[n]:self.cuts[n + 1]]
 
 
 class WordTable:
@@ -67,36 +80,52 @@ class WordTable:
         known = remembered.get(id(targets))
         if known is not None and known[0] is targets:
             return known[1]
-        words = self.lowers if lower else self.texts
-        if isinstance(targets, (set, frozenset, dict, tuple, list)) and len(targets) < len(words):
-            # a word set smaller than the document's vocabulary: look its words up
-            index = self._lower_index if lower else self._text_index
-            accepted = numpy.zeros(len(words), dtype=bool)
-            accepted[[i for word in targets for i in index.get(word, ())]] = True
-        else:
-            test = targets if callable(targets) else targets.__contains__
-            accepted = numpy.fromiter(map(bool, map(test, words)), dtype=bool, count=len(words))
-        found = numpy.flatnonzero(accepted[self.ids])
-        # ``found`` is sorted: each block's hits are one slice of it, cut at the block bounds
-        cuts = numpy.searchsorted(found, self._bounds).tolist()
-        local = (found - numpy.repeat(self._bounds[:-1], numpy.diff(cuts))).tolist()
+        local, cuts = self.find(targets, lower)
         out = {block: local[cuts[block]:cuts[block + 1]]
                for block in range(len(cuts) - 1) if cuts[block] != cuts[block + 1]}
         remembered[id(targets)] = (targets, out)
         return out
 
-    @functools.cached_property
-    def _text_index(self) -> dict[str, tuple[int]]:
-        """Each distinct word's index in :attr:`texts`."""
-        return {text: (n,) for n, text in enumerate(self.texts)}
+    def find(self, targets: Container[str] | Callable[[str], object], lower: bool = False) -> TokenHits:
+        """:meth:`hits` as two flat lists, not remembered: a caller that reads each block's hits
+        once gets two lists instead of one per block (each kept list counts towards the garbage
+        collector's next collection)."""
+        found = numpy.flatnonzero(self._accepted(targets, lower)[self.ids])
+        # ``found`` is sorted: each block's hits are one slice of it, cut at the block bounds
+        cuts = numpy.searchsorted(found, self._bounds)
+        local = (found - numpy.repeat(self._bounds[:-1], numpy.diff(cuts))).tolist()
+        return TokenHits(local, cuts.tolist())
+
+    def _accepted(self, targets: Container[str] | Callable[[str], object], lower: bool) -> numpy.ndarray:
+        """Per distinct word (of :attr:`texts`): is it (its lower-case form with ``lower``) in
+        ``targets``, or does it satisfy ``targets`` when that is a callable."""
+        if isinstance(targets, (set, frozenset, dict, tuple, list)) and len(targets) < len(self.texts):
+            # a word set smaller than the document's vocabulary: look its words up
+            if lower:
+                ids, of_text = self._lower_ids
+                accepted = numpy.zeros(len(ids), dtype=bool)
+                accepted[[n for n in map(ids.get, targets) if n is not None]] = True
+                return accepted[of_text]
+            accepted = numpy.zeros(len(self.texts), dtype=bool)
+            accepted[[n for n in map(self._text_ids.get, targets) if n is not None]] = True
+            return accepted
+        words = self.lowers if lower else self.texts
+        test = targets if callable(targets) else targets.__contains__
+        return numpy.fromiter(map(bool, map(test, words)), dtype=bool, count=len(words))
 
     @functools.cached_property
-    def _lower_index(self) -> dict[str, list[int]]:
-        """The indices in :attr:`texts` of the words with each lower-case form."""
-        index: dict[str, list[int]] = {}
-        for n, low in enumerate(self.lowers):
-            index.setdefault(low, []).append(n)
-        return index
+    def _text_ids(self) -> dict[str, int]:
+        """Each distinct word's index in :attr:`texts`."""
+        return dict(zip(self.texts, range(len(self.texts))))
+
+    @functools.cached_property
+    def _lower_ids(self) -> tuple[dict[str, int], numpy.ndarray]:
+        """A number for each distinct lower-case form, and the number of each word's (of
+        :attr:`texts`) lower-case form: one dict and one array, not a list of words per form
+        (thousands of lists, each counting towards the garbage collector's next collection)."""
+        ids: dict[str, int] = {}
+        of_text = [ids.setdefault(low, len(ids)) for low in self.lowers]
+        return ids, numpy.asarray(of_text, dtype=numpy.intp)
 
     def sentence_bounds(self) -> list[list[tuple[int, int]]]:
         """Per block, ``(sent.start_char, sent.end_char)`` of each sentence of its ``doc.sents``,
