@@ -23,7 +23,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
-from extractor.analysis import Analysis, ParsedBlock
+from extractor.analysis import Analysis, ParsedBlock, TokenHits
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
     COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, BlockWords, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, names_organisation,
@@ -158,12 +158,14 @@ class _Builder:
         self.taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
         self._views: dict[int, BlockWords] = {}
         self._openers = SentenceOpeners()
-        #: :meth:`_hits` by the id of its targets (module constants, or the Builder's own sets).
-        self._found: dict[tuple[int, bool], dict[int, list[int]]] = {}
+        #: :meth:`_hits` (with its targets) by the id of its targets.
+        self._found: dict[tuple[int, bool], tuple[Container[str], TokenHits]] = {}
         blocks = analysis.blocks
         table = blocks[0].table if blocks else None
         #: The document's word table when all its blocks share one (:func:`extractor.analysis.analyse`).
         self._table = table if table is not None and all(pb.table is table for pb in blocks) else None
+        #: Each block's place in :meth:`_hits`: its position in the word table, else its order.
+        self._slots = {pb.index: pb.position if self._table is not None else n for n, pb in enumerate(blocks)}
 
     def view(self, pb: ParsedBlock) -> BlockWords:
         """The block's words as plain lists (made once per block and call)."""
@@ -282,42 +284,45 @@ class _Builder:
         return Mention(pb, start, end, ptype, "pattern", core=core, core_len=max(0, name_end - start),
                        country=country, gaz_parent=gaz_parent, headed=True)
 
-    def _hits(self, targets: Container[str], lower: bool = False) -> dict[int, list[int]]:
-        """Per block (by its ``position``), the token indices whose word (lower-case word with
-        ``lower``) is in ``targets``, found for the whole document at once
-        (:meth:`extractor.analysis.WordTable.hits`). A rule asks here first and returns at once
-        on the many blocks without its trigger words, before reading the block's words."""
+    def _hits(self, targets: Container[str], lower: bool = False) -> TokenHits:
+        """Where the words (lower-case words with ``lower``) of ``targets`` stand in every block,
+        found for the whole document at once (:meth:`extractor.analysis.WordTable.find`), as two
+        flat lists rather than a list per block: a rule asks here first and returns at once on
+        the many blocks without its trigger words, before reading the block's words."""
         key = (id(targets), lower)
-        found = self._found.get(key)
-        if found is None:
-            if self._table is not None:
-                found = self._table.hits(targets, lower)
-            else:
-                found = {}
-                for pb in self.analysis.blocks:
-                    at = pb.positions(targets, lower=lower)
-                    if at:
-                        found[pb.position] = at
-            self._found[key] = found
+        known = self._found.get(key)
+        if known is not None and known[0] is targets:
+            return known[1]
+        if self._table is not None:
+            found = self._table.find(targets, lower)
+        else:
+            local: list[int] = []
+            cuts = [0]
+            for pb in self.analysis.blocks:
+                local += pb.positions(targets, lower=lower)
+                cuts.append(len(local))
+            found = TokenHits(local, cuts)
+        self._found[key] = (targets, found)  # ``targets`` kept alive: its id is not reused
         return found
+
+    def _in_block(self, pb: ParsedBlock, hits: TokenHits, start: int, room: int) -> list[int]:
+        """The ``hits`` of block ``pb`` in ``range(start, len(doc) - room)``."""
+        n = self._slots[pb.index]
+        first, last = hits.cuts[n], hits.cuts[n + 1]
+        if first == last:
+            return []
+        stop = len(pb.doc) - room
+        return [i for i in hits.local[first:last] if start <= i < stop]
 
     def _starts_at(self, pb: ParsedBlock, targets: Container[str], start: int = 0, room: int = 0) -> list[int]:
         """Where a lower-case word of ``targets`` stands in ``range(start, len(doc) - room)`` of
         the block (``room``: the tokens a rule reads after it)."""
-        found = self._hits(targets, lower=True).get(pb.position)
-        if not found:
-            return []
-        stop = len(pb.doc) - room
-        return [i for i in found if start <= i < stop]
+        return self._in_block(pb, self._hits(targets, lower=True), start, room)
 
     def _names_at(self, pb: ParsedBlock, targets: Container[str], start: int = 0, room: int = 0) -> list[int]:
         """Where a word (as written) of ``targets`` stands in ``range(start, len(doc) - room)``
         of the block."""
-        found = self._hits(targets).get(pb.position)
-        if not found:
-            return []
-        stop = len(pb.doc) - room
-        return [i for i in found if start <= i < stop]
+        return self._in_block(pb, self._hits(targets), start, room)
 
     def _mention_at(self, pb: ParsedBlock, start: int, end: int) -> Mention | None:
         return next((m for m in self.in_block.get(pb.index, ()) if m.start == start and m.end == end), None)
@@ -912,7 +917,7 @@ class _Builder:
         for pb in self.analysis.blocks:
             heading = pb.block.kind in _HEADING_KINDS
             taken = self.taken.get(pb.index, set())
-            for i in pb.positions(by_first):
+            for i in self._names_at(pb, by_first):
                 v = self.view(pb)
                 for core in by_first[pb.words[i]]:
                     n = lengths[core]
