@@ -180,6 +180,7 @@ class _Builder:
         if not ents:
             return
         heading = pb.block.kind in _HEADING_KINDS
+        v = self.view(pb)
         spans = [(ent.label_, ent.start, ent.end, ent) for ent in ents]  # each Span property read once
         rule_tokens = {i for label, start, end, _ in spans if label == "PLACE" for i in range(start, end)}
         for label, start, end, ent in spans:
@@ -189,14 +190,16 @@ class _Builder:
                 method, ptype = "model", ""
             else:
                 continue
-            m = self._candidate(pb, start, end, method, ptype, heading, rule_tokens)
+            m = self._candidate(v, start, end, method, ptype, heading, rule_tokens)
             if m is not None:
                 self._add(m)
 
-    def _candidate(self, pb: ParsedBlock, start: int, end: int, method: str, ptype: str, heading: bool,
+    def _candidate(self, v: BlockWords, start: int, end: int, method: str, ptype: str, heading: bool,
                    place_tokens: set[int]) -> Mention | None:
-        v = self.view(pb)
-        lowers = v.lowers
+        """The mention an entity of the spaCy pass (tokens ``start:end`` of ``v``'s block) makes,
+        if its context lets it name a place. The costlier tests come last and only where their
+        answer matters: most candidates are countries, whose capitalisation says nothing."""
+        pb, lowers = v.pb, v.lowers
         if method == "model":
             while start < end and lowers[start] in ("the", "a", "an"):
                 start += 1
@@ -205,9 +208,8 @@ class _Builder:
         if (names_organisation(v, end) or names_road(v, start, end) or in_programme_title(v, start)
                 or in_organisation_list(v, start, end)):
             return None
-        title_ctx = in_title_case(v, start, end, heading)
         if method in ("pattern", "pattern_lower"):
-            return self._headed(pb, start, end, method, ptype, title_ctx)
+            return self._headed(pb, start, end, method, ptype, in_title_case(v, start, end, heading))
         text = v.text(start, end)
         entry = self.gaz.lookup(text)
         if method == "model":
@@ -216,17 +218,18 @@ class _Builder:
                 return None
             ptype = entry.place_type
         assert entry is not None
-        city = entry if entry.place_type in ("city", "municipality") else self.gaz.city_named(text)
-        if city is not None and start > 0 and v.words[start - 1] in METRO_PREFIXES:
-            entry = city
-            # "Metro Manila", "Greater Cairo": the conurbation around a city, a region of its country
-            return Mention(pb, start - 1, end, "region", "pattern", core=v.text(start - 1, end),
-                           core_len=end - start + 1, country=entry.country, gaz_parent=entry.parent, headed=True)
+        if start > 0 and v.words[start - 1] in METRO_PREFIXES:
+            city = entry if entry.place_type in ("city", "municipality") else self.gaz.city_named(text)
+            if city is not None:
+                # "Metro Manila", "Greater Cairo": the conurbation around a city, a region of its country
+                return Mention(pb, start - 1, end, "region", "pattern", core=v.text(start - 1, end),
+                               core_len=end - start + 1, country=city.country, gaz_parent=city.parent, headed=True)
         if entry.place_type not in ("country", "continent", "region"):
             if quoted_term(v, start, end) or part_of_longer_name(v, start, end, place_tokens, heading):
                 return None
-            if end - start == 1 and title_ctx and (lowers[start] in self.vocab
-                                                   or at_sentence_start(v, start) and lowers[start].endswith("ing")):
+            if end - start == 1 and (lowers[start] in self.vocab
+                                     or lowers[start].endswith("ing") and at_sentence_start(v, start)) \
+                    and in_title_case(v, start, end, heading):
                 return None  # "Reading the data, ...": an ordinary word, capitalised
         return Mention(pb, start, end, ptype or entry.place_type, "gazetteer" if method != "model" else "model",
                        core=text, country=entry.country, gaz_parent=entry.parent, cued=entry.cued,
@@ -788,13 +791,21 @@ class _Builder:
                 self._drop(m)
 
     def _add(self, m: Mention) -> None:
-        taken = self.taken.setdefault(m.pb.index, set())
-        span = set(range(m.start, m.end))
-        if span & taken:
+        """Accept ``m`` unless a mention already holds one of its tokens (no set or list is
+        made for a block that has its own already)."""
+        index = m.pb.index
+        taken = self.taken.get(index)
+        if taken is None:
+            taken = self.taken[index] = set()
+        elif not taken.isdisjoint(range(m.start, m.end)):
             return
-        taken |= span
+        taken.update(range(m.start, m.end))
         self.mentions.append(m)
-        self.in_block.setdefault(m.pb.index, []).append(m)
+        in_block = self.in_block.get(index)
+        if in_block is None:
+            self.in_block[index] = [m]
+        else:
+            in_block.append(m)
 
     # ----- cues the ruler cannot see
     def compass_regions(self) -> None:
