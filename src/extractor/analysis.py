@@ -90,13 +90,18 @@ class WordTable:
         """:meth:`hits` as two flat lists, not remembered: a caller that reads each block's hits
         once gets two lists instead of one per block (each kept list counts towards the garbage
         collector's next collection)."""
-        found = numpy.flatnonzero(self._accepted(targets, lower)[self.ids])
+        return self.find_tokens(self.word_flags(targets, lower)[self.ids])
+
+    def find_tokens(self, mask: numpy.ndarray) -> TokenHits:
+        """:meth:`find` of the tokens whose flag is set in ``mask`` (one per token of
+        :attr:`tokens`), for tests that combine :meth:`word_flags` with the tokens' places."""
+        found = numpy.flatnonzero(mask)
         # ``found`` is sorted: each block's hits are one slice of it, cut at the block bounds
         cuts = numpy.searchsorted(found, self._bounds)
         local = (found - numpy.repeat(self._bounds[:-1], numpy.diff(cuts))).tolist()
         return TokenHits(local, cuts.tolist())
 
-    def _accepted(self, targets: Container[str] | Callable[[str], object], lower: bool) -> numpy.ndarray:
+    def word_flags(self, targets: Container[str] | Callable[[str], object], lower: bool = False) -> numpy.ndarray:
         """Per distinct word (of :attr:`texts`): is it (its lower-case form with ``lower``) in
         ``targets``, or does it satisfy ``targets`` when that is a callable."""
         if isinstance(targets, (set, frozenset, dict, tuple, list)) and len(targets) < len(self.texts):
@@ -112,6 +117,17 @@ class WordTable:
         words = self.lowers if lower else self.texts
         test = targets if callable(targets) else targets.__contains__
         return numpy.fromiter(map(bool, map(test, words)), dtype=bool, count=len(words))
+
+    @functools.cached_property
+    def gaps(self) -> numpy.ndarray:
+        """Per token, the characters between it and the next token of its block: 0 or 1 (its
+        trailing space: spaCy makes any other character a token), -1 for a block's last token."""
+        starts = self.tokens[:, 1].astype(numpy.int64)
+        gaps = numpy.full(len(starts), -1, dtype=numpy.int64)
+        if len(starts) > 1:
+            gaps[:-1] = starts[1:] - starts[:-1] - self.tokens[:-1, 2].astype(numpy.int64)
+        gaps[numpy.asarray(self.bounds[1:], dtype=numpy.intp)[numpy.diff(self.bounds) > 0] - 1] = -1
+        return gaps
 
     @functools.cached_property
     def _text_ids(self) -> dict[str, int]:

@@ -158,8 +158,11 @@ class _Builder:
         self.taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
         self._views: dict[int, BlockWords] = {}
         self._openers = SentenceOpeners()
-        #: :meth:`_hits` (with its targets) by the id of its targets.
-        self._found: dict[tuple[int, bool], tuple[Container[str], TokenHits]] = {}
+        #: :meth:`_hits` by the id of its targets, for words as written and in lower case; the
+        #: targets are kept alive in ``_kept``, so that their ids are not reused.
+        self._found: dict[int, TokenHits] = {}
+        self._found_lower: dict[int, TokenHits] = {}
+        self._kept: list[Container[str]] = []
         blocks = analysis.blocks
         table = blocks[0].table if blocks else None
         #: The document's word table when all its blocks share one (:func:`extractor.analysis.analyse`).
@@ -292,10 +295,9 @@ class _Builder:
         found for the whole document at once (:meth:`extractor.analysis.WordTable.find`), as two
         flat lists rather than a list per block: a rule asks here first and returns at once on
         the many blocks without its trigger words, before reading the block's words."""
-        key = (id(targets), lower)
-        known = self._found.get(key)
-        if known is not None and known[0] is targets:
-            return known[1]
+        known = (self._found_lower if lower else self._found).get(id(targets))
+        if known is not None:
+            return known
         if self._table is not None:
             found = self._table.find(targets, lower)
         else:
@@ -305,15 +307,20 @@ class _Builder:
                 local += pb.positions(targets, lower=lower)
                 cuts.append(len(local))
             found = TokenHits(local, cuts)
-        self._found[key] = (targets, found)  # ``targets`` kept alive: its id is not reused
+        (self._found_lower if lower else self._found)[id(targets)] = found
+        self._kept.append(targets)
         return found
 
     def _in_block(self, pb: ParsedBlock, hits: TokenHits, start: int, room: int) -> list[int]:
         """The ``hits`` of block ``pb`` in ``range(start, len(doc) - room)``."""
+        cuts = hits.cuts
         n = self._slots[pb.index]
-        first, last = hits.cuts[n], hits.cuts[n + 1]
+        first = cuts[n]
+        last = cuts[n + 1]
         if first == last:
             return []
+        if start <= 0 and room <= 0:
+            return hits.local[first:last]
         stop = len(pb.doc) - room
         return [i for i in hits.local[first:last] if start <= i < stop]
 
@@ -720,12 +727,32 @@ class _Builder:
         starts with: the words :meth:`cued_cities` looks phrases up at, each tested once."""
         return frozenset(w for w in self.gaz.cued_name_starts(self.distinct_words) if self.titles[w])
 
+    @functools.cached_property
+    def _cued_hits(self) -> TokenHits:
+        """The tokens :meth:`cued_cities` looks names up at: words of :attr:`cued_starts` that
+        are a cued name, or that the text goes on after as some name does. Most of those words
+        ("Water", "Can") only begin a longer word of a name ("Waterloo", "Cancún"), which a
+        following space or other token cannot continue: a word the next token follows without
+        a space (0 in :attr:`extractor.analysis.WordTable.gaps`) is looked at, one followed by
+        a space (1) only when a name goes on with a space after it."""
+        table = self._table
+        if table is None:
+            return self._hits(self.cued_starts)
+        cued, prefixes = self.gaz.cued_index(), self.gaz.cued_prefixes()
+        starts = self.cued_starts
+        whole = [w for w in starts if w in cued]
+        spaced = [w for w in starts if w + " " in prefixes]
+        ids, gaps = table.ids, table.gaps
+        return table.find_tokens(table.word_flags(whole)[ids]
+                                 | (table.word_flags(spaced)[ids] & (gaps == 1))
+                                 | (table.word_flags(starts)[ids] & (gaps == 0)))
+
     def cued_cities(self, pb: ParsedBlock, countries: set[str]) -> None:
         """Smaller cities (:data:`extractor.gazetteer.CUED_CITY_MIN_POPULATION` and up, under any
         plain alternate name) in a document that names their country: "Lodwar" in a report on Kenya."""
         if not countries:
             return  # no cued city without its country
-        found = self._names_at(pb, self.cued_starts)
+        found = self._in_block(pb, self._cued_hits, 0, 0)
         if not found:
             return
         heading = pb.block.kind in _HEADING_KINDS
