@@ -7,6 +7,7 @@ never tokenise again.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice
@@ -278,10 +279,8 @@ class Analysis:
 
     def sentence_at(self, offset: int, *, before: bool = False) -> Sentence | None:
         """The sentence containing ``offset``; with ``before``, the one ending at it (for markers)."""
-        import bisect
-
         starts = self._starts
-        i = bisect.bisect_right(starts, offset - (1 if before else 0)) - 1
+        i = bisect_right(starts, offset - (1 if before else 0)) - 1
         if i < 0:
             return None
         s = self.sentences[i]

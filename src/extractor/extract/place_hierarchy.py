@@ -168,7 +168,11 @@ def _most_common_type(headed: list[dict[str, Any]], name: str) -> str:
     a lone mention's own type without counting (most places are mentioned once)."""
     if len(headed) == 1:
         return headed[0]["place_type"]
-    return Counter(m["place_type"] for m in headed if m["name"] == name).most_common(1)[0][0]
+    counts: dict[str, int] = {}
+    for m in headed:
+        if m["name"] == name:
+            counts[m["place_type"]] = counts.get(m["place_type"], 0) + 1
+    return max(counts, key=counts.__getitem__)  # the first of the most common, as Counter.most_common
 
 
 def _inherit_countries(rows: dict[str, dict[str, Any]]) -> None:

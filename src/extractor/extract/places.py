@@ -941,7 +941,7 @@ class _Builder:
         cores: dict[str, str] = {}
         lengths: dict[str, int] = {}
         for m in self.mentions:
-            if m.headed and m.place_type in ALIASABLE and m.core and m.core != m.text and m.core_len:
+            if m.headed and m.place_type in ALIASABLE and m.core and m.core_len and m.core != m.text:
                 cores.setdefault(m.core, m.place_type)
                 lengths[m.core] = m.core_len
         if not cores:
@@ -953,10 +953,13 @@ class _Builder:
         for core in cores:
             by_first.setdefault(core.split()[0].split("-")[0], []).append(core)
         for pb in self.analysis.blocks:
+            found = self._names_at(pb, by_first)
+            if not found:
+                continue
             heading = pb.block.kind in _HEADING_KINDS
             taken = self.taken.get(pb.index, set())
-            for i in self._names_at(pb, by_first):
-                v = self.view(pb)
+            v = self.view(pb)
+            for i in found:
                 for core in by_first[pb.words[i]]:
                     n = lengths[core]
                     end = i + n
@@ -964,7 +967,7 @@ class _Builder:
                         continue
                     if names_organisation(v, end) or part_of_longer_name(v, i, end, taken, heading):
                         continue
-                    if n == 1 and in_title_case(v, i, end, heading) and v.lowers[i] in self.vocab:
+                    if n == 1 and v.lowers[i] in self.vocab and in_title_case(v, i, end, heading):
                         continue
                     entry = self.gaz.lookup(core)
                     self._add(Mention(pb, i, end, cores[core], "pattern", core=core,
