@@ -467,8 +467,11 @@ class _Builder:
     def lower_heads(self, pb: ParsedBlock) -> None:
         """"the Bay region", "Chocó department": a gazetteer name followed by a lower-case
         administrative head is named with it."""
+        in_block = self.in_block.get(pb.index)
+        if not in_block:
+            return  # no mention to extend (the block's words are not read)
         words = pb.words
-        for m in [m for m in self.in_block.get(pb.index, ()) if not m.headed and m.method == "gazetteer"]:
+        for m in [m for m in in_block if not m.headed and m.method == "gazetteer"]:
             if m.place_type in ("country", "continent", "region") and m.country == "":
                 continue
             if m.place_type in ("country", "continent"):
