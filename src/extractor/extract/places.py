@@ -16,7 +16,7 @@ occurs, "the plant at <Locality>", "in <Town> and <Locality>", "<City>: <Publish
 from __future__ import annotations
 
 import functools
-from collections.abc import Container
+from collections.abc import Collection, Container
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,7 +147,7 @@ class _Builder:
         self.gaz = gaz
         self.use_model = use_model
         #: Every word the document writes (the union of its blocks' words, in C).
-        self.distinct_words: set[str] = _distinct_words(analysis)
+        self.distinct_words: Collection[str] = _distinct_words(analysis)
         self.vocab = document_vocabulary(self.distinct_words)
         #: Which of the document's words are capitalised (:func:`is_title_word`), each tested once.
         self.titles = TitleWords()
@@ -977,12 +977,13 @@ class _Builder:
                                       country=entry.country if entry else ""))
 
 
-def _distinct_words(analysis: Analysis) -> set[str]:
-    """Every word the document writes: its word table's distinct words when its blocks share
-    one (:class:`extractor.analysis.WordTable`), else the union of its blocks' words."""
+def _distinct_words(analysis: Analysis) -> Collection[str]:
+    """Every word the document writes, once each: its word table's distinct words when its
+    blocks share one (:class:`extractor.analysis.WordTable`; no set made of them), else the
+    union of its blocks' words."""
     tables = {id(pb.table) for pb in analysis.blocks}
     if len(tables) == 1 and analysis.blocks[0].table is not None:
-        return set(analysis.blocks[0].table.texts)
+        return analysis.blocks[0].table.texts
     return set().union(*(pb.words for pb in analysis.blocks))
 
 
