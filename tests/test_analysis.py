@@ -55,3 +55,21 @@ def test_word_table_words_cut_from_the_text_equal_the_string_stores(sample_analy
     cut = WordTable(docs, docs[0].vocab.strings, [pb.text for pb in sample_analysis.blocks])
     looked_up = WordTable(docs, docs[0].vocab.strings)
     assert cut.texts == looked_up.texts and cut.token_texts == looked_up.token_texts
+
+
+def test_word_table_gaps_are_the_tokens_trailing_whitespace(sample_analysis) -> None:
+    table = sample_analysis.blocks[0].table
+    for pb in sample_analysis.blocks:
+        gaps = table.gaps[table.bounds[pb.position]:table.bounds[pb.position + 1]].tolist()
+        assert gaps == [len(t.whitespace_) for t in pb.doc[:-1]] + [-1]
+
+
+def test_word_flags_per_distinct_word_and_find_tokens_agree_with_a_scan(sample_analysis) -> None:
+    table = sample_analysis.blocks[0].table
+    targets = frozenset({"county", "province", "the"})
+    for lower in (False, True):
+        flags = table.word_flags(targets, lower)
+        words = table.lowers if lower else table.texts
+        assert flags.tolist() == [w in targets for w in words]
+        found = table.find_tokens(flags[table.ids])
+        assert dict(found) == dict(table.hits(targets, lower))

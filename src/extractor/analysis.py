@@ -7,6 +7,7 @@ never tokenise again.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice
@@ -56,8 +57,8 @@ class WordTable:
         else:
             self.texts, self.ids = [], numpy.zeros(0, dtype=numpy.intp)
         #: :meth:`hits` by the id of its targets, for words as written and in lower case.
-        self._hits_text: dict[int, tuple[object, BlockHits]] = {}
-        self._hits_lower: dict[int, tuple[object, BlockHits]] = {}
+        self._hits_text: dict[int, tuple[object, TokenHits]] = {}
+        self._hits_lower: dict[int, tuple[object, TokenHits]] = {}
 
     def _first_texts(self, codes: numpy.ndarray, texts: list[str]) -> list[str]:
         """Each distinct word's text, cut from the block where it first occurs (``codes``
@@ -79,31 +80,64 @@ class WordTable:
         codes, distinct = pandas.factorize(numpy.array(self.lowers, dtype=object))
         return codes, distinct.tolist()
 
-    def hits(self, targets: Container[str] | Callable[[str], object], lower: bool = False) -> BlockHits:
-        """Per block (its position in the table), the token indices whose word (lower-case word
-        with ``lower``) is in ``targets``, or satisfies ``targets`` when it is a callable.
-
-        One test per distinct word and one array pass for the whole document, remembered for
-        the Analysis (``targets`` is kept alive with its result, so its id cannot be reused)."""
+    def hits(self, targets: Container[str] | Callable[[str], object], lower: bool = False) -> TokenHits:
+        """:meth:`find`, remembered for the Analysis (``targets`` is kept alive with its result,
+        so its id cannot be reused)."""
         remembered = self._hits_lower if lower else self._hits_text
         known = remembered.get(id(targets))
         if known is not None and known[0] is targets:
             return known[1]
-        if lower:
-            codes, words = self._lower_codes
-            index, per_token = self._lower_index, self._token_lower_codes
-        else:
-            words, index, per_token = self.texts, self._text_index, self.ids
-        if isinstance(targets, (set, frozenset, dict, tuple, list)) and len(targets) < len(words):
-            # a word set smaller than the document's vocabulary: look its words up
-            accepted = numpy.zeros(len(words), dtype=bool)
-            accepted[[n for n in map(index.get, targets) if n is not None]] = True
-        else:
-            test = targets if callable(targets) else targets.__contains__
-            accepted = numpy.fromiter(map(bool, map(test, words)), dtype=bool, count=len(words))
-        found = BlockHits(numpy.flatnonzero(accepted[per_token]), self._bounds)
+        found = self.find(targets, lower)
         remembered[id(targets)] = (targets, found)
         return found
+
+    def find(self, targets: Container[str] | Callable[[str], object], lower: bool = False) -> TokenHits:
+        """Per block (its position in the table), the token indices whose word (lower-case word
+        with ``lower``) is in ``targets``, or satisfies ``targets`` when it is a callable: one
+        test per distinct word and one array pass for the whole document."""
+        if lower and self._is_word_set(targets):
+            # the lower-case forms looked up, then read per token in one step
+            return self.find_tokens(self._lower_form_flags(targets)[self._token_lower_codes])
+        return self.find_tokens(self.word_flags(targets, lower)[self.ids])
+
+    def find_tokens(self, mask: numpy.ndarray) -> TokenHits:
+        """:meth:`find` of the tokens whose flag is set in ``mask`` (one per token of
+        :attr:`tokens`), for tests that combine :meth:`word_flags` with the tokens' places."""
+        return TokenHits.of_found(numpy.flatnonzero(mask), self._bounds)
+
+    def word_flags(self, targets: Container[str] | Callable[[str], object], lower: bool = False) -> numpy.ndarray:
+        """Per distinct word (of :attr:`texts`): is it (its lower-case form with ``lower``) in
+        ``targets``, or does it satisfy ``targets`` when that is a callable."""
+        if self._is_word_set(targets):
+            # a word set smaller than the document's vocabulary: look its words up
+            if lower:
+                return self._lower_form_flags(targets)[self._lower_codes[0]]
+            accepted = numpy.zeros(len(self.texts), dtype=bool)
+            accepted[[n for n in map(self._text_index.get, targets) if n is not None]] = True
+            return accepted
+        words = self.lowers if lower else self.texts
+        test = targets if callable(targets) else targets.__contains__
+        return numpy.fromiter(map(bool, map(test, words)), dtype=bool, count=len(words))
+
+    def _is_word_set(self, targets: object) -> bool:
+        return isinstance(targets, (set, frozenset, dict, tuple, list)) and len(targets) < len(self.texts)
+
+    def _lower_form_flags(self, targets: Container[str]) -> numpy.ndarray:
+        """Per distinct lower-case form (see :attr:`_lower_codes`): is it in ``targets``."""
+        accepted = numpy.zeros(len(self._lower_codes[1]), dtype=bool)
+        accepted[[n for n in map(self._lower_index.get, targets) if n is not None]] = True  # type: ignore[arg-type]
+        return accepted
+
+    @functools.cached_property
+    def gaps(self) -> numpy.ndarray:
+        """Per token, the characters between it and the next token of its block: 0 or 1 (its
+        trailing space: spaCy makes any other character a token), -1 for a block's last token."""
+        starts = self.tokens[:, 1].astype(numpy.int64)
+        gaps = numpy.full(len(starts), -1, dtype=numpy.int64)
+        if len(starts) > 1:
+            gaps[:-1] = starts[1:] - starts[:-1] - self.tokens[:-1, 2].astype(numpy.int64)
+        gaps[numpy.asarray(self.bounds[1:], dtype=numpy.intp)[numpy.diff(self.bounds) > 0] - 1] = -1
+        return gaps
 
     @functools.cached_property
     def _text_index(self) -> dict[str, int]:
@@ -163,25 +197,32 @@ class WordTable:
         return tokens[self.bounds[n]:self.bounds[n + 1]]
 
 
-class BlockHits(Mapping[int, list[int]]):
-    """:meth:`WordTable.hits`: block position -> the (block-relative) token indices found there,
-    for the blocks with any. Held as one list of block-relative indices, block after block, and
-    each block's cut of it: a block's list is sliced when asked for (most rules ask about few
-    blocks), not built for every block of the report."""
+class TokenHits(Mapping[int, list[int]]):
+    """Where some words stand in every block of a document (:meth:`WordTable.find`): block
+    position -> the (block-relative) token indices found there, for the blocks with any.
 
-    __slots__ = ("_local", "_cuts")
+    Held as two flat lists, not a list per block: ``local``, every hit's index within its
+    block, block after block, and ``cuts``, where each block's hits start in it (block ``n``'s
+    are ``local[cuts[n]:cuts[n + 1]]``). A block's list is sliced when asked for (most rules
+    ask about few blocks), not built for every block of the report."""
 
-    def __init__(self, found: numpy.ndarray, bounds: numpy.ndarray) -> None:
+    __slots__ = ("local", "cuts")
+
+    def __init__(self, local: list[int], cuts: list[int]) -> None:
+        self.local = local
+        self.cuts = cuts
+
+    @classmethod
+    def of_found(cls, found: numpy.ndarray, bounds: numpy.ndarray) -> TokenHits:
+        """From the sorted document-wide token indices ``found`` and the blocks' ``bounds``."""
         cuts = numpy.searchsorted(found, bounds)
-        self._cuts: list[int] = cuts.tolist()
-        #: ``found`` made relative to each token's block: each block's indices are one slice.
-        self._local: list[int] = (found - numpy.repeat(bounds[:-1], numpy.diff(cuts))).tolist()
+        return cls((found - numpy.repeat(bounds[:-1], numpy.diff(cuts))).tolist(), cuts.tolist())
 
     def get(self, block: int, default: object = None) -> Any:  # type: ignore[override]
-        cuts = self._cuts
+        cuts = self.cuts
         if not 0 <= block < len(cuts) - 1 or cuts[block] == cuts[block + 1]:
             return default
-        return self._local[cuts[block]:cuts[block + 1]]
+        return self.local[cuts[block]:cuts[block + 1]]
 
     def __getitem__(self, block: int) -> list[int]:
         found = self.get(block)
@@ -193,7 +234,7 @@ class BlockHits(Mapping[int, list[int]]):
         return isinstance(block, int) and self.get(block) is not None
 
     def __iter__(self) -> Iterator[int]:
-        cuts = self._cuts
+        cuts = self.cuts
         return (block for block in range(len(cuts) - 1) if cuts[block] != cuts[block + 1])
 
     def __len__(self) -> int:
@@ -293,10 +334,8 @@ class Analysis:
 
     def sentence_at(self, offset: int, *, before: bool = False) -> Sentence | None:
         """The sentence containing ``offset``; with ``before``, the one ending at it (for markers)."""
-        import bisect
-
         starts = self._starts
-        i = bisect.bisect_right(starts, offset - (1 if before else 0)) - 1
+        i = bisect_right(starts, offset - (1 if before else 0)) - 1
         if i < 0:
             return None
         s = self.sentences[i]

@@ -8,7 +8,6 @@ sentence may be an ordinary word ("Reading ..."). These tests read only the pars
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
@@ -100,16 +99,17 @@ class SentenceOpeners:
         self._table: object = None
         self._flags: list[bool] = []
 
-    def of(self, pb: ParsedBlock) -> list[bool]:
-        """The flags of ``pb``'s tokens, from the document's word table, whose columns are
-        ``to_array([ORTH, IDX, LENGTH, SENT_START])`` block after block."""
+    def of(self, pb: ParsedBlock) -> tuple[list[bool], int]:
+        """``(flags, base)``: token ``i`` of ``pb`` opens a sentence when ``flags[base + i]``.
+        The flags are the document's word table's, whose columns are ``to_array([ORTH, IDX,
+        LENGTH, SENT_START])`` block after block, shared by all blocks (no list per block)."""
         table = pb.table
         if table is None:
-            return [value == 1 for value in pb.doc.to_array(SENT_START).tolist()]
+            return [value == 1 for value in pb.doc.to_array(SENT_START).tolist()], 0
         if table is not self._table:
             self._flags = (table.tokens[:, 3] == 1).tolist()  # SENT_START of every token
             self._table = table
-        return self._flags[table.bounds[pb.position]:table.bounds[pb.position + 1]]
+        return self._flags, table.bounds[pb.position]
 
 
 class BlockWords:
@@ -121,6 +121,10 @@ class BlockWords:
     is ``doc[i].is_sent_start`` and :meth:`text` is ``doc[start:end].text``.
     """
 
+    # Slots: a view per block is made for most blocks of a report, and an instance dictionary
+    # would be one more GC-tracked object for each.
+    __slots__ = ("pb", "doc", "words", "lowers", "n", "_titles", "_openers", "_opens", "_base")
+
     def __init__(self, pb: ParsedBlock, titles: TitleWords, openers: SentenceOpeners) -> None:
         """``titles``: the document's :class:`TitleWords`, so that :meth:`title` is a dict
         lookup, not a regular expression per token; ``openers``: its :class:`SentenceOpeners`."""
@@ -131,10 +135,10 @@ class BlockWords:
         self.n = len(self.words)
         self._titles = titles
         self._openers = openers
-
-    @functools.cached_property
-    def _sent_starts(self) -> list[bool]:
-        return self._openers.of(self.pb)
+        #: Sentence-start flags (:meth:`SentenceOpeners.of`), read when first asked, and where
+        #: the block's start in them.
+        self._opens: list[bool] | None = None
+        self._base = 0
 
     def title(self, i: int) -> bool:
         """:func:`is_title_word` of token ``i``."""
@@ -142,7 +146,11 @@ class BlockWords:
 
     def sent_start(self, i: int) -> bool:
         """``bool(doc[i].is_sent_start)`` for ``i > 0`` (SENT_START 1: opens a sentence)."""
-        return self._sent_starts[i]
+        opens = self._opens
+        if opens is None:
+            opens, self._base = self._openers.of(self.pb)
+            self._opens = opens
+        return opens[self._base + i]
 
     def text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (:func:`span_text`)."""

@@ -51,25 +51,27 @@ def _between(a: Mention, b: Mention) -> str:
 
 def assign_parents(mentions: list[Mention]) -> None:
     """Set ``parent`` of mentions (sorted in reading order) from the way the text chains them."""
+    ranks = [m.rank for m in mentions]  # each mention's rank computed once (parents do not change it)
     for i, m in enumerate(mentions):
         if m.parent:
             continue
-        run_rank = m.rank
+        run_rank = ranks[i]
         prev = m
-        for nxt in mentions[i + 1:]:
+        for j in range(i + 1, len(mentions)):
+            nxt = mentions[j]
             if nxt.pb is not m.pb:
                 break
             gap = _between(prev, nxt)
-            if gap.strip() and _LINK.fullmatch(gap) and nxt.rank < run_rank and nxt.rank < 9:
+            if ranks[j] < run_rank and ranks[j] < 9 and gap.strip() and _LINK.fullmatch(gap):
                 m.parent = nxt.text
                 break
             if not _LIST.fullmatch(gap):
                 break
-            run_rank = min(run_rank, nxt.rank)
+            run_rank = min(run_rank, ranks[j])
             prev = nxt
         if not m.parent and i > 0:
             before = mentions[i - 1]
-            if before.pb is m.pb and _POSSESSIVE.fullmatch(_between(before, m)) and before.rank < m.rank:
+            if before.pb is m.pb and ranks[i - 1] < ranks[i] and _POSSESSIVE.fullmatch(_between(before, m)):
                 m.parent = before.text
 
 
@@ -168,7 +170,11 @@ def _most_common_type(headed: list[dict[str, Any]], name: str) -> str:
     a lone mention's own type without counting (most places are mentioned once)."""
     if len(headed) == 1:
         return headed[0]["place_type"]
-    return Counter(m["place_type"] for m in headed if m["name"] == name).most_common(1)[0][0]
+    counts: dict[str, int] = {}
+    for m in headed:
+        if m["name"] == name:
+            counts[m["place_type"]] = counts.get(m["place_type"], 0) + 1
+    return max(counts, key=counts.__getitem__)  # the first of the most common, as Counter.most_common
 
 
 def _inherit_countries(rows: dict[str, dict[str, Any]]) -> None:

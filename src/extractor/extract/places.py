@@ -16,14 +16,14 @@ occurs, "the plant at <Locality>", "in <Town> and <Locality>", "<City>: <Publish
 from __future__ import annotations
 
 import functools
-from collections.abc import Container
+from collections.abc import Collection, Container
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
-from extractor.analysis import Analysis, ParsedBlock
+from extractor.analysis import Analysis, ParsedBlock, TokenHits
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
     COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, BlockWords, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, names_organisation,
@@ -147,7 +147,7 @@ class _Builder:
         self.gaz = gaz
         self.use_model = use_model
         #: Every word the document writes (the union of its blocks' words, in C).
-        self.distinct_words: set[str] = _distinct_words(analysis)
+        self.distinct_words: Collection[str] = _distinct_words(analysis)
         self.vocab = document_vocabulary(self.distinct_words)
         #: Which of the document's words are capitalised (:func:`is_title_word`), each tested once.
         self.titles = TitleWords()
@@ -158,12 +158,17 @@ class _Builder:
         self.taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
         self._views: dict[int, BlockWords] = {}
         self._openers = SentenceOpeners()
-        #: :meth:`_hits` by the id of its targets (module constants, or the Builder's own sets).
-        self._found: dict[tuple[int, bool], dict[int, list[int]]] = {}
+        #: :meth:`_hits` by the id of its targets, for words as written and in lower case; the
+        #: targets are kept alive in ``_kept``, so that their ids are not reused.
+        self._found: dict[int, TokenHits] = {}
+        self._found_lower: dict[int, TokenHits] = {}
+        self._kept: list[Container[str]] = []
         blocks = analysis.blocks
         table = blocks[0].table if blocks else None
         #: The document's word table when all its blocks share one (:func:`extractor.analysis.analyse`).
         self._table = table if table is not None and all(pb.table is table for pb in blocks) else None
+        #: Each block's place in :meth:`_hits`: its position in the word table, else its order.
+        self._slots = {pb.index: pb.position if self._table is not None else n for n, pb in enumerate(blocks)}
 
     def view(self, pb: ParsedBlock) -> BlockWords:
         """The block's words as plain lists (made once per block and call)."""
@@ -178,6 +183,7 @@ class _Builder:
         if not ents:
             return
         heading = pb.block.kind in _HEADING_KINDS
+        v = self.view(pb)
         spans = [(ent.label_, ent.start, ent.end, ent) for ent in ents]  # each Span property read once
         rule_tokens = {i for label, start, end, _ in spans if label == "PLACE" for i in range(start, end)}
         for label, start, end, ent in spans:
@@ -187,14 +193,16 @@ class _Builder:
                 method, ptype = "model", ""
             else:
                 continue
-            m = self._candidate(pb, start, end, method, ptype, heading, rule_tokens)
+            m = self._candidate(v, start, end, method, ptype, heading, rule_tokens)
             if m is not None:
                 self._add(m)
 
-    def _candidate(self, pb: ParsedBlock, start: int, end: int, method: str, ptype: str, heading: bool,
+    def _candidate(self, v: BlockWords, start: int, end: int, method: str, ptype: str, heading: bool,
                    place_tokens: set[int]) -> Mention | None:
-        v = self.view(pb)
-        lowers = v.lowers
+        """The mention an entity of the spaCy pass (tokens ``start:end`` of ``v``'s block) makes,
+        if its context lets it name a place. The costlier tests come last and only where their
+        answer matters: most candidates are countries, whose capitalisation says nothing."""
+        pb, lowers = v.pb, v.lowers
         if method == "model":
             while start < end and lowers[start] in ("the", "a", "an"):
                 start += 1
@@ -203,9 +211,8 @@ class _Builder:
         if (names_organisation(v, end) or names_road(v, start, end) or in_programme_title(v, start)
                 or in_organisation_list(v, start, end)):
             return None
-        title_ctx = in_title_case(v, start, end, heading)
         if method in ("pattern", "pattern_lower"):
-            return self._headed(pb, start, end, method, ptype, title_ctx)
+            return self._headed(pb, start, end, method, ptype, in_title_case(v, start, end, heading))
         text = v.text(start, end)
         entry = self.gaz.lookup(text)
         if method == "model":
@@ -214,17 +221,18 @@ class _Builder:
                 return None
             ptype = entry.place_type
         assert entry is not None
-        city = entry if entry.place_type in ("city", "municipality") else self.gaz.city_named(text)
-        if city is not None and start > 0 and v.words[start - 1] in METRO_PREFIXES:
-            entry = city
-            # "Metro Manila", "Greater Cairo": the conurbation around a city, a region of its country
-            return Mention(pb, start - 1, end, "region", "pattern", core=v.text(start - 1, end),
-                           core_len=end - start + 1, country=entry.country, gaz_parent=entry.parent, headed=True)
+        if start > 0 and v.words[start - 1] in METRO_PREFIXES:
+            city = entry if entry.place_type in ("city", "municipality") else self.gaz.city_named(text)
+            if city is not None:
+                # "Metro Manila", "Greater Cairo": the conurbation around a city, a region of its country
+                return Mention(pb, start - 1, end, "region", "pattern", core=v.text(start - 1, end),
+                               core_len=end - start + 1, country=city.country, gaz_parent=city.parent, headed=True)
         if entry.place_type not in ("country", "continent", "region"):
             if quoted_term(v, start, end) or part_of_longer_name(v, start, end, place_tokens, heading):
                 return None
-            if end - start == 1 and title_ctx and (lowers[start] in self.vocab
-                                                   or at_sentence_start(v, start) and lowers[start].endswith("ing")):
+            if end - start == 1 and (lowers[start] in self.vocab
+                                     or lowers[start].endswith("ing") and at_sentence_start(v, start)) \
+                    and in_title_case(v, start, end, heading):
                 return None  # "Reading the data, ...": an ordinary word, capitalised
         return Mention(pb, start, end, ptype or entry.place_type, "gazetteer" if method != "model" else "model",
                        core=text, country=entry.country, gaz_parent=entry.parent, cued=entry.cued,
@@ -282,42 +290,49 @@ class _Builder:
         return Mention(pb, start, end, ptype, "pattern", core=core, core_len=max(0, name_end - start),
                        country=country, gaz_parent=gaz_parent, headed=True)
 
-    def _hits(self, targets: Container[str], lower: bool = False) -> dict[int, list[int]]:
-        """Per block (by its ``position``), the token indices whose word (lower-case word with
-        ``lower``) is in ``targets``, found for the whole document at once
-        (:meth:`extractor.analysis.WordTable.hits`). A rule asks here first and returns at once
-        on the many blocks without its trigger words, before reading the block's words."""
-        key = (id(targets), lower)
-        found = self._found.get(key)
-        if found is None:
-            if self._table is not None:
-                found = self._table.hits(targets, lower)
-            else:
-                found = {}
-                for pb in self.analysis.blocks:
-                    at = pb.positions(targets, lower=lower)
-                    if at:
-                        found[pb.position] = at
-            self._found[key] = found
+    def _hits(self, targets: Container[str], lower: bool = False) -> TokenHits:
+        """Where the words (lower-case words with ``lower``) of ``targets`` stand in every block,
+        found for the whole document at once (:meth:`extractor.analysis.WordTable.find`), as two
+        flat lists rather than a list per block: a rule asks here first and returns at once on
+        the many blocks without its trigger words, before reading the block's words."""
+        known = (self._found_lower if lower else self._found).get(id(targets))
+        if known is not None:
+            return known
+        if self._table is not None:
+            found = self._table.find(targets, lower)
+        else:
+            local: list[int] = []
+            cuts = [0]
+            for pb in self.analysis.blocks:
+                local += pb.positions(targets, lower=lower)
+                cuts.append(len(local))
+            found = TokenHits(local, cuts)
+        (self._found_lower if lower else self._found)[id(targets)] = found
+        self._kept.append(targets)
         return found
+
+    def _in_block(self, pb: ParsedBlock, hits: TokenHits, start: int, room: int) -> list[int]:
+        """The ``hits`` of block ``pb`` in ``range(start, len(doc) - room)``."""
+        cuts = hits.cuts
+        n = self._slots[pb.index]
+        first = cuts[n]
+        last = cuts[n + 1]
+        if first == last:
+            return []
+        if start <= 0 and room <= 0:
+            return hits.local[first:last]
+        stop = len(pb.doc) - room
+        return [i for i in hits.local[first:last] if start <= i < stop]
 
     def _starts_at(self, pb: ParsedBlock, targets: Container[str], start: int = 0, room: int = 0) -> list[int]:
         """Where a lower-case word of ``targets`` stands in ``range(start, len(doc) - room)`` of
         the block (``room``: the tokens a rule reads after it)."""
-        found = self._hits(targets, lower=True).get(pb.position)
-        if not found:
-            return []
-        stop = len(pb.doc) - room
-        return [i for i in found if start <= i < stop]
+        return self._in_block(pb, self._hits(targets, lower=True), start, room)
 
     def _names_at(self, pb: ParsedBlock, targets: Container[str], start: int = 0, room: int = 0) -> list[int]:
         """Where a word (as written) of ``targets`` stands in ``range(start, len(doc) - room)``
         of the block."""
-        found = self._hits(targets).get(pb.position)
-        if not found:
-            return []
-        stop = len(pb.doc) - room
-        return [i for i in found if start <= i < stop]
+        return self._in_block(pb, self._hits(targets), start, room)
 
     def _mention_at(self, pb: ParsedBlock, start: int, end: int) -> Mention | None:
         return next((m for m in self.in_block.get(pb.index, ()) if m.start == start and m.end == end), None)
@@ -452,8 +467,11 @@ class _Builder:
     def lower_heads(self, pb: ParsedBlock) -> None:
         """"the Bay region", "Chocó department": a gazetteer name followed by a lower-case
         administrative head is named with it."""
+        in_block = self.in_block.get(pb.index)
+        if not in_block:
+            return  # no mention to extend (the block's words are not read)
         words = pb.words
-        for m in [m for m in self.in_block.get(pb.index, ()) if not m.headed and m.method == "gazetteer"]:
+        for m in [m for m in in_block if not m.headed and m.method == "gazetteer"]:
             if m.place_type in ("country", "continent", "region") and m.country == "":
                 continue
             if m.place_type in ("country", "continent"):
@@ -712,12 +730,32 @@ class _Builder:
         starts with: the words :meth:`cued_cities` looks phrases up at, each tested once."""
         return frozenset(w for w in self.gaz.cued_name_starts(self.distinct_words) if self.titles[w])
 
+    @functools.cached_property
+    def _cued_hits(self) -> TokenHits:
+        """The tokens :meth:`cued_cities` looks names up at: words of :attr:`cued_starts` that
+        are a cued name, or that the text goes on after as some name does. Most of those words
+        ("Water", "Can") only begin a longer word of a name ("Waterloo", "Cancún"), which a
+        following space or other token cannot continue: a word the next token follows without
+        a space (0 in :attr:`extractor.analysis.WordTable.gaps`) is looked at, one followed by
+        a space (1) only when a name goes on with a space after it."""
+        table = self._table
+        if table is None:
+            return self._hits(self.cued_starts)
+        cued, prefixes = self.gaz.cued_index(), self.gaz.cued_prefixes()
+        starts = self.cued_starts
+        whole = [w for w in starts if w in cued]
+        spaced = [w for w in starts if w + " " in prefixes]
+        ids, gaps = table.ids, table.gaps
+        return table.find_tokens(table.word_flags(whole)[ids]
+                                 | (table.word_flags(spaced)[ids] & (gaps == 1))
+                                 | (table.word_flags(starts)[ids] & (gaps == 0)))
+
     def cued_cities(self, pb: ParsedBlock, countries: set[str]) -> None:
         """Smaller cities (:data:`extractor.gazetteer.CUED_CITY_MIN_POPULATION` and up, under any
         plain alternate name) in a document that names their country: "Lodwar" in a report on Kenya."""
         if not countries:
             return  # no cued city without its country
-        found = self._names_at(pb, self.cued_starts)
+        found = self._in_block(pb, self._cued_hits, 0, 0)
         if not found:
             return
         heading = pb.block.kind in _HEADING_KINDS
@@ -783,13 +821,21 @@ class _Builder:
                 self._drop(m)
 
     def _add(self, m: Mention) -> None:
-        taken = self.taken.setdefault(m.pb.index, set())
-        span = set(range(m.start, m.end))
-        if span & taken:
+        """Accept ``m`` unless a mention already holds one of its tokens (no set or list is
+        made for a block that has its own already)."""
+        index = m.pb.index
+        taken = self.taken.get(index)
+        if taken is None:
+            taken = self.taken[index] = set()
+        elif not taken.isdisjoint(range(m.start, m.end)):
             return
-        taken |= span
+        taken.update(range(m.start, m.end))
         self.mentions.append(m)
-        self.in_block.setdefault(m.pb.index, []).append(m)
+        in_block = self.in_block.get(index)
+        if in_block is None:
+            self.in_block[index] = [m]
+        else:
+            in_block.append(m)
 
     # ----- cues the ruler cannot see
     def compass_regions(self) -> None:
@@ -898,7 +944,7 @@ class _Builder:
         cores: dict[str, str] = {}
         lengths: dict[str, int] = {}
         for m in self.mentions:
-            if m.headed and m.place_type in ALIASABLE and m.core and m.core != m.text and m.core_len:
+            if m.headed and m.place_type in ALIASABLE and m.core and m.core_len and m.core != m.text:
                 cores.setdefault(m.core, m.place_type)
                 lengths[m.core] = m.core_len
         if not cores:
@@ -910,10 +956,13 @@ class _Builder:
         for core in cores:
             by_first.setdefault(core.split()[0].split("-")[0], []).append(core)
         for pb in self.analysis.blocks:
+            found = self._names_at(pb, by_first)
+            if not found:
+                continue
             heading = pb.block.kind in _HEADING_KINDS
             taken = self.taken.get(pb.index, set())
-            for i in pb.positions(by_first):
-                v = self.view(pb)
+            v = self.view(pb)
+            for i in found:
                 for core in by_first[pb.words[i]]:
                     n = lengths[core]
                     end = i + n
@@ -921,19 +970,20 @@ class _Builder:
                         continue
                     if names_organisation(v, end) or part_of_longer_name(v, i, end, taken, heading):
                         continue
-                    if n == 1 and in_title_case(v, i, end, heading) and v.lowers[i] in self.vocab:
+                    if n == 1 and v.lowers[i] in self.vocab and in_title_case(v, i, end, heading):
                         continue
                     entry = self.gaz.lookup(core)
                     self._add(Mention(pb, i, end, cores[core], "pattern", core=core,
                                       country=entry.country if entry else ""))
 
 
-def _distinct_words(analysis: Analysis) -> set[str]:
-    """Every word the document writes: its word table's distinct words when its blocks share
-    one (:class:`extractor.analysis.WordTable`), else the union of its blocks' words."""
+def _distinct_words(analysis: Analysis) -> Collection[str]:
+    """Every word the document writes, once each: its word table's distinct words when its
+    blocks share one (:class:`extractor.analysis.WordTable`; no set made of them), else the
+    union of its blocks' words."""
     tables = {id(pb.table) for pb in analysis.blocks}
     if len(tables) == 1 and analysis.blocks[0].table is not None:
-        return set(analysis.blocks[0].table.texts)
+        return analysis.blocks[0].table.texts
     return set().union(*(pb.words for pb in analysis.blocks))
 
 
