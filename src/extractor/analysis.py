@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice
+from operator import attrgetter
 from typing import Any, TypeVar
 
 import numpy
@@ -155,16 +156,16 @@ class WordTable:
         """Each token's lower-case form, as an index into the distinct forms."""
         return self._lower_codes[0][self.ids]
 
-    def sentence_bounds(self) -> list[list[tuple[int, int]]]:
-        """Per block, ``(sent.start_char, sent.end_char)`` of each sentence of its ``doc.sents``,
-        found for the whole document in one array pass: a sentence opens at a block's first
-        token and at every token whose SENT_START is 1 (as in ``Doc.sents``).
+    def sentence_spans(self) -> tuple[list[int], list[int], list[int]]:
+        """Every sentence of every block's ``doc.sents``, in order, as three flat lists: its
+        block's position, ``sent.start_char`` and ``sent.end_char``. Found for the whole
+        document in one array pass: a sentence opens at a block's first token and at every
+        token whose SENT_START is 1 (as in ``Doc.sents``).
 
         Iterating ``doc.sents`` and reading ``sent.text`` creates a Span per sentence and a
         Token object per token, a sixth of the cost of the spaCy pass itself."""
-        out: list[list[tuple[int, int]]] = [[] for _ in self.columns]
         if not len(self.tokens):
-            return out
+            return [], [], []
         opens = self.tokens[:, 3] == 1
         opens[self._bounds[:-1][numpy.diff(self._bounds) > 0]] = True
         firsts = numpy.flatnonzero(opens)
@@ -172,9 +173,7 @@ class WordTable:
         blocks = numpy.searchsorted(self._bounds, firsts, side="right") - 1
         starts = self.tokens[firsts, 1]
         ends = self.tokens[lasts, 1] + self.tokens[lasts, 2]
-        for block, start, end in zip(blocks.tolist(), starts.tolist(), ends.tolist()):
-            out[block].append((start, end))
-        return out
+        return blocks.tolist(), starts.tolist(), ends.tolist()
 
     @functools.cached_property
     def token_texts(self) -> list[str]:
@@ -359,28 +358,30 @@ def analyse(document: Document, nlp: Language, model_label: str = "blank", batch
               for n, ((i, block), doc) in enumerate(zip(targets, nlp.pipe((b.text for _, b in targets),
                                                                           batch_size=batch_size)))]
     table = WordTable([pb.doc for pb in parsed], nlp.vocab.strings, [pb.text for pb in parsed])
-    sentences: list[Sentence] = []
-    for pb, bounds in zip(parsed, table.sentence_bounds()):
+    for pb in parsed:
         pb.table = table
-        pb.sentences = _block_sentences(pb.index, pb.block, bounds)
-        sentences.extend(pb.sentences)
-    sentences.sort(key=lambda s: s.char_start)
+    sentences = _sentences(parsed, *table.sentence_spans())
+    sentences.sort(key=attrgetter("char_start"))
     for n, s in enumerate(sentences, start=1):
         s.sentence_id = n
     return Analysis(document, parsed, sentences, model_label)
 
 
-def _block_sentences(index: int, block: Block, bounds: list[tuple[int, int]]) -> list[Sentence]:
-    """The non-blank sentences of a block (ids still 0), stripped of surrounding whitespace;
-    ``bounds``: each sentence's character span in the block (:meth:`WordTable.sentence_bounds`)."""
-    in_note = block.kind == BlockKind.FOOTNOTE
+def _sentences(parsed: list[ParsedBlock], blocks: list[int], starts: list[int], ends: list[int]) -> list[Sentence]:
+    """The non-blank sentences of the blocks (ids still 0), stripped of surrounding whitespace,
+    each also added to its block's ``sentences``; ``blocks``, ``starts``, ``ends``: each
+    sentence's block and character span in it (:meth:`WordTable.sentence_spans`)."""
     out: list[Sentence] = []
-    text_of, page_at, section_id, offset = block.text, block.page_at, block.section_id, block.char_start
-    for rel_start, rel_end in bounds:
-        raw = text_of[rel_start:rel_end]
+    for position, rel_start, rel_end in zip(blocks, starts, ends):
+        pb = parsed[position]
+        block = pb.block
+        raw = block.text[rel_start:rel_end]
         text = raw.strip()
         if not text:
             continue
-        start = offset + rel_start + len(raw) - len(raw.lstrip())
-        out.append(Sentence(0, text, start, start + len(text), page_at(rel_start), section_id, index, in_note))
+        start = block.char_start + rel_start + len(raw) - len(raw.lstrip())
+        sentence = Sentence(0, text, start, start + len(text), block.page_at(rel_start), block.section_id, pb.index,
+                            block.kind == BlockKind.FOOTNOTE)
+        pb.sentences.append(sentence)
+        out.append(sentence)
     return out
