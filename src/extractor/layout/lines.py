@@ -31,7 +31,8 @@ def clean_unit(text: str) -> str:
 
     Soft hyphens are dropped; nothing else is changed (dashes and quotes stay as printed).
     """
-    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    if not text.isascii():  # (an ASCII line is NFC and holds no soft hyphen)
+        text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
     if "*" in text or "_" in text:  # no emphasis without its marks (the regexes are slow)
         text = _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), text)
         text = re.sub(r"^(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)$", "", text.strip())  # emphasis spanning lines

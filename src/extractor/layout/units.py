@@ -122,7 +122,10 @@ def _keep_emphasis(line: str) -> str:
 
 
 def _note_text(u: Unit, pattern: re.Pattern[str], cleaned: str) -> str:
-    """A note's text as printed (emphasis kept) when the printed line parses the same way."""
+    """A note's text as printed (emphasis kept) when the printed line parses the same way;
+    ``cleaned``: the text ``pattern`` finds in ``u.text``, stripped."""
+    if u.printed == u.text:
+        return cleaned  # printed without emphasis: the same line, parsed the same way
     m = pattern.match(u.printed) if u.printed else None
     if m and L.clean_unit(m.group("text")) == cleaned:
         return m.group("text").strip()
