@@ -43,7 +43,6 @@ class WordTable:
         """``texts``: each Doc's text, when the caller has it (a Doc rebuilds it token by token);
         without it, words are looked up in ``strings``."""
         columns = [doc.to_array([ORTH, IDX, LENGTH, SENT_START]) for doc in docs]
-        self.columns = columns
         bounds = [0, *accumulate(len(c) for c in columns)]
         self.bounds = bounds
         #: All blocks' columns, one token after another.
@@ -96,9 +95,6 @@ class WordTable:
         """Per block (its position in the table), the token indices whose word (lower-case word
         with ``lower``) is in ``targets``, or satisfies ``targets`` when it is a callable: one
         test per distinct word and one array pass for the whole document."""
-        if lower and self._is_word_set(targets):
-            # the lower-case forms looked up, then read per token in one step
-            return self.find_tokens(self._lower_form_flags(targets)[self._token_lower_codes])
         return self.find_tokens(self.word_flags(targets, lower)[self.ids])
 
     def find_tokens(self, mask: numpy.ndarray) -> TokenHits:
@@ -150,11 +146,6 @@ class WordTable:
         """Each distinct lower-case form's index (see :attr:`_lower_codes`)."""
         distinct = self._lower_codes[1]
         return dict(zip(distinct, range(len(distinct))))
-
-    @functools.cached_property
-    def _token_lower_codes(self) -> numpy.ndarray:
-        """Each token's lower-case form, as an index into the distinct forms."""
-        return self._lower_codes[0][self.ids]
 
     def sentence_spans(self) -> tuple[list[int], list[int], list[int]]:
         """Every sentence of every block's ``doc.sents``, in order, as three flat lists: its

@@ -253,21 +253,11 @@ class RunMatcher:
             self._extend(out, doc, start, end, key, seen)
         return out
 
-    def match_words(self, doc: Doc, word_ids: numpy.ndarray, texts: list[str], memo: RunMemo) -> Matches:
-        """``self(doc, memo)`` for a Doc whose tokens are given as indices ``word_ids`` into
-        ``texts``, the distinct words of the report (the analysis' word table): the words are
-        classified once per report, and a block's runs found with one array lookup."""
-        kinds, signatures = memo.classes(self, texts)
-        seen = memo.of(self)
-        out: Matches = []
-        for m in _ANCHORED_RUN.finditer(kinds[word_ids].tobytes()):
-            start, end = m.span()
-            self._extend(out, doc, start, end, tuple(signatures[word_ids[start:end]].tolist()), seen)
-        return out
-
     def match_many(self, blocks: list[numpy.ndarray], texts: list[str], memo: RunMemo) -> list[Matches]:
-        """``match_words`` for several Docs of one report, given by their tokens' indices into
-        ``texts`` (``blocks``): the same triples, block by block.
+        """``self(doc, memo)`` for each of several Docs of one report, given by their tokens'
+        indices into ``texts``, the report's distinct words (``blocks``; the analysis' word
+        table): the words are classified once per report, and a block's runs found with one
+        array lookup.
 
         The runs whose words were not matched before are matched together, in one Matcher call
         on a Doc made of them (see :meth:`_match_runs`), not in one call per run: a Matcher call
@@ -393,7 +383,7 @@ def block_matches(matcher: RunMatcher | PhraseMatcher, pb: ParsedBlock, memo: Ru
     if table is None:
         return matcher(pb.doc, memo)
     first, stop = table.bounds[pb.position], table.bounds[pb.position + 1]
-    return matcher.match_words(pb.doc, table.ids[first:stop], table.texts, memo)
+    return matcher.match_many([table.ids[first:stop]], table.texts, memo)[0]
 
 
 def blocks_matches(matcher: RunMatcher, blocks: list[ParsedBlock], memo: RunMemo) -> list[Matches]:
