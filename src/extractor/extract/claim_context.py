@@ -138,6 +138,10 @@ def time_matches(blocks: list[ParsedBlock], memo: RunMemo) -> list[list[tuple[in
     return blocks_matches(_context_matchers(blocks[0].doc.vocab)["times"], blocks, memo)
 
 
+#: The years a time expression's text holds ("2019", "2022-23" holds 2022 only).
+_YEARS_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
 class ClaimContext:
     """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
     context columns from them."""
@@ -153,7 +157,6 @@ class ClaimContext:
         #: The tokens' character offsets, for surfaces that start where a token does.
         self.starts = pb.starts
         self.quoted_titles = quoted_titles
-        self.has_parse = doc.has_annotation("DEP")
         m = _context_matchers(doc.vocab)
         self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](pb))}
         if times is None:
@@ -349,6 +352,11 @@ class ClaimContext:
                 return _subject_from_rules(self.pb, k, span, start)
         return _subject_from_rules(self.pb, k, span)
 
+    @functools.cached_property
+    def has_parse(self) -> bool:
+        """Whether the block's Doc has a dependency parse (asked for by few blocks' subjects)."""
+        return self.doc.has_annotation("DEP")
+
     def times(self, span: Bounds, previous_year: int | None) -> list[TimeExpression]:
         words, lowers = self.words, self.lowers
         out: list[TimeExpression] = []
@@ -363,7 +371,7 @@ class ClaimContext:
                     out.append(TimeExpression(s, e, s, (year,), "point", span_text(self.pb, s, e), False))
                 continue
             core = span_text(self.pb, s, e)
-            years = tuple(int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", core))
+            years = tuple(int(y) for y in _YEARS_IN.findall(core))
             if label == "FISCAL":
                 years = fiscal_years(core)
                 if len(years) == 2:
