@@ -191,6 +191,9 @@ def scale_value(word: str) -> int | None:
     return SCALES.get(w) or SCALE_ABBREVIATIONS.get(w)
 
 
+_YEAR_TEXT = re.compile(r"1[5-9]\d\d|20\d\d|2100")
+
+
 def is_year(value: Decimal | float, text: str) -> bool:
     """A four-digit calendar year as written (``"2024"``), not ``"2,024"`` nor ``"2024.5"``."""
-    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d|2100", text.strip())) and float(value) == int(text)
+    return _YEAR_TEXT.fullmatch(text.strip()) is not None and float(value) == int(text)

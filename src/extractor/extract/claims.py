@@ -473,12 +473,12 @@ class _BlockClaims:
         nxt_lower = lowers[c.j] if c.j < span.end else None
         bare = c.family in (None, "count")
         text = self.text[c.start:c.end]
-        if c.i == span.start and re.fullmatch(r"\d+(?:\.\d+)+", text) and (nxt is None or nxt.istitle()):
+        if c.i == span.start and _SECTION_NUMBER.fullmatch(text) and (nxt is None or nxt.istitle()):
             return True  # a section number left in the text: "2.1 Droughts, floods and heat" (or split off)
         if bare and prev is not None and prev.isupper() and prev.isalpha() and len(prev) >= 2 \
                 and prev not in U.CURRENCY_CODES:
             return True  # part of a code or name: "NUTS 2 regions", "CC BY 3.0", "PM 2.5"
-        if bare and c.scale is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", text) and _after_name(self.pb, c.i, span):
+        if bare and c.scale is None and _VERSION_NUMBER.fullmatch(text) and _after_name(self.pb, c.i, span):
             return True  # a version after a programme's name: "Swachh Bharat Mission (Urban) 2.0"
         if bare and c.scale is None and N.is_year(c.value, text) \
                 and self.context.qualifiers.get(c.i) is None:
@@ -747,6 +747,7 @@ def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
     opening = pb.positions(QUOTES_OPEN)
     if not opening:
         return []
+    closing = pb.positions(QUOTES_CLOSE)  # found for the whole report at once, as the openings
     starts = pb.starts
     n = len(words)
     out: list[tuple[int, int]] = []
@@ -754,15 +755,17 @@ def quoted_titles(pb: ParsedBlock) -> list[tuple[int, int]]:
     for k in opening:
         if k < resume or words[k] == "'" and k > 0 and starts[k] == starts[k - 1] + len(words[k - 1]):
             continue  # a closing apostrophe glued to its word ("farmers'")
-        close = next((m for m in range(k + 1, min(n, k + 40)) if words[m] in QUOTES_CLOSE), None)
-        if close is None:
+        # the first closing quote after the opening one, within 39 tokens
+        at = bisect.bisect_right(closing, k)
+        if at == len(closing) or closing[at] >= min(n, k + 40):
             continue
-        inside = range(k + 1, close)
-        alpha = [m for m in inside if words[m].isalpha()]
-        content = [m for m in alpha[1:] if lowers[m] not in FUNCTION_WORDS]
-        capitals = sum(1 for m in content if words[m][:1].isupper())
-        lower_case = sum(1 for m in content if words[m].islower())
-        has_number = any(NUMBER_TOKEN.match(words[m]) or lowers[m] in N.NUMBER_WORDS for m in inside)
+        close = closing[at]
+        inner, inner_lowers = words[k + 1:close], lowers[k + 1:close]
+        alpha = [(word, low) for word, low in zip(inner, inner_lowers) if word.isalpha()]
+        content = [word for word, low in alpha[1:] if low not in FUNCTION_WORDS]
+        capitals = sum(1 for word in content if word[:1].isupper())
+        lower_case = sum(1 for word in content if word.islower())
+        has_number = any(NUMBER_TOKEN.match(word) or low in N.NUMBER_WORDS for word, low in zip(inner, inner_lowers))
         if (capitals >= lower_case and (capitals or has_number)) or (has_number and len(alpha) <= 6):
             out.append((k + 1, close))
         resume = close + 1
@@ -841,6 +844,12 @@ _PLACE_LEADS = frozenset({"in", "across", "throughout", "within", "for", "of", "
                           "inside", "near"})
 
 
+#: "2.1" (a section number), "2.0" (a version) and "66" (a label's number), as the rules test them.
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
+_VERSION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+_SMALL_WHOLE = re.compile(r"\d{1,3}")
+
+
 def _named_label(pb: ParsedBlock, c: Quantity, span: Bounds, text: str) -> bool:
     """A bare whole number written right after a capitalised word inside a sentence names a thing:
     "Proposition 13", "Article 50", "Route 66" (not a month, unit or currency; not a qualifier; a
@@ -848,7 +857,7 @@ def _named_label(pb: ParsedBlock, c: Quantity, span: Bounds, text: str) -> bool:
     words, lowers = pb.words, pb.lowers
     k = c.i - 1  # the word before the number
     if c.i <= span.start or k == span.start or sent_start(pb, k) or not words[k].isalpha() \
-            or not words[k].istitle() or not spaced(pb, k) or not re.fullmatch(r"\d{1,3}", text):
+            or not words[k].istitle() or not spaced(pb, k) or not _SMALL_WHOLE.fullmatch(text):
         return False
     word = lowers[k]
     if word in MONTH_WORDS or word in U.MEASURES or word in U.CURRENCY_NAMES or word in qualifier_words() \
