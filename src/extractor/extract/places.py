@@ -327,12 +327,23 @@ class _Builder:
     def _starts_at(self, pb: ParsedBlock, targets: Container[str], start: int = 0, room: int = 0) -> list[int]:
         """Where a lower-case word of ``targets`` stands in ``range(start, len(doc) - room)`` of
         the block (``room``: the tokens a rule reads after it)."""
-        return self._in_block(pb, self._hits(targets, lower=True), start, room)
+        return self._found_at(pb, targets, True, start, room)
 
     def _names_at(self, pb: ParsedBlock, targets: Container[str], start: int = 0, room: int = 0) -> list[int]:
         """Where a word (as written) of ``targets`` stands in ``range(start, len(doc) - room)``
         of the block."""
-        return self._in_block(pb, self._hits(targets), start, room)
+        return self._found_at(pb, targets, False, start, room)
+
+    def _found_at(self, pb: ParsedBlock, targets: Container[str], lower: bool, start: int, room: int) -> list[int]:
+        """:meth:`_in_block` of :meth:`_hits`. Every per-block rule asks this first, for every
+        block, and most blocks hold none of its words: that answer is read here at once."""
+        hits = (self._found_lower if lower else self._found).get(id(targets))
+        if hits is None:
+            hits = self._hits(targets, lower)
+        n = self._slots[pb.index]
+        if hits.cuts[n] == hits.cuts[n + 1]:
+            return []
+        return self._in_block(pb, hits, start, room)
 
     def _mention_at(self, pb: ParsedBlock, start: int, end: int) -> Mention | None:
         return next((m for m in self.in_block.get(pb.index, ()) if m.start == start and m.end == end), None)
