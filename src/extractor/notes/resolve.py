@@ -93,9 +93,15 @@ def find_duplicates(notes: Sequence[Note]) -> dict[str, str]:
     return dup
 
 
+_QUOTE_MARKS = re.compile(r"[\u2018\u2019\u201c\u201d\"'`]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_EMPHASIS_MARKS = re.compile(r"[*_]")
+_SPACES = re.compile(r"\s+")
+
+
 def normalise_note_text(text: str) -> str:
     t = unicodedata.normalize("NFKC", text).lower()
-    t = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "'", t)
-    t = re.sub(r"[\u2010-\u2015\u2212]", "-", t)
-    t = re.sub(r"[*_]", "", t)
-    return re.sub(r"\s+", " ", t).strip().rstrip(".")
+    t = _QUOTE_MARKS.sub("'", t)
+    t = _DASHES.sub("-", t)
+    t = _EMPHASIS_MARKS.sub("", t)
+    return _SPACES.sub(" ", t).strip().rstrip(".")

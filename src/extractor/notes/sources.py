@@ -70,6 +70,22 @@ _REPORT_NAME = re.compile(r"^[A-Z].*\b(?:Report|Yearbook|White Paper|Communiqu[e
 _DATE_OR_TAG = re.compile(r"^(?:\[[A-Z/]+\]|\(?\d|(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)\b)")
 
+# The patterns the functions below apply to every note, compiled once.
+_BEFORE_URL = re.compile(r"\s*(?:<|https?://|www\.)")
+_SEGMENT_BREAK = re.compile(r",\s|:\s|\.\s|\.$|\s\[[A-Z/]+\]")
+_COMMA_OR_COLON = re.compile(r"\s*[,:]")
+_PROVIDER_END = re.compile(r"[\"\u201c]|\.\s|\.$|\s*<|\s*https?://|\s*www\.")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_WEBSITE_TAIL = re.compile(r"\s+(?:official\s+)?(?:web\s?site)$", re.I)
+_OPENING_QUOTE = re.compile(r"[\"\u201c]")
+_BEFORE_TAG_OR_URL = re.compile(r"\s*(?:\[[A-Z/]+\]|<|https?://|www\.)")
+_SOURCE_BREAK = re.compile(r",|:\s|\.\s|\.$")
+_WEBSITE_OF = re.compile(r"^(?:the\s+)?(?:official\s+)?(?:web\s?site|portal)\s+of\s+(?:the\s+)?", re.I)
+_AUTHOR_DATE = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)$")
+_LEADING_THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
+_URL_OR_TAG = re.compile(r"<[^>]*>|https?://\S+|www\.\S+")
+_SPACES = re.compile(r"\s+")
+
 
 def find_title(text: str) -> str | None:
     """The quoted title, or the italic one when nothing is quoted, or else the capitalised
@@ -93,8 +109,8 @@ def find_title(text: str) -> str | None:
 
 def _segments(text: str) -> list[str]:
     """Comma/colon/full-stop separated parts of a note, before any URL or [EB/OL]-style tag."""
-    head = re.split(r"\s*(?:<|https?://|www\.)", text)[0]
-    return [p.strip() for p in re.split(r",\s|:\s|\.\s|\.$|\s\[[A-Z/]+\]", head) if p and p.strip()]
+    head = _BEFORE_URL.split(text)[0]
+    return [p.strip() for p in _SEGMENT_BREAK.split(head) if p and p.strip()]
 
 
 def _quoted_or_italic_title(text: str) -> str | None:
@@ -106,7 +122,7 @@ def _quoted_or_italic_title(text: str) -> str | None:
         first = italics[0]
         if first.start() == 0 and len(italics) > 1:
             first = italics[1]  # a leading italic name is the outlet
-        elif first.start() == 0 and len(italics) == 1 and re.match(r"\s*[,:]", text[first.end():]):
+        elif first.start() == 0 and len(italics) == 1 and _COMMA_OR_COLON.match(text, first.end()):
             return None
         return _clean_title(first.group("a") or first.group("b"))
     return None
@@ -122,15 +138,15 @@ def find_source(text: str) -> str | None:
             body, lead_kind = body[m.end():], kind
             break
     if lead_kind in _PROVIDER_KINDS:
-        provider = re.split(r"[\"\u201c]|\.\s|\.$|\s*<|\s*https?://|\s*www\.", body)[0]
-        provider = re.sub(r"^the\s+", "", provider.strip(" .,;:"), flags=re.I)
-        provider = re.sub(r"\s+(?:official\s+)?(?:web\s?site)$", "", provider, flags=re.I)
+        provider = _PROVIDER_END.split(body)[0]
+        provider = _LEADING_THE.sub("", provider.strip(" .,;:"))
+        provider = _WEBSITE_TAIL.sub("", provider)
         return provider.strip(" .,;:") or None
     # the first segment: up to a quoted title, a colon, a comma or a full stop
-    q = re.search(r"[\"\u201c]", body)
+    q = _OPENING_QUOTE.search(body)
     head = body[:q.start()] if q else body
-    head = re.split(r"\s*(?:\[[A-Z/]+\]|<|https?://|www\.)", head)[0]
-    parts = [p.strip() for p in re.split(r",|:\s|\.\s|\.$", head)]
+    head = _BEFORE_TAG_OR_URL.split(head)[0]
+    parts = [p.strip() for p in _SOURCE_BREAK.split(head)]
     parts = [p for p in parts if p]
     if not parts:
         return None
@@ -138,10 +154,10 @@ def find_source(text: str) -> str | None:
     if _REPORT_NAME.match(source) and not q:
         return None  # "China Digital Countryside Development Report, 2022.": a title, no publisher
     source = _GENRE_TAIL.sub("", source).strip()
-    source = re.sub(r"^(?:the\s+)?(?:official\s+)?(?:web\s?site|portal)\s+of\s+(?:the\s+)?", "", source, flags=re.I)
-    source = re.sub(r"\s+(?:official\s+)?(?:web\s?site)$", "", source, flags=re.I)
-    source = re.sub(r"\s*\((?:19|20)\d\d[a-z]?\)$", "", source)  # author-date style: "OECD (2021)"
-    source = re.sub(r"^the\s+(?=[A-Z])", "", source.strip(" .,;:"))
+    source = _WEBSITE_OF.sub("", source)
+    source = _WEBSITE_TAIL.sub("", source)
+    source = _AUTHOR_DATE.sub("", source)  # author-date style: "OECD (2021)"
+    source = _LEADING_THE_NAME.sub("", source.strip(" .,;:"))
     return source or None
 
 
@@ -161,7 +177,7 @@ def classify_kind(text: str, *, has_url: bool = False, title: str | None | objec
     if _BOOK.search(outside):  # "from *Book Title*" needs the italics
         return "book"
     outside = _ITALIC_SPAN.sub(lambda m: m.group(0) if m.start() == 0 else " ", outside)
-    outside = re.sub(r"<[^>]*>|https?://\S+|www\.\S+", " ", outside)
+    outside = _URL_OR_TAG.sub(" ", outside)
     for kind, pattern in _KIND_RULES:
         if pattern.search(outside):
             return kind
@@ -177,7 +193,7 @@ def classify_kind(text: str, *, has_url: bool = False, title: str | None | objec
 
 
 def _clean_title(title: str) -> str | None:
-    t = re.sub(r"\s+", " ", title).strip().rstrip(",.;:").strip()
+    t = _SPACES.sub(" ", title).strip().rstrip(",.;:").strip()
     return t or None
 
 
