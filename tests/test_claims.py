@@ -7,6 +7,8 @@ import importlib.util
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring import match_claims, norm
 
@@ -567,3 +569,41 @@ def test_ratio_verbs_frequencies_and_decades(text: str, expected: list[tuple]) -
 def test_year_of_a_base_figure_belongs_to_it_alone() -> None:
     rows = claims_of("Care now takes 61 per cent of budgets, up from 44 per cent in 2012.")
     assert [(r["surface"], r["year"]) for r in rows] == [("61 per cent", None), ("44 per cent", 2012)]
+
+
+def _quoted_titles_by_scan(words: list[str], lowers: list[str], starts: list[int]) -> list[tuple[int, int]]:
+    """quoted_titles as first written: each closing quote found by scanning the tokens after
+    the opening one (the reference for the bisection over the report's quote positions)."""
+    from extractor import numbers as N
+    from extractor.extract.quantities import FUNCTION_WORDS, NUMBER_TOKEN, QUOTES_CLOSE, QUOTES_OPEN
+
+    out: list[tuple[int, int]] = []
+    resume = 0
+    for k in [i for i, w in enumerate(words) if w in QUOTES_OPEN]:
+        if k < resume or words[k] == "'" and k > 0 and starts[k] == starts[k - 1] + len(words[k - 1]):
+            continue
+        close = next((m for m in range(k + 1, min(len(words), k + 40)) if words[m] in QUOTES_CLOSE), None)
+        if close is None:
+            continue
+        inside = range(k + 1, close)
+        alpha = [m for m in inside if words[m].isalpha()]
+        content = [m for m in alpha[1:] if lowers[m] not in FUNCTION_WORDS]
+        capitals = sum(1 for m in content if words[m][:1].isupper())
+        lower_case = sum(1 for m in content if words[m].islower())
+        has_number = any(NUMBER_TOKEN.match(words[m]) or lowers[m] in N.NUMBER_WORDS for m in inside)
+        if (capitals >= lower_case and (capitals or has_number)) or (has_number and len(alpha) <= 6):
+            out.append((k + 1, close))
+        resume = close + 1
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(['"', "\u201c", "\u201d", "'", "farmers'", "The", "Plan", "of", "the", "two",
+                                 "10,000", "villages", "said", "Rural", "and"]), max_size=60).map(" ".join))
+def test_quoted_titles_pair_each_opening_quote_with_the_first_closing_one(text: str) -> None:
+    from extractor.extract.claims import quoted_titles
+
+    document = repair_layout(split_pages(f"Farmers in the county said that {text} in the end."),
+                             source_path="invented.txt", source_format="text", sha256="0" * 64, stem="invented")
+    for pb in analyse(document, build_nlp("none")).blocks:
+        assert quoted_titles(pb) == _quoted_titles_by_scan(pb.words, pb.lowers, pb.starts)
