@@ -223,11 +223,13 @@ class PhraseIndex:
     def __call__(self, pb: ParsedBlock) -> list[tuple[int, int, int]]:
         """(match_id, start, end) of every phrase occurrence in the block, in text order."""
         words = pb.lowers if self.lower else pb.words
+        n = len(words)
         out: list[tuple[int, int, int]] = []
         for i in pb.positions(self.scan, lower=True):
             for phrase, label in self.by_first.get(words[i], ()):
                 end = i + len(phrase)
-                if end <= len(words) and (len(phrase) == 1 or tuple(words[i:end]) == phrase):
+                # a longer phrase is compared whole only once its second word is there
+                if end == i + 1 or end <= n and words[i + 1] == phrase[1] and tuple(words[i:end]) == phrase:
                     out.append((label, i, end))
         return out
 
