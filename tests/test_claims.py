@@ -607,3 +607,27 @@ def test_quoted_titles_pair_each_opening_quote_with_the_first_closing_one(text: 
                              source_path="invented.txt", source_format="text", sha256="0" * 64, stem="invented")
     for pb in analyse(document, build_nlp("none")).blocks:
         assert quoted_titles(pb) == _quoted_titles_by_scan(pb.words, pb.lowers, pb.starts)
+
+
+_PHRASES = [("percent|pct|1", "per cent"), ("percent|pct|1", "percent"), ("measure|km|1", "square kilometres"),
+            ("measure|sqm|1", "square metres"), ("measure|m|1", "metres"), ("duration|year|1", "years"),
+            ("count|person|1", "per capita"), ("money|USD|1", "US dollars"), ("money|USD|1", "dollars")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["per", "cent", "Per", "CENT", "percent", "square", "kilometres", "metres", "years",
+                                 "capita", "US", "dollars", "of", "5", "the"]), max_size=40).map(" ".join))
+def test_phrase_index_finds_what_spacy_phrase_matcher_finds(text: str) -> None:
+    from spacy.matcher import PhraseMatcher
+
+    from extractor.extract.quantities import PhraseIndex
+
+    nlp = build_nlp("none")
+    index = PhraseIndex(nlp.vocab, "LOWER", _PHRASES)
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for label, phrase in _PHRASES:
+        matcher.add(label, [nlp.make_doc(phrase)])
+    document = repair_layout(split_pages(f"Farmers in the county said that {text} in the end."),
+                             source_path="invented.txt", source_format="text", sha256="0" * 64, stem="invented")
+    for pb in analyse(document, nlp).blocks:
+        assert sorted(index(pb)) == sorted(matcher(pb.doc))
