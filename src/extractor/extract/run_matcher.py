@@ -12,7 +12,10 @@ sees a token only through the specs that accept it, runs whose tokens are accept
 specs, one by one ("1.5 million", "270 million"), match alike: a :class:`RunMemo` lets the runs
 of one report share the matches of the first of them. Given the analysis' word table
 (:func:`block_matches`), the report's distinct words are classified once and a block's runs
-are found with one array lookup, not a dictionary lookup per token.
+are found with one array lookup, not a dictionary lookup per token. A report's new runs are
+matched in one Matcher call, written as their words' signatures over a private vocabulary whose
+lexeme flags stand for the specs (:class:`_SignatureMatcher`): the Matcher then tests flags in
+compiled code instead of calling a Python predicate per token for every REGEX and IN spec.
 
 The specs are read from the patterns; a spec this module cannot read raises, so editing a
 pattern can never make it silently inexact.
@@ -20,6 +23,8 @@ pattern can never make it silently inexact.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 import weakref
 from typing import TYPE_CHECKING, Any
@@ -194,6 +199,53 @@ def _breadth(spec: _Spec, connectors: frozenset[str]) -> tuple[bool, bool, int]:
     return common, regex and not words, min((len(arg) for arg in words), default=0)
 
 
+class _SignatureMatcher:
+    """The patterns of a :class:`RunMatcher`, over words written as their signatures.
+
+    A spec of the patterns becomes a lexeme flag of a private vocabulary, and each signature (a
+    set of specs, see :attr:`RunMatcher._classes`) a word of it whose flags are the specs in the
+    set: a pattern token ``{flag: True}`` then accepts exactly the words its spec accepts. The
+    Matcher tests lexeme flags in compiled code; the REGEX and IN predicates of the patterns as
+    written are Python calls, made for every token and every predicate (most of a Matcher
+    call's time). The Matcher sees a token only through the specs that accept it, so it gives
+    the same triples, in the same order, on the signatures as on the words.
+    """
+
+    #: The lexeme flag bits free for custom flags (spaCy's FLAG19 to FLAG63; 1 to 18 are its
+    #: own, IS_ALPHA and the like), hence how many specs the flags can stand for.
+    FLAGS = range(19, 64)
+    MAX_SPECS = len(FLAGS)
+    #: The word between runs: no flag is set for it, so no spec accepts it.
+    SEPARATOR = "|"
+
+    def __init__(self, keyed: list[tuple[str, list[list[dict[str, Any]]]]], spec_index: dict[str, int],
+                 signatures: list[frozenset[int]]) -> None:
+        """``keyed``: the patterns by match key, as added; ``spec_index``: each token spec's
+        (:func:`_key`) index among the specs; ``signatures``: each signature's set of spec
+        indices, by signature number (the list grows as words are classified)."""
+        self._signatures = signatures
+        self.vocab = Vocab(lex_attr_getters={})
+        flags = [self.vocab.add_flag(functools.partial(self._accepts, n), flag_id)
+                 for n, flag_id in zip(range(len(spec_index)), self.FLAGS, strict=False)]
+        # (pattern validation knows attribute names, not flag bits)
+        self.matcher = Matcher(self.vocab, validate=False)
+        for key, patterns in keyed:
+            self.matcher.add(key, [[{flags[spec_index[_key(t)]]: True, **({"OP": t["OP"]} if "OP" in t else {})}
+                                    for t in pattern] for pattern in patterns])
+
+    def _accepts(self, spec: int, word: str) -> bool:
+        """Whether the signature ``word`` (see :meth:`word`) holds ``spec`` (a flag's getter)."""
+        number = word[1:]
+        return word[:1] == "s" and number.isdigit() and spec in self._signatures[int(number)]
+
+    @staticmethod
+    def word(signature: int) -> str:
+        return f"s{signature}"
+
+    def __call__(self, words: list[str]) -> Matches:
+        return self.matcher(Doc(self.vocab, words=words))
+
+
 class RunMatcher:
     """A :class:`spacy.matcher.Matcher` called only on the runs of a Doc that can hold a match.
 
@@ -212,20 +264,30 @@ class RunMatcher:
         #: accept it: equal sets, equal numbers) times 4 plus its kind (see :class:`TokenRuns`).
         self._classes: dict[str, int] = {}
         self._signature_ids: dict[frozenset[int], int] = {}
+        #: The same signatures' sets of specs, by number.
+        self._signature_sets: list[frozenset[int]] = []
+        #: The patterns by match key, as added (for :class:`_SignatureMatcher`).
+        self._keyed: list[tuple[str, list[list[dict[str, Any]]]]] = []
+        self._by_signature: _SignatureMatcher | None = None
 
     def __len__(self) -> int:
         return len(self.matcher)
 
     def forget_words(self) -> None:
-        """Drop the classes of the words seen so far (see :func:`forget_word_classes`)."""
+        """Drop the classes of the words seen so far, and the matcher over signatures (see
+        :func:`forget_word_classes`)."""
         self._classes.clear()
+        self._by_signature = None
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         self.matcher.add(key, patterns)
         self._patterns.extend(patterns)
+        self._keyed.append((key, patterns))
         self._runs = None
         self._classes.clear()
         self._signature_ids.clear()
+        self._signature_sets.clear()
+        self._by_signature = None
 
     def _anchors(self) -> _PatternAnchors:
         if self._runs is None:
@@ -288,23 +350,47 @@ class RunMatcher:
         partial match dies on it as it would at the end of the run's own Doc (the Matcher's
         pending optional tokens resolve the same way on a token that fails them as at the end),
         so each run gets the triples, in the order, that a Matcher call on it alone gives.
-        Without such a word (a pattern accepting any word), each run is matched alone."""
+        The runs are written as their words' signatures (:class:`_SignatureMatcher`), unless the
+        patterns have more specs than a vocabulary has lexeme flags; then as the words, and
+        without a word no spec accepts (a pattern accepting any word), each run is matched alone."""
+        by_signature = self._signature_matcher()
+        if by_signature is not None:
+            self._collect(runs, seen, by_signature([w for key in runs for w in (
+                *map(by_signature.word, key), by_signature.SEPARATOR)]))
+            return
         separator = self._separator()
         if separator is None:
             for key, word_ids in runs.items():
                 seen[key] = self.matcher(Doc(self.matcher.vocab, words=[texts[i] for i in word_ids.tolist()]))
             return
         words: list[str] = []
-        offsets: list[int] = []
         for word_ids in runs.values():
-            offsets.append(len(words))
             words.extend(texts[i] for i in word_ids.tolist())
             words.append(separator)
-        found: list[Matches] = [[] for _ in offsets]
-        for m, s, e in self.matcher(Doc(self.matcher.vocab, words=words)):
+        self._collect(runs, seen, self.matcher(Doc(self.matcher.vocab, words=words)))
+
+    @staticmethod
+    def _collect(runs: dict[tuple[int, ...], numpy.ndarray], seen: dict[tuple[int, ...], Matches],
+                 found: Matches) -> None:
+        """The matches ``found`` in the runs written one after another, a word between two,
+        into ``seen`` by run (relative to the run's start)."""
+        offsets = [0, *itertools.accumulate(len(key) + 1 for key in runs)][:-1]
+        by_run: list[Matches] = [[] for _ in offsets]
+        for m, s, e in found:
             n = bisect.bisect_right(offsets, s) - 1
-            found[n].append((m, s - offsets[n], e - offsets[n]))
-        seen.update(zip(runs, found))
+            by_run[n].append((m, s - offsets[n], e - offsets[n]))
+        seen.update(zip(runs, by_run))
+
+    def _signature_matcher(self) -> _SignatureMatcher | None:
+        """The patterns over signatures (made once; None with too many specs for the flags)."""
+        if self._by_signature is None:
+            runs = self._anchors()
+            if len(runs.specs) > _SignatureMatcher.MAX_SPECS:
+                return None
+            spec_index = {key: n for n, key in enumerate(dict.fromkeys(
+                _key(t) for pattern in self._patterns for t in pattern))}
+            self._by_signature = _SignatureMatcher(self._keyed, spec_index, self._signature_sets)
+        return self._by_signature
 
     def _separator(self) -> str | None:
         """A word that no spec of the patterns accepts (between runs in :meth:`_match_runs`)."""
@@ -339,7 +425,10 @@ class RunMatcher:
         # each spec tested once: the kind follows from the specs that accept the word
         accepted = frozenset(n for n, spec in enumerate(runs.specs) if spec.accepts(text))
         kind = 2 if not accepted.isdisjoint(self._anchor_indices) else int(bool(accepted))
-        signature = self._signature_ids.setdefault(accepted, len(self._signature_ids))
+        signature = self._signature_ids.get(accepted)
+        if signature is None:
+            signature = self._signature_ids[accepted] = len(self._signature_sets)
+            self._signature_sets.append(accepted)
         known = self._classes[text] = signature * 4 + kind
         return known
 
