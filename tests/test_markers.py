@@ -99,3 +99,17 @@ def test_glued_marker_patterns_find_what_the_lookbehind_forms_find(text: str) ->
     glyphs = [(f.start, f.end) for f in find_body_markers(text, set())]
     assert glyphs == [m.span() for m in _LOOKBEHIND_FIRST["glyph"].finditer(text)
                       if not M._is_exponent(text, m.start(), m.group())]
+
+
+@given(st.text(alphabet="aB \t\n\u00a0\u2009.*_-\"'`\u2018\u2019\u201c\u201d\u2010\u2013\u2014\u2212\ufb01\u00bd", max_size=40))
+def test_note_text_is_normalised_as_the_substitutions_would(text: str) -> None:
+    """One translate pass and a split equal the four substitutions they replace."""
+    import unicodedata
+
+    from extractor.notes.resolve import normalise_note_text
+
+    t = unicodedata.normalize("NFKC", text).lower()
+    t = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "'", t)
+    t = re.sub(r"[\u2010-\u2015\u2212]", "-", t)
+    t = re.sub(r"[*_]", "", t)
+    assert normalise_note_text(text) == re.sub(r"\s+", " ", t).strip().rstrip(".")
