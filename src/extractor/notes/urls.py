@@ -113,9 +113,7 @@ def url_domain(url: str) -> str | None:
 
 def is_valid_url(url: str) -> bool:
     """Could ``url`` be followed as printed? A syntactic check only; nothing is fetched."""
-    if not url or any(c.isspace() for c in url):
-        return False
-    if not _URL_CHARS.fullmatch(url):
+    if not url or not _URL_CHARS.fullmatch(url):  # (white space is none of these characters)
         return False
     m = re.match(r"(?i)^(?:(https?|ftp)://)?([^/?#]+)(.*)$", url)
     if not m:
