@@ -240,11 +240,12 @@ class ParsedBlock:
     #: The document's word table and this block's position in it (see :func:`analyse`).
     table: WordTable | None = field(default=None, repr=False)
     position: int = 0
+    #: ``doc.text`` without rebuilding it token by token (the Doc was made from this text): the
+    #: block's text, an attribute rather than a property (the rules read it thousands of times).
+    text: str = field(init=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        """``doc.text`` without rebuilding it token by token (the Doc was made from this text)."""
-        return self.block.text
+    def __post_init__(self) -> None:
+        self.text = self.block.text
 
     # Token attributes as plain lists, read once per block: rules that scan every token use
     # these instead of creating a spaCy Token object per token and per scan.
