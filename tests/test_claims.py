@@ -658,3 +658,14 @@ def test_run_matchers_give_what_spacy_matcher_gives_on_the_whole_doc(paragraphs:
     for matcher in (_matchers(nlp.vocab)["numbers"][0], _context_matchers(nlp.vocab)["times"]):
         memo = RunMemo()
         assert blocks_matches(matcher, blocks, memo) == [matcher.matcher(pb.doc) for pb in blocks]
+
+
+def test_no_post_qualifier_starts_another() -> None:
+    """ClaimContext.qualifier looks the two words after a figure up whole, then the first alone:
+    exact only while no phrase is the start of another."""
+    from extractor.extract.claim_context import POST_QUALIFIERS
+
+    assert not any(a != b and b[:len(a)] == a for a in POST_QUALIFIERS for b in POST_QUALIFIERS)
+    assert one("Each household received 200 yuan or more.", value=200.0)["qualifier"] == "at_least"
+    assert one("Each household received 200 yuan plus.", value=200.0)["qualifier"] == "at_least"
+    assert one("Each household received 200 yuan or so.", value=200.0)["qualifier"] == "approximate"

@@ -43,6 +43,8 @@ POST_QUALIFIERS = {("or", "more"): "at_least", ("or", "above"): "at_least", ("an
                     ("or", "over"): "at_least", ("plus",): "at_least", ("or", "less"): "at_most",
                     ("or", "fewer"): "at_most", ("or", "below"): "at_most", ("and", "below"): "at_most",
                    ("or", "so"): "approximate"}
+# (ClaimContext.qualifier looks the words after a figure up whole: no phrase may start another,
+# which tests/test_claims.py checks.)
 #: Nouns after a figure that make it a change: "a 24.7% increase", "an 82% surge".
 _CHANGE_NOUNS_UP = frozenset({"increase", "increases", "rise", "growth", "gain", "jump", "surge", "hike", "boost",
                               "expansion", "upswing", "uptick"})
@@ -92,9 +94,9 @@ _TIME_LEADS: dict[tuple[str, ...], str] = {
     ("from", "the"): "since", ("between",): "since", ("that", "of"): "comparison", ("those", "of"): "comparison",
     ("same", "period", "of"): "comparison", ("as", "in"): "comparison",
 }
-#: The leads, longest first (a longer lead wins over its own last words), and the longest's length.
-_TIME_LEADS_LONGEST_FIRST = sorted(_TIME_LEADS.items(), key=lambda kv: -len(kv[0]))
-_LEAD_WORDS = len(_TIME_LEADS_LONGEST_FIRST[0][0])
+#: The leads' lengths, longest first (a longer lead wins over its own last words), and the longest.
+_TIME_LEAD_LENGTHS = sorted({len(phrase) for phrase in _TIME_LEADS}, reverse=True)
+_LEAD_WORDS = _TIME_LEAD_LENGTHS[0]
 _PERIOD_WORDS = frozenset("""the end beginning start middle close first second third fourth last final half quarter
     quarters months month weeks days year fiscal early late mid two three four five six seven eight nine ten
     eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12 h1 h2 q1 q2 q3 q4""".split())
@@ -185,10 +187,8 @@ class ClaimContext:
         if q is not None:
             return q[1]
         after = tuple(self.lowers[c.right:c.right + 2])
-        for phrase, label in POST_QUALIFIERS.items():
-            if after[:len(phrase)] == phrase:
-                return label
-        return "exact"
+        # (no phrase is the start of another: the one the words after begin with, looked up)
+        return POST_QUALIFIERS.get(after) or POST_QUALIFIERS.get(after[:1]) or "exact"
 
     def change(self, c: Quantity, span: Bounds) -> str | None:
         """increase / decrease / growth_rate / year_on_year / difference, when the figure is a change.
@@ -396,9 +396,9 @@ class ClaimContext:
                     specific = True
             lead = None
             before = tuple(lowers[max(span.start, i - _LEAD_WORDS):i])
-            for phrase, lead_kind in _TIME_LEADS_LONGEST_FIRST:
-                n = len(phrase)
-                if n <= len(before) and before[len(before) - n:] == phrase:
+            for n in _TIME_LEAD_LENGTHS:  # the longest lead the words before end with
+                lead_kind = _TIME_LEADS.get(before[len(before) - n:]) if n <= len(before) else None
+                if lead_kind is not None:
                     lead = (i - n, lead_kind)
                     break
             if lead is not None:
