@@ -629,8 +629,10 @@ def test_phrase_index_finds_what_spacy_phrase_matcher_finds(text: str) -> None:
         matcher.add(label, [nlp.make_doc(phrase)])
     document = repair_layout(split_pages(f"Farmers in the county said that {text} in the end."),
                              source_path="invented.txt", source_format="text", sha256="0" * 64, stem="invented")
-    for pb in analyse(document, nlp).blocks:
+    blocks = analyse(document, nlp).blocks
+    for pb in blocks:
         assert sorted(index(pb)) == sorted(matcher(pb.doc))
+    assert index.many(blocks) == [index(pb) for pb in blocks]  # the report's blocks at once
 
 
 _RUN_WORDS = ["5", "1,200", "2.5", "2024", "2022-23", "1990s", "million", "billion", "per", "cent", "%", "US$", "$",

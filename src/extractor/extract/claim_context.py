@@ -144,14 +144,23 @@ def time_matches(blocks: list[ParsedBlock], memo: RunMemo) -> list[list[tuple[in
 _YEARS_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
+def qualifier_matches(blocks: list[ParsedBlock]) -> list[list[tuple[int, int, int]]]:
+    """The qualifier matches of each block, found for all of them at once (:meth:`PhraseIndex.many`)."""
+    if not blocks:
+        return []
+    return _context_matchers(blocks[0].doc.vocab)["qualifiers"].many(blocks)
+
+
 class ClaimContext:
     """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
     context columns from them."""
 
     def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo,
-                 times: list[tuple[int, int, int]] | None = None) -> None:
-        """``memo``: the matches of runs of words already matched in the report; ``times``: the
-        block's time-expression matches, when matched already (:func:`time_matches`)."""
+                 times: list[tuple[int, int, int]] | None = None,
+                 qualifiers: list[tuple[int, int, int]] | None = None) -> None:
+        """``memo``: the matches of runs of words already matched in the report; ``times`` and
+        ``qualifiers``: the block's time-expression and qualifier matches, when matched already
+        (:func:`time_matches`, :func:`qualifier_matches`)."""
         self.pb = pb
         self.doc = doc = pb.doc
         #: The block's token texts and lower-case texts (read, not Token objects).
@@ -160,7 +169,9 @@ class ClaimContext:
         self.starts = pb.starts
         self.quoted_titles = quoted_titles
         m = _context_matchers(doc.vocab)
-        self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, m["qualifiers"](pb))}
+        if qualifiers is None:
+            qualifiers = m["qualifiers"](pb)
+        self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, qualifiers)}
         if times is None:
             times = block_matches(m["times"], pb, memo)
         self.time_matches = longest_matches(doc, times)

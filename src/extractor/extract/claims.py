@@ -34,13 +34,15 @@ from spacy.vocab import Vocab
 from extractor import numbers as N
 from extractor import units as U
 from extractor.analysis import Analysis, ParsedBlock
-from extractor.extract.claim_context import POST_QUALIFIERS, ClaimContext, assign_years, qualifier_words, time_matches
+from extractor.extract.claim_context import (
+    POST_QUALIFIERS, ClaimContext, assign_years, qualifier_matches, qualifier_words, time_matches,
+)
 from extractor.extract.quantities import (
     Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE,
     QUOTES_OPEN, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_punct,
     is_year_word, longest_matches, matches_within, sent_start, share_scan, spaced, span_text, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches, blocks_matches
+from extractor.extract.run_matcher import Matches, RunMatcher, RunMemo, block_matches, blocks_matches
 from extractor.ids import stable_id
 from extractor.model import Sentence
 
@@ -132,9 +134,12 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     numbers_of = [longest_matches(pb.doc, found) for pb, found in zip(body, _matched_blocks(body, "numbers", memo))]
     # no figure, no claim: the rest of the matching is done for the blocks with a figure only
     figures = [(pb, numbers) for pb, numbers in zip(body, numbers_of) if numbers]
-    times = time_matches([pb for pb, _ in figures], memo)
-    for (pb, numbers), block_times in zip(figures, times):
-        found = _BlockClaims(pb, numbers, names, memo, block_times)
+    figure_blocks = [pb for pb, _ in figures]
+    # the other matches of the blocks with a figure, each kind found for all of them at once
+    matched = zip(time_matches(figure_blocks, memo), _matched_blocks(figure_blocks, "units", memo),
+                  _matched_blocks(figure_blocks, "prefixes", memo), qualifier_matches(figure_blocks))
+    for (pb, numbers), (block_times, units, prefixes, qualifiers) in zip(figures, matched):
+        found = _BlockClaims(pb, numbers, names, memo, block_times, units, prefixes, qualifiers)
         previous_year: int | None = None
         for sent in pb.sentences:
             span = _sentence_span(pb, sent)
@@ -185,8 +190,7 @@ def _matched_blocks(blocks: list[ParsedBlock], kind: str, memo: RunMemo) -> list
     if not blocks:
         return out
     for matcher in _matchers(blocks[0].doc.vocab)[kind]:
-        found = [matcher(pb) for pb in blocks] if isinstance(matcher, PhraseIndex) else blocks_matches(
-            matcher, blocks, memo)
+        found = matcher.many(blocks) if isinstance(matcher, PhraseIndex) else blocks_matches(matcher, blocks, memo)
         for matches, more in zip(out, found):
             matches.extend(more)
     return out
@@ -244,9 +248,11 @@ class _BlockClaims:
     """The matches of one parsed block, and the rules that turn them into claims sentence by sentence."""
 
     def __init__(self, pb: ParsedBlock, numbers: list[tuple[str, int, int]], names: _RecurringNames,
-                 memo: RunMemo, times: list[tuple[int, int, int]] | None = None) -> None:
+                 memo: RunMemo, times: Matches | None = None, units: Matches | None = None,
+                 prefixes: Matches | None = None, qualifiers: Matches | None = None) -> None:
         """``numbers``: the block's number matches, longest first where they overlap, in text order;
-        ``times``: its time-expression matches, when matched already (see :func:`time_matches`)."""
+        ``times``, ``units``, ``prefixes``, ``qualifiers``: its (match_id, start, end) matches of
+        each kind, when matched already for all the report's blocks (see :func:`extract_claims`)."""
         self.pb = pb
         self.doc = d = pb.doc
         self.text = pb.text
@@ -255,11 +261,14 @@ class _BlockClaims:
         self.names = names
         self.numbers = numbers
         self.number_starts = [s for _, s, _ in numbers]
-        units = longest_matches(d, _matched(pb, "units", memo), by_start=True)
-        self.units = {s: (e, label) for label, s, e in units}
-        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, _matched(pb, "prefixes", memo))}
+        if units is None:
+            units = _matched(pb, "units", memo)
+        if prefixes is None:
+            prefixes = _matched(pb, "prefixes", memo)
+        self.units = {s: (e, label) for label, s, e in longest_matches(d, units, by_start=True)}
+        self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, prefixes)}
         self.quoted_titles = quoted_titles(pb)
-        self.context = ClaimContext(pb, self.quoted_titles, memo, times)
+        self.context = ClaimContext(pb, self.quoted_titles, memo, times, qualifiers)
         #: The last count of the sentences read so far in the block, if no other figure came after it.
         self.last_count: Quantity | None = None
 

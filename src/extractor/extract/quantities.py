@@ -12,7 +12,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -222,10 +222,24 @@ class PhraseIndex:
 
     def __call__(self, pb: ParsedBlock) -> list[tuple[int, int, int]]:
         """(match_id, start, end) of every phrase occurrence in the block, in text order."""
-        words = pb.lowers if self.lower else pb.words
+        return self._found(pb.lowers if self.lower else pb.words, pb.positions(self.scan, lower=True))
+
+    def many(self, blocks: list[ParsedBlock]) -> list[list[tuple[int, int, int]]]:
+        """``[self(pb) for pb in blocks]``, each block's first-word positions sliced from the
+        report's (the analysis' word table) rather than asked for block by block."""
+        table = blocks[0].table if blocks else None
+        if table is None or any(pb.table is not table for pb in blocks):
+            return [self(pb) for pb in blocks]
+        hits = table.hits(self.scan, lower=True)
+        local, cuts = hits.local, hits.cuts
+        return [self._found(pb.lowers if self.lower else pb.words, local[cuts[pb.position]:cuts[pb.position + 1]])
+                for pb in blocks]
+
+    def _found(self, words: Sequence[str], positions: Iterable[int]) -> list[tuple[int, int, int]]:
+        """The phrase occurrences in ``words`` that start at ``positions`` (in order)."""
         n = len(words)
         out: list[tuple[int, int, int]] = []
-        for i in pb.positions(self.scan, lower=True):
+        for i in positions:
             for phrase, label in self.by_first.get(words[i], ()):
                 end = i + len(phrase)
                 # a longer phrase is compared whole only once its second word is there
