@@ -12,6 +12,7 @@ extractor, which reads numbers token by token from the parsed text.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -63,8 +64,12 @@ _DIGIT_FORM = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_digits(text: str) -> Decimal | None:
-    """``"17,522"`` -> 17522, ``"33.05"`` -> 33.05; None unless ``text`` is digits only."""
+    """``"17,522"`` -> 17522, ``"33.05"`` -> 33.05; None unless ``text`` is digits only.
+
+    Remembered per text, as spaCy remembers a word's lexical attributes: reports write the same
+    figures and years again and again, and a Decimal is immutable."""
     t = text.strip()
     if not _DIGITS_RE.match(t):
         return None
