@@ -10,6 +10,7 @@ the singular of the counted noun (``county``, ``household``) or ``person`` for p
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import pycountry
@@ -223,8 +224,9 @@ def singular(noun: str) -> str:
     return n
 
 
+@functools.lru_cache(maxsize=8192)
 def looks_plural(word: str) -> bool:
-    """Whether ``word`` (lower-case) reads as a plural or collective count noun."""
+    """Whether ``word`` (lower-case) reads as a plural or collective count noun (remembered per word)."""
     w = word.lower()
     if w in COLLECTIVE_NOUNS:
         return True
@@ -250,6 +252,8 @@ def is_person(noun: str) -> bool:
     return s.endswith(AGENT_SUFFIXES)
 
 
+@functools.lru_cache(maxsize=8192)
 def count_unit(noun: str) -> str:
-    """The canonical unit of a count: ``"person"`` for people, else the noun's singular."""
+    """The canonical unit of a count: ``"person"`` for people, else the noun's singular
+    (remembered per noun, a lexical property like spaCy's lexeme attributes)."""
     return "person" if is_person(noun) else singular(noun)
