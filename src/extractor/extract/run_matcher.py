@@ -110,10 +110,15 @@ def forget_word_classes() -> None:
     Like spaCy's lexeme attributes, a word's class is a property of the word and the patterns,
     kept across reports: a batch pays for a word the first time it sees it. This puts every
     matcher back in the state of a fresh process, for measuring what a report made only of
-    new words costs (the benchmark's "new words" figure); extraction never needs it.
+    new words costs (the benchmark's "new words" figure); extraction never needs it. The other
+    per-word memos of the claim rules (a figure's value, a noun's count unit) are dropped too.
     """
+    from extractor import numbers, units
+
     for cache in list(_WORD_CACHES):
         cache.forget_words()
+    for memo in (numbers.parse_digits, units.count_unit, units.looks_plural):
+        memo.cache_clear()
 
 
 class TokenRuns:
