@@ -40,7 +40,7 @@ from extractor.extract.claim_context import (
 from extractor.extract.quantities import (
     Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE,
     QUOTES_OPEN, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_punct,
-    is_year_word, longest_matches, matches_within, sent_start, share_scan, spaced, span_text, verb_like,
+    is_year_word, longest_matches, matches_within, number_token, sent_start, share_scan, spaced, span_text, verb_like,
 )
 from extractor.extract.run_matcher import Matches, RunMatcher, RunMemo, block_matches, blocks_matches
 from extractor.ids import stable_id
@@ -305,7 +305,7 @@ class _BlockClaims:
         """The number(s) a match stands for: one, or two for a glued range ("5–10")."""
         lowers, words, starts = self.lowers, self.words, self.starts
         if label == "DIGITS":
-            m = NUMBER_TOKEN.match(words[s])
+            m = number_token(words[s])
             if m is None:
                 return []
             money = bool(m.group("cur")) or s in self.prefixes

@@ -36,6 +36,13 @@ NUMBER_TOKEN = re.compile(
     r"(?P<suf>bn|mn|mln|tn|trn|k|m|\+)?$"
 )
 NUMBER_TOKEN_REGEX = NUMBER_TOKEN.pattern
+
+
+@functools.lru_cache(maxsize=8192)
+def number_token(word: str) -> re.Match[str] | None:
+    """``NUMBER_TOKEN.match(word)``, remembered per word (a match object is immutable): reports
+    write the same figures and years again and again."""
+    return NUMBER_TOKEN.match(word)
 DASHES = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "~"})
 QUOTES_OPEN = frozenset({'"', "\u201c", "\u2018", "'", "\u00ab", "\u300c"})
 QUOTES_CLOSE = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb", "\u300d"})

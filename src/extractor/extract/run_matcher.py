@@ -114,10 +114,11 @@ def forget_word_classes() -> None:
     per-word memos of the claim rules (a figure's value, a noun's count unit) are dropped too.
     """
     from extractor import numbers, units
+    from extractor.extract import quantities
 
     for cache in list(_WORD_CACHES):
         cache.forget_words()
-    for memo in (numbers.parse_digits, units.count_unit, units.looks_plural):
+    for memo in (numbers.parse_digits, units.count_unit, units.looks_plural, quantities.number_token):
         memo.cache_clear()
 
 
