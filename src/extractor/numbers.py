@@ -12,10 +12,11 @@ extractor, which reads numbers token by token from the parsed text.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+
+from extractor.word_memo import word_memo
 
 #: Cardinal number words up to ninety (``zero`` is left out: "zero tariffs" is not a count).
 UNITS: dict[str, int] = {
@@ -64,7 +65,7 @@ _DIGIT_FORM = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=8192)
+@word_memo
 def parse_digits(text: str) -> Decimal | None:
     """``"17,522"`` -> 17522, ``"33.05"`` -> 33.05; None unless ``text`` is digits only.
 

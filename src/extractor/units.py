@@ -10,10 +10,11 @@ the singular of the counted noun (``county``, ``household``) or ``person`` for p
 """
 from __future__ import annotations
 
-import functools
 import re
 
 import pycountry
+
+from extractor.word_memo import word_memo
 
 # --------------------------------------------------------------------------------------- money
 #: Symbols written before the amount.
@@ -224,7 +225,7 @@ def singular(noun: str) -> str:
     return n
 
 
-@functools.lru_cache(maxsize=8192)
+@word_memo
 def looks_plural(word: str) -> bool:
     """Whether ``word`` (lower-case) reads as a plural or collective count noun (remembered per word)."""
     w = word.lower()
@@ -252,7 +253,7 @@ def is_person(noun: str) -> bool:
     return s.endswith(AGENT_SUFFIXES)
 
 
-@functools.lru_cache(maxsize=8192)
+@word_memo
 def count_unit(noun: str) -> str:
     """The canonical unit of a count: ``"person"`` for people, else the noun's singular
     (remembered per noun, a lexical property like spaCy's lexeme attributes)."""

@@ -22,7 +22,7 @@ from extractor.extract.quantities import (
     PhraseIndex, Quantity, TimeExpression, clause_start, is_year_word, longest_matches, matches_within, phrase_after,
     phrase_before, phrase_end, span_text, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, block_matches, blocks_matches
+from extractor.extract.run_matcher import RunMatcher, RunMemo, blocks_matches
 
 #: Words before a figure that bound it, by qualifier.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
@@ -155,12 +155,10 @@ class ClaimContext:
     """Qualifiers and time expressions of one parsed block, and the rules that fill a figure's
     context columns from them."""
 
-    def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], memo: RunMemo,
-                 times: list[tuple[int, int, int]] | None = None,
-                 qualifiers: list[tuple[int, int, int]] | None = None) -> None:
-        """``memo``: the matches of runs of words already matched in the report; ``times`` and
-        ``qualifiers``: the block's time-expression and qualifier matches, when matched already
-        (:func:`time_matches`, :func:`qualifier_matches`)."""
+    def __init__(self, pb: ParsedBlock, quoted_titles: list[tuple[int, int]], times: list[tuple[int, int, int]],
+                 qualifiers: list[tuple[int, int, int]]) -> None:
+        """``times`` and ``qualifiers``: the block's time-expression and qualifier matches, found
+        for all the report's blocks at once (:func:`time_matches`, :func:`qualifier_matches`)."""
         self.pb = pb
         self.doc = doc = pb.doc
         #: The block's token texts and lower-case texts (read, not Token objects).
@@ -168,12 +166,7 @@ class ClaimContext:
         #: The tokens' character offsets, for surfaces that start where a token does.
         self.starts = pb.starts
         self.quoted_titles = quoted_titles
-        m = _context_matchers(doc.vocab)
-        if qualifiers is None:
-            qualifiers = m["qualifiers"](pb)
         self.qualifiers = {e: (s, label) for label, s, e in longest_matches(doc, qualifiers)}
-        if times is None:
-            times = block_matches(m["times"], pb, memo)
         self.time_matches = longest_matches(doc, times)
         self.time_starts = [s for _, s, _ in self.time_matches]
 

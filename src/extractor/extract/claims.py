@@ -42,7 +42,7 @@ from extractor.extract.quantities import (
     QUOTES_OPEN, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_punct,
     is_year_word, longest_matches, matches_within, number_token, sent_start, share_scan, spaced, span_text, verb_like,
 )
-from extractor.extract.run_matcher import Matches, RunMatcher, RunMemo, block_matches, blocks_matches
+from extractor.extract.run_matcher import Matches, RunMatcher, RunMemo, blocks_matches
 from extractor.ids import stable_id
 from extractor.model import Sentence
 
@@ -139,7 +139,7 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     matched = zip(time_matches(figure_blocks, memo), _matched_blocks(figure_blocks, "units", memo),
                   _matched_blocks(figure_blocks, "prefixes", memo), qualifier_matches(figure_blocks))
     for (pb, numbers), (block_times, units, prefixes, qualifiers) in zip(figures, matched):
-        found = _BlockClaims(pb, numbers, names, memo, block_times, units, prefixes, qualifiers)
+        found = _BlockClaims(pb, numbers, names, block_times, units, prefixes, qualifiers)
         previous_year: int | None = None
         for sent in pb.sentences:
             span = _sentence_span(pb, sent)
@@ -184,8 +184,9 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity, label
 
 
 def _matched_blocks(blocks: list[ParsedBlock], kind: str, memo: RunMemo) -> list[list[tuple[int, int, int]]]:
-    """``[_matched(pb, kind, memo) for pb in blocks]``, the runs of a run matcher matched for all
-    the blocks together (:func:`blocks_matches`: one Matcher call, not one per run)."""
+    """Per block, the (match_id, start, end) matches of one kind of :func:`_matchers`, found for
+    all the blocks together (:func:`blocks_matches`: one Matcher call, not one per run;
+    :meth:`PhraseIndex.many`)."""
     out: list[list[tuple[int, int, int]]] = [[] for _ in blocks]
     if not blocks:
         return out
@@ -194,12 +195,6 @@ def _matched_blocks(blocks: list[ParsedBlock], kind: str, memo: RunMemo) -> list
         for matches, more in zip(out, found):
             matches.extend(more)
     return out
-
-
-def _matched(pb: ParsedBlock, kind: str, memo: RunMemo) -> list[tuple[int, int, int]]:
-    """The (match_id, start, end) matches of one kind of :func:`_matchers` in the block."""
-    return [match for matcher in _matchers(pb.doc.vocab)[kind]
-            for match in (matcher(pb) if isinstance(matcher, PhraseIndex) else block_matches(matcher, pb, memo))]
 
 
 class _RecurringNames:
@@ -248,11 +243,10 @@ class _BlockClaims:
     """The matches of one parsed block, and the rules that turn them into claims sentence by sentence."""
 
     def __init__(self, pb: ParsedBlock, numbers: list[tuple[str, int, int]], names: _RecurringNames,
-                 memo: RunMemo, times: Matches | None = None, units: Matches | None = None,
-                 prefixes: Matches | None = None, qualifiers: Matches | None = None) -> None:
+                 times: Matches, units: Matches, prefixes: Matches, qualifiers: Matches) -> None:
         """``numbers``: the block's number matches, longest first where they overlap, in text order;
         ``times``, ``units``, ``prefixes``, ``qualifiers``: its (match_id, start, end) matches of
-        each kind, when matched already for all the report's blocks (see :func:`extract_claims`)."""
+        each kind, found for all the report's blocks at once (see :func:`extract_claims`)."""
         self.pb = pb
         self.doc = d = pb.doc
         self.text = pb.text
@@ -261,14 +255,10 @@ class _BlockClaims:
         self.names = names
         self.numbers = numbers
         self.number_starts = [s for _, s, _ in numbers]
-        if units is None:
-            units = _matched(pb, "units", memo)
-        if prefixes is None:
-            prefixes = _matched(pb, "prefixes", memo)
         self.units = {s: (e, label) for label, s, e in longest_matches(d, units, by_start=True)}
         self.prefixes = {e: (s, label) for label, s, e in longest_matches(d, prefixes)}
         self.quoted_titles = quoted_titles(pb)
-        self.context = ClaimContext(pb, self.quoted_titles, memo, times, qualifiers)
+        self.context = ClaimContext(pb, self.quoted_titles, times, qualifiers)
         #: The last count of the sentences read so far in the block, if no other figure came after it.
         self.last_count: Quantity | None = None
 

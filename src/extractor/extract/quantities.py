@@ -25,6 +25,7 @@ from spacy.vocab import Vocab
 from extractor import numbers as N
 from extractor import units as U
 from extractor.analysis import ParsedBlock
+from extractor.word_memo import word_memo
 
 _GLUED_CURRENCIES = ("US$", "U.S.$", "HK$", "AU$", "A$", "CA$", "C$", "NZ$", "S$", "NT$", "R$", "$", "€", "£",
                      "¥", "￥", "₹", "₩", "₦", "₽", "₱", "RMB", "USD", "EUR", "GBP", "CNY", "JPY", "INR")
@@ -38,7 +39,7 @@ NUMBER_TOKEN = re.compile(
 NUMBER_TOKEN_REGEX = NUMBER_TOKEN.pattern
 
 
-@functools.lru_cache(maxsize=8192)
+@word_memo
 def number_token(word: str) -> re.Match[str] | None:
     """``NUMBER_TOKEN.match(word)``, remembered per word (a match object is immutable): reports
     write the same figures and years again and again."""
@@ -238,9 +239,7 @@ class PhraseIndex:
         if table is None or any(pb.table is not table for pb in blocks):
             return [self(pb) for pb in blocks]
         hits = table.hits(self.scan, lower=True)
-        local, cuts = hits.local, hits.cuts
-        return [self._found(pb.lowers if self.lower else pb.words, local[cuts[pb.position]:cuts[pb.position + 1]])
-                for pb in blocks]
+        return [self._found(pb.lowers if self.lower else pb.words, hits.get(pb.position, ())) for pb in blocks]
 
     def _found(self, words: Sequence[str], positions: Iterable[int]) -> list[tuple[int, int, int]]:
         """The phrase occurrences in ``words`` that start at ``positions`` (in order)."""

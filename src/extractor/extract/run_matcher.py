@@ -37,6 +37,8 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from extractor.word_memo import forget_word_memos
+
 if TYPE_CHECKING:
     from extractor.analysis import ParsedBlock
 
@@ -113,13 +115,9 @@ def forget_word_classes() -> None:
     new words costs (the benchmark's "new words" figure); extraction never needs it. The other
     per-word memos of the claim rules (a figure's value, a noun's count unit) are dropped too.
     """
-    from extractor import numbers, units
-    from extractor.extract import quantities
-
     for cache in list(_WORD_CACHES):
         cache.forget_words()
-    for memo in (numbers.parse_digits, units.count_unit, units.looks_plural, quantities.number_token):
-        memo.cache_clear()
+    forget_word_memos()
 
 
 class TokenRuns:
@@ -174,6 +172,8 @@ class _PatternAnchors(TokenRuns):
         super().__init__(patterns, connectors)
         # TokenRuns keeps one spec per distinct token spec, in the order of first occurrence
         keys = list(dict.fromkeys(_key(t) for pattern in patterns for t in pattern))
+        #: Each token spec's (:func:`_key`) index in :attr:`specs`, the numbers signatures hold.
+        self.spec_index = {key: n for n, key in enumerate(keys)}
         by_key = dict(zip(keys, self.specs, strict=True))
         chosen: dict[int, _Spec] = {}
         for pattern in patterns:
@@ -393,9 +393,7 @@ class RunMatcher:
             runs = self._anchors()
             if len(runs.specs) > _SignatureMatcher.MAX_SPECS:
                 return None
-            spec_index = {key: n for n, key in enumerate(dict.fromkeys(
-                _key(t) for pattern in self._patterns for t in pattern))}
-            self._by_signature = _SignatureMatcher(self._keyed, spec_index, self._signature_sets)
+            self._by_signature = _SignatureMatcher(self._keyed, runs.spec_index, self._signature_sets)
         return self._by_signature
 
     def _separator(self) -> str | None:
