@@ -14,16 +14,11 @@ import calendar
 import re
 from dataclasses import dataclass
 
-MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _name:
-        MONTHS[_name.lower()] = _i
-        MONTHS[_name[:3].lower()] = _i
-MONTHS["sept"] = 9
+from extractor.months import MONTHS
 
 # (the lookahead lets the engine reject a position by its first letter before trying every name)
-_MONTH = r"(?=[adfjmnos])(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = (r"(?=[adfjmnos])(?P<month>"
+          + "|".join(sorted((name.capitalize() for name in MONTHS), key=lambda n: (-len(n), n))) + r")\.?")
 _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 #: After a year: no digit, "/", "." or "-" before it (tested once the year has matched, so that the
