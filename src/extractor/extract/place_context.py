@@ -103,13 +103,7 @@ class SentenceOpeners:
         """``(flags, base)``: token ``i`` of ``pb`` opens a sentence when ``flags[base + i]``.
         The flags are the document's word table's, whose columns are ``to_array([ORTH, IDX,
         LENGTH, SENT_START])`` block after block, shared by all blocks (no list per block)."""
-        table = pb.table
-        if table is None:
-            return [value == 1 for value in pb.doc.to_array(SENT_START).tolist()], 0
-        if table is not self._table:
-            self._flags = (table.tokens[:, 3] == 1).tolist()  # SENT_START of every token
-            self._table = table
-        return self._flags, table.bounds[pb.position]
+        return [value == 1 for value in pb.doc.to_array(SENT_START).tolist()], 0
 
 
 class BlockWords:

@@ -16,14 +16,14 @@ occurs, "the plant at <Locality>", "in <Town> and <Locality>", "<City>: <Publish
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Container
+from collections.abc import Collection, Container, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
-from extractor.analysis import Analysis, ParsedBlock, TokenHits
+from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract import place_patterns as pp
 from extractor.extract.place_context import (
     COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, BlockWords, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, names_organisation,
@@ -96,6 +96,44 @@ def add_place_ruler(nlp: Language) -> None:
         ruler.add_patterns(gazetteer_patterns() + pp.head_patterns())
 
 
+class TokenHits(Mapping[int, list[int]]):
+    """Where some words stand in every block of a document (:meth:`WordTable.find`): block
+    position -> the (block-relative) token indices found there, for the blocks with any.
+
+    Held as two flat lists, not a list per block: ``local``, every hit's index within its
+    block, block after block, and ``cuts``, where each block's hits start in it (block ``n``'s
+    are ``local[cuts[n]:cuts[n + 1]]``). A block's list is sliced when asked for (most rules
+    ask about few blocks), not built for every block of the report."""
+
+    __slots__ = ("local", "cuts")
+
+    def __init__(self, local: list[int], cuts: list[int]) -> None:
+        self.local = local
+        self.cuts = cuts
+
+    def get(self, block: int, default: object = None) -> Any:  # type: ignore[override]
+        cuts = self.cuts
+        if not 0 <= block < len(cuts) - 1 or cuts[block] == cuts[block + 1]:
+            return default
+        return self.local[cuts[block]:cuts[block + 1]]
+
+    def __getitem__(self, block: int) -> list[int]:
+        found = self.get(block)
+        if found is None:
+            raise KeyError(block)
+        return found
+
+    def __contains__(self, block: object) -> bool:
+        return isinstance(block, int) and self.get(block) is not None
+
+    def __iter__(self) -> Iterator[int]:
+        cuts = self.cuts
+        return (block for block in range(len(cuts) - 1) if cuts[block] != cuts[block + 1])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 @dataclass(slots=True)
 class Mention:
     """A place mention being built: token span in one block plus what is known about it."""
@@ -164,11 +202,8 @@ class _Builder:
         self._found_lower: dict[int, TokenHits] = {}
         self._kept: list[Container[str]] = []
         blocks = analysis.blocks
-        table = blocks[0].table if blocks else None
-        #: The document's word table when all its blocks share one (:func:`extractor.analysis.analyse`).
-        self._table = table if table is not None and all(pb.table is table for pb in blocks) else None
-        #: Each block's place in :meth:`_hits`: its position in the word table, else its order.
-        self._slots = {pb.index: pb.position if self._table is not None else n for n, pb in enumerate(blocks)}
+        self._table = None
+        self._slots = {pb.index: n for n, pb in enumerate(blocks)}
 
     def view(self, pb: ParsedBlock) -> BlockWords:
         """The block's words as plain lists (made once per block and call)."""
@@ -992,9 +1027,7 @@ def _distinct_words(analysis: Analysis) -> Collection[str]:
     """Every word the document writes, once each: its word table's distinct words when its
     blocks share one (:class:`extractor.analysis.WordTable`; no set made of them), else the
     union of its blocks' words."""
-    tables = {id(pb.table) for pb in analysis.blocks}
-    if len(tables) == 1 and analysis.blocks[0].table is not None:
-        return analysis.blocks[0].table.texts
+    return list(dict.fromkeys(w for pb in analysis.blocks for w in pb.words))
     return set().union(*(pb.words for pb in analysis.blocks))
 
 

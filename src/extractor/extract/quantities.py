@@ -235,11 +235,7 @@ class PhraseIndex:
     def many(self, blocks: list[ParsedBlock]) -> list[list[tuple[int, int, int]]]:
         """``[self(pb) for pb in blocks]``, each block's first-word positions sliced from the
         report's (the analysis' word table) rather than asked for block by block."""
-        table = blocks[0].table if blocks else None
-        if table is None or any(pb.table is not table for pb in blocks):
-            return [self(pb) for pb in blocks]
-        hits = table.hits(self.scan, lower=True)
-        return [self._found(pb.lowers if self.lower else pb.words, hits.get(pb.position, ())) for pb in blocks]
+        return [self(pb) for pb in blocks]
 
     def _found(self, words: Sequence[str], positions: Iterable[int]) -> list[tuple[int, int, int]]:
         """The phrase occurrences in ``words`` that start at ``positions`` (in order)."""
@@ -293,10 +289,7 @@ def is_punct(word: str) -> bool:
 
 def sent_start(pb: ParsedBlock, k: int) -> bool:
     """Whether ``pb.doc[k].is_sent_start`` is true (SENT_START 1), read from the word table."""
-    table = pb.table
-    if table is None:
-        return bool(pb.doc[k].is_sent_start)
-    return int(table.tokens[table.bounds[pb.position] + k, 3]) == 1
+    return bool(pb.doc[k].is_sent_start)
 
 
 def verb_like(t: Token) -> bool:

@@ -470,13 +470,9 @@ def matches(matcher: RunMatcher | PhraseMatcher, doc: Doc, memo: RunMemo | None 
 
 def block_matches(matcher: RunMatcher | PhraseMatcher, pb: ParsedBlock, memo: RunMemo) -> Matches:
     """``matcher(pb.doc)``; a :class:`RunMatcher` reads the block's words from the analysis' word table."""
-    table = pb.table
     if isinstance(matcher, PhraseMatcher):
         return matcher(pb.doc)
-    if table is None:
-        return matcher(pb.doc, memo)
-    first, stop = table.bounds[pb.position], table.bounds[pb.position + 1]
-    return matcher.match_many([table.ids[first:stop]], table.texts, memo)[0]
+    return matcher(pb.doc, memo)
 
 
 def blocks_matches(matcher: RunMatcher, blocks: list[ParsedBlock], memo: RunMemo) -> list[Matches]:
@@ -484,8 +480,4 @@ def blocks_matches(matcher: RunMatcher, blocks: list[ParsedBlock], memo: RunMemo
     together (:meth:`RunMatcher.match_many`) when they share the analysis' word table."""
     if not blocks:
         return []
-    if len({id(pb.table) for pb in blocks}) != 1 or blocks[0].table is None:
-        return [block_matches(matcher, pb, memo) for pb in blocks]
-    table = blocks[0].table
-    bounds, ids = table.bounds, table.ids
-    return matcher.match_many([ids[bounds[pb.position]:bounds[pb.position + 1]] for pb in blocks], table.texts, memo)
+    return [block_matches(matcher, pb, memo) for pb in blocks]
