@@ -64,11 +64,5 @@ class ModelNotFoundError(ExtractorError):
     code = "RX301"
 
 
-class ValidationFailed(ExtractorError):
-    """Schema or integrity expectations failed: the run is marked failed."""
-
-    code = "RX401"
-
-
 class OutputError(ExtractorError):
     code = "RX501"

@@ -95,10 +95,6 @@ class Block:
     # (offset into ``text``, page) for every page the block continues on after its first
     page_breaks: list[tuple[int, int]] = field(default_factory=list)
 
-    @property
-    def page_end(self) -> int:
-        return self.page_breaks[-1][1] if self.page_breaks else self.page
-
     def page_at(self, rel: int) -> int:
         """The page of the character at ``rel`` (an offset into this block's text)."""
         page = self.page

@@ -82,10 +82,6 @@ SORT_KEYS: dict[str, list[str]] = {
 _PANDAS_DTYPES = {pa.string(): "string", pa.float64(): "Float64", pa.int64(): "Int64", pa.bool_(): "boolean"}
 
 
-def empty_frame(name: str) -> pd.DataFrame:
-    return to_frame(name, [])
-
-
 def to_frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Rows (dicts) to a DataFrame with exactly the schema's columns and nullable dtypes.
 

@@ -8,7 +8,11 @@ with that number (see :func:`find_body_markers`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
+
+from extractor.model import Note
 
 CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ① .. ⑳
 CIRCLED_EXTRA = "".join(chr(c) for c in range(0x3251, 0x3260)) + "".join(chr(c) for c in range(0x32B1, 0x32C0))
@@ -162,3 +166,21 @@ def strip_markers(text: str, markers: list[FoundMarker]) -> tuple[str, list[tupl
     out.append(text[last:])
     clean = "".join(out)
     return clean, positions
+
+
+#: How a report numbers its notes: restarting on every page, or through the document.
+Scheme = Literal["page", "document"]
+
+
+def numbering_scheme(notes: Sequence[Note]) -> Scheme:
+    """``"page"`` when note numbering restarts on each page, ``"document"`` otherwise."""
+    first_on_page: dict[int, int] = {}
+    for n in sorted(notes, key=lambda n: (n.page, n.ordinal)):
+        num = marker_number(n.marker)
+        if num is not None and n.page not in first_on_page:
+            first_on_page[n.page] = num
+    firsts = [first_on_page[p] for p in sorted(first_on_page)][1:]
+    if not firsts:
+        return "document" if notes else "page"
+    restarts = sum(1 for f in firsts if f == 1)
+    return "page" if restarts * 2 >= len(firsts) else "document"

@@ -10,7 +10,6 @@ Steps, each in its own module:
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import string
 from dataclasses import dataclass, field
@@ -19,10 +18,9 @@ from extractor.errors import LayoutError
 from extractor.layout import lines as L
 from extractor.layout.headings import section_id_for
 from extractor.layout.hyphenation import Vocabulary, join_broken
-from extractor.layout.markers import find_body_markers, strip_markers
-from extractor.layout.units import BODY, HEADER, HEADING, NOTE, TABLE, TITLE, TOC, Unit, classify, group_units
+from extractor.layout.markers import find_body_markers, numbering_scheme, strip_markers
+from extractor.layout.line_kinds import BODY, HEADER, HEADING, NOTE, TABLE, TITLE, TOC, Unit, classify, group_units
 from extractor.model import Block, BlockKind, Document, Marker, Note, RawPage, Section
-from extractor.notes.resolve import numbering_scheme
 
 PARAGRAPH_SEP = "\n\n"
 _ASCII_LETTERS = frozenset(string.ascii_letters)
@@ -244,6 +242,3 @@ def _section_tree(headings: list[tuple[Unit, int]], blocks: list[Block], body_en
             s.char_end = body_end
     return sections
 
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

@@ -20,27 +20,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from typing import Literal
 
-from extractor.layout.markers import marker_number
+from extractor.layout.markers import Scheme, marker_number, numbering_scheme
 from extractor.model import Marker, Note
 
-Scheme = Literal["page", "document"]
-
-
-def numbering_scheme(notes: Sequence[Note]) -> Scheme:
-    """``"page"`` when note numbering restarts on each page, ``"document"`` otherwise."""
-    first_on_page: dict[int, int] = {}
-    for n in sorted(notes, key=lambda n: (n.page, n.ordinal)):
-        num = marker_number(n.marker)
-        if num is not None and n.page not in first_on_page:
-            first_on_page[n.page] = num
-    firsts = [first_on_page[p] for p in sorted(first_on_page)][1:]
-    if not firsts:
-        return "document" if notes else "page"
-    restarts = sum(1 for f in firsts if f == 1)
-    return "page" if restarts * 2 >= len(firsts) else "document"
-
+__all__ = ["Scheme", "find_duplicates", "numbering_scheme", "resolve_markers"]
 
 def resolve_markers(markers: Sequence[Marker], notes: Sequence[Note], scheme: Scheme | None = None) -> list[Note | None]:
     """The note each marker points to (None where no note can be found), in marker order."""
