@@ -5,7 +5,10 @@ these functions, so a batch behaves the same with or without Prefect.
 """
 from __future__ import annotations
 
+import functools
 import gzip
+import hashlib
+import importlib.util
 import json
 import os
 import time
@@ -21,7 +24,7 @@ import pandas as pd
 from extractor import __version__
 from extractor.io.write import atomic_write_text, write_tables
 from extractor.model import Document, RawPage
-from extractor.nlp import resolve_model_name
+from extractor.nlp import build_nlp, resolve_model_name
 from extractor.pipeline import (
     ExtractionConfig,
     ReportResult,
@@ -32,6 +35,7 @@ from extractor.pipeline import (
     read_report_pages,
     repair_report_layout,
 )
+from extractor.registry import rules_digest
 from extractor.tables import TABLE_NAMES
 
 CACHE_DIRNAME = ".cache"
@@ -123,10 +127,55 @@ def with_consistency_checks(result: ReportResult) -> ReportResult:
 
 # --- cache ---------------------------------------------------------------------------------------
 
+#: Libraries in the cache key: spaCy (tokenizer, matchers, model runtime) and pdfplumber (PDF
+#: reading) shape a report's tables; Great Expectations only validates them, and is keyed so that
+#: its upgrade re-runs every report from scratch (issue 16).
+_CACHE_LIBRARIES = ("spacy", "pdfplumber", "great-expectations")
+
+
+def cache_key_parts(options: RunOptions, sha256: str) -> dict[str, str]:
+    """Everything a cached report's tables depend on, by name: the report's content, the rules
+    (code and data files of the installed package, :func:`extractor.registry.rules_digest`), the
+    libraries and model that read it, and the options that change extraction."""
+    parts = {"content": sha256, "rules": rules_digest()}
+    parts.update(_library_versions())
+    parts["model"] = _model_identity(options.model)
+    parts["max_pages"] = str(options.max_pages)
+    return parts
+
+
 def cache_key(options: RunOptions, sha256: str) -> str:
-    """Content hash + extractor version + model + limits: any change re-runs the report."""
-    model = resolve_model_name(options.model) or "blank"
-    return f"{sha256[:32]}-{__version__}-{model}-{options.max_pages}"
+    """The cache entry's name: :func:`cache_key_parts` hashed to 32 hex digits. A change of any
+    part (a rule edited, a library or the model upgraded, other options) misses the cache."""
+    canonical = json.dumps(cache_key_parts(options, sha256), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+
+
+@functools.cache
+def _library_versions() -> dict[str, str]:
+    """Installed versions of :data:`_CACHE_LIBRARIES` (read once per process, as the code is)."""
+    out = {}
+    for name in _CACHE_LIBRARIES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not-installed"
+    return out
+
+
+def _model_identity(model: str | None) -> str:
+    """``"blank"``, or the resolved model's package name and installed version (``name==1.2.3``);
+    the version from the package metadata, else from the loaded pipeline's meta."""
+    name = resolve_model_name(model)
+    if name is None:
+        return "blank"
+    try:
+        return f"{name}=={metadata.version(name)}"
+    except metadata.PackageNotFoundError:
+        pass
+    if importlib.util.find_spec(name) is None:
+        return f"{name}==not-installed"  # extraction fails on it: nothing is cached under this key
+    return f"{name}=={build_nlp(model).meta.get('version', '')}"
 
 
 def _cache_path(options: RunOptions, sha256: str) -> Path:
