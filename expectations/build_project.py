@@ -1,9 +1,13 @@
-"""Maintenance script: (re)write the file-backed Great Expectations project under expectations/gx/.
+"""Maintenance script: (re)write the file-backed Great Expectations project the run validates with.
 
-The run never builds suites in code: it loads the JSON this script wrote (committed to git).
-Edit the declarations below, run ``.venv/bin/python expectations/build_project.py``, review the
-JSON diff and commit it. Severity lives in each expectation's ``meta.severity``: ``error`` fails
-the flow run, ``warning`` only sets a warning.
+The run never builds suites in code: it loads the JSON this script wrote, shipped inside the
+package (``src/extractor/validate/gx/``, package data). Edit the declarations below, run
+``.venv/bin/python expectations/build_project.py``, review the JSON diff and commit it. A team that
+keeps its own edited suites writes them elsewhere (``--out DIR``) and runs with
+``report-extract run ... --expectations DIR``.
+
+Severity is GX's own ``severity`` field: ``critical`` (a defect of our tables) fails the run,
+``warning`` (a finding about the report) is counted per document and shown in the report.
 
 Run-time parameters (``{"$PARAMETER": name}``) are filled by ``extractor.validate.run`` from the
 tables of the same run: ``cited_note_ids``, ``claim_ids``, ``citation_ids``, ``place_ids`` (each a
@@ -11,6 +15,7 @@ newline-separated string of ids, see ``extractor.validate.gx_expectations.join_i
 """
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -29,12 +34,18 @@ from extractor.tables import SCHEMAS  # noqa: E402
 from extractor.validate import gx_expectations as cx  # noqa: E402
 from extractor.validate.consistency import KINDS, STATUSES  # noqa: E402
 from extractor.validate.run import (  # noqa: E402
-    ASSET_TABLES, BATCH_DEFINITION, DATASOURCE, GX_DIR, checkpoint_name, suite_name,
+    ASSET_TABLES, BATCH_DEFINITION, DATASOURCE, checkpoint_name, suite_name,
 )
+
+#: Where the project is written by default: the package's own copy.
+SHIPPED = HERE.parent / "src" / "extractor" / "validate" / "gx"
 
 PLACE_TYPES = ["continent", "region", "country", "province", "autonomous_region", "municipality", "prefecture",
                "city", "county", "district", "township", "village", "natural_feature", "other"]
-ERR, WARN = {"severity": "error"}, {"severity": "warning"}
+#: GX's own severity field is the one source of severity. ``critical``: a defect of our tables (schema,
+#: types, keys, ids that point nowhere) - the run fails. ``warning``: a finding about the report (its
+#: conflicts, uncited notes, unresolved markers, malformed or scheme-less URLs) - counted per document.
+CRITICAL, WARNING = "critical", "warning"
 
 
 def p(name: str) -> dict[str, str]:
@@ -42,96 +53,99 @@ def p(name: str) -> dict[str, str]:
 
 
 def common(table: str, id_col: str | None) -> list:
-    ex = [gxe.ExpectTableColumnsToMatchSet(column_set=list(SCHEMAS[table].names), exact_match=True, meta=ERR),
-          gxe.ExpectColumnValuesToNotBeNull(column="doc_id", meta=ERR)]
+    ex = [gxe.ExpectTableColumnsToMatchSet(column_set=list(SCHEMAS[table].names), exact_match=True, severity=CRITICAL),
+          gxe.ExpectColumnValuesToNotBeNull(column="doc_id", severity=CRITICAL)]
     if id_col:
-        ex += [gxe.ExpectColumnValuesToNotBeNull(column=id_col, meta=ERR),
-               gxe.ExpectColumnValuesToBeUnique(column=id_col, meta=ERR)]
+        ex += [gxe.ExpectColumnValuesToNotBeNull(column=id_col, severity=CRITICAL),
+               gxe.ExpectColumnValuesToBeUnique(column=id_col, severity=CRITICAL)]
     return ex
 
 
 def page(col: str = "page") -> list:
-    return [gxe.ExpectColumnValuesToNotBeNull(column=col, meta=ERR),
-            gxe.ExpectColumnValuesToBeBetween(column=col, min_value=1, meta=ERR)]
+    return [gxe.ExpectColumnValuesToNotBeNull(column=col, severity=CRITICAL),
+            gxe.ExpectColumnValuesToBeBetween(column=col, min_value=1, severity=CRITICAL)]
 
 
 def span(start: str = "char_start", end: str = "char_end") -> list:
-    return [gxe.ExpectColumnValuesToBeBetween(column=start, min_value=0, meta=ERR),
+    return [gxe.ExpectColumnValuesToBeBetween(column=start, min_value=0, severity=CRITICAL),
             gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A=end, column_B=start, or_equal=False,
-                                                        ignore_row_if="either_value_is_missing", meta=ERR)]
+                                                        ignore_row_if="either_value_is_missing", severity=CRITICAL)]
 
 
 URL = r"^https?://[^\s/]+\.[^\s]+$"
 SUITES: dict[str, list] = {
     "documents": common("documents", "doc_id") + [
-        gxe.ExpectColumnValuesToBeInSet(column="status", value_set=["ok", "failed"], meta=ERR),
-        gxe.ExpectColumnValuesToBeInSet(column="status", value_set=["ok"], meta=ERR,
+        gxe.ExpectColumnValuesToBeInSet(column="status", value_set=["ok", "failed"], severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="status", value_set=["ok"], severity=WARNING,
                                         notes="A report that failed to process."),
-        gxe.ExpectColumnValuesToMatchRegex(column="sha256", regex=r"^[0-9a-f]{64}$", meta=ERR),
-        gxe.ExpectColumnValuesToBeBetween(column="n_pages", min_value=1, meta=ERR),
+        gxe.ExpectColumnValuesToMatchRegex(column="sha256", regex=r"^[0-9a-f]{64}$", severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeBetween(column="n_pages", min_value=1, severity=CRITICAL),
     ],
     "sections": common("sections", None) + [
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["doc_id", "section_id"], meta=ERR),
-        gxe.ExpectColumnValuesToNotBeNull(column="section_id", meta=ERR),
-        gxe.ExpectColumnValuesToBeBetween(column="level", min_value=1, max_value=6, meta=ERR),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["doc_id", "section_id"], severity=CRITICAL),
+        gxe.ExpectColumnValuesToNotBeNull(column="section_id", severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeBetween(column="level", min_value=1, max_value=6, severity=CRITICAL),
         *page(), *span(),
     ],
     "claims": common("claims", "claim_id") + [
-        gxe.ExpectColumnValuesToNotBeNull(column="value", meta=ERR),
-        gxe.ExpectColumnValuesToNotBeNull(column="surface", meta=ERR),
-        gxe.ExpectColumnValuesToNotBeNull(column="unit", meta=ERR),
-        gxe.ExpectColumnValuesToMatchRegex(column="unit", regex=r"^[A-Za-z][A-Za-z0-9_\-/]*$", meta=ERR),
-        gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=["digits", "words"], meta=ERR),
-        gxe.ExpectColumnValuesToBeBetween(column="year", min_value=1900, max_value=2100, meta=ERR),
-        gxe.ExpectColumnValuesToNotBeNull(column="sentence_id", meta=ERR),
-        gxe.ExpectColumnValuesToNotBeNull(column="sentence", meta=ERR),
+        gxe.ExpectColumnValuesToNotBeNull(column="value", severity=CRITICAL),
+        gxe.ExpectColumnValuesToNotBeNull(column="surface", severity=CRITICAL),
+        gxe.ExpectColumnValuesToNotBeNull(column="unit", severity=CRITICAL),
+        gxe.ExpectColumnValuesToMatchRegex(column="unit", regex=r"^[A-Za-z][A-Za-z0-9_\-/]*$", severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=["digits", "words"], severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeBetween(column="year", min_value=1900, max_value=2100, severity=CRITICAL),
+        gxe.ExpectColumnValuesToNotBeNull(column="sentence_id", severity=CRITICAL),
+        gxe.ExpectColumnValuesToNotBeNull(column="sentence", severity=CRITICAL),
         *page(), *span(),
     ],
     "notes": common("notes", "note_id") + [
-        gxe.ExpectColumnValuesToNotBeNull(column="marker", meta=ERR),
-        gxe.ExpectColumnValueLengthsToBeBetween(column="note_text", min_value=1, meta=ERR),
-        gxe.ExpectColumnValuesToMatchRegex(column="url", regex=URL, meta=ERR),
+        gxe.ExpectColumnValuesToNotBeNull(column="marker", severity=CRITICAL),
+        gxe.ExpectColumnValueLengthsToBeBetween(column="note_text", min_value=1, severity=CRITICAL),
+        gxe.ExpectColumnValuesToMatchRegex(column="url", regex=URL, severity=WARNING,
+                                            notes="A URL printed without a scheme or malformed (the report's own)."),
         cx.ExpectNotesToBeCited(column_list=["note_id", "page", "marker", "note_text"], ids=p("cited_note_ids"),
-                                meta=ERR, notes="Every note is cited by at least one marker in the body."),
+                                severity=WARNING, notes="Every note is cited by at least one marker in the body."),
         *page(), *span(),
     ],
     "citations": common("citations", "citation_id") + [
-        gxe.ExpectColumnValuesToNotBeNull(column="marker", meta=ERR),
-        cx.ExpectCitationMarkersToResolve(column_list=["resolved", "page", "marker", "cited_sentence"], meta=ERR,
+        gxe.ExpectColumnValuesToNotBeNull(column="marker", severity=CRITICAL),
+        cx.ExpectCitationMarkersToResolve(column_list=["resolved", "page", "marker", "cited_sentence"], severity=WARNING,
                                           notes="Every marker has a note on its page."),
-        gxe.ExpectColumnValuesToNotBeNull(column="note_id", meta=ERR),
-        gxe.ExpectColumnValuesToNotBeNull(column="sentence_id", meta=ERR),
-        gxe.ExpectColumnValuesToMatchRegex(column="url", regex=URL, meta=ERR),
-        gxe.ExpectColumnValuesToBeBetween(column="char_offset", min_value=0, meta=ERR),
+        gxe.ExpectColumnValuesToNotBeNull(column="note_id", severity=WARNING,
+                                          notes="An unresolved marker has no note."),
+        gxe.ExpectColumnValuesToNotBeNull(column="sentence_id", severity=CRITICAL),
+        gxe.ExpectColumnValuesToMatchRegex(column="url", regex=URL, severity=WARNING,
+                                            notes="A URL printed without a scheme or malformed (the report's own)."),
+        gxe.ExpectColumnValuesToBeBetween(column="char_offset", min_value=0, severity=CRITICAL),
         *page(),
     ],
     "claim_citations": common("claim_citations", None) + [
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["claim_id", "citation_id"], meta=ERR),
-        cx.ExpectColumnValuesToBeKnownIds(column="claim_id", ids=p("claim_ids"), of_table="claims", meta=ERR),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["claim_id", "citation_id"], severity=CRITICAL),
+        cx.ExpectColumnValuesToBeKnownIds(column="claim_id", ids=p("claim_ids"), of_table="claims", severity=CRITICAL),
         cx.ExpectColumnValuesToBeKnownIds(column="citation_id", ids=p("citation_ids"), of_table="citations",
-                                          meta=ERR),
-        gxe.ExpectColumnValuesToMatchRegex(column="link", regex=r"^[a-z_]+$", meta=ERR),
+                                          severity=CRITICAL),
+        gxe.ExpectColumnValuesToMatchRegex(column="link", regex=r"^[a-z_]+$", severity=CRITICAL),
     ],
     "places": common("places", "place_id") + [
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["doc_id", "name"], meta=ERR),
-        gxe.ExpectColumnValueLengthsToBeBetween(column="name", min_value=1, meta=ERR),
-        gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=PLACE_TYPES, meta=ERR),
-        gxe.ExpectColumnValuesToMatchRegex(column="country", regex=r"^[A-Z]{2}$", meta=ERR),
-        gxe.ExpectColumnValuesToBeBetween(column="mentions", min_value=1, meta=ERR),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["doc_id", "name"], severity=CRITICAL),
+        gxe.ExpectColumnValueLengthsToBeBetween(column="name", min_value=1, severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=PLACE_TYPES, severity=CRITICAL),
+        gxe.ExpectColumnValuesToMatchRegex(column="country", regex=r"^[A-Z]{2}$", severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeBetween(column="mentions", min_value=1, severity=CRITICAL),
         *page("first_page"),
     ],
     "place_mentions": common("place_mentions", "mention_id") + [
-        cx.ExpectColumnValuesToBeKnownIds(column="place_id", ids=p("place_ids"), of_table="places", meta=ERR),
-        gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=PLACE_TYPES, meta=ERR),
-        gxe.ExpectColumnValueLengthsToBeBetween(column="text", min_value=1, meta=ERR),
+        cx.ExpectColumnValuesToBeKnownIds(column="place_id", ids=p("place_ids"), of_table="places", severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=PLACE_TYPES, severity=CRITICAL),
+        gxe.ExpectColumnValueLengthsToBeBetween(column="text", min_value=1, severity=CRITICAL),
         *page(), *span(),
     ],
     "consistency_checks": common("consistency_checks", "check_id") + [
-        gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(KINDS), meta=ERR),
-        gxe.ExpectColumnValuesToBeInSet(column="status", value_set=list(STATUSES), meta=ERR),
-        gxe.ExpectColumnValuesToNotBeNull(column="claim_ids", meta=ERR),
+        gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(KINDS), severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="status", value_set=list(STATUSES), severity=CRITICAL),
+        gxe.ExpectColumnValuesToNotBeNull(column="claim_ids", severity=CRITICAL),
         *[cx.ExpectConsistencyChecksToHold(
-            column_list=["kind", "values", "status", "pages", "message"], kinds=[kind], meta=WARN,
+            column_list=["kind", "values", "status", "pages", "message"], kinds=[kind], severity=WARNING,
             notes=f"Consistency ({kind}): the report does not contradict itself.")
           for kind in KINDS],
     ],
@@ -139,6 +153,13 @@ SUITES: dict[str, list] = {
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description="(Re)write the Great Expectations project.")
+    parser.add_argument("--out", type=Path, default=SHIPPED,
+                        help="the project folder to write (default: the package's, %(default)s)")
+    write_project(parser.parse_args().out.resolve())
+
+
+def write_project(GX_DIR: Path) -> None:  # noqa: N803 - the project folder
     assert set(SUITES) == set(ASSET_TABLES), "one suite per table"
     if GX_DIR.exists():
         for sub in ("expectations", "validation_definitions", "checkpoints"):

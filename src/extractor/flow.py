@@ -42,7 +42,6 @@ from extractor.runner import (
     process_one,
 )
 from extractor.tables import TABLE_NAMES
-from extractor.validate.run import GX_DIR
 
 # The progress callback of the process that runs the flow body (the CLI's progress bar). It is not a
 # flow parameter: parameters are serialised into the run context that every task carries to its
@@ -292,7 +291,7 @@ def _unchanged_since_last_run(paths: list[str], options: RunOptions, started: fl
         validation = manifest.get("validation") or {}
         if validation.get("data_docs") and not Path(validation["data_docs"]).exists():
             return None
-        if _newest_mtime(Path(__file__).resolve().parent, GX_DIR) > stamp:
+        if _newest_mtime(Path(__file__).resolve().parent) > stamp:
             return None
         if any(file_sha256(Path(p)) != i["sha256"] for p, i in zip(paths, inputs)):
             return None

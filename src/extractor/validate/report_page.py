@@ -46,8 +46,8 @@ def write_report_page(out_dir: Path, results: pd.DataFrame, consistency: pd.Data
 
 def _verdict(results: pd.DataFrame, consistency: pd.DataFrame) -> str:
     failed = results[results["success"] == False]  # noqa: E712 - nullable boolean column
-    errors = int((failed["severity"] == "error").sum())
-    warnings = int((failed["severity"] != "error").sum())
+    errors = int((failed["severity"] == "critical").sum())
+    warnings = int((failed["severity"] != "critical").sum())
     conflicts = int((consistency["status"] != "consistent").sum()) if len(consistency) else 0
     cls = "fail" if errors else ("warn" if warnings else "ok")
     word = "FAILED" if errors else ("passed with warnings" if warnings else "passed")
@@ -70,7 +70,7 @@ def _failures(results: pd.DataFrame) -> str:
     if failed.empty:
         return '<p class="ok">None.</p>'
     rows = "".join(
-        f'<tr><td class="{"fail" if r.severity == "error" else "warn"}">{_e(r.severity)}</td>'
+        f'<tr><td class="{"fail" if r.severity == "critical" else "warn"}">{_e(r.severity)}</td>'
         f"<td><code>{_e(r.doc_id) or '(run)'}</code></td><td>{_e(r.table)}</td><td>{_e(r.expectation)}</td>"
         f"<td>{_e(r.column)}</td><td>{_e(r.unexpected_count)}</td><td>{_e(r.details)}</td></tr>"
         for r in failed.itertuples()

@@ -1,14 +1,23 @@
-"""Run the committed Great Expectations checkpoint over a run's tables.
+"""Run the Great Expectations checkpoints over a run's tables.
 
-One GE context per run (:func:`open_context`, reusable); one committed checkpoint per table (a
-checkpoint run takes one dataframe), Data Docs built once at the end.
-GE never phones home: analytics are disabled in the committed config and in the environment.
+The GX project (suites, checkpoints, validation definitions) ships inside the package as data
+(``extractor/validate/gx/``, found through :mod:`importlib.resources`, so a wheel install finds it
+as an editable one does); ``--expectations DIR`` points a run at a team's own edited copy. The
+project is copied to a private temporary folder when a context is opened, so that GX's own
+writes never touch the installed package or the team's folder.
+
+One GE context per run (:func:`open_context`, reusable); one checkpoint per table (a checkpoint
+run takes one dataframe), Data Docs built once at the end. GE never phones home: analytics are
+disabled in the shipped config and in the environment.
+
+Severity has one source, GX's own ``severity`` field of each expectation: ``critical`` for
+defects of our tables (the run fails), ``warning`` for findings about the report.
 
     outcome = validate_tables(frames, out_dir)          # frames from pipeline.combine(...)
     frames["consistency_checks"] = outcome.consistency   # (validate_tables computes it if missing)
     frames["validation_results"] = outcome.results
-    if not outcome.success_errors: fail the run          # schema / integrity errors
-    if outcome.warnings: set a warning                   # consistency conflicts
+    if not outcome.success_errors: fail the run          # critical: schema / integrity of our tables
+    if outcome.warnings: set a warning                   # warning: findings about the report
 
 Data Docs go to ``<out_dir>/validation/`` (``index.html``); the committed site config keeps
 pointing at the gitignored ``expectations/gx/uncommitted/data_docs/``.
@@ -17,8 +26,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 import time
+import weakref
 from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +40,10 @@ import pandas as pd
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
-GX_DIR = Path(__file__).resolve().parents[3] / "expectations" / "gx"
+#: The GX project shipped with the package (package data).
+GX_PROJECT: Traversable = resources.files("extractor.validate").joinpath("gx")
+#: GX's severity of a failed expectation that fails the run; every other severity warns.
+CRITICAL = "critical"
 DATASOURCE = "report_tables"
 BATCH_DEFINITION = "whole_table"
 SITE = "local_site"
@@ -52,27 +69,44 @@ class ValidationOutcome:
     consistency: pd.DataFrame  # the consistency_checks table that was validated
     docs_index: Path | None
     seconds: float
-    errors: list[str] = field(default_factory=list)  # one line per failed "error" expectation and doc
+    errors: list[str] = field(default_factory=list)  # one line per failed "critical" expectation and doc
     warning_list: list[str] = field(default_factory=list)
 
     @property
     def success_errors(self) -> bool:
-        """True when no expectation of severity "error" failed: the flow run may succeed."""
+        """True when no expectation of severity "critical" failed: the flow run may succeed."""
         return not self.errors
 
     @property
     def warnings(self) -> list[str]:
-        """One line per failed "warning" expectation and doc (consistency conflicts)."""
+        """One line per failed "warning" expectation and doc (findings about the report)."""
         return self.warning_list
 
 
-def open_context(gx_dir: Path = GX_DIR) -> Any:
-    """The committed file-backed context (custom expectations registered). Reuse it within a run."""
+def open_context(gx_dir: Path | str | None = None) -> Any:
+    """A file-backed GX context over a private copy of the GX project: the shipped one, or
+    ``gx_dir`` (a team's own, see ``--expectations``), with the custom expectations registered.
+    Reuse it within a run; the copy is removed with the context."""
     import great_expectations as gx
 
     import extractor.validate.gx_expectations  # noqa: F401  registers the custom expectations
 
-    return gx.get_context(mode="file", project_root_dir=str(gx_dir.parent))
+    root = Path(tempfile.mkdtemp(prefix="report-extractor-gx-"))
+    project = root / "gx"
+    if gx_dir is None:
+        with resources.as_file(GX_PROJECT) as shipped:
+            shutil.copytree(shipped, project, ignore=shutil.ignore_patterns("uncommitted", "__pycache__"))
+    else:
+        source = Path(gx_dir)
+        if not (source / "great_expectations.yml").is_file():
+            source = source / "gx"  # the folder holding the project, as expectations/build_project.py --out writes it
+        if not (source / "great_expectations.yml").is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            raise FileNotFoundError(f"{gx_dir}: no Great Expectations project (great_expectations.yml) there")
+        shutil.copytree(source, project, ignore=shutil.ignore_patterns("uncommitted", "__pycache__"))
+    context = gx.get_context(mode="file", project_root_dir=str(root))
+    weakref.finalize(context, shutil.rmtree, root, ignore_errors=True)
+    return context
 
 
 def runtime_parameters(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
@@ -91,7 +125,7 @@ def runtime_parameters(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
 
 
 def validate_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path | None, *, context: Any = None,
-                    gx_dir: Path = GX_DIR) -> ValidationOutcome:
+                    gx_dir: Path | str | None = None) -> ValidationOutcome:
     """Validate every table of a run; write Data Docs under ``<out_dir>/validation/`` when given."""
     from extractor.tables import sort_frame, to_frame
     from extractor.validate.consistency import consistency_frame
@@ -118,7 +152,7 @@ def validate_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path | None,
                 rows.append(row)
                 if not row["success"]:
                     line = f"{row['doc_id'] or '(run)'}: {table}.{row['expectation']}({row['column']}): {row['details']}"
-                    (errors if row["severity"] == "error" else warnings).append(line)
+                    (errors if row["severity"] == CRITICAL else warnings).append(line)
     results = sort_frame("validation_results", to_frame("validation_results", rows))
     return ValidationOutcome(results, frames["consistency_checks"], docs_index, round(time.perf_counter() - t0, 3),
                              sorted(errors), sorted(warnings))
@@ -155,7 +189,7 @@ def _result_rows(table: str, frame: pd.DataFrame, r: Any, doc_ids: list[str],
     kw = cfg.kwargs
     column = kw.get("column") or ",".join(kw.get("column_list") or []) or \
         ",".join(x for x in (kw.get("column_A"), kw.get("column_B")) if x) or None
-    severity = (cfg.meta or {}).get("severity", "error")
+    severity = _severity(cfg)
     res = r.result or {}
     base = {"suite": suite_name(table), "table": table, "expectation": cfg.type, "column": column,
             "severity": severity}
@@ -177,6 +211,12 @@ def _result_rows(table: str, frame: pd.DataFrame, r: Any, doc_ids: list[str],
         details = "" if r.success else f"observed: {json.dumps(observed, default=str)[:500]}"
     return [{**base, "doc_id": None, "success": bool(r.success), "unexpected_count": res.get("unexpected_count"),
              "element_count": res.get("element_count"), "details": details}]
+
+
+def _severity(cfg: Any) -> str:
+    """GX's own severity of an expectation: "critical", "warning" or "info"."""
+    severity = getattr(cfg, "severity", None) or CRITICAL
+    return str(getattr(severity, "value", severity)).lower()
 
 
 def _describe_rows(rows: pd.DataFrame) -> str:
