@@ -1,4 +1,5 @@
-"""Numbers as reports write them, to plain values: a pure module (no spaCy, no I/O).
+"""Numbers as reports write them, to plain values: a pure module (no spaCy); its word tables are
+data, ``data/lexicons/numbers.toml``.
 
 ``parse_number`` reads one written number: digits with thousands separators and decimals
 (``"17,522"``, ``"33.05"``), a scale word or abbreviation (``"33.05 million"``, ``"1.7 trillion"``,
@@ -7,8 +8,8 @@
 ``"24.7 per cent"``), which does not change the value. Values are computed with
 :class:`~decimal.Decimal`, so ``"33.05 million"`` is exactly ``33050000``.
 
-The word tables (cardinals, scales, multipliers, duration words) are shared with the claims
-extractor, which reads numbers token by token from the parsed text.
+The word tables (cardinals, scales, multipliers, fractions) and :data:`NUMBER_TOKEN` are shared
+with the claims extractor, which reads numbers token by token from the parsed text.
 """
 from __future__ import annotations
 
@@ -16,40 +17,21 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from extractor.word_memo import word_memo
+from extractor.registry import lexicon
 
-#: Cardinal number words up to ninety (``zero`` is left out: "zero tariffs" is not a count).
-UNITS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}
-#: Scale words and the abbreviations reports glue to digits ("5.5bn").
-SCALES: dict[str, int] = {
-    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,  # South Asian reports: "BDT 26,000 crore"
-}
-SCALE_ABBREVIATIONS: dict[str, int] = {
-    "k": 10**3, "mn": 10**6, "mln": 10**6, "m": 10**6, "bn": 10**9, "tn": 10**12, "trn": 10**12,
-}
+_LEXICON = lexicon("numbers")
+#: Cardinal number words up to nineteen (``zero`` is left out: "zero tariffs" is not a count).
+UNITS: dict[str, int] = dict(_LEXICON["ones"])
+TENS: dict[str, int] = dict(_LEXICON["tens"])
+#: Scale words ("million", "crore") and the abbreviations reports glue to digits ("5.5bn").
+SCALES: dict[str, int] = dict(_LEXICON["scales"])
+SCALE_ABBREVIATIONS: dict[str, int] = dict(_LEXICON["scale_abbreviations"])
 #: Words that stand for a number on their own ("a dozen", "half a million").
-COUNT_WORDS: dict[str, int] = {"dozen": 12}
+COUNT_WORDS: dict[str, int] = dict(_LEXICON["count_words"])
 #: Words that state a ratio ("more than double that of adults").
-MULTIPLIERS: dict[str, int] = {
-    "double": 2, "doubled": 2, "twice": 2, "twofold": 2, "triple": 3, "tripled": 3, "treble": 3,
-    "trebled": 3, "thrice": 3, "threefold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4,
-    "fivefold": 5, "tenfold": 10,
-}
+MULTIPLIERS: dict[str, int] = dict(_LEXICON["multipliers"])
 #: Fraction words and their denominators ("two-thirds of", "a quarter of", "half of").
-FRACTIONS: dict[str, int] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
-}
+FRACTIONS: dict[str, int] = dict(_LEXICON["fractions"])
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
 
@@ -59,18 +41,21 @@ NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
 DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DIGITS_RE = re.compile(rf"^(?:{DIGITS})$")
 _ABBREV = "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
+#: A token that is a number, possibly glued to a currency, a sign, a second number or a scale
+#: abbreviation, as spaCy's tokenizer leaves it: "17,522", "US$4.7", "~5", "5–10", "5.5bn", "5,000+".
+NUMBER_TOKEN = re.compile(
+    r"^(?P<cur>" + "|".join(re.escape(c) for c in _LEXICON["figures"]["glued_currencies"]) + r")?"
+    r"(?P<pre>[~+±≈\-\u2212])?(?P<a>" + DIGITS + r")(?:(?P<dash>[-\u2010-\u2015~])(?P<b>" + DIGITS + r"))?"
+    r"(?P<suf>" + _ABBREV + r"|\+)?$"
+)
 _PERCENT_TAIL = re.compile(r"\s*(?:%|per[\s-]?cent|pct)\.?\s*$", re.IGNORECASE)
 _DIGIT_FORM = re.compile(
     rf"^(?P<num>{DIGITS})\s*(?:(?P<abbr>{_ABBREV})\b|(?P<words>[a-z][a-z\s-]*))?$", re.IGNORECASE
 )
 
 
-@word_memo
 def parse_digits(text: str) -> Decimal | None:
-    """``"17,522"`` -> 17522, ``"33.05"`` -> 33.05; None unless ``text`` is digits only.
-
-    Remembered per text, as spaCy remembers a word's lexical attributes: reports write the same
-    figures and years again and again, and a Decimal is immutable."""
+    """``"17,522"`` -> 17522, ``"33.05"`` -> 33.05; None unless ``text`` is digits only."""
     t = text.strip()
     if not _DIGITS_RE.match(t):
         return None

@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from extractor import units as U
+from extractor import currencies
 from extractor.analysis import ParsedBlock
 from extractor.extract.quantities import (
     Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS,
@@ -541,7 +541,7 @@ def _after_from(pb: ParsedBlock, i: int) -> bool:
     """Whether the figure at token ``i`` (past its currency and qualifier) follows "from"."""
     doc, words, lowers = pb.doc, pb.words, pb.lowers
     k = i - 1
-    while k > 0 and (doc[k].is_currency or words[k] in U.CURRENCY_CODES or lowers[k] in qualifier_words()):
+    while k > 0 and (doc[k].is_currency or words[k] in currencies.CODES or lowers[k] in qualifier_words()):
         k -= 1
     return k >= 0 and lowers[k] == "from"
 
@@ -618,7 +618,7 @@ def _subject_from_rules(pb: ParsedBlock, verb: int, span: Bounds, start: int | N
     if verb - start < 1 or verb - start > 25:
         return None
     words = lowers[start:verb]
-    if doc[start].like_num or doc[start].is_currency or texts[start] in U.CURRENCY_CODES:
+    if doc[start].like_num or doc[start].is_currency or texts[start] in currencies.CODES:
         return None  # "BDT 26,000 crore was allocated over ...": another figure, not a subject
     if all(w in FUNCTION_WORDS or w in ("figure", "number", "total") for w in words):
         return None  # "a figure that": the figure it restates gives the subject

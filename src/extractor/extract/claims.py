@@ -31,6 +31,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from extractor import currencies
 from extractor import numbers as N
 from extractor import units as U
 from extractor.analysis import Analysis, ParsedBlock
@@ -66,9 +67,6 @@ _PAIR_QUALIFIERS = frozenset({"roughly", "about", "around", "approximately", "ne
                               "just", "estimated", "an"})
 #: Words after "double"/"twice" when it compares ("more than double that of adults").
 _RATIO_FOLLOWERS = frozenset({"that", "the", "those", "what", "as", "than", "its", "their", "his", "her", "."})
-#: Words after "N times" when it is a ratio ("2.5 times that of 2012"), not a count of occasions.
-_TIMES_FOLLOWERS = frozenset({"as", "the", "that", "those", "higher", "larger", "greater", "more", "faster",
-                              "bigger", "over", "than", "what", "its", "their", "his", "her", "our", "this"})
 
 
 @functools.lru_cache(maxsize=8)
@@ -108,15 +106,16 @@ def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseIndex]]:
         return f"money|{'CNY' if code == 'RMB' else code}|1"
 
     words = [(f"percent|{unit}|1", phrase) for phrase, unit in U.PERCENT_PHRASES.items()]
-    words += [(money(code), phrase) for phrase, code in U.CURRENCY_NAMES.items()]
+    words += [(money(code), phrase) for phrase, code in currencies.NAMES.items()]
     words += [(f"measure|{unit}|1", phrase) for phrase, unit in U.MEASURES.items()]
     for word, (unit, mult) in U.DURATIONS.items():
         words += [(f"duration|{unit}|{mult}", f"{mod} {word}".strip()) for mod in ("", *U.DURATION_MODIFIERS)]
-    words += [("ratio|ratio|1", phrase) for phrase in ("times", "-fold", "fold")]
+    words += [("ratio|ratio|1", phrase) for phrase in U.RATIO_PHRASES]
     units = [PhraseIndex(vocab, "LOWER", words),
-             PhraseIndex(vocab, "ORTH", [(money(code), code) for code in U.CURRENCY_CODES])]
-    symbols = [(money(code), sym) for sym, code in U.CURRENCY_SYMBOLS.items()]
-    symbols += [(money(code), code) for code in U.CURRENCY_CODES] + [("money|USD|1", "US $"), ("money|USD|1", "U.S. $")]
+             PhraseIndex(vocab, "ORTH", [(money(code), code) for code in currencies.CODES])]
+    symbols = [(money(code), sym) for sym, code in currencies.SYMBOLS.items()]
+    symbols += [(money(code), code) for code in currencies.CODES]
+    symbols += [(money(code), symbol) for symbol, code in currencies.SPACED_SYMBOLS.items()]
     prefixes = [PhraseIndex(vocab, "ORTH", symbols)]
     share_scan(*units, *prefixes)
     return {"numbers": [numbers], "units": units, "prefixes": prefixes}
@@ -332,7 +331,7 @@ class _BlockClaims:
                     a.end = starts[e - 1] + len(words[e - 1]) if e - s >= 2 else starts[s] + len(words[s])
                 out = [a]
             if m.group("cur"):
-                code = U.CURRENCY_SYMBOLS.get(m.group("cur")) or ("CNY" if m.group("cur") == "RMB" else m.group("cur"))
+                code = currencies.SYMBOLS.get(m.group("cur")) or ("CNY" if m.group("cur") == "RMB" else m.group("cur"))
                 out[0].start = starts[s]
                 for c in out:
                     c.family, c.unit = "money", code
@@ -475,7 +474,7 @@ class _BlockClaims:
         if c.i == span.start and _SECTION_NUMBER.fullmatch(text) and (nxt is None or nxt.istitle()):
             return True  # a section number left in the text: "2.1 Droughts, floods and heat" (or split off)
         if bare and prev is not None and prev.isupper() and prev.isalpha() and len(prev) >= 2 \
-                and prev not in U.CURRENCY_CODES:
+                and prev not in currencies.CODES:
             return True  # part of a code or name: "NUTS 2 regions", "CC BY 3.0", "PM 2.5"
         if bare and c.scale is None and _VERSION_NUMBER.fullmatch(text) and _after_name(self.pb, c.i, span):
             return True  # a version after a programme's name: "Swachh Bharat Mission (Urban) 2.0"
@@ -573,7 +572,7 @@ class _BlockClaims:
                 c.family = "skip"  # "the first three quarters of 2024": a period, not a claim
                 return
             if name == "ratio" and lowers[k] == "times" and c.value == int(c.value) and not (
-                    end < span.end and lowers[end] in _TIMES_FOLLOWERS):
+                    end < span.end and lowers[end] in U.TIMES_FOLLOWERS):
                 # "visited three times": occasions; but "2.5 times", a fraction, can only compare
                 family, name = "count", "time"
             c.family, c.unit = family, name
@@ -859,7 +858,7 @@ def _named_label(pb: ParsedBlock, c: Quantity, span: Bounds, text: str) -> bool:
             or not words[k].istitle() or not spaced(pb, k) or not _SMALL_WHOLE.fullmatch(text):
         return False
     word = lowers[k]
-    if word in MONTH_WORDS or word in U.MEASURES or word in U.CURRENCY_NAMES or word in qualifier_words() \
+    if word in MONTH_WORDS or word in U.MEASURES or word in currencies.NAMES or word in qualifier_words() \
             or word in FUNCTION_WORDS or U.DURATIONS.get(word) is not None:
         return False
     if c.family == "count" and k - 1 >= span.start and (lowers[k - 1] in _PLACE_LEADS or words[k - 1].istitle()):
@@ -979,7 +978,7 @@ def _written_unit(pb: ParsedBlock, k: int, span: Bounds) -> tuple[int, str] | No
         if denominator and len(w) <= 4 and len(denominator) <= 4:
             return k + 3, f"{lowers[k]}/{denominator.lower()}"
     last = k + 1 >= span.end
-    if w.isupper() and 2 <= len(w) <= 6 and w not in U.CURRENCY_CODES and lowers[k] not in ("am", "pm") \
+    if w.isupper() and 2 <= len(w) <= 6 and w not in currencies.CODES and lowers[k] not in ("am", "pm") \
             and (last or is_punct(words[k + 1]) or lowers[k + 1] in FUNCTION_WORDS
                  or counted_noun(pb, k, span) is None):
         return k + 1, U.singular(lowers[k])  # "21 TLU in 2023"

@@ -25,31 +25,19 @@ from spacy.vocab import Vocab
 from extractor import numbers as N
 from extractor import units as U
 from extractor.analysis import ParsedBlock
-from extractor.word_memo import word_memo
+from extractor.months import MONTH_WORDS
+from extractor.numbers import NUMBER_TOKEN
 
-_GLUED_CURRENCIES = ("US$", "U.S.$", "HK$", "AU$", "A$", "CA$", "C$", "NZ$", "S$", "NT$", "R$", "$", "€", "£",
-                     "¥", "￥", "₹", "₩", "₦", "₽", "₱", "RMB", "USD", "EUR", "GBP", "CNY", "JPY", "INR")
-#: A token that is a number, possibly glued to a currency, a sign, a second number or a scale:
-#: "17,522", "US$4.7", "~5", "5–10", "5.5bn", "5,000+".
-NUMBER_TOKEN = re.compile(
-    r"^(?P<cur>" + "|".join(re.escape(c) for c in _GLUED_CURRENCIES) + r")?(?P<pre>[~+±≈\-\u2212])?"
-    r"(?P<a>" + N.DIGITS + r")(?:(?P<dash>[-\u2010-\u2015~])(?P<b>" + N.DIGITS + r"))?"
-    r"(?P<suf>bn|mn|mln|tn|trn|k|m|\+)?$"
-)
 NUMBER_TOKEN_REGEX = NUMBER_TOKEN.pattern
 
 
-@word_memo
 def number_token(word: str) -> re.Match[str] | None:
-    """``NUMBER_TOKEN.match(word)``, remembered per word (a match object is immutable): reports
-    write the same figures and years again and again."""
     return NUMBER_TOKEN.match(word)
+
+
 DASHES = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "~"})
 QUOTES_OPEN = frozenset({'"', "\u201c", "\u2018", "'", "\u00ab", "\u300c"})
 QUOTES_CLOSE = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb", "\u300d"})
-_MONTHS = "january february march april may june july august september october november december".split()
-#: Month names as written: "February", "Feb", "Feb.", "Sept".
-MONTH_WORDS = frozenset(_MONTHS) | {m[:3] for m in _MONTHS} | {m[:3] + "." for m in _MONTHS} | {"sept", "sept."}
 
 #: Function words: a counted noun phrase never runs across one.
 FUNCTION_WORDS = frozenset("""
@@ -63,8 +51,6 @@ FUNCTION_WORDS = frozenset("""
     there here then thus hence however including include includes included
 """.split())
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "ic", "ing", "ed", "ble", "ly", "ant", "ent", "ary", "less")
-#: Collective nouns that also modify another noun: "livestock units", "staff members".
-_MODIFIER_COLLECTIVES = frozenset({"livestock", "cattle", "poultry", "staff", "police", "aircraft", "personnel"})
 #: Words before a counted noun that a function-word list would stop at: "132 million more people",
 #: "12 other families".
 _COMPARATIVES = frozenset({"more", "most", "less", "least", "fewer", "fewest", "other"})
@@ -343,7 +329,7 @@ def counted_noun(pb: ParsedBlock, k: int, span: Bounds, limit: int = 6,
             break
         hyphen_next = nxt is not None and nxt in DASHES and not spaced(pb, pos)
         if U.looks_plural(w) and not hyphen_next and not (
-                w in _MODIFIER_COLLECTIVES and nxt is not None and U.looks_plural(nxt_lower)):
+                w in U.MODIFIER_COLLECTIVES and nxt is not None and U.looks_plural(nxt_lower)):
             return first, pos, pos + 1
         if w in U.PEOPLE_ADJECTIVES and not hyphen_next:
             if nxt is None or not nxt.isalpha() or nxt_lower in FUNCTION_WORDS:
