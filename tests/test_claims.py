@@ -609,59 +609,6 @@ def test_quoted_titles_pair_each_opening_quote_with_the_first_closing_one(text: 
         assert quoted_titles(pb) == _quoted_titles_by_scan(pb.words, pb.lowers, pb.starts)
 
 
-_PHRASES = [("percent|pct|1", "per cent"), ("percent|pct|1", "percent"), ("measure|km|1", "square kilometres"),
-            ("measure|sqm|1", "square metres"), ("measure|m|1", "metres"), ("duration|year|1", "years"),
-            ("count|person|1", "per capita"), ("money|USD|1", "US dollars"), ("money|USD|1", "dollars")]
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(["per", "cent", "Per", "CENT", "percent", "square", "kilometres", "metres", "years",
-                                 "capita", "US", "dollars", "of", "5", "the"]), max_size=40).map(" ".join))
-def test_phrase_index_finds_what_spacy_phrase_matcher_finds(text: str) -> None:
-    from spacy.matcher import PhraseMatcher
-
-    from extractor.extract.quantities import PhraseIndex
-
-    nlp = build_nlp("none")
-    index = PhraseIndex(nlp.vocab, "LOWER", _PHRASES)
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for label, phrase in _PHRASES:
-        matcher.add(label, [nlp.make_doc(phrase)])
-    document = repair_layout(split_pages(f"Farmers in the county said that {text} in the end."),
-                             source_path="invented.txt", source_format="text", sha256="0" * 64, stem="invented")
-    blocks = analyse(document, nlp).blocks
-    for pb in blocks:
-        assert sorted(index(pb)) == sorted(matcher(pb.doc))
-    assert index.many(blocks) == [index(pb) for pb in blocks]  # the report's blocks at once
-
-
-_RUN_WORDS = ["5", "1,200", "2.5", "2024", "2022-23", "1990s", "million", "billion", "per", "cent", "%", "US$", "$",
-              "three", "twenty", "-", "five", "half", "a", "one", "of", "the", "year", "in", "January", "5th", "to",
-              "and", "out", "every", "decade", "that", "same", "twofold", "double", "lakh", "crore", "dozen", "past",
-              "thirds", "two", "mid-2020", ","]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=25).map(" ".join), min_size=1,
-                max_size=4))
-def test_run_matchers_give_what_spacy_matcher_gives_on_the_whole_doc(paragraphs: list[str]) -> None:
-    """The run matchers (runs matched together, written as their words' signatures) give the
-    triples, in the order, that spaCy's Matcher gives on each block's whole Doc."""
-    from extractor.extract.claim_context import _context_matchers
-    from extractor.extract.claims import _matchers
-    from extractor.extract.run_matcher import RunMemo, blocks_matches
-
-    nlp = build_nlp("none")
-    speakers = ["Farmers", "Officials", "Residents", "Teachers"]  # (repeated lines would read as running headers)
-    text = "\n\n".join(f"{who} said {p} at last." for who, p in zip(speakers, paragraphs))
-    document = repair_layout(split_pages(text), source_path="invented.txt", source_format="text",
-                             sha256="0" * 64, stem="invented")
-    blocks = analyse(document, nlp).blocks
-    for matcher in (_matchers(nlp.vocab)["numbers"][0], _context_matchers(nlp.vocab)["times"]):
-        memo = RunMemo()
-        assert blocks_matches(matcher, blocks, memo) == [matcher.matcher(pb.doc) for pb in blocks]
-
-
 def test_no_post_qualifier_starts_another() -> None:
     """ClaimContext.qualifier looks the two words after a figure up whole, then the first alone:
     exact only while no phrase is the start of another."""

@@ -12,6 +12,7 @@ import bisect
 import functools
 import re
 
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
@@ -19,10 +20,9 @@ from extractor import currencies
 from extractor.analysis import ParsedBlock
 from extractor.extract.quantities import (
     Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, PAST_VERBS, RATIO_WORDS, STATING_VERBS, UP_WORDS,
-    PhraseIndex, Quantity, TimeExpression, clause_start, is_year_word, longest_matches, matches_within, phrase_after,
-    phrase_before, phrase_end, span_text, verb_like,
+    Quantity, TimeExpression, clause_start, is_year_word, longest_matches, matches_within, phrase_after,
+    phrase_before, phrase_end, phrase_matcher, span_text, verb_like,
 )
-from extractor.extract.run_matcher import RunMatcher, RunMemo, blocks_matches
 
 #: Words before a figure that bound it, by qualifier.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
@@ -108,11 +108,11 @@ _ATTACH_FILLERS = frozenset({"per", "a", "an", "each", "annually", "person", "ca
 
 
 @functools.lru_cache(maxsize=8)
-def _context_matchers(vocab: Vocab) -> dict[str, RunMatcher | PhraseIndex]:
+def _context_matchers(vocab: Vocab) -> dict[str, Matcher | PhraseMatcher]:
     """Qualifier and time-expression patterns, compiled once per vocabulary."""
-    qualifiers = PhraseIndex(vocab, "LOWER", [(label, p) for label, phrases in QUALIFIERS.items() for p in phrases])
+    qualifiers = phrase_matcher(vocab, "LOWER", [(label, p) for label, phrases in QUALIFIERS.items() for p in phrases])
 
-    times = RunMatcher(vocab, connectors=frozenset({"the", "that", "same", "of", ",", "to", "and", *DASHES}))
+    times = Matcher(vocab)
     year = {"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)$"}}
     month = {"LOWER": {"IN": sorted(MONTH_WORDS)}}
     day = {"TEXT": {"REGEX": r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
@@ -132,12 +132,9 @@ def _context_matchers(vocab: Vocab) -> dict[str, RunMatcher | PhraseIndex]:
     return {"qualifiers": qualifiers, "times": times}
 
 
-def time_matches(blocks: list[ParsedBlock], memo: RunMemo) -> list[list[tuple[int, int, int]]]:
-    """The time-expression matches of each block, the runs of all of them matched together
-    (:func:`blocks_matches`)."""
-    if not blocks:
-        return []
-    return blocks_matches(_context_matchers(blocks[0].doc.vocab)["times"], blocks, memo)
+def time_matches(blocks: list[ParsedBlock]) -> list[list[tuple[int, int, int]]]:
+    """The time-expression matches of each block."""
+    return [_context_matchers(pb.doc.vocab)["times"](pb.doc) for pb in blocks]
 
 
 #: The years a time expression's text holds ("2019", "2022-23" holds 2022 only).
@@ -145,10 +142,8 @@ _YEARS_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
 def qualifier_matches(blocks: list[ParsedBlock]) -> list[list[tuple[int, int, int]]]:
-    """The qualifier matches of each block, found for all of them at once (:meth:`PhraseIndex.many`)."""
-    if not blocks:
-        return []
-    return _context_matchers(blocks[0].doc.vocab)["qualifiers"].many(blocks)
+    """The qualifier matches of each block."""
+    return [_context_matchers(pb.doc.vocab)["qualifiers"](pb.doc) for pb in blocks]
 
 
 class ClaimContext:

@@ -28,6 +28,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -40,10 +41,10 @@ from extractor.extract.claim_context import (
 )
 from extractor.extract.quantities import (
     Bounds, DASHES, DOWN_WORDS, FUNCTION_WORDS, MONTH_WORDS, NUMBER_TOKEN, NUMBER_TOKEN_REGEX, QUOTES_CLOSE,
-    QUOTES_OPEN, RATIO_WORDS, STATING_VERBS, UP_WORDS, PhraseIndex, Quantity, clause_start, counted_noun, is_punct,
-    is_year_word, longest_matches, matches_within, number_token, sent_start, share_scan, spaced, span_text, verb_like,
+    QUOTES_OPEN, RATIO_WORDS, STATING_VERBS, UP_WORDS, Quantity, clause_start, counted_noun, is_punct,
+    is_year_word, longest_matches, matches_within, number_token, phrase_matcher, sent_start, spaced, span_text,
+    verb_like,
 )
-from extractor.extract.run_matcher import Matches, RunMatcher, RunMemo, blocks_matches
 from extractor.ids import stable_id
 from extractor.model import Sentence
 
@@ -70,12 +71,12 @@ _RATIO_FOLLOWERS = frozenset({"that", "the", "those", "what", "as", "than", "its
 
 
 @functools.lru_cache(maxsize=8)
-def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseIndex]]:
+def _matchers(vocab: Vocab) -> dict[str, list[Matcher | PhraseMatcher]]:
     """Number, unit and currency patterns, compiled once per vocabulary (every Doc of a pipeline
     shares one)."""
     scales = sorted(N.SCALES) + ["bn", "mn", "mln", "tn", "trn"]
     number_words = sorted(N.NUMBER_WORDS)
-    numbers = RunMatcher(vocab, connectors=frozenset({"a", "an", "and", "-", "of", "in", "out", "every"}))
+    numbers = Matcher(vocab)
     numbers.add("DIGITS", [[{"TEXT": {"REGEX": NUMBER_TOKEN_REGEX}},
                             {"LOWER": {"IN": scales + ["m", "k"]}, "OP": "?"}],
                            # a compound scale: "Rs 2.77 lakh crore", "3 thousand million"
@@ -111,13 +112,12 @@ def _matchers(vocab: Vocab) -> dict[str, list[RunMatcher | PhraseIndex]]:
     for word, (unit, mult) in U.DURATIONS.items():
         words += [(f"duration|{unit}|{mult}", f"{mod} {word}".strip()) for mod in ("", *U.DURATION_MODIFIERS)]
     words += [("ratio|ratio|1", phrase) for phrase in U.RATIO_PHRASES]
-    units = [PhraseIndex(vocab, "LOWER", words),
-             PhraseIndex(vocab, "ORTH", [(money(code), code) for code in currencies.CODES])]
+    units = [phrase_matcher(vocab, "LOWER", words),
+             phrase_matcher(vocab, "ORTH", [(money(code), code) for code in currencies.CODES])]
     symbols = [(money(code), sym) for sym, code in currencies.SYMBOLS.items()]
     symbols += [(money(code), code) for code in currencies.CODES]
     symbols += [(money(code), symbol) for symbol, code in currencies.SPACED_SYMBOLS.items()]
-    prefixes = [PhraseIndex(vocab, "ORTH", symbols)]
-    share_scan(*units, *prefixes)
+    prefixes = [phrase_matcher(vocab, "ORTH", symbols)]
     return {"numbers": [numbers], "units": units, "prefixes": prefixes}
 
 
@@ -125,18 +125,17 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     """One row per numeric claim in the body paragraphs, in document order."""
     document = analysis.document
     names = _RecurringNames(document.text)
-    memo = RunMemo()
     # each section's label, found once (Document.section_label scans the sections per call)
     labels = {s.section_id: s.label for s in reversed(document.sections)}
     rows: list[dict[str, Any]] = []
     body = list(analysis.body())
-    numbers_of = [longest_matches(pb.doc, found) for pb, found in zip(body, _matched_blocks(body, "numbers", memo))]
+    numbers_of = [longest_matches(pb.doc, found) for pb, found in zip(body, _matched_blocks(body, "numbers"))]
     # no figure, no claim: the rest of the matching is done for the blocks with a figure only
     figures = [(pb, numbers) for pb, numbers in zip(body, numbers_of) if numbers]
     figure_blocks = [pb for pb, _ in figures]
     # the other matches of the blocks with a figure, each kind found for all of them at once
-    matched = zip(time_matches(figure_blocks, memo), _matched_blocks(figure_blocks, "units", memo),
-                  _matched_blocks(figure_blocks, "prefixes", memo), qualifier_matches(figure_blocks))
+    matched = zip(time_matches(figure_blocks), _matched_blocks(figure_blocks, "units"),
+                  _matched_blocks(figure_blocks, "prefixes"), qualifier_matches(figure_blocks))
     for (pb, numbers), (block_times, units, prefixes, qualifiers) in zip(figures, matched):
         found = _BlockClaims(pb, numbers, names, block_times, units, prefixes, qualifiers)
         previous_year: int | None = None
@@ -182,18 +181,13 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity, label
     }
 
 
-def _matched_blocks(blocks: list[ParsedBlock], kind: str, memo: RunMemo) -> list[list[tuple[int, int, int]]]:
-    """Per block, the (match_id, start, end) matches of one kind of :func:`_matchers`, found for
-    all the blocks together (:func:`blocks_matches`: one Matcher call, not one per run;
-    :meth:`PhraseIndex.many`)."""
-    out: list[list[tuple[int, int, int]]] = [[] for _ in blocks]
-    if not blocks:
-        return out
-    for matcher in _matchers(blocks[0].doc.vocab)[kind]:
-        found = matcher.many(blocks) if isinstance(matcher, PhraseIndex) else blocks_matches(matcher, blocks, memo)
-        for matches, more in zip(out, found):
-            matches.extend(more)
-    return out
+def _matched_blocks(blocks: list[ParsedBlock], kind: str) -> list[list[tuple[int, int, int]]]:
+    """Per block, the (match_id, start, end) matches of one kind of :func:`_matchers`."""
+    return [[m for matcher in _matchers(pb.doc.vocab)[kind] for m in matcher(pb.doc)] for pb in blocks]
+
+
+#: (match_id, start, end) triples, as spaCy's Matcher gives them.
+_Matches = list[tuple[int, int, int]]
 
 
 class _RecurringNames:
@@ -242,7 +236,7 @@ class _BlockClaims:
     """The matches of one parsed block, and the rules that turn them into claims sentence by sentence."""
 
     def __init__(self, pb: ParsedBlock, numbers: list[tuple[str, int, int]], names: _RecurringNames,
-                 times: Matches, units: Matches, prefixes: Matches, qualifiers: Matches) -> None:
+                 times: _Matches, units: _Matches, prefixes: _Matches, qualifiers: _Matches) -> None:
         """``numbers``: the block's number matches, longest first where they overlap, in text order;
         ``times``, ``units``, ``prefixes``, ``qualifiers``: its (match_id, start, end) matches of
         each kind, found for all the report's blocks at once (see :func:`extract_claims`)."""

@@ -9,16 +9,15 @@ word lists stand in.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
 import spacy
-from spacy.tokenizer import Tokenizer
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -155,14 +154,6 @@ def longest_matches(doc: Doc, matches: Iterable[tuple[int, int, int]],
     return out
 
 
-def share_scan(*indexes: PhraseIndex) -> None:
-    """Let ``indexes`` look up one set of words, the union of theirs: the report's words are
-    then tested once for all of them, not once per index."""
-    scan = frozenset().union(*(index.scan for index in indexes))
-    for index in indexes:
-        index.scan = scan
-
-
 def span_text(pb: ParsedBlock, start: int, end: int) -> str:
     """``pb.doc[start:end].text`` (``start`` >= 0), sliced from the block text: a Span's text runs
     from its first token's offset to its last token's end."""
@@ -180,60 +171,15 @@ def matches_within(matches: list[tuple[str, int, int]], starts: list[int], span:
     return [m for m in matches[first:stop] if m[2] <= span.end]
 
 
-@functools.lru_cache(maxsize=1)
-def _lexicon_tokenizer() -> Tokenizer:
-    """The English tokenizer, for the lexicon's phrases only (so they split as reports do)."""
-    return spacy.blank("en").tokenizer
-
-
-class PhraseIndex:
-    """What an EntityRuler-style ``PhraseMatcher`` from (label, phrase) pairs finds in a block,
-    found from the block's word lists: every occurrence of every phrase, as (match_id, start,
-    end) with the label's StringStore id.
-
-    The phrases are split by the English tokenizer (so they split as reports do) and compared
-    by their tokens' texts (``attr`` "ORTH") or lower-case texts ("LOWER"), as the
-    PhraseMatcher compares them. The positions of the phrases' first words are found for the
-    whole report at once (:meth:`ParsedBlock.positions`, by lower-case word: a superset of the
-    positions of an "ORTH" index, whose first words are then checked as written), so a block
-    costs a look at those only; indexes that :func:`share_scan` find them in one pass.
-    """
-
-    def __init__(self, vocab: Vocab, attr: str, patterns: Iterable[tuple[str, str]]) -> None:
-        if attr not in ("ORTH", "LOWER"):
-            raise ValueError(f"phrase index: unsupported attribute {attr!r}")
-        self.lower = attr == "LOWER"
-        tokenizer = _lexicon_tokenizer()
-        #: Per first word, the phrases (as word tuples) starting with it and their label ids.
-        self.by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for label, phrase in patterns:
-            words = tuple(t.lower_ if self.lower else t.text for t in tokenizer(phrase))
-            entry = (words, vocab.strings.add(label))
-            if words and entry not in self.by_first.get(words[0], ()):
-                self.by_first.setdefault(words[0], []).append(entry)
-        #: The lower-case words whose positions are looked up (the first words, or more).
-        self.scan = frozenset(word.lower() for word in self.by_first)
-
-    def __call__(self, pb: ParsedBlock) -> list[tuple[int, int, int]]:
-        """(match_id, start, end) of every phrase occurrence in the block, in text order."""
-        return self._found(pb.lowers if self.lower else pb.words, pb.positions(self.scan, lower=True))
-
-    def many(self, blocks: list[ParsedBlock]) -> list[list[tuple[int, int, int]]]:
-        """``[self(pb) for pb in blocks]``, each block's first-word positions sliced from the
-        report's (the analysis' word table) rather than asked for block by block."""
-        return [self(pb) for pb in blocks]
-
-    def _found(self, words: Sequence[str], positions: Iterable[int]) -> list[tuple[int, int, int]]:
-        """The phrase occurrences in ``words`` that start at ``positions`` (in order)."""
-        n = len(words)
-        out: list[tuple[int, int, int]] = []
-        for i in positions:
-            for phrase, label in self.by_first.get(words[i], ()):
-                end = i + len(phrase)
-                # a longer phrase is compared whole only once its second word is there
-                if end == i + 1 or end <= n and words[i + 1] == phrase[1] and tuple(words[i:end]) == phrase:
-                    out.append((label, i, end))
-        return out
+def phrase_matcher(vocab: Vocab, attr: str, phrases: Iterable[tuple[str, str]]) -> PhraseMatcher:
+    """A ``PhraseMatcher`` comparing tokens by ``attr`` ("LOWER" or "ORTH") that finds each
+    (label, phrase) pair's phrase under its label; the phrases are split by spaCy's English
+    tokenizer, so that they split as reports do."""
+    tokenizer = spacy.blank("en").tokenizer
+    matcher = PhraseMatcher(vocab, attr=attr)
+    for label, phrase in phrases:
+        matcher.add(label, [tokenizer(phrase)])
+    return matcher
 
 
 def spaced(pb: ParsedBlock, k: int) -> bool:
