@@ -30,7 +30,6 @@ from extractor.extract.place_context import (
     part_of_longer_name, span_text, SentenceOpeners, TitleWords,
 )
 from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
-from extractor.extract.place_ruler import FACTORY
 from extractor.gazetteer import GENERIC_WORDS, Entry, Gazetteer, gazetteer, is_generic
 from extractor.ids import stable_id
 from extractor.model import BlockKind
@@ -87,11 +86,11 @@ def gazetteer_patterns(gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
 
 
 def add_place_ruler(nlp: Language) -> None:
-    """Add the place EntityRuler (once) before the statistical NER, if any."""
+    """Add the place EntityRuler (spaCy's, as shipped) once, before the statistical NER if any."""
     if RULER_NAME in nlp.pipe_names:
         return
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe(FACTORY, name=RULER_NAME, config={"overwrite_ents": True}, **before)
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **before)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(gazetteer_patterns() + pp.head_patterns())
 
