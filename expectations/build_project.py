@@ -149,6 +149,16 @@ SUITES: dict[str, list] = {
             notes=f"Consistency ({kind}): the report does not contradict itself.")
           for kind in KINDS],
     ],
+    "cross_report_checks": [
+        gxe.ExpectTableColumnsToMatchSet(column_set=list(SCHEMAS["cross_report_checks"].names), exact_match=True,
+                                         severity=CRITICAL),
+        gxe.ExpectColumnValuesToNotBeNull(column="check_id", severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeUnique(column="check_id", severity=CRITICAL),
+        gxe.ExpectColumnValuesToNotBeNull(column="claim_ids", severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="status", value_set=list(STATUSES), severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="status", value_set=["consistent"], severity=WARNING,
+                                        notes="Two reports of the run state one statistic differently."),
+    ],
 }
 
 

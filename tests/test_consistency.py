@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from extractor.pipeline import ExtractionConfig, combine, process_report
-from extractor.validate.consistency import check_consistency, relation_holds, values_agree
+from extractor.validate.consistency import check_consistency, relation_holds
+from extractor.validate.figures import agree, figures_from_claims, rounding_step, subject_key
 
 
 def _rows_for(path: Path) -> list[dict]:
@@ -50,7 +51,7 @@ def test_sample_relations_are_found_and_hold(sample_rows):
     kinds = {r["kind"] for r in sample_rows}
     assert {"figure_group", "part_whole", "difference", "share", "change"} <= kinds
     part_whole = {tuple(r["values"].split("|")) for r in sample_rows if r["kind"] == "part_whole"}
-    assert ("909", "1421") in part_whole and ("22", "23") in part_whole
+    assert ("22", "23") in part_whole
     assert any(r["values"] == "40311|18620|21691" for r in sample_rows if r["kind"] == "difference")
 
 
@@ -77,21 +78,49 @@ def test_near_duplicate_figure_is_grouped_and_flagged(sample_text, sample_rows, 
 
 
 def test_part_larger_than_whole_is_flagged(sample_text, tmp_path):
-    path = corrupt(sample_text, tmp_path, "for 909 households", "for 1,909 households")
+    path = corrupt(sample_text, tmp_path, "22 out of 23 key counties", "32 out of 23 key counties")
     rows = _rows_for(path)
     conflicts = [r for r in rows if r["status"] == "conflict"]
     assert [r["kind"] for r in conflicts] == ["part_whole"]
-    assert conflicts[0]["values"] == "1909|1421"
-    assert "p.7" in conflicts[0]["message"] and "1,909 households (3,816 individuals)" in conflicts[0]["message"]
+    assert conflicts[0]["values"] == "32|23"
+    assert "p.7" in conflicts[0]["message"] and "32 out of 23 key counties" in conflicts[0]["message"]
 
 
-def test_values_agree_within_printed_precision():
-    assert values_agree([5_340_000, 5_340_000], [10_000, 1])
-    assert values_agree([33_000_000, 33_050_000], [1_000_000, 10_000])  # a rounded restatement
-    assert not values_agree([17_522, 17_252], [1, 1])
+def _figures(*claims: tuple[str, float, str]) -> list:
+    rows = [{"claim_id": f"c{n}", "doc_id": "d", "sentence_id": n, "sentence": surface, "surface": surface,
+             "value": value, "unit": "person", "qualifier": qualifier, "subject": "people"}
+            for n, (surface, value, qualifier) in enumerate(claims)]
+    return figures_from_claims(rows)
+
+
+def test_figures_agree_within_printed_precision_and_qualifiers():
+    assert agree(_figures(("5.34 million", 5_340_000, "exact"), ("5,340,000", 5_340_000, "exact")))
+    assert agree(_figures(("33 million", 33_000_000, "exact"), ("33.05 million", 33_050_000, "exact")))
+    assert not agree(_figures(("17,522", 17_522, "exact"), ("17,252", 17_252, "exact")))
+    assert agree(_figures(("30 million", 30_000_000, "over"), ("33.05 million", 33_050_000, "exact")))
+    assert not agree(_figures(("30 million", 30_000_000, "under"), ("33.05 million", 33_050_000, "exact")))
+    assert agree(_figures(("3 million", 3_000_000, "approximate"), ("3.2 million", 3_200_000, "exact")))
+
+
+@pytest.mark.parametrize("surface,value,step", [
+    ("5.34 million", 5_340_000, 10_000), ("17,522 yuan", 17_522, 1), ("24.7%", 24.7, 0.1), ("20,5 %", 20.5, 0.1),
+    ("Rs 2,77,000 crore", 2.77e12, 1e7), ("three million", 3_000_000, 1_000_000), ("€5.5bn", 5.5e9, 1e8),
+])
+def test_rounding_step_is_the_last_printed_digit(surface, value, step):
+    assert rounding_step(surface, value) == pytest.approx(step)
+
+
+def test_subjects_compare_on_head_and_modifier_lemmas():
+    a = subject_key("per capita disposable income of rural residents in counties that had shaken off poverty")
+    b = subject_key("per capita disposable income of rural residents in counties lifted out of poverty")
+    assert a == b and a.head == "income" and {"rural", "resident", "capita"} <= a.modifiers
+    assert subject_key("midwives").head == "midwife"
+    assert subject_key("per cent").head != subject_key("share of women in parliament").head
+    assert not subject_key("")
 
 
 def test_relation_holds_rechecks_bounds_from_values_alone():
     assert relation_holds("part_whole", "909|1421") and not relation_holds("part_whole", "1909|1421")
     assert relation_holds("share", "99.5") and not relation_holds("share", "104")
-    assert relation_holds("figure_group", "17522|17522") and not relation_holds("figure_group", "17522|19000")
+    assert relation_holds("share", "40|35|25") and not relation_holds("share", "40|35|30")
+    assert not relation_holds("part_whole", "inf|1") and not relation_holds("share", "")

@@ -214,6 +214,9 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
     run_id = run_id or uuid.uuid4().hex[:12]
     processed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     frames = combine([with_consistency_checks(r) for r in results], processed_at=processed_at)
+    from extractor.validate.cross_report import cross_report_frame
+
+    frames["cross_report_checks"] = cross_report_frame(frames["claims"])
     summary = BatchSummary(run_id=run_id, output_dir=str(options.output_dir))
     if options.validate:
         from extractor.validate.run import validate_tables
@@ -225,7 +228,7 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
         from extractor.validate.report_page import write_report_page
 
         report_page = write_report_page(Path(options.output_dir), outcome.results, outcome.consistency,
-                                        frames["documents"])
+                                        frames["documents"], frames["cross_report_checks"])
         summary.validation = {
             "success": outcome.success_errors, "errors": len(outcome.errors), "warnings": len(outcome.warnings),
             "error_lines": outcome.errors[:50], "warning_lines": outcome.warnings[:50],

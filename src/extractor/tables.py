@@ -57,6 +57,10 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("check_id", S), ("doc_id", S), ("kind", S), ("claim_ids", S), ("values", S), ("pages", S),
         ("status", S), ("message", S),
     ]),
+    "cross_report_checks": pa.schema([
+        ("check_id", S), ("doc_ids", S), ("claim_ids", S), ("unit", S), ("year", I), ("subject", S), ("values", S),
+        ("pages", S), ("status", S), ("message", S),
+    ]),
     "validation_results": pa.schema([
         ("doc_id", S), ("suite", S), ("table", S), ("expectation", S), ("column", S), ("severity", S),
         ("success", B), ("unexpected_count", I), ("element_count", I), ("details", S),
@@ -76,6 +80,7 @@ SORT_KEYS: dict[str, list[str]] = {
     "places": ["doc_id", "name"],
     "place_mentions": ["doc_id", "char_start", "char_end"],
     "consistency_checks": ["doc_id", "kind", "check_id"],
+    "cross_report_checks": ["status", "check_id"],
     "validation_results": ["doc_id", "suite", "table", "expectation", "column"],
 }
 

@@ -1,290 +1,57 @@
 """Consistency: does a report contradict itself?
 
-Pure functions over the ``claims`` table (no Great Expectations, no Prefect). They produce the
-rows of the ``consistency_checks`` table: one row per *figure group* (claims in different
-sentences that state the same measure) and one row per *relation the text states*:
+Pure functions over the ``claims`` table (read as :class:`~extractor.validate.figures.Figure`s; no
+Great Expectations, no Prefect, no second number parser). They give the rows of the
+``consistency_checks`` table, one per *figure group* and one per *relation the text states*:
 
 ``figure_group``
-    Claims with the same unit, reference year, period and change, whose contexts (subject and the
-    clause around the number) overlap. Equal values need only a modest overlap; unequal values are
-    grouped only when they look like the same figure mistyped (one digit changed, two digits
-    swapped, or within 2 %) *and* their contexts agree closely, so a corrupted near-duplicate lands
-    in the group of its siblings and is flagged, while different figures for different measures
-    are left alone.
+    The same figure stated in different sentences: same unit, reference year and period, change,
+    place and subject (head noun and modifiers, see :func:`same_figure`). Different values are the
+    same figure only when their subjects' keys are equal *and* the values look like one figure
+    mistyped (one digit changed, two swapped, or within 2 %). A group holds when some value lies
+    within every figure's bounds: its printed precision and what its qualifier allows ("about
+    17,500" and "17,522" agree).
 ``part_whole``
-    "X of Y", "X out of Y", "Y ..., of which X", and a count in the sentence after one that
-    introduces a population ("N households were identified ... eliminated for M households"):
-    the part must not exceed the whole.
+    "X of Y", "X out of Y", "Y, of which X": the part must not exceed the whole.
 ``difference``
-    "A, D above/below ... B": A - B must equal D (within the rounding of the stated digits).
+    "A, D above/below ... B": A - B must equal D (within the printed precision).
 ``share``
-    "N% of ...", "accounting for N%", a rate/share/proportion/coverage of N%: 0 <= N <= 100.
+    "N% of ...", "accounting for N%": 0 <= N <= 100; and the shares of one whole named in one
+    sentence ("A accounted for 40%, B for 35% and C for 30%") do not add up to more than 100 %.
 ``change``
-    "rose/fell from X (in year A) to Y (in year B)" with, where stated, the growth ("an increase of
-    P%", "up P%", "by D yuan"): the direction and the stated growth must match X and Y.
+    "from X (in 2020) to Y (in 2023)", with, where stated, the direction ("rose", "fell") and the
+    change ("an increase of 60%", "up 5 percentage points", "by D"): they must match X and Y.
 
-Every row lists the claim ids, values and pages involved and a message that quotes the sentences,
-so that a failure says exactly where the report disagrees with itself.
+Every row lists the claim ids, values and pages involved and a message quoting the sentences.
 """
 from __future__ import annotations
 
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 import pandas as pd
 
 from extractor.ids import stable_id
+from extractor.registry import lexicon
+from extractor.validate.figures import RATE_UNITS, Figure, agree, figures_from_claims, fmt
 
 KINDS = ("figure_group", "part_whole", "difference", "share", "change")
 STATUSES = ("consistent", "conflict")
+#: Two different values are one figure mistyped when within this fraction of each other.
+NEAR = 0.02
 
-# --------------------------------------------------------------------------------------------
-# numbers as written
-
-
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NUMBER = re.compile(
-    r"(?P<cur>US\$|\$|USD\s?|RMB\s?)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,]\d)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion)\b)?"
-    r"(?:\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|yuan\b|US dollars\b|dollars\b))?",
-)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-
-
-@dataclass(frozen=True)
-class Number:
-    """A number as printed in a sentence: value, rounding step of the printed digits, unit hint."""
-
-    value: float
-    step: float  # the value of one unit in the last printed digit (rounding precision)
-    unit: str  # "percent", "percentage_point", "CNY", "USD" or "" (from the text alone)
-    start: int
-    end: int
-    text: str
-
-
-def parse_number(m: re.Match[str]) -> Number:
-    num = m.group("num")
-    scale = _SCALES.get(m.group("scale") or "", 1.0)
-    decimals = len(num.split(".")[1]) if "." in num else 0
-    u = (m.group("unit") or "").lower()
-    cur = (m.group("cur") or "").strip().upper()
-    if u in ("%", "percent", "per cent"):
-        unit = "percent"
-    elif u.startswith("percentage point"):
-        unit = "percentage_point"
-    elif u == "yuan" or cur == "RMB":
-        unit = "CNY"
-    elif cur in ("$", "US$", "USD") or u in ("dollars", "us dollars"):
-        unit = "USD"
-    else:
-        unit = ""
-    return Number(float(num.replace(",", "")) * scale, 10.0 ** -decimals * scale, unit, m.start(), m.end(),
-                  m.group(0).strip())
-
-
-def numbers_in(text: str) -> list[Number]:
-    """Quantities in ``text``; bare calendar years are left out."""
-    out = []
-    for m in _NUMBER.finditer(text):
-        if _YEAR.match(m.group("num")) and not (m.group("unit") or m.group("scale") or m.group("cur")):
-            continue
-        out.append(parse_number(m))
-    return out
-
-
-def step_of(surface: str, value: float) -> float:
-    """Rounding step of a claim's printed surface (``"5.34 million"`` -> 10,000)."""
-    m = _NUMBER.search(surface or "")
-    if m is None:
-        return max(abs(value) * 1e-9, 1e-9)
-    return parse_number(m).step
-
-
-def fmt(value: float) -> str:
-    """A value as it goes into ``consistency_checks.values``: plain, no exponent for sane sizes."""
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.10g}"
-
-
-# --------------------------------------------------------------------------------------------
-# context of a claim: the words that say what the number measures
-
-_STOP = set("""
-a an the and or of in on at to for from by with as is are was were be been being has have had that this these
-those which who whom whose it its their there than then into over under above below about after before since
-per each all any some more most less least such other also only very both not no nor but so while during
-reached reach reaching exceeded exceed exceeding stood stand totaled totalled total amounted amount rose risen
-increased increase fell decreased decline declined grew grown growth marking mark marked reflecting reflect
-year years yuan percent million billion thousand trillion approximately nearly around almost about over
-first second third quarter quarters half end
-""".split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
-_CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\s[-–—]\s")
-
-
-def _stem(word: str) -> str:
-    w = word.lower()
-    for suffix in ("ies", "es", "s"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 3:
-            w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
-            break
-    for suffix in ("ing", "ed"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 3:
-            w = w[: -len(suffix)]
-            break
-    return w
-
-
-def content_words(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text or "") if w.lower() not in _STOP and len(w) > 2}
-
-
-def clause_around(sentence: str, start: int, end: int) -> str:
-    """The clause of ``sentence`` holding ``[start, end)``: cut at , ; : ( ) and dashes."""
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
-        left = m.end()
-    right_m = _CLAUSE_BREAK.search(sentence, end)
-    right = right_m.start() if right_m else len(sentence)
-    return sentence[left:right]
-
-
-def _locate(sentence: str, surface: str, rank: int) -> tuple[int, int] | None:
-    """Span of the ``rank``-th occurrence of ``surface`` in ``sentence``."""
-    pos = -1
-    for _ in range(rank + 1):
-        pos = sentence.find(surface, pos + 1)
-        if pos < 0:
-            return None
-    return pos, pos + len(surface)
-
-
-_SUBPERIOD = re.compile(
-    r"\b(first|second|third|fourth|last)\s+(?:(?:two|three)\s+)?(quarters?|half|months?)\b|\bQ[1-4]\b"
-    r"|\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:to|through|-|–)",
-    re.I)
-
-
-@dataclass
-class Claim:
-    claim_id: str
-    doc_id: str
-    page: int | None
-    section: str
-    sentence_id: int | None
-    sentence: str
-    surface: str
-    value: float
-    unit: str
-    year: int | None
-    period: str
-    change: str
-    subject: str
-    place: str
-    char_start: int
-    step: float
-    span: tuple[int, int] | None  # where the surface stands in the sentence
-    context: set[str] = field(default_factory=set)
-
-    @property
-    def key(self) -> tuple[Any, ...]:
-        return (self.doc_id, self.unit, self.year, self.period, self.change)
-
-    def where(self) -> str:
-        sec = f", {self.section}" if self.section else ""
-        return f"p.{self.page}{sec}: \"{self.sentence}\""
-
-
-def _s(v: Any) -> str:
-    return "" if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA else str(v)
-
-
-def _i(v: Any) -> int | None:
-    try:
-        return None if v is None or pd.isna(v) else int(v)
-    except (TypeError, ValueError):
-        return None
-
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+(?:(?:two|three)\s+)?(?:quarters?|half|"
-                           r"months?)\b|\bq[1-4]\b|\bh[12]\b")
-
-
-def canonical_period(period: str) -> str:
-    """The part of the year a period names, so that wordings of one period compare equal.
-
-    "as of the end of November 2024" and "as of November 2024" are both "november"; "as of the end
-    of 2024" names no part of the year (the year itself is compared separately) and becomes "";
-    "first three quarters of 2024" stays "first three quarters".
-    """
-    p = re.sub(r"\s+", " ", period.lower())
-    months = [m for m in _MONTHS if re.search(rf"\b{m}\b", p)]
-    parts = [m.group(0) for m in _PART_OF_YEAR.finditer(p)]
-    return " ".join(parts + months)
-
-
-def claims_from_table(claims: pd.DataFrame | Iterable[Mapping[str, Any]]) -> list[Claim]:
-    """Typed claims with their context words and sub-year period, in text order."""
-    rows = claims.to_dict("records") if isinstance(claims, pd.DataFrame) else [dict(r) for r in claims]
-    rows = [r for r in rows if r.get("value") is not None and not pd.isna(r.get("value"))]
-    rows.sort(key=lambda r: (_s(r.get("doc_id")), _i(r.get("char_start")) or 0, _s(r.get("claim_id"))))
-    seen: dict[tuple[str, int | None, str], int] = {}
-    out = []
-    for r in rows:
-        sentence, surface = _s(r.get("sentence")), _s(r.get("surface"))
-        sid = _i(r.get("sentence_id"))
-        k = (_s(r.get("doc_id")), sid, surface)
-        rank = seen.get(k, 0)
-        seen[k] = rank + 1
-        span = _locate(sentence, surface, rank) if surface else None
-        value = float(r["value"])
-        period = _s(r.get("period")).lower()
-        if not period and span:
-            m = _SUBPERIOD.search(sentence[: span[0]])
-            period = re.sub(r"\s+", " ", m.group(0).lower()) if m else ""
-        period = canonical_period(period)
-        clause = clause_around(sentence, *span) if span else ""
-        c = Claim(
-            claim_id=_s(r.get("claim_id")), doc_id=_s(r.get("doc_id")), page=_i(r.get("page")),
-            section=_s(r.get("section")), sentence_id=sid, sentence=sentence, surface=surface, value=value,
-            unit=_s(r.get("unit")).strip(), year=_i(r.get("year")), period=period,
-            change=_s(r.get("change")).lower(), subject=_s(r.get("subject")), place=_s(r.get("place")),
-            char_start=_i(r.get("char_start")) or 0, step=step_of(surface, value), span=span,
-        )
-        c.context = content_words(c.subject) | content_words(clause)
-        out.append(c)
-    return out
-
-
-# --------------------------------------------------------------------------------------------
-# figure groups
+# ------------------------------------------------------------------------------- figure groups
 
 
 def _significant_digits(value: float) -> int:
-    digits = f"{abs(value):.10g}".replace(".", "").replace("-", "").strip("0")
-    return len(digits)
+    return len(f"{abs(value):.10g}".replace(".", "").replace("-", "").strip("0"))
 
 
-def _digits(c: Claim) -> str:
-    m = _NUMBER.search(c.surface)
-    return re.sub(r"\D", "", m.group("num")) if m else re.sub(r"\D", "", fmt(c.value))
-
-
-def values_agree(values: Sequence[float], steps: Sequence[float] | None = None) -> bool:
-    """Equal within the rounding of the printed digits (``5.34 million`` == ``5,340,000``)."""
-    if not values:
-        return True
-    steps = list(steps) if steps is not None else [0.0] * len(values)
-    lo = max(v - s / 2 for v, s in zip(values, steps))
-    hi = min(v + s / 2 for v, s in zip(values, steps))
-    return lo <= hi + 1e-9 * max(1.0, max(abs(v) for v in values))
+def _digits(f: Figure) -> str:
+    return re.sub(r"\D", "", f.surface) or re.sub(r"\D", "", fmt(f.value))
 
 
 def _typo_like(a: str, b: str) -> bool:
@@ -293,48 +60,47 @@ def _typo_like(a: str, b: str) -> bool:
         return True
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
     if abs(len(a) - len(b)) == 1:
         short, long_ = sorted((a, b), key=len)
         return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
     return False
 
 
-def _near(a: Claim, b: Claim) -> bool:
-    if values_agree([a.value, b.value], [a.step, b.step]):
-        return True
-    if _typo_like(_digits(a), _digits(b)):
-        return True
-    return abs(a.value - b.value) <= 0.02 * max(abs(a.value), abs(b.value))
+def _comparable(a: Figure, b: Figure) -> bool:
+    """Same unit, reference year and period, change and place; different sentences."""
+    return (a.unit == b.unit and a.when == b.when and a.change == b.change and a.sentence_id != b.sentence_id
+            and not (a.place and b.place and a.place != b.place))
 
 
-def _overlap(a: Claim, b: Claim) -> tuple[int, float]:
-    shared = len(a.context & b.context)
-    smaller = min(len(a.context), len(b.context)) or 1
-    return shared, shared / smaller
+def _printed_agree(a: Figure, b: Figure) -> bool:
+    """Equal within their printed precision (qualifiers aside: "over 1,400" is not 110,000)."""
+    return abs(a.value - b.value) <= (a.step + b.step) / 2 + 1e-9 * max(1.0, abs(a.value), abs(b.value))
 
 
-def same_measure(a: Claim, b: Claim) -> bool:
-    """Do two claims (in different sentences) state the same measure?"""
-    if a.key != b.key or not a.unit or a.sentence_id == b.sentence_id:
+def same_figure(a: Figure, b: Figure) -> bool:
+    """Do two figures of one report state the same figure?
+
+    Equal values (within their printed precision) when the subjects have one head and their
+    modifiers overlap (or one has none: "individuals", "monitored individuals"), or when the value
+    is specific (three significant digits) and printed alike; different values only when the
+    subjects' keys are equal and the values look like one figure mistyped."""
+    if not _comparable(a, b) or not a.subject or not b.subject:
         return False
-    if a.place and b.place and a.place != b.place:
-        return False
-    shared, ratio = _overlap(a, b)
-    if values_agree([a.value, b.value], [a.step, b.step]):
-        distinctive = _significant_digits(a.value) >= 3 and _significant_digits(b.value) >= 3
-        return shared >= 1 if distinctive else (shared >= 2 and ratio >= 0.5)
-    # a different value: only a typo-like variant of a specific figure (three or more significant
-    # digits) under a clearly matching description
     specific = _significant_digits(a.value) >= 3 and _significant_digits(b.value) >= 3
-    return specific and _near(a, b) and shared >= 3 and ratio >= 0.5
+    if _printed_agree(a, b):
+        if a.subject.head == b.subject.head and (
+                a.subject.modifiers & b.subject.modifiers or not a.subject.modifiers or not b.subject.modifiers):
+            return True
+        return specific and a.value == b.value
+    mistyped = _typo_like(_digits(a), _digits(b)) or abs(a.value - b.value) <= NEAR * max(abs(a.value), abs(b.value))
+    return specific and a.subject == b.subject and mistyped
 
 
-def figure_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """Connected groups (two or more claims) of claims stating the same measure."""
-    parent = list(range(len(claims)))
+def figure_groups(figures: Sequence[Figure]) -> list[list[Figure]]:
+    """Connected groups (two or more) of figures that state the same figure, in text order."""
+    parent = list(range(len(figures)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -343,324 +109,291 @@ def figure_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
         return i
 
     buckets: dict[tuple[Any, ...], list[int]] = {}
-    for i, c in enumerate(claims):
-        buckets.setdefault(c.key, []).append(i)
-    for idx in buckets.values():
-        for x, i in enumerate(idx):
-            for j in idx[x + 1:]:
-                if same_measure(claims[i], claims[j]):
-                    parent[find(i)] = find(j)
-    groups: dict[int, list[Claim]] = {}
-    for i, c in enumerate(claims):
-        groups.setdefault(find(i), []).append(c)
-    return [sorted(g, key=lambda c: c.char_start) for g in groups.values() if len(g) > 1]
+    for i, f in enumerate(figures):
+        buckets.setdefault((f.doc_id, f.unit, f.when, f.change), []).append(i)
+    for members in buckets.values():
+        for i, j in combinations(members, 2):
+            if same_figure(figures[i], figures[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Figure]] = {}
+    for i, f in enumerate(figures):
+        groups.setdefault(find(i), []).append(f)
+    return [sorted(g, key=lambda f: f.char_start) for g in groups.values() if len(g) > 1]
 
 
-def _describe(group: Sequence[Claim]) -> str:
-    unit = group[0].unit
-    bits = [unit]
-    if group[0].year is not None:
-        bits.append(str(group[0].year))
-    if group[0].period:
-        bits.append(group[0].period)
-    words = sorted(set.intersection(*(c.context for c in group)))
-    what = " ".join(words) if words else (group[0].subject or "figure")
-    return f"'{what}' ({', '.join(bits)})"
+def describe(group: Sequence[Figure]) -> str:
+    """"'per capita disposable income of rural residents' (CNY, 2024)": what a group states, in the
+    words of its shortest subject."""
+    first = group[0]
+    subject = min((f.subject_text for f in group if f.subject_text), key=len, default="figure")
+    bits = [first.unit, *([str(first.year)] if first.year is not None else []), *([first.period] if first.period else [])]
+    return f"'{subject}' ({', '.join(bits)})"
 
 
-def group_row(group: Sequence[Claim]) -> dict[str, Any]:
-    ok = values_agree([c.value for c in group], [c.step for c in group])
-    desc = _describe(group)
+def group_row(group: Sequence[Figure]) -> dict[str, Any]:
+    ok = agree(group)
+    what = describe(group)
+    stated = "; ".join(f"{f.surface} on {f.where()}" for f in group)
     if ok:
-        msg = (f"{desc}: {group[0].surface} stated {len(group)} times, consistent: "
-               + "; ".join(f"{c.surface} on {c.where()}" for c in group))
+        message = f"{what}: {group[0].surface} stated {len(group)} times, consistent: {stated}"
     else:
         counts: dict[str, int] = {}
-        for c in group:
-            counts[fmt(c.value)] = counts.get(fmt(c.value), 0) + 1
+        for f in group:
+            counts[fmt(f.value)] = counts.get(fmt(f.value), 0) + 1
         top = max(counts.values())
         majority = [v for v, n in counts.items() if n == top]
         if len(majority) == 1:
-            odd = [c for c in group if fmt(c.value) != majority[0]]
-            rest = [c for c in group if fmt(c.value) == majority[0]]
-            msg = (f"CONFLICT {desc}: " + "; ".join(f"{c.surface} on {c.where()}" for c in odd)
-                   + f" -- but elsewhere the report says {rest[0].surface}: "
-                   + "; ".join(f"{c.surface} on {c.where()}" for c in rest))
+            odd = [f for f in group if fmt(f.value) != majority[0]]
+            rest = [f for f in group if fmt(f.value) == majority[0]]
+            message = (f"CONFLICT {what}: " + "; ".join(f"{f.surface} on {f.where()}" for f in odd)
+                       + f" -- but elsewhere the report says {rest[0].surface}: "
+                       + "; ".join(f"{f.surface} on {f.where()}" for f in rest))
         else:
-            msg = (f"CONFLICT {desc}: the report states different values for the same figure: "
-                   + "; ".join(f"{c.surface} on {c.where()}" for c in group))
-    return _row("figure_group", group, [c.value for c in group], ok, msg)
+            message = f"CONFLICT {what}: the report states different values for the same figure: {stated}"
+    return row("figure_group", group, [f.value for f in group], ok, message)
 
 
-# --------------------------------------------------------------------------------------------
-# relations stated in a sentence
-
-
-def _row(kind: str, claims: Sequence[Claim], values: Sequence[float], ok: bool, message: str,
-         doc_id: str | None = None) -> dict[str, Any]:
-    ids = [c.claim_id for c in claims]
-    doc = doc_id if doc_id is not None else claims[0].doc_id
+def row(kind: str, figures: Sequence[Figure], values: Sequence[float], ok: bool, message: str) -> dict[str, Any]:
+    """One ``consistency_checks`` row."""
+    ids = [f.claim_id for f in figures]
+    doc = figures[0].doc_id
     return {
         "check_id": stable_id("cc", doc, kind, *ids, *(fmt(v) for v in values)), "doc_id": doc, "kind": kind,
         "claim_ids": "|".join(ids), "values": "|".join(fmt(v) for v in values),
-        "pages": "|".join(str(c.page) for c in claims), "status": "consistent" if ok else "conflict",
+        "pages": "|".join(str(f.page) for f in figures), "status": "consistent" if ok else "conflict",
         "message": message,
     }
 
 
-@dataclass
-class _Sent:
-    claims: list[Claim]
-    text: str
-    numbers: list[Number]
-    matched: dict[int, Claim]  # index into numbers -> claim
+# ------------------------------------------------------------------------ relations in a sentence
 
-
-def _sentences(claims: Sequence[Claim]) -> list[_Sent]:
-    by_sent: dict[tuple[str, int], list[Claim]] = {}
-    for c in claims:
-        if c.sentence_id is not None:
-            by_sent.setdefault((c.doc_id, c.sentence_id), []).append(c)
-    out = []
-    for key in sorted(by_sent):
-        cs = by_sent[key]
-        text = cs[0].sentence
-        nums = numbers_in(text)
-        matched: dict[int, Claim] = {}
-        for i, n in enumerate(nums):
-            best = None
-            for c in cs:
-                if c.span and c.span[0] <= n.start < c.span[1] + 1 and values_agree([c.value, n.value], [c.step, n.step]):
-                    best = c
-                    break
-            if best is None:
-                cands = [c for c in cs if values_agree([c.value, n.value], [c.step, n.step]) and c not in matched.values()]
-                best = cands[0] if cands else None
-            if best is not None:
-                matched[i] = best
-        out.append(_Sent(cs, text, nums, matched))
-    return out
-
-
-def _unit(s: _Sent, i: int) -> str:
-    c = s.matched.get(i)
-    return c.unit if c is not None and c.unit else s.numbers[i].unit
-
-
-def _claims_for(s: _Sent, idx: Sequence[int]) -> list[Claim] | None:
-    cs = [s.matched.get(i) for i in idx]
-    return None if any(c is None for c in cs) else cs  # type: ignore[return-value]
-
-
-def _between(s: _Sent, i: int, j: int) -> str:
-    return s.text[s.numbers[i].end: s.numbers[j].start]
-
-
+#: A few words of a unit between a number and "of": "909 (of the) households of" is not one.
 _UNIT_WORDS = r"(?:(?!above|below|than|over|under|average|more|less)[\w'\-]+\s){0,2}?"
-_OF = re.compile(rf"^\s+{_UNIT_WORDS}(?:out\s+of|of)\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|all\s+|a\s+total\s+of\s+)?$", re.I)
-_OF_WHICH = re.compile(r"(?:,|;)\s*(?:of\s+(?:which|whom|these|them)|among\s+(?:which|whom|them|these))\s+$", re.I)
-_POOL = re.compile(r"\b(identified|registered|monitored|enrolled|covered|targeted|surveyed|assessed|listed|"
-                   r"included|selected|recorded|counted)\b", re.I)
+_OF = re.compile(rf"^\s+{_UNIT_WORDS}(?:out\s+of|of)\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|all\s+|"
+                 r"a\s+total\s+of\s+)?$", re.I)
+_OF_WHICH = re.compile(r"[,;]\s*(?:[\w\-]+\s+){0,2}?(?:of\s+(?:which|whom|these|them)|among\s+(?:which|whom|them|these))"
+                       r"\s+(?:[\w\-]+\s+){0,2}?$", re.I)
 _ABOVE = re.compile(r"^\s*(?:[\w\-]+\s){0,2}?(above|higher\s+than|more\s+than|over|greater\s+than|exceeding|"
                     r"below|lower\s+than|less\s+than|under|short\s+of)\s+(?:[\w'\-]+\s){0,6}?$", re.I)
-_FROM = re.compile(r"\bfrom\s+$", re.I)
-_TO = re.compile(r"^(?:\s+in\s+(?:19|20)\d\d)?\s+(?:by\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?to\s+$|^\s+to\s+$")
+_FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
+#: Between the two figures of "from X to Y": at most a year or date ("in 2020", "in FY2020", "at
+#: the end of 2019"), then "to".
+_TO = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,?\s*(?:in|at|by|as\s+of)\s+(?:the\s+end\s+of\s+)?(?:[A-Za-z]+\.?\s+)?"
+                 r"(?:FY\s?)?\d{2,4}(?:[-/–]\d{2,4})?\s*,?)?\s+to\s+(?:an?\s+|the\s+)?$", re.I)
 _UP = re.compile(r"\b(rose|risen|rise|rising|increased?|increasing|grew|grown|grow|growing|climbed|jumped|up|"
-                 r"expanded|raised|raising|surged|doubled)\b", re.I)
+                 r"expanded|raised|raising|surged|doubled|went\s+up)\b", re.I)
 _DOWN = re.compile(r"\b(fell|fall|falling|fallen|dropped|drop|dropping|declined?|declining|decreased?|decreasing|"
-                   r"down|narrowed|narrowing|reduced|reducing|shrank|cut|lowered|slid)\b", re.I)
-_GROWTH = re.compile(r"^\W*(?:(?:an?|with|marking|representing|reflecting|recording|up|down|rising|falling|"
-                     r"increasing|decreasing|growing|nominal|year-on-year|a)\s+){0,4}"
-                     r"(?:(?:increase|growth|rise|decrease|decline|drop|reduction)\s+of\s+|by\s+)?$", re.I)
-_SHARE_BEFORE = re.compile(r"\b(accounting\s+for|accounted\s+for|accounts?\s+for|share|proportion|rate|ratio|"
-                           r"coverage)\b(?:\s+[\w\-]+){0,5}\s+(?:of\s+|at\s+|to\s+|reached\s+|was\s+|is\s+|"
-                           r"exceeding\s+|exceeded\s+|over\s+|above\s+|nearly\s+|about\s+|approximately\s+)*$", re.I)
-_SHARE_AFTER = re.compile(r"^\s+of\b", re.I)
-_CHANGE_WORD = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(increase|increases|growth|rise|decrease|decline|drop|"
-                          r"reduction|higher|lower|more|less|year-on-year|jump|gain|fall)\b", re.I)
+                   r"down|narrowed|narrowing|reduced|reducing|shrank|cut|lowered|slid|went\s+down)\b", re.I)
+#: Between Y and a stated change: a year at most, then "an increase of", "up", "a 60% rise".
+_STATED_CHANGE = re.compile(r"^\s*(?:(?:in|by)\s+(?:[A-Za-z]+\.?\s+)?(?:FY\s?)?\d{4}(?:[-/–]\d{2,4})?\s*)?[,;(]?\s*"
+                            r"(?:(?:an?|with|marking|representing|reflecting|recording|up|down|rising|falling|"
+                            r"increasing|decreasing|growing|nominal|year-on-year|or|which\s+is|that\s+is|i\.e\.)\s+){0,4}"
+                            r"(?:(?:increase|growth|rise|decrease|decline|drop|reduction|change|gain|fall|jump)\s+"
+                            r"of\s+|by\s+)?$", re.I)
 _REAL = re.compile(r"\breal\b", re.I)
+_SHARES = lexicon("consistency")["shares"]
 
 
-def part_whole_rows(sents: Sequence[_Sent]) -> list[dict[str, Any]]:
+def _alternatives(phrases: Iterable[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+_SHARE_VERB = re.compile(rf"\b(?:{_alternatives(_SHARES['verbs'])})\b", re.I)
+_SHARE_BEFORE = re.compile(rf"\b(?:{_alternatives(_SHARES['verbs'] + _SHARES['nouns'])})\b(?:\s+[\w\-]+){{0,5}}\s+"
+                           r"(?:of\s+|at\s+|to\s+|reached\s+|was\s+|is\s+|exceeding\s+|exceeded\s+|over\s+|above\s+|"
+                           r"nearly\s+|about\s+|approximately\s+|for\s+)*$", re.I)
+_SHARE_AFTER = re.compile(r"^\s+of\b", re.I)
+#: What a share is a share of: "of exports" in "40% of exports".
+_WHOLE_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+)*([\w\-]+(?:\s+[\w\-]+)?)", re.I)
+_REFERENCE_WHOLES = frozenset(_SHARES["reference_wholes"])
+_CHANGE_AFTER = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(increase|increases|growth|rise|decrease|decline|drop|"
+                           r"reduction|higher|lower|more|less|year-on-year|jump|gain|fall|points?)\b", re.I)
+_CHANGE_BEFORE = re.compile(r"\b(increase|growth|rise|decrease|decline|reduction|drop|grew|rose|fell|up|down|by)"
+                            r"\w*\s+(?:(?:by|of)\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def sentences(figures: Sequence[Figure]) -> list[list[Figure]]:
+    """The figures of each sentence that can be found in it, in the order they stand there."""
+    by_sentence: dict[tuple[str, int], list[Figure]] = {}
+    for f in figures:
+        if f.sentence_id is not None and f.span is not None:
+            by_sentence.setdefault((f.doc_id, f.sentence_id), []).append(f)
+    return [sorted(fs, key=lambda f: f.span or (0, 0)) for _, fs in sorted(by_sentence.items())]
+
+
+def between(a: Figure, b: Figure) -> str:
+    """The text of their sentence between two figures (empty if they overlap)."""
+    assert a.span is not None and b.span is not None
+    return a.sentence[a.span[1]:b.span[0]]
+
+
+def before(f: Figure, width: int = 80) -> str:
+    assert f.span is not None
+    return f.sentence[max(0, f.span[0] - width):f.span[0]]
+
+
+def after(f: Figure) -> str:
+    assert f.span is not None
+    return f.sentence[f.span[1]:]
+
+
+def part_whole_rows(sents: Sequence[list[Figure]]) -> list[dict[str, Any]]:
     rows = []
-    for s in sents:
-        for i in range(len(s.numbers) - 1):
-            j = i + 1
-            if _unit(s, i) in ("percent", "percentage_point") or _unit(s, j) in ("percent", "percentage_point"):
+    for fs in sents:
+        for a, b in zip(fs, fs[1:]):
+            if a.unit != b.unit or a.unit in RATE_UNITS:
                 continue
-            gap = _between(s, i, j)
-            cs = _claims_for(s, (i, j))
-            if cs is None:
-                continue
+            gap = between(a, b)
             if _OF.match(gap):
-                part, whole = cs
-            elif _OF_WHICH.search(gap) and _unit(s, i) == _unit(s, j):
-                whole, part = cs
+                part, whole = a, b
+            elif _OF_WHICH.search(gap):
+                whole, part = a, b
             else:
                 continue
-            rows.append(_part_whole_row(part, whole, "the text says"))
-    # a population introduced in one sentence, acted on in the next one or two (same section)
-    for a, s in enumerate(sents):
-        if not _POOL.search(s.text):
-            continue
-        wholes = [c for c in s.claims if c.unit and c.unit not in ("percent", "percentage_point", "CNY", "USD")]
-        for t in sents[a + 1: a + 3]:
-            if t.claims[0].doc_id != s.claims[0].doc_id or t.claims[0].section != s.claims[0].section:
-                break
-            if t.claims[0].sentence_id is None or s.claims[0].sentence_id is None or \
-                    t.claims[0].sentence_id - s.claims[0].sentence_id > 2 or _POOL.search(t.text):
-                break
-            for w in wholes:
-                parts = [c for c in t.claims if c.unit == w.unit]
-                if len(parts) == 1 and len([x for x in wholes if x.unit == w.unit]) == 1:
-                    rows.append(_part_whole_row(parts[0], w, "a later sentence counts within the population introduced"))
+            ok = part.bounds[0] <= whole.bounds[1]
+            verdict = "no larger than" if ok else "LARGER than"
+            rows.append(row("part_whole", [part, whole], [part.value, whole.value], ok,
+                            f"part {part.surface} ({part.unit}) is {verdict} its whole {whole.surface}: "
+                            f"on {part.where()}"))
     return rows
 
 
-def _part_whole_row(part: Claim, whole: Claim, how: str) -> dict[str, Any]:
-    ok = part.value <= whole.value + whole.step / 2 + part.step / 2
-    verdict = "no larger than" if ok else "LARGER than"
-    msg = (f"part {part.surface} ({part.unit}) is {verdict} its whole {whole.surface} ({how}): part on {part.where()}"
-           + ("" if part.sentence_id == whole.sentence_id else f"; whole on {whole.where()}"))
-    return _row("part_whole", [part, whole], [part.value, whole.value], ok, msg)
-
-
-def difference_rows(sents: Sequence[_Sent]) -> list[dict[str, Any]]:
+def difference_rows(sents: Sequence[list[Figure]]) -> list[dict[str, Any]]:
     rows = []
-    for s in sents:
-        for i in range(len(s.numbers) - 2):
-            a, d, b = i, i + 1, i + 2
-            if not re.fullmatch(r"\s*,\s*", _between(s, a, d)):
+    for fs in sents:
+        for a, d, b in zip(fs, fs[1:], fs[2:]):
+            if not re.fullmatch(r"\s*,\s*", between(a, d)) or len({a.unit, d.unit, b.unit}) != 1:
                 continue
-            m = _ABOVE.match(_between(s, d, b))
-            if not m or len({_unit(s, a), _unit(s, d), _unit(s, b)}) != 1:
+            m = _ABOVE.match(between(d, b))
+            if m is None:
                 continue
-            cs = _claims_for(s, (a, d, b))
-            if cs is None:
-                continue
-            ca, cd, cb = cs
-            sign = 1 if m.group(1).lower().split()[0] in ("above", "higher", "more", "over", "greater", "exceeding") else -1
-            diff = sign * (ca.value - cb.value)
-            tol = (ca.step + cb.step + cd.step) / 2
-            ok = abs(diff - cd.value) <= tol + 1e-9 * abs(cd.value)
-            word = m.group(1).lower()
-            msg = (f"{ca.surface} is stated to be {cd.surface} {word} {cb.surface}; the difference is {fmt(diff)} "
-                   f"({'matches' if ok else 'DOES NOT match'}) on {ca.where()}")
-            rows.append(_row("difference", [ca, cd, cb], [ca.value, cd.value, cb.value], ok, msg))
+            word = re.sub(r"\s+", " ", m.group(1).lower())
+            sign = 1 if word.split()[0] in ("above", "higher", "more", "over", "greater", "exceeding") else -1
+            diff = sign * (a.value - b.value)
+            ok = abs(diff - d.value) <= (a.step + b.step + d.step) / 2 + 1e-9 * abs(d.value)
+            rows.append(row("difference", [a, d, b], [a.value, d.value, b.value], ok,
+                            f"{a.surface} is stated to be {d.surface} {word} {b.surface}; the difference is "
+                            f"{fmt(diff)} ({'matches' if ok else 'DOES NOT match'}) on {a.where()}"))
     return rows
 
 
-def share_rows(sents: Sequence[_Sent]) -> list[dict[str, Any]]:
+def _is_share(f: Figure) -> bool:
+    """A percentage that is a share of a whole ("43% of households", "accounting for 12%"), not a
+    change, nor a comparison with a reference it may exceed ("158 per cent of the average")."""
+    if f.unit != "percent" or f.change:
+        return False
+    if _CHANGE_AFTER.match(after(f)) or _CHANGE_BEFORE.search(before(f, 40)):
+        return False
+    whole = _WHOLE_AFTER.match(after(f))
+    if whole is not None and _REFERENCE_WHOLES & set(whole.group(1).lower().split()):
+        return False
+    return bool(_SHARE_AFTER.match(after(f)) or _SHARE_BEFORE.search(before(f)))
+
+
+def share_rows(sents: Sequence[list[Figure]]) -> list[dict[str, Any]]:
     rows = []
-    for s in sents:
-        for i, n in enumerate(s.numbers):
-            if _unit(s, i) != "percent":
-                continue
-            before, after = s.text[: n.start], s.text[n.end:]
-            if _CHANGE_WORD.match(after) or re.search(r"\b(by|up|down|of)\s+$", before) and \
-                    re.search(r"\b(increase|growth|rise|decrease|decline|reduction|drop|grew|rose|fell)\w*\s+(?:by|of)\s+$", before):
-                continue
-            if not (_SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before[-80:])):
-                continue
-            c = s.matched.get(i)
-            if c is None:
-                continue
-            ok = 0.0 <= c.value <= 100.0
-            msg = (f"share {c.surface} is {'within' if ok else 'OUTSIDE'} 0-100 percent on {c.where()}")
-            rows.append(_row("share", [c], [c.value], ok, msg))
+    for fs in sents:
+        shares = [f for f in fs if _is_share(f)]
+        for f in shares:
+            ok = f.bounds[0] <= 100.0 and f.bounds[1] >= 0.0
+            rows.append(row("share", [f], [f.value], ok,
+                            f"share {f.surface} is {'within' if ok else 'OUTSIDE'} 0-100 percent on {f.where()}"))
+        rows.extend(_shares_of_one_whole(fs, shares))
     return rows
 
 
-def _growth_interval(x: Claim, y: Claim) -> tuple[float, float]:
+def _shares_of_one_whole(fs: Sequence[Figure], shares: Sequence[Figure]) -> list[dict[str, Any]]:
+    """Shares listed under one share verb ("A accounted for 40%, B for 35% and C for 30%"), of the
+    same whole (the "of ..." after each is the same, or only the last names one): their sum."""
+    listed = [f for f in shares if f.qualifier in ("exact", "approximate", "under", "at_most")]
+    if len(listed) < 2 or not _SHARE_VERB.search(before(listed[0])):
+        return []
+    if any(_SHARE_VERB.search(between(a, b)) or re.search(r"[;.:]", between(a, b)) for a, b in zip(listed, listed[1:])):
+        return []
+    wholes = {m.group(1).lower() if (m := _WHOLE_AFTER.match(after(f))) else "" for f in listed[:-1]}
+    last = _WHOLE_AFTER.match(after(listed[-1]))
+    if len(wholes - {""}) > 1 or (wholes - {""} and last and last.group(1).lower() not in wholes):
+        return []
+    total = sum(f.value for f in listed)
+    low = sum(f.bounds[0] for f in listed)
+    ok = low <= 100.0 + 1e-9
+    return [row("share", listed, [f.value for f in listed], ok,
+                f"shares {', '.join(f.surface for f in listed)} of one whole add up to {fmt(round(total, 6))} percent"
+                f" ({'no more than' if ok else 'MORE than'} 100) on {listed[0].where()}")]
+
+
+def _growth_interval(x: Figure, y: Figure) -> tuple[float, float]:
+    """The percentage changes from X to Y that their printed precision allows."""
     lo_x, hi_x = x.value - x.step / 2, x.value + x.step / 2
-    lo_y, hi_y = y.value - y.step / 2, y.value + y.step / 2
     if lo_x <= 0:
         return -math.inf, math.inf
-    cands = [(yy - xx) / xx * 100 for xx in (lo_x, hi_x) for yy in (lo_y, hi_y)]
-    return min(cands), max(cands)
+    candidates = [(yy - xx) / xx * 100 for xx in (lo_x, hi_x) for yy in (y.value - y.step / 2, y.value + y.step / 2)]
+    return min(candidates), max(candidates)
 
 
-def change_rows(sents: Sequence[_Sent]) -> list[dict[str, Any]]:
+def change_rows(sents: Sequence[list[Figure]]) -> list[dict[str, Any]]:
     rows = []
-    for s in sents:
-        for i in range(len(s.numbers) - 1):
-            j = i + 1
-            n1 = s.numbers[i]
-            if not _FROM.search(s.text[max(0, n1.start - 12): n1.start]) or not _TO.match(_between(s, i, j)):
+    for fs in sents:
+        for n, (x, y) in enumerate(zip(fs, fs[1:])):
+            if x.unit != y.unit or not _FROM.search(before(x, 12)) or not _TO.match(between(x, y)):
                 continue
-            if _unit(s, i) != _unit(s, j):
-                continue
-            cs = _claims_for(s, (i, j))
-            if cs is None:
-                continue
-            x, y = cs
-            verb_zone = s.text[max(0, n1.start - 60): n1.start]
-            up, down = _UP.search(verb_zone), _DOWN.search(verb_zone)
+            verbs = before(x, 60)
+            up, down = _UP.search(verbs), _DOWN.search(verbs)
             involved, values, problems, notes = [x, y], [x.value, y.value], [], []
             if up and not down:
                 notes.append("direction: up")
-                if y.value < x.value:
+                if y.bounds[1] < x.bounds[0]:
                     problems.append(f"the text says it rose, but {y.surface} < {x.surface}")
             elif down and not up:
                 notes.append("direction: down")
-                if y.value > x.value:
+                if y.bounds[0] > x.bounds[1]:
                     problems.append(f"the text says it fell, but {y.surface} > {x.surface}")
-            # a stated growth right after the pair
-            k = j + 1
-            if k < len(s.numbers) and _GROWTH.match(_between(s, j, k)) and not _REAL.search(_between(s, j, k)):
-                g = s.matched.get(k)
-                unit_g = _unit(s, k)
-                if g is not None and unit_g == "percent" and x.unit not in ("percent",):
+            g = fs[n + 2] if n + 2 < len(fs) else None
+            if g is not None and _STATED_CHANGE.match(between(y, g)) and not _REAL.search(between(y, g)):
+                if g.unit == "percent" and x.unit != "percent":
                     lo, hi = _growth_interval(x, y)
-                    signed = g.value if not _DOWN.search(_between(s, j, k)) else -g.value
-                    if y.value < x.value and signed > 0 and _DOWN.search(_between(s, j, k)) is None and \
-                            not _UP.search(_between(s, j, k)):
-                        signed = -g.value if abs(-g.value - (lo + hi) / 2) < abs(g.value - (lo + hi) / 2) else g.value
-                    gl, gh = signed - g.step / 2, signed + g.step / 2
-                    ok_g = gl <= hi + 1e-9 and lo - 1e-9 <= gh
-                    notes.append(f"stated growth {g.surface}, computed {lo:.2f}..{hi:.2f}%")
+                    falling = bool(_DOWN.search(between(y, g))) or (y.value < x.value and not _UP.search(between(y, g)))
+                    signed = -abs(g.value) if falling else g.value
+                    ok_g = signed - g.step / 2 <= hi + 1e-9 and lo - 1e-9 <= signed + g.step / 2
+                    notes.append(f"stated change {g.surface}, computed {lo:.2f}..{hi:.2f}%")
                     if not ok_g:
-                        problems.append(f"stated growth {g.surface} does not match {x.surface} -> {y.surface} "
+                        problems.append(f"stated change {g.surface} does not match {x.surface} -> {y.surface} "
                                         f"({(y.value - x.value) / x.value * 100:.2f}%)")
                     involved.append(g)
                     values.append(g.value)
-                elif g is not None and (unit_g == x.unit or (unit_g == "percentage_point" and x.unit == "percent")):
-                    stated = abs(g.value)
-                    ok_d = abs(abs(y.value - x.value) - stated) <= (x.step + y.step + g.step) / 2 + 1e-9 * stated
+                elif g.unit == x.unit or (g.unit == "percentage_point" and x.unit == "percent"):
+                    ok_d = abs(abs(y.value - x.value) - abs(g.value)) <= (x.step + y.step + g.step) / 2 \
+                        + 1e-9 * abs(g.value)
                     notes.append(f"stated change {g.surface}")
                     if not ok_d:
                         problems.append(f"stated change {g.surface} does not match {x.surface} -> {y.surface} "
                                         f"(difference {fmt(abs(y.value - x.value))})")
                     involved.append(g)
                     values.append(g.value)
-            if len(notes) == 0:
+            if not notes:
                 continue  # nothing the text states that could be checked
             ok = not problems
-            msg = (f"change from {x.surface} to {y.surface} ({'; '.join(notes)}): "
-                   + ("consistent" if ok else "; ".join(problems)) + f" on {x.where()}")
-            rows.append(_row("change", involved, values, ok, msg))
+            rows.append(row("change", involved, values, ok,
+                            f"change from {x.surface} to {y.surface} ({'; '.join(notes)}): "
+                            + ("consistent" if ok else "; ".join(problems)) + f" on {x.where()}"))
     return rows
 
 
-# --------------------------------------------------------------------------------------------
-# entry points
+# ----------------------------------------------------------------------------------- entry points
 
 
 def check_consistency(claims: pd.DataFrame | Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Rows of the ``consistency_checks`` table for the given claims (any number of documents)."""
-    typed = claims_from_table(claims)
+    by_doc: dict[str, list[Figure]] = {}
+    for f in figures_from_claims(claims):
+        by_doc.setdefault(f.doc_id, []).append(f)
     rows: list[dict[str, Any]] = []
-    by_doc: dict[str, list[Claim]] = {}
-    for c in typed:
-        by_doc.setdefault(c.doc_id, []).append(c)
     for doc_id in sorted(by_doc):
-        doc_claims = by_doc[doc_id]
-        rows.extend(group_row(g) for g in figure_groups(doc_claims))
-        sents = _sentences(doc_claims)
-        rows.extend(part_whole_rows(sents))
-        rows.extend(difference_rows(sents))
-        rows.extend(share_rows(sents))
-        rows.extend(change_rows(sents))
+        figures = by_doc[doc_id]
+        rows.extend(group_row(g) for g in figure_groups(figures))
+        sents = sentences(figures)
+        for check in (part_whole_rows, difference_rows, share_rows, change_rows):
+            rows.extend(check(sents))
     unique: dict[str, dict[str, Any]] = {}
     for r in rows:
         unique.setdefault(r["check_id"], r)
@@ -675,20 +408,22 @@ def consistency_frame(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def relation_holds(kind: str, values: str) -> bool:
-    """Re-check a ``consistency_checks`` row from its ``values`` alone (used by the GE expectation).
+    """Re-check a ``consistency_checks`` row from its ``values`` alone (used by the GX expectation).
 
-    ``status`` already holds the verdict with the printed precision taken into account; this
-    re-derives the bounds that need no precision, independently of ``status``: values of a group
-    within 1 % of each other, a part no larger than its whole, a share within 0-100.
+    ``status`` holds the verdict with the printed precision and qualifiers taken into account; this
+    re-derives the bounds that need neither, independently of ``status``: a part no larger than its
+    whole, shares within 0-100 and not above 100 together.
     """
     try:
         vals = [float(v) for v in str(values).split("|") if v != ""]
     except ValueError:
         return False
-    if kind == "figure_group":  # the printed precision is folded into status; here a 1 % bound
-        return len(vals) >= 2 and max(vals) - min(vals) <= 0.01 * max(abs(v) for v in vals)
+    if not all(math.isfinite(v) for v in vals):
+        return False
+    if kind == "figure_group":  # qualifiers ("more than") let values differ: status holds the verdict
+        return len(vals) >= 2
     if kind == "part_whole":
         return len(vals) == 2 and vals[0] <= vals[1]
     if kind == "share":
-        return len(vals) == 1 and 0.0 <= vals[0] <= 100.0
+        return bool(vals) and all(0.0 <= v <= 100.0 for v in vals) and (len(vals) == 1 or sum(vals) <= 100.5)
     return True

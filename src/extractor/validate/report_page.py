@@ -25,14 +25,15 @@ font-weight:600}.ok{color:#1a7f37;font-weight:600}.muted{color:#57606a}code{font
 
 
 def write_report_page(out_dir: Path, results: pd.DataFrame, consistency: pd.DataFrame,
-                      documents: pd.DataFrame) -> Path:
+                      documents: pd.DataFrame, cross_report: pd.DataFrame | None = None) -> Path:
     """Write the page under ``out_dir/validation/`` and return its path."""
     folder = Path(out_dir) / "validation"
     pages = sorted(p.relative_to(folder).as_posix() for p in folder.glob("validations/**/*.html"))
     body = [f"<h1>Validation report</h1>{_verdict(results, consistency)}"]
-    body.append(_documents(documents))
+    body.append(_documents(documents, results, consistency))
     body.append("<h2>Failed expectations</h2>" + _failures(results))
     body.append("<h2>Consistency checks</h2>" + _consistency(consistency))
+    body.append("<h2>Across reports</h2>" + _cross_report(cross_report))
     body.append("<h2>Every expectation</h2>" + _all_results(results))
     if pages:
         links = "".join(f'<li><a href="{html.escape(p)}">{html.escape(p)}</a></li>' for p in pages)
@@ -56,13 +57,22 @@ def _verdict(results: pd.DataFrame, consistency: pd.DataFrame) -> str:
             f"{conflicts} in conflict.</p>")
 
 
-def _documents(documents: pd.DataFrame) -> str:
+def _documents(documents: pd.DataFrame, results: pd.DataFrame, consistency: pd.DataFrame) -> str:
+    """One row per report: its status, and its findings counted (failed expectations by
+    severity, consistency conflicts)."""
+    failed = results[results["success"] == False]  # noqa: E712 - nullable boolean column
+    errors = failed[failed["severity"] == "critical"]["doc_id"].value_counts()
+    warnings = failed[failed["severity"] != "critical"]["doc_id"].value_counts()
+    conflicts = (consistency[consistency["status"] != "consistent"]["doc_id"].value_counts()
+                 if len(consistency) else pd.Series(dtype="int64"))
     rows = "".join(
         f"<tr><td><code>{_e(d.doc_id)}</code></td><td>{_e(d.source_path)}</td>"
-        f'<td class="{"ok" if d.status == "ok" else "fail"}">{_e(d.status)}</td><td>{_e(d.error)}</td></tr>'
+        f'<td class="{"ok" if d.status == "ok" else "fail"}">{_e(d.status)}</td>'
+        f"<td>{int(errors.get(d.doc_id, 0))}</td><td>{int(warnings.get(d.doc_id, 0))}</td>"
+        f"<td>{int(conflicts.get(d.doc_id, 0))}</td><td>{_e(d.error)}</td></tr>"
         for d in documents.itertuples()
     )
-    return "<h2>Documents</h2>" + _table(["doc_id", "file", "status", "error"], rows)
+    return "<h2>Documents</h2>" + _table(["doc_id", "file", "status", "errors", "warnings", "conflicts", "error"], rows)
 
 
 def _failures(results: pd.DataFrame) -> str:
@@ -77,6 +87,18 @@ def _failures(results: pd.DataFrame) -> str:
     )
     return _table(["severity", "doc_id", "table", "expectation", "column", "rows", "which rows (page, sentence)"],
                   rows)
+
+
+def _cross_report(cross: pd.DataFrame | None) -> str:
+    if cross is None or cross.empty:
+        return '<p class="muted">No statistic is stated by two reports of this run.</p>'
+    rows = "".join(
+        f'<tr><td class="{"ok" if r.status == "consistent" else "warn"}">{_e(r.status)}</td><td>{_e(r.subject)}</td>'
+        f"<td>{_e(r.unit)}</td><td>{_e(r.year)}</td><td>{_e(r.values)}</td><td>{_e(r.doc_ids)}</td>"
+        f"<td>{_e(r.message)}</td></tr>"
+        for r in cross.itertuples()
+    )
+    return _table(["status", "subject", "unit", "year", "values", "reports", "message"], rows)
 
 
 def _consistency(consistency: pd.DataFrame) -> str:

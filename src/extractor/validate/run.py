@@ -50,7 +50,7 @@ SITE = "local_site"
 DOCS_SUBDIR = "validation"
 #: Every table has a suite; validation_results describes the others and is not itself validated.
 ASSET_TABLES: tuple[str, ...] = ("documents", "sections", "claims", "notes", "citations", "claim_citations",
-                                 "places", "place_mentions", "consistency_checks")
+                                 "places", "place_mentions", "consistency_checks", "cross_report_checks")
 _DETAIL_COLUMNS = ("page", "marker", "surface", "sentence", "cited_sentence", "note_text", "name", "message")
 _MAX_DETAILS = 5
 
