@@ -75,27 +75,28 @@ def _comparable(a: Figure, b: Figure) -> bool:
 
 
 def _printed_agree(a: Figure, b: Figure) -> bool:
-    """Equal within their printed precision (qualifiers aside: "over 1,400" is not 110,000)."""
-    return abs(a.value - b.value) <= (a.step + b.step) / 2 + 1e-9 * max(1.0, abs(a.value), abs(b.value))
+    """Equal within their printed precision (qualifiers aside: "over 1,400" is not 110,000): a
+    printed 54 stands for [53.5, 54.5), so 54 and 55 do not agree."""
+    return a.value == b.value or abs(a.value - b.value) < (a.step + b.step) / 2
 
 
 def same_figure(a: Figure, b: Figure) -> bool:
     """Do two figures of one report state the same figure?
 
-    Equal values (within their printed precision) when the subjects have one head and their
-    modifiers overlap (or one has none: "individuals", "monitored individuals"), or when the value
-    is specific (three significant digits) and printed alike; different values only when the
-    subjects' keys are equal and the values look like one figure mistyped."""
+    Equal values (within their printed precision): a specific value (three significant digits)
+    when the subjects have one head or the value is printed alike; a round value ("2", "40%") only
+    when the subjects have one head and share a modifier. Different values only when the subjects'
+    keys are equal, name more than a bare noun, and the values look like one figure mistyped."""
     if not _comparable(a, b) or not a.subject or not b.subject:
         return False
     specific = _significant_digits(a.value) >= 3 and _significant_digits(b.value) >= 3
     if _printed_agree(a, b):
-        if a.subject.head == b.subject.head and (
-                a.subject.modifiers & b.subject.modifiers or not a.subject.modifiers or not b.subject.modifiers):
-            return True
-        return specific and a.value == b.value
+        if specific:
+            return a.subject.head == b.subject.head or a.value == b.value
+        return a.subject.head == b.subject.head and bool(a.subject.modifiers & b.subject.modifiers)
     mistyped = _typo_like(_digits(a), _digits(b)) or abs(a.value - b.value) <= NEAR * max(abs(a.value), abs(b.value))
-    return specific and a.subject == b.subject and mistyped
+    # a bare counted noun ("108 respondents", "107 respondents") names no one figure
+    return specific and a.subject == b.subject and bool(a.subject.modifiers) and mistyped
 
 
 def figure_groups(figures: Sequence[Figure]) -> list[list[Figure]]:
@@ -204,10 +205,12 @@ _SHARE_BEFORE = re.compile(rf"\b(?:{_alternatives(_SHARES['verbs'] + _SHARES['no
                            r"nearly\s+|about\s+|approximately\s+|for\s+)*$", re.I)
 _SHARE_AFTER = re.compile(r"^\s+of\b", re.I)
 #: What a share is a share of: "of exports" in "40% of exports".
-_WHOLE_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+)*([\w\-]+(?:\s+[\w\-]+)?)", re.I)
+#: What a share is a share of: "of exports" in "40% of exports", up to the end of its clause.
+_WHOLE_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+)*((?:(?!and\b|or\b|while\b|but\b)"
+                          r"[^\W\d][\w\-']*\s*){1,8})", re.I)
 _REFERENCE_WHOLES = frozenset(_SHARES["reference_wholes"])
-_CHANGE_AFTER = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(increase|increases|growth|rise|decrease|decline|drop|"
-                           r"reduction|higher|lower|more|less|year-on-year|jump|gain|fall|points?)\b", re.I)
+_CHANGE_AFTER = re.compile(rf"^\s*(?:[\w\-]+\s+){{0,2}}?(?:{_alternatives(lexicon('consistency')['changes']['nouns'])})\b",
+                           re.I)
 _CHANGE_BEFORE = re.compile(r"\b(increase|growth|rise|decrease|decline|reduction|drop|grew|rose|fell|up|down|by)"
                             r"\w*\s+(?:(?:by|of)\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 
@@ -285,8 +288,10 @@ def _is_share(f: Figure) -> bool:
     if _CHANGE_AFTER.match(after(f)) or _CHANGE_BEFORE.search(before(f, 40)):
         return False
     whole = _WHOLE_AFTER.match(after(f))
-    if whole is not None and _REFERENCE_WHOLES & set(whole.group(1).lower().split()):
+    if whole is not None and _REFERENCE_WHOLES & set(whole.group(1).lower().split()[:2]):
         return False
+    if whole is None and re.search(r"\ban?\s+$", before(f, 4), re.I):
+        return False  # "a 191 per cent depreciation": the percentage modifies a noun, it is no share
     return bool(_SHARE_AFTER.match(after(f)) or _SHARE_BEFORE.search(before(f)))
 
 
@@ -310,10 +315,9 @@ def _shares_of_one_whole(fs: Sequence[Figure], shares: Sequence[Figure]) -> list
         return []
     if any(_SHARE_VERB.search(between(a, b)) or re.search(r"[;.:]", between(a, b)) for a, b in zip(listed, listed[1:])):
         return []
-    wholes = {m.group(1).lower() if (m := _WHOLE_AFTER.match(after(f))) else "" for f in listed[:-1]}
-    last = _WHOLE_AFTER.match(after(listed[-1]))
-    if len(wholes - {""}) > 1 or (wholes - {""} and last and last.group(1).lower() not in wholes):
-        return []
+    named = {" ".join(m.group(1).lower().split()) for f in listed if (m := _WHOLE_AFTER.match(after(f)))}
+    if len(named) > 1:
+        return []  # "96 percent of the energy used in transport and 17 percent of the energy used to ..."
     total = sum(f.value for f in listed)
     low = sum(f.bounds[0] for f in listed)
     ok = low <= 100.0 + 1e-9

@@ -167,11 +167,12 @@ class Figure:
 
 
 def agree(figures: Iterable[Figure]) -> bool:
-    """Whether some value lies within every figure's bounds."""
+    """Whether some value lies within every figure's bounds (a printed value's bounds are
+    half-open: 54 and 55 share no value), or all state one value."""
+    figures = list(figures)
     bounds = [f.bounds for f in figures]
     lo, hi = max(b[0] for b in bounds), min(b[1] for b in bounds)
-    scale = max((abs(f) for b in bounds for f in b if math.isfinite(f)), default=1.0)
-    return lo <= hi + 1e-9 * max(1.0, scale)
+    return lo < hi or len({f.value for f in figures}) == 1
 
 
 def _s(v: Any) -> str:
@@ -186,13 +187,12 @@ def _i(v: Any) -> int | None:
 
 
 def _locate(sentence: str, surface: str, rank: int) -> tuple[int, int] | None:
-    """Span of the ``rank``-th occurrence of ``surface`` in ``sentence``."""
-    pos = -1
-    for _ in range(rank + 1):
-        pos = sentence.find(surface, pos + 1)
-        if pos < 0:
-            return None
-    return pos, pos + len(surface)
+    """Span of the ``rank``-th occurrence of ``surface`` in ``sentence`` that stands as a word of
+    its own ("10" is not found inside "103" or "2010")."""
+    lead = r"(?<![\w.,])" if surface[:1].isalnum() else ""
+    tail = r"(?![\d]|[^\W\d_])" if surface[-1:].isalnum() else ""
+    found = list(re.finditer(lead + re.escape(surface) + tail, sentence))
+    return found[rank].span() if rank < len(found) else None
 
 
 def figures_from_claims(claims: pd.DataFrame | Iterable[Mapping[str, Any]]) -> list[Figure]:
