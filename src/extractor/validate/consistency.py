@@ -341,7 +341,8 @@ def change_rows(sents: Sequence[list[Figure]]) -> list[dict[str, Any]]:
         for n, (x, y) in enumerate(zip(fs, fs[1:])):
             if x.unit != y.unit or not _FROM.search(before(x, 12)) or not _TO.match(between(x, y)):
                 continue
-            verbs = before(x, 60)
+            # the verb that governs X: no other number stands between it and X
+            verbs = re.split(r"\d", before(x, 60))[-1]
             up, down = _UP.search(verbs), _DOWN.search(verbs)
             involved, values, problems, notes = [x, y], [x.value, y.value], [], []
             if up and not down:

@@ -1,0 +1,47 @@
+"""The development corpus of real reports (``../shared/corpus/pdf/``, never copied into the repo),
+and the text dumps users make of them.
+
+A text dump is made as users make one: pdfplumber's ``extract_text()`` page by page, the pages
+joined by a blank line. Tests that need the corpus skip with a reason where it is absent.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "pdf"
+
+
+def corpus_pdf(name: str) -> Path:
+    """The corpus report ``name`` (file stem); skips the test where the corpus is absent."""
+    path = CORPUS / f"{name}.pdf"
+    if not path.is_file():
+        pytest.skip(f"the development corpus is not here ({CORPUS})")
+    return path
+
+
+def corpus_names() -> list[str]:
+    return sorted(p.stem for p in CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
+
+
+def text_dump(pdf: Path) -> str:
+    """``pdf`` as a user's text dump: pdfplumber's text of each page, pages joined by a blank line."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        return "\n\n".join(page.extract_text() or "" for page in document.pages)
+
+
+def replace_words(text: str, old: str, *new: str) -> str:
+    """``text`` with the occurrences of ``old`` (its words as printed, whatever white space or line
+    breaks stand between them) replaced, one by one, by ``new``; as many occurrences as ``new``
+    values, or the test fails."""
+    pattern = re.compile(r"\s+".join(map(re.escape, old.split())))
+    found = list(pattern.finditer(text))
+    assert len(found) == len(new), f"{old!r} occurs {len(found)} times, not {len(new)}"
+    for match, replacement in zip(reversed(found), reversed(new)):
+        text = text[:match.start()] + replacement + text[match.end():]
+    return text
