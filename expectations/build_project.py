@@ -37,8 +37,8 @@ from extractor.validate.run import (  # noqa: E402
     ASSET_TABLES, BATCH_DEFINITION, DATASOURCE, checkpoint_name, suite_name,
 )
 
-#: Where the project is written by default: the package's own copy.
-SHIPPED = HERE.parent / "src" / "extractor" / "validate" / "gx"
+#: Where the project is written by default: the folder holding the package's own copy (``gx/``).
+SHIPPED = HERE.parent / "src" / "extractor" / "validate"
 
 PLACE_TYPES = ["continent", "region", "country", "province", "autonomous_region", "municipality", "prefecture",
                "city", "county", "district", "township", "village", "natural_feature", "other"]
@@ -165,11 +165,12 @@ SUITES: dict[str, list] = {
 def main() -> None:
     parser = argparse.ArgumentParser(description="(Re)write the Great Expectations project.")
     parser.add_argument("--out", type=Path, default=SHIPPED,
-                        help="the project folder to write (default: the package's, %(default)s)")
-    write_project(parser.parse_args().out.resolve())
+                        help="the folder to write the project into, as DIR/gx (default: the package's, %(default)s)")
+    write_project(parser.parse_args().out.resolve() / "gx")
 
 
-def write_project(GX_DIR: Path) -> None:  # noqa: N803 - the project folder
+def write_project(GX_DIR: Path) -> None:  # noqa: N803 - the project folder, named gx (GX's own layout)
+    assert GX_DIR.name == "gx", "Great Expectations keeps a file project in a folder named gx"
     assert set(SUITES) == set(ASSET_TABLES), "one suite per table"
     if GX_DIR.exists():
         for sub in ("expectations", "validation_definitions", "checkpoints"):

@@ -78,3 +78,30 @@ def test_serve_without_a_prefect_server_is_refused(tmp_path, sample_path):
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "PREFECT_API_URL" in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_expectations_option_validates_with_a_teams_own_suites(tmp_path, sample_path):
+    """A team writes its own GX project (build_project.py --out), makes a rule stricter, and runs
+    with --expectations: its suite decides; a folder without a project is one RX401 line."""
+    import json
+
+    root = Path(__file__).resolve().parents[1]
+    build = subprocess.run([sys.executable, str(root / "expectations" / "build_project.py"), "--out", str(tmp_path / "team")],
+                           capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stderr
+    suite = tmp_path / "team" / "gx" / "expectations" / "claims.json"
+    data = json.loads(suite.read_text())
+    kind = next(e for e in data["expectations"]
+                if e["type"] == "expect_column_values_to_be_in_set" and e["kwargs"].get("column") == "kind")
+    kind["kwargs"]["value_set"] = ["digits"]  # the team's rule: no figures written in words
+    suite.write_text(json.dumps(data))
+    proc = run_cli(str(sample_path), "--output", str(tmp_path / "out"), "--quiet", "--expectations",
+                   str(tmp_path / "team"), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    results = pd.read_csv(tmp_path / "out" / "validation_results.csv")
+    failed = results[(results["table"] == "claims") & (results["column"] == "kind") & ~results["success"]]
+    assert list(failed["severity"]) == ["critical"] and int(failed["unexpected_count"].iloc[0]) > 0
+    missing = run_cli(str(sample_path), "--output", str(tmp_path / "out2"), "--expectations",
+                      str(tmp_path / "nothing"), cwd=tmp_path)
+    assert missing.returncode == 2 and "[RX401]" in missing.stderr and "Traceback" not in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1

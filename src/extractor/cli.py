@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--max-pages", type=int, default=2000, help="fail a report with more pages (default 2000)")
         p.add_argument("--timeout", type=float, default=600.0, help="seconds allowed to read one PDF (default 600)")
         p.add_argument("--no-validate", action="store_true", help="skip Great Expectations validation")
+        p.add_argument("--expectations", default=None, metavar="DIR",
+                       help="validate with this Great Expectations project instead of the shipped suites "
+                            "(write one with expectations/build_project.py --out DIR)")
         p.add_argument("--no-cache", action="store_true", help="re-extract every report even if unchanged")
         p.add_argument("--workers", type=int, default=1,
                        help="process reports in parallel on a local Dask cluster with N worker processes")
@@ -79,8 +82,14 @@ def main(argv: list[str] | None = None) -> int:
 def _options(args: argparse.Namespace):
     from extractor.runner import RunOptions
 
+    if args.expectations and not any((Path(args.expectations) / sub / "great_expectations.yml").is_file()
+                                     for sub in (".", "gx")):
+        from extractor.errors import ExpectationsError
+
+        raise ExpectationsError(args.expectations, "no Great Expectations project here (no great_expectations.yml)")
     return RunOptions(output_dir=args.output, model=args.model, max_pages=args.max_pages, timeout_s=args.timeout,
-                      validate=not args.no_validate, use_cache=not args.no_cache)
+                      validate=not args.no_validate, use_cache=not args.no_cache,
+                      expectations=str(Path(args.expectations).resolve()) if args.expectations else None)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -64,5 +64,11 @@ class ModelNotFoundError(ExtractorError):
     code = "RX301"
 
 
+class ExpectationsError(ExtractorError):
+    """The Great Expectations project given with ``--expectations`` cannot be used."""
+
+    code = "RX401"
+
+
 class OutputError(ExtractorError):
     code = "RX501"

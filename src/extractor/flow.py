@@ -291,7 +291,8 @@ def _unchanged_since_last_run(paths: list[str], options: RunOptions, started: fl
         validation = manifest.get("validation") or {}
         if validation.get("data_docs") and not Path(validation["data_docs"]).exists():
             return None
-        if _newest_mtime(Path(__file__).resolve().parent) > stamp:
+        if _newest_mtime(Path(__file__).resolve().parent,
+                         *([Path(options.expectations)] if options.expectations else [])) > stamp:
             return None
         if any(file_sha256(Path(p)) != i["sha256"] for p, i in zip(paths, inputs)):
             return None

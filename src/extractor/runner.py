@@ -54,6 +54,9 @@ class RunOptions:
     timeout_s: float | None = 600.0
     validate: bool = True
     use_cache: bool = True
+    #: A team's own Great Expectations project (``expectations/build_project.py --out DIR``);
+    #: None: the suites shipped with the package.
+    expectations: str | None = None
 
     @property
     def config(self) -> ExtractionConfig:
@@ -222,7 +225,7 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
         from extractor.validate.run import validate_tables
 
         Path(options.output_dir).mkdir(parents=True, exist_ok=True)
-        outcome = validate_tables(frames, Path(options.output_dir), context=validation_context())
+        outcome = validate_tables(frames, Path(options.output_dir), context=validation_context(options.expectations))
         frames["consistency_checks"] = outcome.consistency
         frames["validation_results"] = outcome.results
         from extractor.validate.report_page import write_report_page
@@ -248,17 +251,20 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
     return summary
 
 
-_CONTEXT: Any = None
+#: The Great Expectations context of the last project opened, and the project's folder (None:
+#: the shipped one). One at a time: a process that serves for months holds no more.
+_CONTEXT: tuple[str | None, Any] | None = None
 
 
-def validation_context() -> Any:
-    """The Great Expectations context, opened once per process (opening it costs ~2 s)."""
+def validation_context(expectations: str | None = None) -> Any:
+    """The Great Expectations context of the shipped project or of ``expectations``, opened once
+    per process and project (opening it costs ~2 s)."""
     global _CONTEXT
-    if _CONTEXT is None:
+    if _CONTEXT is None or _CONTEXT[0] != expectations:
         from extractor.validate.run import open_context
 
-        _CONTEXT = open_context()
-    return _CONTEXT
+        _CONTEXT = (expectations, open_context(expectations))
+    return _CONTEXT[1]
 
 
 def write_manifest(summary: BatchSummary, results: list[ReportResult], options: RunOptions) -> Path:

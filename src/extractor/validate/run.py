@@ -101,8 +101,10 @@ def open_context(gx_dir: Path | str | None = None) -> Any:
         if not (source / "great_expectations.yml").is_file():
             source = source / "gx"  # the folder holding the project, as expectations/build_project.py --out writes it
         if not (source / "great_expectations.yml").is_file():
+            from extractor.errors import ExpectationsError
+
             shutil.rmtree(root, ignore_errors=True)
-            raise FileNotFoundError(f"{gx_dir}: no Great Expectations project (great_expectations.yml) there")
+            raise ExpectationsError(gx_dir, "no Great Expectations project here (no great_expectations.yml)")
         shutil.copytree(source, project, ignore=shutil.ignore_patterns("uncommitted", "__pycache__"))
     context = gx.get_context(mode="file", project_root_dir=str(root))
     weakref.finalize(context, shutil.rmtree, root, ignore_errors=True)
