@@ -7,8 +7,6 @@ import importlib.util
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from scoring import match_claims, norm
 
@@ -571,48 +569,20 @@ def test_year_of_a_base_figure_belongs_to_it_alone() -> None:
     assert [(r["surface"], r["year"]) for r in rows] == [("61 per cent", None), ("44 per cent", 2012)]
 
 
-def _quoted_titles_by_scan(words: list[str], lowers: list[str], starts: list[int]) -> list[tuple[int, int]]:
-    """quoted_titles as first written: each closing quote found by scanning the tokens after
-    the opening one (the reference for the bisection over the report's quote positions)."""
-    from extractor import numbers as N
-    from extractor.extract.quantities import FUNCTION_WORDS, NUMBER_TOKEN, QUOTES_CLOSE, QUOTES_OPEN
+def test_quoted_titles_are_names_not_speech() -> None:
+    """A quotation that reads as a title holds no claims; quoted speech does, and an apostrophe
+    glued to a word ("farmers'") opens no quotation."""
+    from extractor.extract.claims.names import quoted_titles
 
-    out: list[tuple[int, int]] = []
-    resume = 0
-    for k in [i for i, w in enumerate(words) if w in QUOTES_OPEN]:
-        if k < resume or words[k] == "'" and k > 0 and starts[k] == starts[k - 1] + len(words[k - 1]):
-            continue
-        close = next((m for m in range(k + 1, min(len(words), k + 40)) if words[m] in QUOTES_CLOSE), None)
-        if close is None:
-            continue
-        inside = range(k + 1, close)
-        alpha = [m for m in inside if words[m].isalpha()]
-        content = [m for m in alpha[1:] if lowers[m] not in FUNCTION_WORDS]
-        capitals = sum(1 for m in content if words[m][:1].isupper())
-        lower_case = sum(1 for m in content if words[m].islower())
-        has_number = any(NUMBER_TOKEN.match(words[m]) or lowers[m] in N.NUMBER_WORDS for m in inside)
-        if (capitals >= lower_case and (capitals or has_number)) or (has_number and len(alpha) <= 6):
-            out.append((k + 1, close))
-        resume = close + 1
-    return out
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(['"', "\u201c", "\u201d", "'", "farmers'", "The", "Plan", "of", "the", "two",
-                                 "10,000", "villages", "said", "Rural", "and"]), max_size=60).map(" ".join))
-def test_quoted_titles_pair_each_opening_quote_with_the_first_closing_one(text: str) -> None:
-    from extractor.extract.claims import quoted_titles
-
-    document = repair_layout(split_pages(f"Farmers in the county said that {text} in the end."),
-                             source_path="invented.txt", source_format="text", sha256="0" * 64, stem="invented")
-    for pb in analyse(document, build_nlp("none")).blocks:
-        assert quoted_titles(pb) == _quoted_titles_by_scan(pb.words, pb.lowers, pb.starts)
+    doc = build_nlp("none")('The "10,000 Enterprises Helping 10,000 Villages" scheme drew the farmers\' praise: '
+                            '"our harvests in the past two years were the best we have seen", one said.')
+    assert [doc[a:b].text for a, b in quoted_titles(doc)] == ["10,000 Enterprises Helping 10,000 Villages"]
 
 
 def test_no_post_qualifier_starts_another() -> None:
-    """ClaimContext.qualifier looks the two words after a figure up whole, then the first alone:
+    """qualifier() looks the two words after a figure up whole, then the first alone:
     exact only while no phrase is the start of another."""
-    from extractor.extract.claim_context import POST_QUALIFIERS
+    from extractor.extract.claims.qualifiers import POST_QUALIFIERS
 
     assert not any(a != b and b[:len(a)] == a for a in POST_QUALIFIERS for b in POST_QUALIFIERS)
     assert one("Each household received 200 yuan or more.", value=200.0)["qualifier"] == "at_least"

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.numbers import fraction_value, is_year, parse_decimal, parse_number, words_value
+from extractor.numbers import NUMBER_TOKEN, fraction_value, is_year, parse_decimal, parse_number, words_value
 
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -126,3 +126,23 @@ def test_years() -> None:
     assert is_year(Decimal(2024), "2024")
     assert not is_year(Decimal(2024), "2,024")
     assert not is_year(Decimal(3000), "3000")
+
+
+@pytest.mark.parametrize("token, groups", [
+    ("17,522", {"a": "17,522"}), ("US$4.7", {"cur": "US$", "a": "4.7"}), ("~5", {"pre": "~", "a": "5"}),
+    ("5\u201310", {"a": "5", "dash": "\u2013", "b": "10"}), ("5.5bn", {"a": "5.5", "suf": "bn"}),
+    ("5,000+", {"a": "5,000", "suf": "+"}), ("2,77,000", {"a": "2,77,000"}),
+])
+def test_number_token(token: str, groups: dict[str, str]) -> None:
+    m = NUMBER_TOKEN.match(token)
+    assert m is not None and {k: v for k, v in m.groupdict().items() if v} == groups
+    assert NUMBER_TOKEN.match("5G") is None and NUMBER_TOKEN.match("COVID-19") is None
+
+
+def test_glued_currencies_are_currencies() -> None:
+    """Each currency the figure token reads glued to digits is a symbol or code of extractor.currencies."""
+    from extractor import currencies
+    from extractor.registry import lexicon
+
+    for glued in lexicon("numbers")["figures"]["glued_currencies"]:
+        assert glued in currencies.SYMBOLS or glued in currencies.CODES, glued
