@@ -20,13 +20,20 @@ export DO_NOT_TRACK ?= 1
 help:
 	@echo "make run    - set up .venv and run the flow on the bundled sample report (writes $(OUTPUT)/)"
 	@echo "make test   - set up .venv and run the test suite"
-	@echo "make bench  - speed and memory ratios (writes $(OUTPUT)/bench/)"
+	@echo "make bench  - speed and memory ratios (writes $(OUTPUT)/bench/bench.json; BENCH_ONLY=\"NAME ...\")"
 	@echo "make clean  - remove .venv, caches and generated output"
 
-$(STAMP): pyproject.toml constraints.txt
+ASSETS := src/extractor/validate/datadocs_assets
+
+$(STAMP): pyproject.toml constraints.txt $(ASSETS)/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,model]"
+	@# Data Docs' CSS and JS from the npm registry, so that the pages render offline
+	@if command -v npm >/dev/null 2>&1; then \
+	  (cd $(ASSETS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) \
+	  && $(BIN)/python -m extractor.validate.offline_docs $(ASSETS)/node_modules && rm -rf $(ASSETS)/node_modules; \
+	else echo "npm not found: the Data Docs pages will load their CSS and JS from CDNs"; fi
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -37,9 +44,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# BENCH_ONLY="extraction serve-memory" runs only those figures (bench/run.py --list names them).
 bench: $(STAMP)
-	$(BIN)/python bench/run.py --output $(OUTPUT)/bench
-	$(BIN)/python bench/bench_pdf.py
+	$(BIN)/python bench/run.py --output $(OUTPUT)/bench $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
 
 clean:
 	rm -rf $(VENV) .prefect .pytest_cache .hypothesis

@@ -144,6 +144,10 @@ def validate_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path | None,
         docs_index = docs_dir / "index.html"
     batches = {t: {"dataframe": frames[t].reset_index(drop=True)} for t in ASSET_TABLES}
     run = _run_checkpoints(ctx, batches, runtime_parameters(frames), with_docs=out_dir is not None)
+    if docs_index is not None:
+        from extractor.validate.offline_docs import localise
+
+        localise(docs_index.parent)
     doc_ids = sorted({str(d) for d in frames["documents"]["doc_id"].dropna()})
     rows, errors, warnings = [], [], []
     for table, vr in run.items():
