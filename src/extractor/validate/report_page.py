@@ -1,9 +1,8 @@
 """A self-contained HTML page of a run's validation: ``<out>/validation/report.html``.
 
-Great Expectations' Data Docs load their styles and scripts from CDNs, so on a machine without
-internet their index page shows an empty list. This page needs nothing but the file: per
-document, every failed expectation with the rows it names (page, marker, sentence), every
-consistency check with its claims, values, pages and message, and links to the Data Docs pages.
+One page that needs nothing but the file: per document, its findings counted, every failed
+expectation with the rows it names (page, marker, sentence), every consistency check with its
+claims, values, pages and message, the checks across reports, and links to the Data Docs pages.
 """
 from __future__ import annotations
 
@@ -37,9 +36,7 @@ def write_report_page(out_dir: Path, results: pd.DataFrame, consistency: pd.Data
     body.append("<h2>Every expectation</h2>" + _all_results(results))
     if pages:
         links = "".join(f'<li><a href="{html.escape(p)}">{html.escape(p)}</a></li>' for p in pages)
-        body.append(f"<h2>Great Expectations Data Docs</h2><ul>{links}</ul>"
-                    '<p class="muted">The Data Docs index (index.html) needs internet access for its '
-                    "scripts; these pages render without it.</p>")
+        body.append(f'<h2>Great Expectations Data Docs</h2><p><a href="index.html">index.html</a></p><ul>{links}</ul>')
     page = (f"<!doctype html><html lang=en><meta charset=utf-8><title>Validation report</title>"
             f"<style>{_STYLE}</style><body>{''.join(body)}</body></html>\n")
     return atomic_write_text(folder / PAGE, page)
