@@ -8,6 +8,8 @@ reading order, running heads, notes, paragraphs). The ratio ours / floor means t
 fast or a slow machine; the bar is 1.5. Best of ``--repeat`` runs each, interleaved, so that a
 noisy neighbour slows both sides alike. Prints figure, floor, ours, ratio, bar, pass/fail and
 writes JSON to ``<output>/pdf.json`` (temporary file, then rename). Exit code 1 if the bar is missed.
+``make bench`` takes this figure through ``bench/run.py`` (``--only pdf-ingest``), which imports
+:func:`floor_run`, :func:`ours_run` and :data:`BAR` from here.
 """
 from __future__ import annotations
 

