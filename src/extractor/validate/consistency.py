@@ -168,6 +168,11 @@ def row(kind: str, figures: Sequence[Figure], values: Sequence[float], ok: bool,
 
 # ------------------------------------------------------------------------ relations in a sentence
 
+def _alternatives(phrases: Iterable[str]) -> str:
+    """A regex alternation of ``phrases`` (longest first), any white space between their words."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
 #: A few words of a unit between a number and "of": "909 (of the) households of" is not one.
 _UNIT_WORDS = r"(?:(?!above|below|than|over|under|average|more|less)[\w'\-]+\s){0,2}?"
 _OF = re.compile(rf"^\s+{_UNIT_WORDS}(?:out\s+of|of)\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|all\s+|"
@@ -181,10 +186,10 @@ _FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
 #: the end of 2019"), then "to".
 _TO = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:,?\s*(?:in|at|by|as\s+of)\s+(?:the\s+end\s+of\s+)?(?:[A-Za-z]+\.?\s+)?"
                  r"(?:FY\s?)?\d{2,4}(?:[-/–]\d{2,4})?\s*,?)?\s+to\s+(?:an?\s+|the\s+)?$", re.I)
-_UP = re.compile(r"\b(rose|risen|rise|rising|increased?|increasing|grew|grown|grow|growing|climbed|jumped|up|"
-                 r"expanded|raised|raising|surged|doubled|went\s+up)\b", re.I)
-_DOWN = re.compile(r"\b(fell|fall|falling|fallen|dropped|drop|dropping|declined?|declining|decreased?|decreasing|"
-                   r"down|narrowed|narrowing|reduced|reducing|shrank|cut|lowered|slid|went\s+down)\b", re.I)
+#: The words of growth and decline are the claims' (claim_words.toml), and "up"/"down": "up 5%".
+_CHANGE_WORDS = lexicon("claim_words")["change"]
+_UP = re.compile(rf"\b(?:{_alternatives([*_CHANGE_WORDS['up'], 'up'])})\b", re.I)
+_DOWN = re.compile(rf"\b(?:{_alternatives([*_CHANGE_WORDS['down'], 'down'])})\b", re.I)
 #: Between Y and a stated change: a year at most, then "an increase of", "up", "a 60% rise".
 _STATED_CHANGE = re.compile(r"^\s*(?:(?:in|by)\s+(?:[A-Za-z]+\.?\s+)?(?:FY\s?)?\d{4}(?:[-/–]\d{2,4})?\s*)?[,;(]?\s*"
                             r"(?:(?:an?|with|marking|representing|reflecting|recording|up|down|rising|falling|"
@@ -193,10 +198,6 @@ _STATED_CHANGE = re.compile(r"^\s*(?:(?:in|by)\s+(?:[A-Za-z]+\.?\s+)?(?:FY\s?)?\
                             r"of\s+|by\s+)?$", re.I)
 _REAL = re.compile(r"\breal\b", re.I)
 _SHARES = lexicon("consistency")["shares"]
-
-
-def _alternatives(phrases: Iterable[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
 
 
 _SHARE_VERB = re.compile(rf"\b(?:{_alternatives(_SHARES['verbs'])})\b", re.I)
@@ -209,8 +210,9 @@ _SHARE_AFTER = re.compile(r"^\s+of\b", re.I)
 _WHOLE_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+)*((?:(?!and\b|or\b|while\b|but\b)"
                           r"[^\W\d][\w\-']*\s*){1,8})", re.I)
 _REFERENCE_WHOLES = frozenset(_SHARES["reference_wholes"])
-_CHANGE_AFTER = re.compile(rf"^\s*(?:[\w\-]+\s+){{0,2}}?(?:{_alternatives(lexicon('consistency')['changes']['nouns'])})\b",
-                           re.I)
+_CHANGE_AFTER = re.compile(
+    rf"^\s*(?:[\w\-]+\s+){{0,2}}?(?:{_alternatives([*_CHANGE_WORDS['nouns_up'], *_CHANGE_WORDS['nouns_down'], *lexicon('consistency')['changes']['nouns']])})\b",
+    re.I)
 _CHANGE_BEFORE = re.compile(r"\b(increase|growth|rise|decrease|decline|reduction|drop|grew|rose|fell|up|down|by)"
                             r"\w*\s+(?:(?:by|of)\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 
