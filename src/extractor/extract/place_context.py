@@ -16,42 +16,29 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from extractor.analysis import ParsedBlock
+from extractor.registry import lexicon
 
 
+_CUES = lexicon("place_cues")
 #: Words that, after a place name, make the whole phrase an organisation, outlet or programme.
-ORG_WORDS = frozenset("""
-government governments committee committees department departments bureau bureaus commission
-office agency ministry ministries university college school institute academy bank group company
-corporation co co. ltd ltd. inc inc. daily news times post herald press publishing publisher
-association federation council party center centre foundation fund society administration authority
-court congress assembly hospital television tv radio network journal gazette review observer
-provincial municipal prefectural people's program programme initiative project summit forum
-airlines airways airport station union club team army police media newspaper magazine
-alliance coalition consortium secretariat limited plc trust utility utilities
-transit caucus league board
-""".split())
+ORG_WORDS = frozenset(_CUES["organisations"]["words"])
 #: Words after a place name that make the phrase a road or a transport line ("Don Valley Parkway").
-ROAD_WORDS = frozenset("""road roads street avenue boulevard highway highways expressway parkway freeway motorway
-turnpike line lane drive way tunnel bridge railway railroad""".split())
+ROAD_WORDS = frozenset(_CUES["roads"]["words"])
 #: Capitalised words made of compass points that name a region of a country on their own ("the North
 #: East", "the Midwest", "the Midlands", "the Northeast"), written as one or two words.
-COMPASS_REGION_WORDS = frozenset("""northeast northwest southeast southwest midwest midlands mid-atlantic
-north-east north-west south-east south-west""".split())
+COMPASS_REGION_WORDS = frozenset(_CUES["compass"]["region_words"])
 #: Capitalised words that end a programme's or plan's title before "for <Place>".
-PROGRAMME_WORDS = frozenset("""plan programme program strategy facility agenda compact mechanism instrument
-initiative partnership roadmap framework""".split())
+PROGRAMME_WORDS = frozenset(_CUES["organisations"]["programme_words"])
 #: Lower-case particles inside Romance-language place names ("Valle de Aburrá", "Castilla y León").
-ROMANCE_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "y"})
+ROMANCE_PARTICLES = frozenset(_CUES["names"]["romance_particles"])
 #: Words allowed inside an organisation name between the place and the organisation word.
-_CONNECTORS = frozenset({"and", "of", "for", "&", "-", "\u2013", "\u2014", "on"})
+_CONNECTORS = frozenset(_CUES["organisations"]["connectors"])
 _TITLE = re.compile(r"^[A-ZÀ-ÞĀ-Ž](?=.*[a-zß-ÿā-ž])[\w'’.\-]*$")
 _INITIAL = re.compile(r"[A-Z]\.")
-_OPENERS = frozenset("\"'“‘([«")
-_CLOSERS = frozenset("\"'”’)]»")
+_OPENERS = frozenset(_CUES["quotes"]["openers"])
+_CLOSERS = frozenset(_CUES["quotes"]["closers"])
 #: Capitalised compass words that, before a place, name a part of it ("Eastern Fujian").
-COMPASS = frozenset({"Eastern", "Western", "Northern", "Southern", "Central", "Northeastern", "Northwestern",
-                     "Southeastern", "Southwestern", "North", "South", "East", "West", "Northeast", "Northwest",
-                     "Southeast", "Southwest"})
+COMPASS = frozenset(_CUES["compass"]["words"])
 
 
 def is_title_word(token: Token) -> bool:

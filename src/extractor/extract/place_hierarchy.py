@@ -16,13 +16,14 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from extractor.ids import stable_id
+from extractor.registry import lexicon
 
 if TYPE_CHECKING:
     from extractor.extract.places import Mention
 
-_RANK = {"continent": 0.0, "country": 2.0, "province": 3.0, "autonomous_region": 3.0, "municipality": 3.0,
-         "region": 3.5, "prefecture": 4.0, "city": 5.0, "county": 6.0, "district": 6.0, "township": 7.0,
-         "village": 8.0, "natural_feature": 9.0, "other": 9.0}
+_TYPES = lexicon("place_types")
+#: Administrative rank of each place type: lower is wider (``data/lexicons/place_types.toml``).
+_RANK: dict[str, float] = _TYPES["rank"]
 #: Text between a place and its enclosing place: ", ", " in ", " of the ", " (", ") of ", ", southeastern ",
 #: ", the capital of ".
 #: (", in" is not one: "in A, in B" lists places side by side.)
@@ -39,8 +40,8 @@ _FEATURE_TYPES = ("natural_feature", "other")
 def rank_of(place_type: str, method: str, headed: bool) -> float:
     """Administrative rank: lower is wider. World regions from the gazetteer rank above countries."""
     if place_type == "region" and method == "gazetteer" and not headed:
-        return 1.0
-    return _RANK.get(place_type, 9.0)
+        return _TYPES["world_region_rank"]
+    return _RANK.get(place_type, _TYPES["unknown_rank"])
 
 
 def _between(a: Mention, b: Mention) -> str:

@@ -1,4 +1,5 @@
-"""Token patterns for place names written the way reports typeset them.
+"""Token patterns for place names written the way reports typeset them (the head nouns are
+``data/lexicons/place_heads.toml``).
 
 A place name in running text is usually one or more capitalised words followed by a head noun
 that says what kind of place it is: "Kisumu County", "Ogun State", "Liangshan Yi Autonomous
@@ -13,56 +14,46 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from extractor.registry import lexicon
+
+_HEADS = lexicon("place_heads")
 #: Administrative head nouns (as written after the name) -> place type.
-ADMIN_HEADS: dict[str, str] = {
-    "county": "county", "prefecture": "prefecture", "village": "village", "township": "township",
-    "town": "township", "district": "district", "city": "city", "province": "province",
-    "region": "region", "state": "province", "municipality": "municipality", "banner": "county",
-    "governorate": "province", "parish": "district", "ward": "district", "division": "province",
-    "voivodeship": "province", "oblast": "province",
-}
+ADMIN_HEADS: dict[str, str] = _HEADS["after_name"]
 #: Heads that mark a place only in lower case after the name ("Chocó department", "Tarbela dam"):
 #: capitalised, "Department" begins an organisation's name.
-LOWER_ONLY_HEADS: dict[str, str] = {"department": "province", "division": "province", "dam": "other"}
+LOWER_ONLY_HEADS: dict[str, str] = _HEADS["after_name_lower_only"]
 #: Autonomous units ("<Name> <Ethnic group> Autonomous <Head>").
-AUTONOMOUS_HEADS: dict[str, str] = {
-    "region": "autonomous_region", "prefecture": "prefecture", "county": "county",
-    "banner": "county", "township": "township",
-}
+AUTONOMOUS_HEADS: dict[str, str] = _HEADS["autonomous"]
 #: Natural-feature heads written after the name ("Yellow River", "Ethiopian plateau").
-FEATURE_HEADS = ("river", "plateau", "mountains", "mountain", "sea", "lake", "basin", "desert", "valley",
-                 "delta", "ocean", "highlands", "hills", "plain", "peninsula", "islands",
-                 "island", "range", "falls", "gorge", "gorges", "canal", "strait", "bay", "gulf", "coast",
-                 "glacier", "wetlands", "forest", "reservoir")
+FEATURE_HEADS = tuple(_HEADS["features"]["after_name"])
 #: Heads of a wide stretch of settled land, a region rather than a landform ("Great Plains", "Sun Belt",
 #: "Canadian Prairies"): the whole phrase is the name.
-REGION_HEADS = ("plains", "prairies", "belt")
+REGION_HEADS = tuple(_HEADS["regions"]["after_name"])
 #: Compass words that may open a county's name before a "-shire" ("West Yorkshire").
-SHIRE_COMPASS = ("North", "South", "East", "West")
+SHIRE_COMPASS = tuple(_HEADS["shires"]["compass"])
 #: Administrative heads written before the name, as some countries name their smallest units
 #: ("Barangay San Roque", "Kelurahan Menteng", "Desa Sukamaju"): head word (lower-cased) -> type.
-PREFIX_ADMIN_HEADS: dict[str, str] = {"barangay": "village", "kampung": "village", "desa": "village",
-                                      "kelurahan": "village", "kecamatan": "district"}
+PREFIX_ADMIN_HEADS: dict[str, str] = _HEADS["before_name"]
 #: Natural-feature heads written before the name ("Lake Victoria", "Mount Kenya").
-FEATURE_PREFIXES = ("Lake", "Mount", "Mt.", "Mt")
+FEATURE_PREFIXES = tuple(_HEADS["features"]["before_name"])
 #: Feature heads followed by "of <Name>" ("Gulf of Guinea", "Bay of Bengal").
-FEATURE_OF = ("Gulf", "Bay", "Sea", "Strait", "Isle", "Straits", "Isthmus")
+FEATURE_OF = tuple(_HEADS["features"]["before_of"])
 #: Lower-case heads that still mark a place after a capitalised name ("Moraikobai village").
-LOWER_HEADS = ("village", "region", "county", "district", "province", "prefecture", "township", "state",
-               "plateau", "river", "mountains", "valley", "basin", "delta", "desert", "lake", "highlands",
-               "reservoir", "island")
+LOWER_HEADS = tuple(_HEADS["lower_case"]["heads"])
+#: Written after a city's name for its federal district ("Washington, DC").
+FEDERAL_DISTRICT = tuple(_HEADS["federal_district"]["forms"])
 
 #: Every head word, lower-cased: never part of the name itself.
 HEAD_WORDS = (frozenset(ADMIN_HEADS) | frozenset(FEATURE_HEADS) | frozenset(LOWER_ONLY_HEADS) | frozenset(REGION_HEADS)
               | frozenset(PREFIX_ADMIN_HEADS) | {"autonomous"})
 #: Number words may begin a name ("Three Gorges", "Five Rivers"); other stop words may not.
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty hundred".split())
+_NUMBER_WORDS = frozenset(lexicon("place_cues")["names"]["number_words"])
 NAME_STOP = sorted((STOP_WORDS - _NUMBER_WORDS) | HEAD_WORDS)
 #: :data:`NAME_STOP` as a set, for the membership tests of the extraction rules (the sorted list
 #: feeds the token patterns, where a test against it would be a scan of a few hundred words).
 NAME_STOP_SET = frozenset(NAME_STOP)
 
-DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"]
+DASHES = list(lexicon("place_cues")["names"]["dashes"])
 #: A capitalised word with at least one lower-case letter, not a stop word nor a head noun.
 NAME = {"TEXT": {"REGEX": r"^[A-ZÀ-ÞĀ-Ž](?=.*[a-zß-ÿā-ž])[\w'’]*$"}, "LOWER": {"NOT_IN": NAME_STOP}}
 
@@ -151,8 +142,8 @@ def head_patterns() -> list[dict[str, Any]]:
     pats.append(_pattern([{"ORTH": {"IN": list(SHIRE_COMPASS)}, "OP": "?"},
                           {"TEXT": {"REGEX": r"^[A-Z][a-z]{2,}shire$"}}], "pattern", "county"))
     # "Washington, DC": a city named with its federal district
-    pats.append(_pattern([_name(), {"ORTH": ","}, {"ORTH": {"IN": ["DC", "D.C.", "D.C"]}}], "pattern", "city"))
-    pats.append(_pattern([_name(), {"ORTH": {"IN": ["DC", "D.C.", "D.C"]}}], "pattern", "city"))
+    pats.append(_pattern([_name(), {"ORTH": ","}, {"ORTH": {"IN": list(FEDERAL_DISTRICT)}}], "pattern", "city"))
+    pats.append(_pattern([_name(), {"ORTH": {"IN": list(FEDERAL_DISTRICT)}}], "pattern", "city"))
     pats.append(_pattern([_heads(FEATURE_PREFIXES, capitalize=False), _name()], "pattern", "natural_feature"))
     for ptype, heads in _by_type(PREFIX_ADMIN_HEADS).items():
         pats.append(_pattern([_heads(heads), _name()], "pattern", ptype))
@@ -162,35 +153,15 @@ def head_patterns() -> list[dict[str, Any]]:
 
 
 #: Plural heads that introduce a list of places of one type ("the villages of A, B and C",
-#: "the county governments of A, B, and C", "the municipalities of A, B ...").
-LIST_HEADS: dict[str, str] = {
-    "villages": "village", "counties": "county", "townships": "township", "towns": "township",
-    "districts": "district", "cities": "city", "municipalities": "city", "provinces": "province",
-    "prefectures": "prefecture", "regions": "region", "states": "province", "countries": "country",
-}
+#: "the municipalities of A, B ...").
+LIST_HEADS: dict[str, str] = _HEADS["list_heads"]["plural"]
 #: Singular heads that do the same before "governments"/"authorities" ("county governments of").
-LIST_GOVERNMENT_HEADS: dict[str, str] = {"county": "county", "city": "city", "municipal": "city",
-                                         "district": "district", "township": "township", "village": "village",
-                                         "provincial": "province", "prefectural": "prefecture", "state": "province"}
-LIST_GOVERNMENT_WORDS = frozenset({"governments", "authorities", "administrations", "committees"})
+LIST_GOVERNMENT_HEADS: dict[str, str] = _HEADS["list_heads"]["singular"]
+LIST_GOVERNMENT_WORDS = frozenset(_HEADS["list_heads"]["government_words"])
 #: Plural heads written after a list of names ("Dadu and Thatta districts", "the Tana and Athi
 #: rivers"): each name is a place of the head's type.
-PLURAL_AFTER: dict[str, str] = {
-    "districts": "district", "counties": "county", "provinces": "province", "states": "province",
-    "regions": "region", "villages": "village", "townships": "township", "prefectures": "prefecture",
-    "departments": "province", "divisions": "province", "municipalities": "city",
-    "rivers": "natural_feature", "lakes": "natural_feature", "mountains": "natural_feature",
-    "islands": "natural_feature", "valleys": "natural_feature", "deltas": "natural_feature",
-    "basins": "natural_feature", "reservoirs": "natural_feature", "seas": "natural_feature",
-}
+PLURAL_AFTER: dict[str, str] = _HEADS["plural_after"]
 #: Singular heads before "of <Name>" ("the village of A", "the State of B", "the port of C").
-OF_HEADS: dict[str, str] = {
-    "village": "village", "town": "city", "city": "city", "municipality": "municipality",
-    "state": "province", "province": "province", "region": "region", "district": "district",
-    "county": "county", "department": "province", "port": "other", "island": "natural_feature",
-    "commune": "district", "township": "township", "borough": "district",
-}
+OF_HEADS: dict[str, str] = _HEADS["of_heads"]["types"]
 #: Facilities whose site, named after "<facility> at", is a locality ("the plant at Kovalam").
-FACILITY_NOUNS = frozenset({"plant", "plants", "station", "stations", "facility", "facilities", "works", "depot",
-                            "terminal", "camp", "camps", "site", "sites", "factory", "mine", "refinery", "barrage",
-                            "weir", "intake", "intakes"})
+FACILITY_NOUNS = frozenset(_HEADS["facilities"]["nouns"])

@@ -33,40 +33,41 @@ from extractor.extract.place_hierarchy import aggregate_places, assign_parents, 
 from extractor.gazetteer import GENERIC_WORDS, Entry, Gazetteer, gazetteer, is_generic
 from extractor.ids import stable_id
 from extractor.model import BlockKind
+from extractor.registry import lexicon
 
 __all__ = ["RULER_NAME", "add_place_ruler", "extract_place_mentions", "aggregate_places", "gazetteer_patterns"]
 
 RULER_NAME = "place_ruler"
+_CUES = lexicon("place_cues")
+_HEADS = lexicon("place_heads")
 #: Words after which "the <Name>" locates something ("in the Andes", "along the Danube").
-LOCATIVES = frozenset("""in of along across from to into on over near through beyond around throughout within
-between below above under via toward towards""".split())
+LOCATIVES = frozenset(_CUES["locatives"]["before_the"])
 #: Endings of ordinary English nouns and adjectives, never of a bare feature's name ("the Conclusions").
-WORD_SUFFIXES = ("ion", "ions", "ity", "ment", "ments", "ness", "ery", "ance", "ence", "ogy", "ism", "ship",
-                 "ical", "ive", "ure", "ures", "ing", "ings")
+WORD_SUFFIXES = tuple(_CUES["names"]["word_suffixes"])
 #: Capitalised heads that, before "of <Name>", belong to the place's name ("State of São Paulo").
-OF_CAPITAL_HEADS = frozenset({"state", "province", "region", "municipality", "city", "district", "county", "borough"})
+OF_CAPITAL_HEADS = frozenset(_HEADS["of_heads"]["part_of_name"])
 #: Capitalised heads before "of <Name>" that take the capitalised words before them into the name
 #: ("London Borough of Hackney", "Royal Borough of Greenwich").
-OF_PREFIXED_HEADS = frozenset({"borough"})
+OF_PREFIXED_HEADS = frozenset(_HEADS["of_heads"]["take_words_before"])
 
 #: Words before a noun that make a capitalised word a common noun ("the whole Union").
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "every", "each"})
+DETERMINERS = frozenset(_CUES["determiners"]["words"])
 #: Types of inhabited places a locality joined to them by "and" shares.
-SETTLEMENTS = frozenset({"city", "township", "village", "district", "municipality"})
+SETTLEMENTS = frozenset(_HEADS["settlements"]["types"])
 #: Words before "of <Name>" that say the name is a governed unit ("the capital of X", "Government of X").
-GOVERNED_HEADS = frozenset({"capital", "government", "governor", "governorship", "legislature", "assembly"})
-MODEL_LABELS = ("GPE", "LOC")
+GOVERNED_HEADS = frozenset(_HEADS["settlements"]["governed_heads"])
+MODEL_LABELS = tuple(_CUES["model"]["labels"])
 #: Abbreviations and words for "Saint" that open a place's name ("St. Lawrence", "San Joaquin").
-SAINT_PREFIXES = frozenset({"st.", "st", "saint", "ste.", "san", "santa", "são", "sainte"})
+SAINT_PREFIXES = frozenset(_CUES["names"]["saint_prefixes"])
 #: Locatives before a bare land name ("in Appalachia").
-LAND_LOCATIVES = frozenset({"in", "across", "throughout", "from", "into"})
+LAND_LOCATIVES = frozenset(_CUES["locatives"]["before_land"])
 #: Capitalised words that, before a city, name its conurbation ("Metro Manila", "Greater Cairo").
-METRO_PREFIXES = frozenset({"Metro", "Metropolitan", "Greater"})
+METRO_PREFIXES = frozenset(_CUES["names"]["metro_prefixes"])
 #: First words of the lists :meth:`_Builder.lists` reads ("villages of", "county governments of").
 _LIST_STARTS = frozenset(pp.LIST_HEADS) | frozenset(pp.LIST_GOVERNMENT_HEADS)
 #: The words before "<Locality>" in :meth:`_Builder.facility_sites` and :meth:`_Builder.locative_pairs`.
-_FACILITY_LEADS = ("at",)
-_PAIR_LEADS = ("in", "at", "near", "from", "between")
+_FACILITY_LEADS = tuple(_CUES["locatives"]["after_facility"])
+_PAIR_LEADS = tuple(_CUES["locatives"]["before_pair"])
 #: The full stop before a place of publication (:meth:`_Builder.publisher_places`).
 _FULL_STOP = (".",)
 #: Blocks whose words are capitalised whatever they name.
@@ -75,8 +76,16 @@ _HEADING_KINDS = (BlockKind.HEADING, BlockKind.TITLE)
 _THE = ("the",)
 #: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou
 #: Province"); villages and townships are left out: their cores are often other things' names.
-ALIASABLE = frozenset({"province", "autonomous_region", "municipality", "prefecture", "city", "county",
-                       "district", "region"})
+ALIASABLE = frozenset(_HEADS["settlements"]["aliasable"])
+#: First words of a headed name that belong to the name itself ("Lake Victoria").
+_NAME_OPENERS = frozenset(_HEADS["features"]["name_openers"])
+#: Heads of a unit of an organisation after ordinary words ("the Rural Sociology Division").
+_UNIT_HEADS = frozenset(_CUES["organisations"]["unit_heads"])
+#: Articles a model's entity may open with ("the Sahel").
+_ARTICLES = frozenset(_CUES["determiners"]["articles"])
+#: Endings of capitalised adjectives of nationality ("Spanish"), and of those after a compass word ("South Asian").
+_NATIONALITY_ENDINGS = tuple(_CUES["names"]["nationality_endings"])
+_COMPASS_ADJECTIVE_ENDINGS = tuple(_CUES["names"]["compass_adjective_endings"])
 
 
 def gazetteer_patterns(gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
@@ -169,7 +178,7 @@ def _head_split(lowers: list[str], start: int, end: int) -> tuple[int, int]:
     words = lowers[start:end]
     if "autonomous" in words:
         return start + 1, start + words.index("autonomous")
-    if words and (words[0] in ("lake", "mount", "mt", "mt.", "gulf", "bay", "sea", "strait", "isle", "straits")
+    if words and (words[0] in _NAME_OPENERS
                   or words[0] in pp.PREFIX_ADMIN_HEADS or words[-1] in pp.REGION_HEADS
                   or words[-1].endswith("shire") or words[-2:] == ["city", "region"]):
         return end, end  # the whole phrase is the name: "Sun Belt", "Derbyshire", "Liverpool City Region"
@@ -238,7 +247,7 @@ class _Builder:
         answer matters: most candidates are countries, whose capitalisation says nothing."""
         pb, lowers = v.pb, v.lowers
         if method == "model":
-            while start < end and lowers[start] in ("the", "a", "an"):
+            while start < end and lowers[start] in _ARTICLES:
                 start += 1
             if start >= end or not v.title(start):
                 return None
@@ -306,7 +315,7 @@ class _Builder:
         demonym = self.gaz.demonym_country(words[start]) if end - start == 2 else ""
         if demonym and ptype != "natural_feature":
             return None  # "a Chinese village", "the Kenyan state"
-        if lowers[end - 1] in ("division", "department") and any(
+        if lowers[end - 1] in _UNIT_HEADS and any(
                 common_words(lowers[name_start:name_stop], self.vocab)):
             return None  # "the Rural Sociology Division": a unit of an organisation
         if (end - start == 2 and method == "pattern_lower" and ptype != "natural_feature"
@@ -758,7 +767,7 @@ class _Builder:
                 name = span_text(pb, i + 1, e)
                 if e == i + 1 or is_generic(name) or self.gaz.lookup(name) is not None:
                     continue
-                if any(word.endswith(("an", "ese", "ish", "ic")) for word in pb.words[i + 1:e]):
+                if any(word.endswith(_COMPASS_ADJECTIVE_ENDINGS) for word in pb.words[i + 1:e]):
                     continue  # "East African", "South Asian": adjectives
                 m = Mention(pb, i, e, "region", "pattern", core=span_text(pb, i, e), core_len=e - i, headed=True)
                 self._add(m)
@@ -1096,4 +1105,4 @@ def _after_determiner(v: BlockWords, i: int) -> bool:
 
 def _adjective_of_nationality(word: str) -> bool:
     """"Spanish", "Danish", "Japanese", "Andean": capitalised adjectives of nationality or region."""
-    return word[:1].isupper() and word.lower().endswith(("ish", "ese", "ean", "ian"))
+    return word[:1].isupper() and word.lower().endswith(_NATIONALITY_ENDINGS)
