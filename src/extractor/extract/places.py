@@ -1,10 +1,10 @@
 """Place names: gazetteer EntityRuler, head-noun patterns, model entities, context filters.
 
-Inside the single spaCy pass, :func:`add_place_ruler` adds an EntityRuler that proposes
+Inside the single spaCy pass, the place ruler (:mod:`extractor.place_ruler`) proposes
 candidates: gazetteer names (countries, ISO 3166-2 subdivisions, big cities, continents, world
-regions; see :mod:`extractor.gazetteer`) and token patterns for "<Name> <Head>" names
-(:mod:`extractor.extract.place_patterns`). It runs before a statistical NER when one is loaded,
-so rules win ties and the model only adds GPE/LOC entities elsewhere.
+regions; see :mod:`extractor.gazetteer`) and token patterns for "<Name> <Head>" names. It runs
+before a statistical NER when one is loaded, so rules win ties and the model only adds GPE/LOC
+entities elsewhere.
 
 :func:`extract_place_mentions` then decides, with the whole document in view, which candidates
 name places (:mod:`extractor.extract.place_context`), adds the places only a cue reveals
@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.language import Language
 
 from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract import place_patterns as pp
@@ -35,9 +34,8 @@ from extractor.ids import stable_id
 from extractor.model import BlockKind
 from extractor.registry import lexicon
 
-__all__ = ["RULER_NAME", "add_place_ruler", "extract_place_mentions", "aggregate_places", "gazetteer_patterns"]
+__all__ = ["extract_place_mentions", "aggregate_places"]
 
-RULER_NAME = "place_ruler"
 _CUES = lexicon("place_cues")
 _HEADS = lexicon("place_heads")
 #: Words after which "the <Name>" locates something ("in the Andes", "along the Danube").
@@ -86,22 +84,6 @@ _ARTICLES = frozenset(_CUES["determiners"]["articles"])
 #: Endings of capitalised adjectives of nationality ("Spanish"), and of those after a compass word ("South Asian").
 _NATIONALITY_ENDINGS = tuple(_CUES["names"]["nationality_endings"])
 _COMPASS_ADJECTIVE_ENDINGS = tuple(_CUES["names"]["compass_adjective_endings"])
-
-
-def gazetteer_patterns(gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
-    """Phrase patterns for every gazetteer name (case-sensitive)."""
-    gaz = gaz or gazetteer()
-    return [{"label": "PLACE", "pattern": name, "id": f"gazetteer|{e.place_type}"} for name, e in gaz.entries.items()]
-
-
-def add_place_ruler(nlp: Language) -> None:
-    """Add the place EntityRuler (spaCy's, as shipped) once, before the statistical NER if any."""
-    if RULER_NAME in nlp.pipe_names:
-        return
-    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **before)
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(gazetteer_patterns() + pp.head_patterns())
 
 
 class TokenHits(Mapping[int, list[int]]):
