@@ -46,8 +46,24 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     return path
 
 
+#: Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, made inert with a leading ``'``
+    (OWASP's advice); any other value as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.10g")
+    """The CSV copy of a table: text cells escaped against formula injection (the Parquet copy
+    keeps the exact text)."""
+    text_columns = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
+    safe = frame.assign(**{c: frame[c].map(escape_formula, na_action="ignore") for c in text_columns})
+    safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.10g")
 
 
 def _stage(folder: Path, name: str, writer: Callable[[Path], object]) -> Path:
