@@ -1,29 +1,18 @@
-"""Where each place sits: enclosing places stated in the text, and one row per place.
+"""Hierarchy: the enclosing place the text states for each mention.
 
 Reports name the enclosing place right after a place: "Qinglong County, Qianxinan ...
 Autonomous Prefecture, Guizhou", "Yenge Village in Kolwezi", "Wuming District (Nanning City)",
 "Tongren City, Jianzha County, and Zeku County of the Huangnan ... Prefecture", or before it
 with a possessive: "Tanzania's Morogoro Region". A following place is the parent when it is
-of a wider administrative rank (:func:`rank_of`). :func:`aggregate_places` then merges the
-forms of one place ("Guizhou" and "Guizhou Province", "China" and "People's Republic of
-China") into one row named by the fullest form, with the parent the text states (else the
-gazetteer's) and the country inherited up the chain.
+of a wider administrative rank (:func:`extractor.extract.place_mention.rank_of`, from
+``data/lexicons/place_types.toml``).
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
-from typing import TYPE_CHECKING, Any
 
-from extractor.ids import stable_id
-from extractor.registry import lexicon
+from extractor.extract.place_mention import Mention
 
-if TYPE_CHECKING:
-    from extractor.extract.places import Mention
-
-_TYPES = lexicon("place_types")
-#: Administrative rank of each place type: lower is wider (``data/lexicons/place_types.toml``).
-_RANK: dict[str, float] = _TYPES["rank"]
 #: Text between a place and its enclosing place: ", ", " in ", " of the ", " (", ") of ", ", southeastern ",
 #: ", the capital of ".
 #: (", in" is not one: "in A, in B" lists places side by side.)
@@ -32,16 +21,8 @@ _LINK = re.compile(r"\s*\)?\s*(?:,|\(|(?:in|of|within)(?:\s+the)?|,\s*(?:the\s+)
 #: Text between two places of one list: ", ", " and ", ", and the ".
 _LIST = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s\s*")
-_COUNTRY_FREE = ("continent",)
-#: Types of named features: a settlement or unit that shares a feature's core is another place.
-_FEATURE_TYPES = ("natural_feature", "other")
-
-
-def rank_of(place_type: str, method: str, headed: bool) -> float:
-    """Administrative rank: lower is wider. World regions from the gazetteer rank above countries."""
-    if place_type == "region" and method == "gazetteer" and not headed:
-        return _TYPES["world_region_rank"]
-    return _RANK.get(place_type, _TYPES["unknown_rank"])
+#: Ranks of features and "other" places: never anything's parent.
+_NO_PARENT_RANK = 9
 
 
 def _between(a: Mention, b: Mention) -> str:
@@ -63,7 +44,7 @@ def assign_parents(mentions: list[Mention]) -> None:
             if nxt.pb is not m.pb:
                 break
             gap = _between(prev, nxt)
-            if ranks[j] < run_rank and ranks[j] < 9 and gap.strip() and _LINK.fullmatch(gap):
+            if ranks[j] < run_rank and ranks[j] < _NO_PARENT_RANK and gap.strip() and _LINK.fullmatch(gap):
                 m.parent = nxt.text
                 break
             if not _LIST.fullmatch(gap):
@@ -74,120 +55,3 @@ def assign_parents(mentions: list[Mention]) -> None:
             before = mentions[i - 1]
             if before.pb is m.pb and ranks[i - 1] < ranks[i] and _POSSESSIVE.fullmatch(_between(before, m)):
                 m.parent = before.text
-
-
-def _group_key(m: dict[str, Any], headed_cores: dict[str, set[tuple[str, str]]],
-               of_forms: set[tuple[str, str]] = frozenset(), bare_named: set[tuple[str, str]] = frozenset()) -> tuple[str, ...]:
-    if m["place_type"] == "country" and m["_country"] and not m["_headed"] and not m["_gaz_parent"]:
-        return ("country", m["_country"])  # not "England": a country within one
-    if m["_headed"] and m["_core"]:
-        return ("core", m["_core"], m["place_type"])
-    if m["place_type"] not in ("country", "continent"):
-        keys = headed_cores.get(m["name"], set())
-        if m["place_type"] not in _FEATURE_TYPES and not m.get("_article"):
-            # the city "Surabaya" is not the "Surabaya River"; "the Atacama" is the "Atacama Desert"
-            keys = {k for k in keys if k[1] not in _FEATURE_TYPES}
-        if m["place_type"] == "city":  # "São Paulo" is not "the State of São Paulo"
-            keys = {k for k in keys if k not in of_forms}
-            if m.get("_city_only"):  # the city "Los Angeles" is not "Los Angeles County"
-                keys = {k for k in keys if k[1] not in ("county", "district")}
-        if len(keys) > 1:  # "the town of Mopti" beside "Mopti Region": the form named by the bare name
-            keys = {k for k in keys if k in bare_named} or keys
-        if len(keys) == 1:
-            return ("core", *next(iter(keys)))
-    return ("name", m["name"])
-
-
-def aggregate_places(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per distinct place per document; fills each mention's ``place_id`` and canonical
-    ``name`` and removes the private ``_`` keys."""
-    rows: list[dict[str, Any]] = []
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    for m in mentions:
-        by_doc.setdefault(m["doc_id"], []).append(m)
-    for doc_id, ms in by_doc.items():
-        rows.extend(_aggregate_document(doc_id, ms))
-    _drop_private_keys(mentions)
-    return rows
-
-
-def _drop_private_keys(mentions: list[dict[str, Any]]) -> None:
-    """Remove the ``_``-prefixed keys of every mention. Mentions made by one extractor share
-    their keys: the private ones are listed once per distinct key set, not once per mention."""
-    keys: frozenset[str] = frozenset()
-    private: list[str] = []
-    for m in mentions:
-        if m.keys() != keys:
-            keys = frozenset(m)
-            private = [k for k in m if k.startswith("_")]
-        for k in private:
-            del m[k]
-
-
-def _aggregate_document(doc_id: str, ms: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    headed_cores: dict[str, set[tuple[str, str]]] = {}
-    for m in ms:
-        if m["_headed"] and m["_core"]:
-            headed_cores.setdefault(m["_core"], set()).add((m["_core"], m["place_type"]))
-    of_forms = {(m["_core"], m["place_type"]) for m in ms if m.get("_of_form")}
-    bare_named = {(m["_core"], m["place_type"]) for m in ms if m["_headed"] and m["_core"] == m["name"]}
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for m in ms:
-        groups.setdefault(_group_key(m, headed_cores, of_forms, bare_named), []).append(m)
-    canonical: dict[str, str] = {}  # any surface form -> place name
-    rows: dict[str, dict[str, Any]] = {}
-    for key, group in groups.items():
-        headed = [m for m in group if m["_headed"]] or group
-        name = max((m["name"] for m in headed), key=lambda t: (len(t), t))
-        ptype = _most_common_type(headed, name)
-        aliases = sorted({m["name"] for m in group} - {name})
-        row = {"place_id": stable_id("pl", doc_id, name), "doc_id": doc_id, "name": name,
-               "aliases": "|".join(aliases), "place_type": ptype, "parent": None,
-               "country": next((m["_country"] for m in group if m["_country"]), None),
-               "mentions": len(group), "first_page": min(m["page"] for m in group)}
-        for m in group:
-            canonical[m["name"]] = name
-            m["place_id"], m["name"] = row["place_id"], name
-        row["_parents"] = [m["_parent"] for m in group if m["_parent"]]
-        row["_gaz_parent"] = next((m["_gaz_parent"] for m in group if m["_gaz_parent"]), "")
-        rows[name] = row
-    for key, group in groups.items():  # a core names its headed place ("Fujian" -> "Fujian Province")
-        if key[0] == "core":
-            canonical.setdefault(key[1], group[0]["name"])
-    for row in rows.values():
-        parents = row.pop("_parents")
-        stated = Counter(canonical.get(p, p) for p in parents if canonical.get(p, p) != row["name"]) if parents else None
-        gaz_parent = row.pop("_gaz_parent")
-        if stated:
-            row["parent"] = stated.most_common(1)[0][0]
-        elif gaz_parent:
-            row["parent"] = canonical.get(gaz_parent, gaz_parent)
-    _inherit_countries(rows)
-    return list(rows.values())
-
-
-def _most_common_type(headed: list[dict[str, Any]], name: str) -> str:
-    """The place type most of the mentions named ``name`` give (the first of the most common);
-    a lone mention's own type without counting (most places are mentioned once)."""
-    if len(headed) == 1:
-        return headed[0]["place_type"]
-    counts: dict[str, int] = {}
-    for m in headed:
-        if m["name"] == name:
-            counts[m["place_type"]] = counts.get(m["place_type"], 0) + 1
-    return max(counts, key=counts.__getitem__)  # the first of the most common, as Counter.most_common
-
-
-def _inherit_countries(rows: dict[str, dict[str, Any]]) -> None:
-    """A place with no country of its own lies in its parent's ("Cliff Village" -> ... -> CN)."""
-    for _ in range(8):
-        changed = False
-        for row in rows.values():
-            if row["country"] or row["place_type"] in _COUNTRY_FREE or not row["parent"]:
-                continue
-            parent = rows.get(row["parent"])
-            if parent is not None and parent["country"]:
-                row["country"] = parent["country"]
-                changed = True
-        if not changed:
-            return

@@ -11,13 +11,12 @@ name places (:mod:`extractor.extract.place_context`), adds the places only a cue
 ("the villages of A and B", "Eastern <Province>", a bare "Guizhou" once "Guizhou Province"
 occurs, "the plant at <Locality>", "in <Town> and <Locality>", "<City>: <Publisher>" in a note,
 "through West <Name>") and records enclosing places stated in the text. :func:`aggregate_places` (in
-:mod:`extractor.extract.place_hierarchy`) merges mentions into one row per place.
+:mod:`extractor.extract.place_aggregate`) merges mentions into one row per place.
 """
 from __future__ import annotations
 
 import functools
 from collections.abc import Collection, Container, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -28,7 +27,9 @@ from extractor.extract.place_context import (
     COMPASS, COMPASS_REGION_WORDS, ROMANCE_PARTICLES, BlockWords, names_road, at_sentence_start, in_organisation_list, in_programme_title, programme_like, quoted_term, common_words, document_vocabulary, in_title_case, names_organisation,
     part_of_longer_name, span_text, SentenceOpeners, TitleWords,
 )
-from extractor.extract.place_hierarchy import aggregate_places, assign_parents, rank_of
+from extractor.extract.place_aggregate import aggregate_places
+from extractor.extract.place_hierarchy import assign_parents
+from extractor.extract.place_mention import Mention
 from extractor.gazetteer import GENERIC_WORDS, Entry, Gazetteer, gazetteer, is_generic
 from extractor.ids import stable_id
 from extractor.model import BlockKind
@@ -122,35 +123,6 @@ class TokenHits(Mapping[int, list[int]]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
-
-
-@dataclass(slots=True)
-class Mention:
-    """A place mention being built: token span in one block plus what is known about it."""
-
-    pb: ParsedBlock
-    start: int  # token index in pb.doc
-    end: int
-    place_type: str
-    method: str
-    core: str = ""  # the name without its head ("Guizhou" for "Guizhou Province")
-    core_len: int = 0  # tokens in ``core``
-    country: str = ""
-    parent: str = ""  # enclosing place stated by the text or the gazetteer
-    gaz_parent: str = ""
-    headed: bool = False
-    of_form: bool = False  # "the State of X": a place the text keeps apart from a namesake city
-    label: str = ""  # the place's name when the span is only part of it ("South" of "South and Southeast Asia")
-    cued: bool = False  # a gazetteer name that counts only where the document names its country
-    city_only: bool = False  # a gazetteer city no subdivision shares its name with ("Los Angeles")
-
-    @property
-    def text(self) -> str:
-        return span_text(self.pb, self.start, self.end)
-
-    @property
-    def rank(self) -> int:
-        return rank_of(self.place_type, self.method, self.headed)
 
 
 def _head_split(lowers: list[str], start: int, end: int) -> tuple[int, int]:
