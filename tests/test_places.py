@@ -437,3 +437,33 @@ def test_saint_names_and_alternate_city_names_opening_a_sentence(blank_nlp):
     got = _by_name(places)
     assert got["St. Clement"]["place_type"] == "natural_feature"
     assert "Greenfield" not in got
+
+
+# ----- the rules as data
+
+def test_the_passes_are_named_and_each_says_why_it_runs_where_it_does():
+    from extractor.extract.places import PASSES
+
+    names = [p.name for p in PASSES]
+    assert len(set(names)) == len(names)
+    assert all(len(p.why.split()) >= 8 for p in PASSES)
+    assert names[0] == "entities" and names[-1] == "bare_aliases"
+
+
+def test_place_types_and_ranks_have_one_source():
+    from extractor.extract.place_mention import RANKS, rank_of
+    from extractor.gazetteer import PLACE_TYPES
+    from extractor.registry import lexicon
+
+    assert PLACE_TYPES == tuple(lexicon("place_types")["types"])
+    assert set(RANKS) == set(PLACE_TYPES)
+    assert rank_of("region", "gazetteer", False) < rank_of("country", "gazetteer", False) < rank_of("region", "pattern", True)
+
+
+def test_head_nouns_come_from_the_lexicon(blank_nlp):
+    from extractor.place_ruler import AFTER_NAME
+
+    assert AFTER_NAME["voivodeship"] == "province" and AFTER_NAME["banner"] == "county"
+    _, mentions = _places(["Floods hit Silesian Voivodeship and Xilingol Banner."], blank_nlp=blank_nlp)
+    assert {(m["text"], m["place_type"]) for m in mentions} >= {("Silesian Voivodeship", "province"),
+                                                                ("Xilingol Banner", "county")}

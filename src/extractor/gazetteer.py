@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -281,18 +282,12 @@ class Gazetteer:
         ("Lodwar", "Seville"), none of them a name of :attr:`entries`."""
         return _cued_index()
 
-    def starts_cued_name(self, prefix: str) -> bool:
-        """Whether some name :meth:`cued_index` holds starts with ``prefix`` (a cheap test before
+    def starts_cued_name(self, text: str) -> bool:
+        """Whether some name of :meth:`cued_index` starts with ``text`` (a cheap test before
         looking up the phrases that start with a word)."""
-        return prefix in _cued_prefixes()
-
-    def cued_prefixes(self) -> frozenset[str]:
-        """Every non-empty prefix of a name :meth:`cued_index` holds."""
-        return _cued_prefixes()
-
-    def cued_name_starts(self, words: Iterable[str]) -> set[str]:
-        """The words among ``words`` that pass :meth:`starts_cued_name`, in one set intersection."""
-        return _cued_prefixes().intersection(words)
+        names = _sorted_cued_names()
+        i = bisect_left(names, text)
+        return i < len(names) and names[i].startswith(text)
 
     def city_named(self, name: str) -> Entry | None:
         """A city (:data:`CITY_LOOKUP_MIN_POPULATION` and up) under its name, or a big one
@@ -369,11 +364,8 @@ def _cued_index() -> dict[str, Entry]:
 
 
 @functools.lru_cache(maxsize=1)
-def _cued_prefixes() -> frozenset[str]:
-    """Every non-empty prefix of a name of :func:`_cued_index` (a few hundred thousand strings,
-    built once per process in a tenth of a second): :meth:`Gazetteer.starts_cued_name` is then
-    one set lookup, and a document's words can be intersected with the set in C."""
-    return frozenset(name[:k] for name in _cued_index() for k in range(1, len(name) + 1))
+def _sorted_cued_names() -> list[str]:
+    return sorted(_cued_index())
 
 
 @functools.lru_cache(maxsize=1)

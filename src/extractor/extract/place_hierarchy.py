@@ -26,14 +26,13 @@ _NO_PARENT_RANK = 9
 
 
 def _between(a: Mention, b: Mention) -> str:
-    """The text between two mentions of one block (read from the block's token offsets)."""
-    last = a.end - 1
-    return a.pb.text[a.pb.starts[last] + len(a.pb.words[last]):b.pb.starts[b.start]]
+    """The text between two mentions of one block (the block's text, which its Doc was made from)."""
+    return a.pb.text[a.span.end_char:b.pb.doc[b.start].idx]
 
 
 def assign_parents(mentions: list[Mention]) -> None:
     """Set ``parent`` of mentions (sorted in reading order) from the way the text chains them."""
-    ranks = [m.rank for m in mentions]  # each mention's rank computed once (parents do not change it)
+    ranks = [m.rank for m in mentions]
     for i, m in enumerate(mentions):
         if m.parent:
             continue

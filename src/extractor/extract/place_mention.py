@@ -1,12 +1,23 @@
-"""A place mention being built: a token span of one parsed block with what is known about the
-place it names, and its administrative rank."""
+"""A place mention being built, and what the place passes share while they build a document's.
+
+A :class:`Mention` is a token span of one parsed block with what is known about the place it
+names. :class:`Found` holds the mentions one document's passes have accepted so far: the first
+pass to claim a token wins it (:meth:`Found.add` refuses a mention that overlaps one already
+found), which is why the passes run in the order :data:`extractor.extract.places.PASSES` gives.
+"""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
-from extractor.analysis import ParsedBlock
+from extractor.analysis import Analysis, ParsedBlock
+from extractor.extract.place_context import document_vocabulary
+from extractor.gazetteer import Gazetteer
+from extractor.model import BlockKind
 from extractor.registry import lexicon
 
 _TYPES = lexicon("place_types")
@@ -14,6 +25,10 @@ _TYPES = lexicon("place_types")
 RANKS: dict[str, float] = _TYPES["rank"]
 _WORLD_REGION_RANK: float = _TYPES["world_region_rank"]
 _UNKNOWN_RANK: float = _TYPES["unknown_rank"]
+#: Types that are wider than any sub-national unit: a rule about local names leaves them alone.
+WIDE_TYPES = ("country", "continent", "region")
+#: Blocks whose words are capitalised whatever they name.
+HEADING_KINDS = (BlockKind.HEADING, BlockKind.TITLE)
 
 
 def rank_of(place_type: str, method: str, headed: bool) -> float:
@@ -54,3 +69,80 @@ class Mention:
     @property
     def rank(self) -> float:
         return rank_of(self.place_type, self.method, self.headed)
+
+
+@functools.lru_cache(maxsize=32)
+def _word_matcher(vocab: Vocab, attr: str, words: frozenset[str]) -> PhraseMatcher:
+    """A PhraseMatcher of single words (one per vocabulary, attribute and word set; the word sets
+    are the rules' constants, so the cache holds a few dozen at most)."""
+    matcher = PhraseMatcher(vocab, attr=attr)
+    matcher.add("word", [Doc(vocab, words=[word]) for word in sorted(words)])
+    return matcher
+
+
+class Found:
+    """The mentions accepted so far in one document, and what every pass may read: the parsed
+    document, the gazetteer, whether a statistical model ran, the document's vocabulary of
+    lower-case words and the countries it names (set by the pass that finds them)."""
+
+    def __init__(self, analysis: Analysis, gaz: Gazetteer, use_model: bool) -> None:
+        self.analysis = analysis
+        self.gaz = gaz
+        self.use_model = use_model
+        #: Words the document writes in lower case (:func:`document_vocabulary`).
+        self.vocabulary = document_vocabulary(analysis)
+        #: ISO codes of the countries the document names (:func:`named_countries`).
+        self.countries: set[str] = set()
+        #: Every accepted mention, in the order accepted.
+        self.mentions: list[Mention] = []
+        self._in_block: dict[int, list[Mention]] = {}  # block index -> its mentions, in the same order
+        self._taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
+
+    def in_block(self, pb: ParsedBlock) -> list[Mention]:
+        """The block's mentions (the live list)."""
+        return self._in_block.setdefault(pb.index, [])
+
+    def taken(self, pb: ParsedBlock) -> set[int]:
+        """The block's tokens already in a mention (the live set)."""
+        return self._taken.setdefault(pb.index, set())
+
+    def add(self, m: Mention) -> None:
+        """Accept ``m`` unless a mention already holds one of its tokens."""
+        taken = self.taken(m.pb)
+        if not taken.isdisjoint(range(m.start, m.end)):
+            return
+        taken.update(range(m.start, m.end))
+        self.mentions.append(m)
+        self.in_block(m.pb).append(m)
+
+    def drop(self, m: Mention) -> None:
+        """Forget ``m`` and free its tokens."""
+        self.mentions.remove(m)
+        self.in_block(m.pb).remove(m)
+        self.taken(m.pb).difference_update(range(m.start, m.end))
+
+    def replace(self, old: Mention, new: Mention) -> None:
+        """Put ``new`` in the place of ``old``, whose tokens it holds with more around them."""
+        self.mentions.remove(old)
+        self.in_block(old.pb).remove(old)
+        self.taken(new.pb).update(range(new.start, new.end))
+        self.mentions.append(new)
+        self.in_block(new.pb).append(new)
+
+    def at(self, pb: ParsedBlock, start: int, end: int) -> Mention | None:
+        """The block's mention of exactly ``doc[start:end]``, if any."""
+        return next((m for m in self._in_block.get(pb.index, ()) if m.start == start and m.end == end), None)
+
+    def overlaps(self, pb: ParsedBlock, start: int, end: int) -> bool:
+        """Whether a mention holds a token of ``doc[start:end]``."""
+        return not self.taken(pb).isdisjoint(range(start, end))
+
+    def hits(self, pb: ParsedBlock, words: frozenset[str], *, lower: bool = False, first: int = 0,
+             room: int = 0) -> list[int]:
+        """Where a word of ``words`` stands in the block (its lower-case form with ``lower``), in
+        order: the token indices ``i`` with ``first <= i < len(doc) - room`` (``room``: how many
+        tokens the rule reads after ``i``), found by a stock PhraseMatcher."""
+        doc = pb.doc
+        matcher = _word_matcher(doc.vocab, "LOWER" if lower else "ORTH", words)
+        stop = len(doc) - room
+        return sorted(start for _, start, _ in matcher(doc) if first <= start < stop)

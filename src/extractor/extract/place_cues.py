@@ -1,0 +1,265 @@
+"""Cues: the passes that find places the spaCy pass cannot see, from the words around them.
+
+A smaller city of a country the document names ("Lodwar" in a report on Kenya), a place of
+publication in a note ("Geneva: WHO."), a feature after a locative "the" ("in the Andes"), a land
+name ("across Patagonia"), the site of a facility ("the plant at Kovalam"), a town joined to
+another ("in Ambattur and Avadi"): each pass starts at its trigger words (found with a stock
+PhraseMatcher, :meth:`Found.hits`) and accepts an unknown name only where the document never
+writes it in lower case and nothing capitalised continues it (:func:`new_name`).
+"""
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from extractor.analysis import ParsedBlock
+from extractor.extract.place_context import (
+    COMPASS_REGION_WORDS, acceptable_name, after_determiner, at_sentence_start, is_title, lowers, name_run,
+    names_road, part_of_longer_name, quoted_term,
+)
+from extractor.extract.place_mention import HEADING_KINDS, WIDE_TYPES, Found, Mention
+from extractor.gazetteer import GENERIC_WORDS, Entry
+from extractor.model import BlockKind
+from extractor.place_ruler import DASHES, HEAD_WORDS, HEADS, REGIONS
+from extractor.registry import lexicon
+
+_CUES = lexicon("place_cues")
+#: Words after which "the <Name>" locates something ("in the Andes", "along the Danube").
+LOCATIVES = frozenset(_CUES["locatives"]["before_the"])
+#: Locatives before a bare land name ("in Appalachia").
+LAND_LOCATIVES = frozenset(_CUES["locatives"]["before_land"])
+#: Locatives before two names joined by "and" ("in Ambattur and Avadi").
+PAIR_LOCATIVES = frozenset(_CUES["locatives"]["before_pair"])
+#: The word between a facility and its site ("the plant at Kovalam").
+FACILITY_LOCATIVES = frozenset(_CUES["locatives"]["after_facility"])
+#: Facilities whose site, named after "<facility> at", is a locality.
+FACILITY_NOUNS = frozenset(HEADS["facilities"]["nouns"])
+#: Types of inhabited places a locality joined to them by "and" shares.
+SETTLEMENTS = frozenset(HEADS["settlements"]["types"])
+#: Abbreviations and words for "Saint" that open a place's name ("St. Lawrence").
+SAINT_PREFIXES = frozenset(_CUES["names"]["saint_prefixes"])
+#: Endings of ordinary English nouns and adjectives, never of a bare feature's name ("the Conclusions").
+WORD_SUFFIXES = tuple(_CUES["names"]["word_suffixes"])
+_REGION_HEADS = frozenset(REGIONS)
+_THE = frozenset({"the"})
+_FULL_STOP = frozenset({"."})
+
+
+def skip_space(doc: Doc, j: int, step: int = 1) -> int:
+    """The first token from ``j`` on (backwards with ``step`` -1) that is not white space."""
+    while 0 <= j < len(doc) and doc[j].is_space:
+        j += step
+    return j
+
+
+def new_name(found: Found, pb: ParsedBlock, s: int) -> int:
+    """End of an unknown capitalised name at ``s`` that the document never writes in lower
+    case and that no capitalised word continues (``s`` when there is none)."""
+    doc = pb.doc
+    e = name_run(doc, s, limit=3)
+    if e == s or found.overlaps(pb, s, e) or not acceptable_name(doc, s, e, found.vocabulary, found.gaz):
+        return s
+    if any(low in found.vocabulary or low in HEAD_WORDS for low in lowers(doc, s, e)):
+        return s
+    after = skip_space(doc, e)
+    if after < len(doc) and (is_title(doc[after]) or doc[after].text in DASHES):
+        return s
+    return e
+
+
+def cued_cities(found: Found, pb: ParsedBlock) -> None:
+    """Smaller cities (:data:`extractor.gazetteer.CUED_CITY_MIN_POPULATION` and up, under any
+    plain alternate name) in a document that names their country: "Lodwar" in a report on Kenya."""
+    if not found.countries:
+        return  # no cued city without its country
+    doc = pb.doc
+    heading = pb.block.kind in HEADING_KINDS
+    taken = found.taken(pb)
+    resume = 0  # a name found ends at ``resume``: the next one starts there or later
+    for i, token in enumerate(doc):
+        if i < resume or i in taken or not is_title(token) or not found.gaz.starts_cued_name(token.text):
+            continue
+        hit = _cued_city_at(found, doc, i, taken)
+        if hit is None:
+            continue
+        e, entry = hit
+        resume = e
+        if entry.alternate and (heading or at_sentence_start(doc, i)):
+            continue  # "Greenfield land ...": an alternate name opening a sentence is a word
+        if (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, taken, heading)
+                and not after_determiner(doc, i) and acceptable_name(doc, i, e, found.vocabulary, found.gaz)
+                and not any(low in found.vocabulary for low in lowers(doc, i, e))):
+            found.add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
+                              gaz_parent=entry.parent))
+
+
+def _cued_city_at(found: Found, doc: Doc, i: int, taken: set[int]) -> tuple[int, Entry] | None:
+    """(end, entry) of the longest cued city of a country the document names (up to three
+    tokens) starting at token ``i``, none of whose tokens is taken."""
+    cued = found.gaz.cued_index()
+    free = i
+    while free < min(i + 3, len(doc)) and free not in taken:
+        free += 1
+    for e in range(free, i, -1):
+        entry = cued.get(doc[i:e].text)
+        if entry is not None and entry.country in found.countries:
+            return e, entry
+    return None
+
+
+def publisher_places(found: Found, pb: ParsedBlock) -> None:
+    """"Geneva: WHO.", "... special focus. New York.": in a note, a name standing as the place of
+    publication (before ": <Publisher>", or alone as the reference's last sentence) is a city,
+    even where the gazetteer's first reading of the name is a state."""
+    if pb.block.kind != BlockKind.FOOTNOTE:
+        return
+    doc = pb.doc
+    n = len(doc)
+    # a capitalised word (not the block's first or last token) after a full stop and spaces
+    for stop in found.hits(pb, _FULL_STOP):
+        i = skip_space(doc, stop + 1)
+        if i >= n - 1 or not is_title(doc[i]):
+            continue
+        e = name_run(doc, i, limit=3)
+        if e == i or e >= n:
+            continue
+        after = skip_space(doc, e + 1)
+        publisher = doc[e].text == ":" and after < n and doc[after].text[:1].isupper()
+        alone = doc[e].text == "." and (after >= n or doc[after].text[:1].isupper() or doc[after].like_url)
+        if not (publisher or alone):
+            continue
+        name = doc[i:e].text
+        entry = found.gaz.city_named(name)
+        if entry is None:
+            continue
+        m = found.at(pb, i, e)
+        if m is not None and not m.headed and m.place_type not in WIDE_TYPES:
+            m.place_type, m.country, m.gaz_parent = "city", entry.country, entry.parent
+        elif m is None and not found.overlaps(pb, i, e):
+            found.add(Mention(pb, i, e, "city", "gazetteer", core=name, country=entry.country,
+                              gaz_parent=entry.parent))
+
+
+def bare_features(found: Found, pb: ParsedBlock) -> None:
+    """"in the Andes", "along the Danube", "the Pyrenees and the Alps": one or two capitalised
+    words after a locative "the" that the document never writes in lower case, followed by
+    punctuation or a function word, name a natural feature."""
+    doc = pb.doc
+    n = len(doc)
+    for i in found.hits(pb, _THE, lower=True, first=1, room=1):
+        before = doc[i - 1].lower_
+        after_place = before in ("and", "or", ",") and i >= 2 and (i - 2) in found.taken(pb)
+        if before not in LOCATIVES and not after_place:
+            continue
+        if not after_place and i >= 2 and is_title(doc[i - 2]) and not at_sentence_start(doc, i - 2):
+            continue  # "Pathways Out of the Polycrisis": a title-case title
+        s = e = i + 1
+        while e < n and e - s < 2 and is_title(doc[e]) and doc[e].lower_ not in STOP_WORDS:
+            e += 1
+        if e == s or found.overlaps(pb, s, e):
+            continue
+        words = lowers(doc, s, e)
+        if "-".join(words) in COMPASS_REGION_WORDS or (e - s == 1 and words[0] in COMPASS_REGION_WORDS):
+            # "in the North East", "the Midwest": a region of a country, named by compass points
+            if not (e < n and (is_title(doc[e]) or doc[e].text in DASHES)):
+                found.add(Mention(pb, s, e, "region", "pattern", core=doc[s:e].text, core_len=e - s, headed=True))
+            continue
+        if names_road(doc, s, e):
+            continue  # "the Green Line": a transit line
+        if e < n and (not (doc[e].lower_ in STOP_WORDS or after_place and doc[e].is_lower or doc[e].is_punct)
+                      or doc[e].lower_ in ("of", "'s", "’s")):
+            continue
+        if e + 1 < n and doc[e].lower_ in ("and", "or", "&", "against", "for", "on") and is_title(doc[e + 1]):
+            continue  # "the Belt and Road Initiative", "the Global Shield against Climate Risks"
+        saint = words[0] in SAINT_PREFIXES and e - s == 2  # "the St. Lawrence": a saint's name
+        if words[0] in found.vocabulary or any(w in GENERIC_WORDS or w in HEAD_WORDS and w not in _REGION_HEADS
+                                               or w.endswith(WORD_SUFFIXES) and not saint for w in words):
+            continue
+        if not acceptable_name(doc, s, e, found.vocabulary, found.gaz) or (e < n and doc[e].text in ("-", "\u2013")):
+            continue
+        place_type = "region" if words[-1] in _REGION_HEADS else "natural_feature"  # "the Prairies"
+        found.add(Mention(pb, s, e, place_type, "pattern", core=doc[s:e].text, core_len=e - s, headed=True))
+
+
+def land_names(found: Found, pb: ParsedBlock) -> None:
+    """"in Appalachia", "across Patagonia": after a locative, a single unknown capitalised word
+    with the toponymic ending "-ia", that the document never writes in lower case and nothing
+    capitalised continues, names a region."""
+    doc, gaz = pb.doc, found.gaz
+    for locative in found.hits(pb, LAND_LOCATIVES, lower=True, room=1):
+        i = locative + 1
+        name = doc[i].text
+        if not name.endswith("ia") or len(name) < 6:
+            continue
+        if gaz.lookup(name) is not None or gaz.city_named(name) is not None:
+            continue
+        if new_name(found, pb, i) == i + 1:
+            found.add(Mention(pb, i, i + 1, "region", "pattern", core=name, core_len=1, headed=True))
+
+
+def _settlement(found: Found, pb: ParsedBlock, s: int, e: int, default: str) -> Mention:
+    """A locality named ``doc[s:e]``: the gazetteer's city when it knows one of that name in a
+    country the document names, else a place of type ``default``."""
+    name = pb.doc[s:e].text
+    entry = found.gaz.city_named(name)
+    if entry is not None and entry.country in found.countries:
+        return Mention(pb, s, e, "city", "pattern", core=name, country=entry.country, gaz_parent=entry.parent)
+    return Mention(pb, s, e, default, "pattern", core=name)
+
+
+def facility_sites(found: Found, pb: ParsedBlock) -> None:
+    """"a desalination plant at Kovalam", "the treatment plant at Saidpur and ...": the place a
+    facility stands in, named after "<facility> at", is a locality (a city when the gazetteer
+    knows one there, else a village)."""
+    doc = pb.doc
+    n = len(doc)
+    for i in found.hits(pb, FACILITY_LOCATIVES, lower=True, first=1, room=1):
+        if doc[i - 1].lower_ not in FACILITY_NOUNS:
+            continue
+        j = skip_space(doc, i + 1)
+        while j < n:
+            e = new_name(found, pb, j)
+            if e == j:
+                break
+            found.add(_settlement(found, pb, j, e, "village"))
+            k = skip_space(doc, e)
+            if k + 1 < n and doc[k].lower_ == "and":
+                j = skip_space(doc, k + 1)
+            else:
+                break
+
+
+def locative_pairs(found: Found, pb: ParsedBlock) -> None:
+    """"in Ambattur and Avadi", "near Tondo and Navotas": after a locative, an unknown name
+    joined to a city or town the document names (or the gazetteer knows in a country it
+    names) is a place of the same kind."""
+    doc = pb.doc
+    n = len(doc)
+    for i in found.hits(pb, PAIR_LOCATIVES, lower=True, room=3):
+        if not (doc[i + 1].is_space or is_title(doc[i + 1])):
+            continue  # no name after it
+        a = skip_space(doc, i + 1)
+        a_end = name_run(doc, a, limit=3)
+        if a_end == a or a_end >= n or doc[a_end].lower_ != "and":
+            continue
+        b = skip_space(doc, a_end + 1)
+        b_end = name_run(doc, b, limit=3)
+        if b_end == b:
+            continue
+        after = skip_space(doc, b_end)
+        if after < n and not (doc[after].is_lower or doc[after].is_punct):
+            continue
+        items = [(a, a_end), (b, b_end)]
+        known: list[str] = []
+        for s, e in items:
+            m = found.at(pb, s, e)
+            entry = found.gaz.city_named(doc[s:e].text) if m is None else None
+            if m is not None and m.place_type in SETTLEMENTS:
+                known.append(m.place_type)
+            elif entry is not None and entry.country in found.countries and new_name(found, pb, s) == e:
+                known.append("city")
+        if not known:
+            continue
+        for s, e in items:
+            if found.at(pb, s, e) is None and new_name(found, pb, s) == e:
+                found.add(_settlement(found, pb, s, e, known[0]))

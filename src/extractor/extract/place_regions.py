@@ -1,0 +1,115 @@
+"""Regions and aliases: the passes that read the mentions already found across the document.
+
+"Eastern Fujian" is a region of Fujian, "South and Southeast Asia" two world regions, "through
+West Nusa" a sub-national unit the gazetteer does not know; a bare "Guizhou" where "Guizhou
+Province" occurs names the province. These passes run last: each reads what the others found.
+"""
+from __future__ import annotations
+
+from extractor.extract.place_context import (
+    COMPASS, at_sentence_start, in_title_case, names_organisation, part_of_longer_name,
+)
+from extractor.extract.place_cues import LOCATIVES, new_name
+from extractor.extract.place_mention import HEADING_KINDS, Found, Mention
+from extractor.gazetteer import is_generic
+from extractor.place_ruler import HEADS
+from extractor.registry import lexicon
+
+#: Words before "of <Name>" that say the name is a governed unit ("the capital of X", "Government of X").
+GOVERNED_HEADS = frozenset(HEADS["settlements"]["governed_heads"])
+#: Types a bare name may inherit from a headed name with the same core ("Guizhou" <- "Guizhou Province").
+ALIASABLE = frozenset(HEADS["settlements"]["aliasable"])
+#: Endings of the adjectives after a compass word ("East African", "South Asian").
+_ADJECTIVE_ENDINGS = tuple(lexicon("place_cues")["names"]["compass_adjective_endings"])
+
+
+def compass_regions(found: Found) -> None:
+    """"Eastern Fujian": a capitalised compass word before a sub-national place is a region of it."""
+    gaz = found.gaz
+    for m in list(found.mentions):
+        doc = m.pb.doc
+        # "South and Southeast Asia": two regions sharing their last word, when the gazetteer
+        # knows the first ("South Asia"); otherwise ("Central and Western Fooland") one region.
+        # Established aggregates ("Central and Eastern Europe") are gazetteer names of their own.
+        if (m.place_type == "region" and m.start >= 2 and doc[m.start].text in COMPASS
+                and doc[m.start - 1].lower_ == "and" and doc[m.start - 2].text in COMPASS
+                and not found.overlaps(m.pb, m.start - 2, m.start)):
+            first = f"{doc[m.start - 2].text} {doc[m.start + 1:m.end].text}"
+            entry = gaz.lookup(first)
+            if entry is not None and entry.place_type in ("region", "continent"):
+                found.add(Mention(m.pb, m.start - 2, m.start - 1, entry.place_type, m.method, core=first,
+                                  country=entry.country, label=first))
+                continue
+            m.start -= 2
+            m.core = m.text
+            found.taken(m.pb).update((m.start, m.start + 1))
+            continue
+        if m.start == 0 or doc[m.start - 1].text not in COMPASS or m.place_type in ("continent", "region"):
+            continue
+        if (m.start - 1) in found.taken(m.pb) or at_sentence_start(doc, m.start - 1) and m.place_type == "country":
+            continue
+        found.replace(m, Mention(m.pb, m.start - 1, m.end, "region", "pattern", country=m.country,
+                                 parent=m.text, headed=True))
+
+
+def compass_names(found: Found) -> None:
+    """"through West Nusa", "the capital of North Kivu": after a locative, a compass word and a
+    name the gazetteer does not know, with nothing capitalised after it, name a sub-national
+    unit: a province where the document speaks of its capital or government, else a region."""
+    added: list[Mention] = []
+    for pb in found.analysis.blocks:
+        doc = pb.doc
+        for i in found.hits(pb, COMPASS, first=1, room=1):
+            if doc[i - 1].lower_ not in LOCATIVES or found.overlaps(pb, i, i + 1):
+                continue
+            e = new_name(found, pb, i + 1)
+            name = doc[i + 1:e].text
+            if e == i + 1 or is_generic(name) or found.gaz.lookup(name) is not None:
+                continue
+            if any(t.text.endswith(_ADJECTIVE_ENDINGS) for t in doc[i + 1:e]):
+                continue  # "East African", "South Asian": adjectives
+            m = Mention(pb, i, e, "region", "pattern", core=doc[i:e].text, core_len=e - i, headed=True)
+            found.add(m)
+            added.append(m)
+    governed = {m.text for m in added if m.start >= 2 and m.pb.doc[m.start - 1].lower_ == "of"
+                and m.pb.doc[m.start - 2].lower_ in GOVERNED_HEADS}
+    for m in added:
+        if m.text in governed:
+            m.place_type = "province"
+
+
+def bare_aliases(found: Found) -> None:
+    """A bare "Guizhou" where "Guizhou Province" occurs: the core of a headed name, found
+    anywhere else in the document, names the same place (the type of the first headed name
+    found with that core; none where the document keeps "the State of <Core>" apart)."""
+    cores: dict[str, str] = {}
+    lengths: dict[str, int] = {}
+    for m in found.mentions:
+        if m.headed and m.place_type in ALIASABLE and m.core and m.core_len and m.core != m.text:
+            cores.setdefault(m.core, m.place_type)
+            lengths[m.core] = m.core_len
+    if not cores:
+        return
+    for m in found.mentions:
+        if m.of_form:
+            cores.pop(m.core, None)
+    by_first: dict[str, list[str]] = {}
+    for core in cores:
+        by_first.setdefault(core.split()[0].split("-")[0], []).append(core)
+    for pb in found.analysis.blocks:
+        doc = pb.doc
+        heading = pb.block.kind in HEADING_KINDS
+        taken = found.taken(pb)
+        for i, token in enumerate(doc):
+            for core in by_first.get(token.text, ()):
+                n = lengths[core]
+                end = i + n
+                if doc[i:end].text != core or not taken.isdisjoint(range(i, end)):
+                    continue
+                if names_organisation(doc, end) or part_of_longer_name(doc, i, end, taken, heading):
+                    continue
+                if n == 1 and token.lower_ in found.vocabulary and in_title_case(doc, i, end, heading):
+                    continue
+                entry = found.gaz.lookup(core)
+                found.add(Mention(pb, i, end, cores[core], "pattern", core=core,
+                                  country=entry.country if entry else ""))

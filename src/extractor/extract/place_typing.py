@@ -1,0 +1,256 @@
+"""Typing: the passes where a head word, a list or the document's countries say what a name is.
+
+"the village of A", "Dadu and Thatta districts", "the villages of A, B and C", "the Bay region",
+"Bucharest-Ilfov": a head noun written before, after or around names types them, and names the
+spaCy pass found bare take the type the text gives them. :func:`foreign_names` reads a name of
+a country the document never names as the namesake the document means. The head nouns are
+``data/lexicons/place_heads.toml``.
+"""
+from __future__ import annotations
+
+from operator import attrgetter
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from extractor.analysis import ParsedBlock
+from extractor.extract.place_context import (
+    COMPASS_REGION_WORDS, acceptable_name, adjective_of_nationality, at_sentence_start, is_title, name_run,
+    names_organisation,
+)
+from extractor.extract.place_mention import WIDE_TYPES, Found, Mention
+from extractor.place_ruler import AFTER_NAME, DASHES, HEADS, LOWER_CASE, LOWER_ONLY, NAME_STOP
+#: Singular heads before "of <Name>" ("the village of A") -> place type.
+OF_HEADS: dict[str, str] = HEADS["of_heads"]["types"]
+_OF_HEAD_WORDS = frozenset(OF_HEADS)
+#: Capitalised heads before "of <Name>" that belong to the name ("State of São Paulo").
+OF_CAPITAL_HEADS = frozenset(HEADS["of_heads"]["part_of_name"])
+#: ... and take the capitalised words before them into it ("London Borough of Hackney").
+OF_PREFIXED_HEADS = frozenset(HEADS["of_heads"]["take_words_before"])
+#: Plural heads after a list of names ("Dadu and Thatta districts") -> place type.
+PLURAL_AFTER: dict[str, str] = HEADS["plural_after"]
+_PLURAL_AFTER_WORDS = frozenset(PLURAL_AFTER)
+#: Plural heads before "of" ("the villages of A, B and C") -> place type.
+LIST_PLURAL: dict[str, str] = HEADS["list_heads"]["plural"]
+#: Singular heads before "governments of" ("the county governments of A, B, and C") -> place type.
+LIST_SINGULAR: dict[str, str] = HEADS["list_heads"]["singular"]
+LIST_GOVERNMENT_WORDS = frozenset(HEADS["list_heads"]["government_words"])
+_LIST_STARTS = frozenset(LIST_PLURAL) | frozenset(LIST_SINGULAR)
+_LOWER_CASE = frozenset(LOWER_CASE)
+
+
+def named_countries(found: Found) -> None:
+    """The countries the document names, as the spaCy pass found them."""
+    found.countries = {m.country for m in found.mentions if m.place_type == "country" and m.country}
+
+
+def foreign_names(found: Found) -> None:
+    """Gazetteer names of a country the document never names: "Midlands" (a province of
+    Zimbabwe) in a British report is the English region, "Manchester" (a Jamaican parish) the
+    city of a country the document names; local authorities of an unnamed country ("Sutton",
+    "Reading") are dropped."""
+    countries = found.countries
+    for m in list(found.mentions):
+        if m.method != "gazetteer" or m.headed or not m.country or m.country in countries \
+                or m.place_type in ("country", "continent"):
+            continue
+        if m.text.lower() in COMPASS_REGION_WORDS:
+            m.place_type, m.country, m.gaz_parent = "region", "", ""
+            continue
+        city = found.gaz.city_named(m.text)
+        if city is not None and city.country in countries:
+            m.place_type, m.country, m.gaz_parent, m.cued = "city", city.country, city.parent, False
+        elif m.cued:
+            found.drop(m)
+
+
+def hyphen_compounds(found: Found, pb: ParsedBlock) -> None:
+    """"Bucharest-Ilfov": two sub-national names joined by a bare hyphen name one region."""
+    in_block = found.in_block(pb)
+    if len(in_block) < 2:
+        return
+    doc = pb.doc
+    ms = sorted(in_block, key=attrgetter("start"))
+    for a, b in zip(ms, ms[1:]):
+        if (b.start == a.end + 1 and doc[a.end].text in DASHES and not doc[a.end - 1].whitespace_
+                and not doc[a.end].whitespace_ and not a.headed and not b.headed
+                and a.place_type not in WIDE_TYPES and b.place_type not in WIDE_TYPES and a.country == b.country):
+            if a not in in_block or b not in in_block:
+                continue
+            found.drop(a)
+            found.drop(b)
+            found.add(Mention(pb, a.start, b.end, "region", "pattern", core=doc[a.start:b.end].text,
+                              core_len=b.end - a.start, country=a.country, headed=True))
+
+
+def lower_heads(found: Found, pb: ParsedBlock) -> None:
+    """"the Bay region", "Chocó department": a gazetteer name followed by a lower-case
+    administrative head is named with it."""
+    doc = pb.doc
+    for m in [m for m in found.in_block(pb) if not m.headed and m.method == "gazetteer"]:
+        if m.place_type in WIDE_TYPES and m.country == "" or m.place_type in ("country", "continent"):
+            continue
+        j = m.end
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if j >= len(doc) or not doc[j].is_lower or found.overlaps(pb, j, j + 1):
+            continue
+        head = doc[j].text
+        place_type = LOWER_ONLY.get(head) or (AFTER_NAME.get(head) if head in _LOWER_CASE else None)
+        if place_type is None or place_type == "village":
+            continue
+        m.end, m.headed, m.core, m.core_len, m.place_type = j + 1, True, m.text, m.end - m.start, place_type
+        found.taken(pb).update(range(m.start, j + 1))
+
+
+def of_forms(found: Found, pb: ParsedBlock) -> None:
+    """"the village of A", "the town of B", "the State of C", "the port of D": the head before
+    "of" says what the named place is. A capitalised head is part of the name ("State of
+    São Paulo") and keeps the place apart from a namesake city."""
+    doc, gaz = pb.doc, found.gaz
+    for i in found.hits(pb, _OF_HEAD_WORDS, lower=True, room=2):
+        head, word = doc[i].lower_, doc[i].text
+        if doc[i + 1].lower_ != "of" or found.overlaps(pb, i, i + 1):
+            continue
+        capital = word[0].isupper() and head in OF_CAPITAL_HEADS and not at_sentence_start(doc, i)
+        if not capital and not (i > 0 and doc[i - 1].lower_ == "the" and word.islower()):
+            continue
+        s = i + 2
+        e = name_run(doc, s)
+        if e == s:
+            continue
+        place_type = OF_HEADS[head]
+        known = found.at(pb, s, e)
+        if known is None and found.overlaps(pb, s, e):
+            continue
+        if known is not None and (known.headed or known.place_type in ("country", "continent")):
+            continue
+        if known is None and not acceptable_name(doc, s, e, found.vocabulary, found.gaz):
+            continue
+        name = doc[s:e].text
+        entry = gaz.lookup(name) or gaz.lookup_city(name)
+        country = known.country if known else (entry.country if entry else "")
+        if known is not None:
+            if place_type == "other":
+                continue
+            found.drop(known)
+        if capital and place_type == "city" and entry is not None and entry.place_type == "district":
+            place_type = "district"  # "City of Westminster": a borough named as a city
+        start = i if capital else s
+        if capital and head in OF_PREFIXED_HEADS and i > 0 and is_title(doc[i - 1]) \
+                and doc[i - 1].lower_ not in STOP_WORDS:
+            before = found.at(pb, i - 1, i)  # "London Borough of Hackney": "London" is part of it
+            if before is not None:
+                found.drop(before)
+            if not found.overlaps(pb, i - 1, i):
+                start = i - 1
+        found.add(Mention(pb, start, e, place_type, "pattern", core=name, core_len=e - s, country=country,
+                          headed=True, of_form=capital and place_type not in ("city", "municipality")))
+
+
+def plural_lists(found: Found, pb: ParsedBlock) -> None:
+    """"Dadu and Thatta districts", "the Tana, Athi and Galana rivers": names before a plural
+    head are places of its type."""
+    doc, gaz = pb.doc, found.gaz
+    for i in found.hits(pb, _PLURAL_AFTER_WORDS):
+        place_type = PLURAL_AFTER[doc[i].text]
+        items: list[tuple[int, int]] = []
+        k, joined = i, False
+        while k > 0:
+            e, s = k, k
+            while s > 0 and is_title(doc[s - 1]) and doc[s - 1].lower_ not in NAME_STOP:
+                s -= 1
+            if s == e:
+                break
+            items.append((s, e))
+            if s > 0 and doc[s - 1].lower_ in ("and", "or") and not items[1:]:
+                joined = True
+                k = s - 1
+                if k > 0 and doc[k - 1].text == ",":
+                    k -= 1
+            elif joined and s > 0 and doc[s - 1].text == ",":
+                k = s - 1
+            else:
+                break
+        if len(items) < 2 or not joined:
+            continue
+        if any(gaz.demonym_country(doc[s].text) or adjective_of_nationality(doc[s].text) for s, _ in items):
+            continue  # "Kenyan and Ugandan districts"
+        for s, e in items:
+            known = found.at(pb, s, e)
+            if known is not None:
+                if not known.headed and known.method == "gazetteer" and known.place_type not in (
+                        "country", "continent") and (known.place_type != "region" or known.country):
+                    # a sub-national namesake ("Zambezi" region) yields to the head; world regions do not
+                    known.place_type, known.headed, known.core, known.core_len = place_type, True, known.text, e - s
+                continue
+            if found.overlaps(pb, s, e) or not acceptable_name(doc, s, e, found.vocabulary, found.gaz):
+                continue
+            name = doc[s:e].text
+            entry = gaz.lookup(name)
+            found.add(Mention(pb, s, e, place_type, "pattern", core=name, core_len=e - s,
+                              country=entry.country if entry else "", headed=True))
+
+
+def lists(found: Found, pb: ParsedBlock) -> None:
+    """"the villages of A, B and C", "the county governments of A, B, and C": each item is a place
+    of the type the plural head names."""
+    doc, gaz = pb.doc, found.gaz
+    for i in found.hits(pb, _LIST_STARTS, lower=True, room=2):
+        low, after = doc[i].lower_, doc[i + 1].lower_
+        if low in LIST_PLURAL and after == "of":
+            place_type, j = LIST_PLURAL[low], i + 2
+        elif low in LIST_SINGULAR and after in LIST_GOVERNMENT_WORDS and i + 2 < len(doc) \
+                and doc[i + 2].lower_ == "of":
+            place_type, j = LIST_SINGULAR[low], i + 3
+        else:
+            continue
+        for s, e, known in _list_items(found, pb, j):
+            if known:
+                _retype_bare(found, pb, s, e, place_type)
+                continue
+            if names_organisation(doc, e):
+                continue
+            name = doc[s:e].text
+            entry = gaz.lookup(name) or gaz.lookup_city(name)
+            found.add(Mention(pb, s, e, place_type, "pattern", core=name, country=entry.country if entry else ""))
+
+
+def _retype_bare(found: Found, pb: ParsedBlock, start: int, end: int, place_type: str) -> None:
+    """A bare gazetteer name in a typed list takes the list's type ("villages of ..., Sanhe"):
+    the report's own word outranks a namesake elsewhere."""
+    for m in found.in_block(pb):
+        if m.start == start and m.end == end and not m.headed and m.method == "gazetteer" \
+                and m.place_type not in WIDE_TYPES:
+            m.place_type = place_type
+
+
+def _list_items(found: Found, pb: ParsedBlock, j: int) -> list[tuple[int, int, bool]]:
+    """(start, end, already a mention) of each item of the list starting at token ``j``."""
+    doc, taken = pb.doc, found.taken(pb)
+    n = len(doc)
+    items: list[tuple[int, int, bool]] = []
+    while j < n:
+        if doc[j].lower_ == "the":
+            j += 1
+            continue
+        if j in taken:  # an item already found (e.g. "Cliff Village"): skip over it
+            k = j
+            while k < n and k in taken:
+                k += 1
+            items.append((j, k, True))
+            j = k
+        else:
+            k = j
+            while k < n and is_title(doc[k]) and doc[k].lower_ not in NAME_STOP:
+                k += 1
+            if k == j:
+                break
+            items.append((j, k, False))
+            j = k
+        if j < n and doc[j].text == ",":
+            j += 1
+        if j < n and doc[j].lower_ in ("and", "or"):
+            j += 1
+        elif j >= n or doc[j - 1].text != ",":
+            break
+    return items if len(items) >= 2 else []
