@@ -30,6 +30,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 import great_expectations as gx  # noqa: E402
 import great_expectations.expectations as gxe  # noqa: E402
 
+from extractor.gazetteer import PLACE_TYPES  # noqa: E402  (data/lexicons/place_types.toml)
 from extractor.tables import SCHEMAS  # noqa: E402
 from extractor.validate import gx_expectations as cx  # noqa: E402
 from extractor.validate.consistency import KINDS, STATUSES  # noqa: E402
@@ -40,8 +41,6 @@ from extractor.validate.run import (  # noqa: E402
 #: Where the project is written by default: the folder holding the package's own copy (``gx/``).
 SHIPPED = HERE.parent / "src" / "extractor" / "validate"
 
-PLACE_TYPES = ["continent", "region", "country", "province", "autonomous_region", "municipality", "prefecture",
-               "city", "county", "district", "township", "village", "natural_feature", "other"]
 #: GX's own severity field is the one source of severity. ``critical``: a defect of our tables (schema,
 #: types, keys, ids that point nowhere) - the run fails. ``warning``: a finding about the report (its
 #: conflicts, uncited notes, unresolved markers, malformed or scheme-less URLs) - counted per document.
@@ -130,14 +129,14 @@ SUITES: dict[str, list] = {
     "places": common("places", "place_id") + [
         gxe.ExpectCompoundColumnsToBeUnique(column_list=["doc_id", "name"], severity=CRITICAL),
         gxe.ExpectColumnValueLengthsToBeBetween(column="name", min_value=1, severity=CRITICAL),
-        gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=PLACE_TYPES, severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=list(PLACE_TYPES), severity=CRITICAL),
         gxe.ExpectColumnValuesToMatchRegex(column="country", regex=r"^[A-Z]{2}$", severity=CRITICAL),
         gxe.ExpectColumnValuesToBeBetween(column="mentions", min_value=1, severity=CRITICAL),
         *page("first_page"),
     ],
     "place_mentions": common("place_mentions", "mention_id") + [
         cx.ExpectColumnValuesToBeKnownIds(column="place_id", ids=p("place_ids"), of_table="places", severity=CRITICAL),
-        gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=PLACE_TYPES, severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=list(PLACE_TYPES), severity=CRITICAL),
         gxe.ExpectColumnValueLengthsToBeBetween(column="text", min_value=1, severity=CRITICAL),
         *page(), *span(),
     ],
