@@ -6,13 +6,16 @@ joined by a blank line. Tests that need the corpus skip with a reason where it i
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "pdf"
+#: The shared material beside the project (``REPORT_EXTRACTOR_SHARED`` points elsewhere).
+SHARED = Path(os.environ.get("REPORT_EXTRACTOR_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus" / "pdf"
 
 
 def corpus_pdf(name: str) -> Path:
