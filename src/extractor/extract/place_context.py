@@ -54,7 +54,7 @@ def is_title_text(word: str) -> bool:
 
 def is_title(token: Token) -> bool:
     """:func:`is_title_text` of the token's text."""
-    return bool(_TITLE.match(token.text))
+    return is_title_text(token.text)
 
 
 def lowers(doc: Doc, start: int, end: int) -> list[str]:
