@@ -37,7 +37,10 @@ Figures (``--only`` takes the names in brackets; the default set is :data:`DEFAU
   runner (for information).
 - [workers-blank] (not in the default set) the same two without a model, for information.
 
-The default set takes ~7-10 minutes on 2 cores, most of it the workers figure.
+The default set's time goes mostly to the workers figure (two 50-report runs with the model); the
+time of each figure is written to the JSON (``seconds_per_figure``). Measured on 2 cores: ~10-11
+minutes with the machine otherwise lightly loaded (load ~3), 26 minutes at load ~9; the workers
+figure means something only with both cores idle.
 
 A figure with no bar (``info``) is printed and written but does not decide the exit code.
 """
