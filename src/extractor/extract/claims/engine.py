@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from extractor import numbers as N
 from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract.claims import patterns
 from extractor.extract.claims.changes import change
@@ -36,10 +37,11 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     """One row per numeric claim in the body paragraphs, in document order."""
     document = analysis.document
     names = RecurringNames(document.text)
+    convention = N.convention_of(document.text)
     labels = {s.section_id: s.label for s in reversed(document.sections)}  # each section's label
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
-        par = _paragraph(pb, names)
+        par = _paragraph(pb, names, convention)
         if par is None:
             continue  # no figure, no claim
         previous_year: int | None = None
@@ -53,7 +55,7 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     return rows
 
 
-def _paragraph(pb: ParsedBlock, names: RecurringNames) -> Paragraph | None:
+def _paragraph(pb: ParsedBlock, names: RecurringNames, convention: N.Convention) -> Paragraph | None:
     """The paragraph and what the patterns find in it; None when it has no number."""
     doc = pb.doc
     found = patterns.matchers(doc.vocab)
@@ -67,7 +69,8 @@ def _paragraph(pb: ParsedBlock, names: RecurringNames) -> Paragraph | None:
         prefixes={e: (s, label) for label, s, e in patterns.longest(doc, found.prefixes(doc))},
         qualifiers={e: (s, label) for label, s, e in patterns.longest(doc, found.qualifiers(doc))},
         times=patterns.longest(doc, found.times(doc)),
-        quoted_titles=quoted_titles(doc), has_parse=doc.has_annotation("DEP"), names=names)
+        quoted_titles=quoted_titles(doc), has_parse=doc.has_annotation("DEP"), names=names,
+        convention=convention)
 
 
 def sentence_claims(par: Paragraph, sent: Span, previous_year: int | None) -> tuple[list[Quantity], int | None]:

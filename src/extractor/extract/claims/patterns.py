@@ -43,6 +43,9 @@ def _number_patterns(matcher: Matcher) -> None:
                                      "OP": "?"}],
                            # a compound scale: "Rs 2.77 lakh crore", "3 thousand million"
                            [figure, {"LOWER": {"IN": scales}}, {"LOWER": {"IN": scales}}]])
+    # digits grouped by spaces, "470 000 réfugiés" (read as one number where the report writes so)
+    matcher.add("SPACED", [[{"TEXT": {"REGEX": r"^\d{1,3}$"}}, {"TEXT": {"REGEX": r"^\d{3}(?:,\d+)?$"}, "OP": "+"},
+                            {"LOWER": {"IN": scales}, "OP": "?"}]])
     matcher.add("WORDS", [[{"LOWER": {"IN": number_words}},
                            {"LOWER": {"IN": number_words + scales + ["-", "and"]}, "OP": "*"}]])
     matcher.add("WORDS", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": sorted(N.COUNT_WORDS) + scales}},
