@@ -28,6 +28,8 @@ from extractor.extract.claims.words import DASHES, WORDS
 _DECADE_LEADS = frozenset(WORDS["reading"]["decade_leads"])
 #: The spaces between the groups of a number written "470 000": a space, a no-break space, a narrow one.
 _GROUP_SPACES = (" ", "\u00a0", "\u202f")
+#: Words written before a number for its minus sign: "minus 452 degrees Fahrenheit".
+_SIGN_WORDS = frozenset(WORDS["reading"]["sign_words"])
 #: Words after "double"/"twice" when it compares ("more than double that of adults").
 _MULTIPLIER_FOLLOWERS = frozenset(WORDS["reading"]["multiplier_followers"])
 
@@ -92,6 +94,9 @@ def _read_digits(par: Paragraph, s: int, e: int, sent: Span) -> list[Quantity]:
     if suf == "+":
         for c in out:
             c.qualifier = "at_least"
+    if s > sent.start and doc[s - 1].lower_ in _SIGN_WORDS and not m.group("b") and not m.group("cur"):
+        out[0].value = -out[0].value  # "minus 452 degrees Fahrenheit"
+        out[0].start = doc[s - 1].idx
     for c in out:
         c.right = e
     return out
