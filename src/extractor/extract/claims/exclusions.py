@@ -189,8 +189,9 @@ def _legal_reference(par: Paragraph, c: Quantity, sent: Span) -> bool:
 
 def _phone_number(par: Paragraph, c: Quantity, sent: Span) -> bool:
     """A part of a telephone number: "(202) 512-6000", "202-512-6000", "+1 202 512 6000"."""
-    return any(m.start() <= c.start and c.end <= m.end() for m in _PHONE.finditer(par.text, sent.start_char,
-                                                                                   sent.end_char))
+    token = par.doc[c.i]
+    start, end = token.idx, token.idx + len(token.text)
+    return any(m.start() <= start and end <= m.end() for m in _PHONE.finditer(par.text, sent.start_char, sent.end_char))
 
 
 def _split_decimal(par: Paragraph, c: Quantity, sent: Span) -> bool:

@@ -42,6 +42,9 @@ def quoted_titles(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
 class RecurringNames:
     """Hyphenated durations used as the name of something ("the five-year transitional period").
 
@@ -52,8 +55,8 @@ class RecurringNames:
     """
 
     def __init__(self, text: str) -> None:
-        #: The report, and its quotations.
-        self.text = text
+        #: The report less its URLs (".../iran-confirms-two-week-ceasefire"), and its quotations.
+        self.text = _URL.sub(" ", text)
         self.quoted = " ".join(re.findall(r"[\"\u201c\u2018]([^\"\u201d\u2019]{1,120})[\"\u201d\u2019]", self.text))
 
     def is_name(self, number: str, unit: str, noun: str) -> bool:
