@@ -72,6 +72,7 @@ def test_role_nouns_count_persons() -> None:
     ("The survey covered 40 pastoralists.", "person"),  # not in WordNet: an agent noun
     ("The city has three wards of 12 printers each.", "printer"),  # WordNet's person senses that reports do not mean
     ("The utilities served three wards.", "ward"),
+    ("Dealers sold 40 US Treasuries.", "treasury"),  # WordNet's "Treasury" (an office) is no nationality
 ])
 def test_people_nouns(text: str, unit: str) -> None:
     rows = claims_of(text)

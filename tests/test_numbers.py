@@ -80,6 +80,7 @@ def test_malformed_grouping_is_no_number(text: str) -> None:
     ("1.234,5", Decimal("1234.5"), Decimal("1234.5")),
     ("25.675", Decimal("25.675"), Decimal("25675")),  # the report's convention decides
     ("17,522", Decimal("17522"), Decimal("17522")),
+    ("0,376", Decimal("0.376"), Decimal("0.376")),  # thousands are never grouped after a zero
 ])
 def test_decimal_commas_and_points(text: str, english: Decimal, comma_decimal: Decimal) -> None:
     from extractor.numbers import Convention, parse_digits

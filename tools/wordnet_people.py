@@ -18,8 +18,9 @@ Three lists, each a plain reading of the database (``wndb(5WN)``):
   "percent". The claim rules take a noun WordNet does not know ("pastoralist", "policymaker")
   for a person by its agent suffix; these are the nouns WordNet knows better;
 * ``groups``: capitalised single-word nouns with a sense under ``person.n.01`` that is no
-  instance (no named individual): nationalities, peoples, faiths ("Afghan", "Syrian",
-  "Muslim"), read only where the report writes the noun capitalised ("5,000 Afghans").
+  instance (no named individual) and is derived from an adjective (a ``+`` pointer to one):
+  nationalities, peoples, faiths ("Afghan", "Syrian", "Muslim"; not "Treasury", the First Lord
+  of the Treasury), read only where the report writes the noun capitalised ("5,000 Afghans").
 """
 from __future__ import annotations
 
@@ -55,11 +56,14 @@ HEADER = """\
 """
 
 
-def read_synsets(path: Path) -> tuple[dict[str, list[str]], set[str], dict[str, list[str]]]:
-    """``data.noun``: each synset's hypernyms, the instance synsets, and each synset's words as written."""
+def read_synsets(path: Path) -> tuple[dict[str, list[str]], set[str], dict[str, list[str]], set[str]]:
+    """``data.noun``: each synset's hypernyms, the instance synsets, each synset's words as written,
+    and the synsets with a word derived from an adjective ("Afghan" the person, "Afghan" the
+    adjective: a ``+`` pointer to an adjective)."""
     hypernyms: dict[str, list[str]] = collections.defaultdict(list)
     instances: set[str] = set()
     words: dict[str, list[str]] = {}
+    adjectival: set[str] = set()
     for line in path.read_text(encoding="latin-1").splitlines():
         if line.startswith("  "):
             continue  # the licence at the head of the file
@@ -74,7 +78,9 @@ def read_synsets(path: Path) -> tuple[dict[str, list[str]], set[str], dict[str, 
                 hypernyms[offset].append(target)
             elif symbol == "@i":
                 instances.add(offset)
-    return hypernyms, instances, words
+            elif symbol == "+" and pos in ("a", "s"):
+                adjectival.add(offset)
+    return hypernyms, instances, words, adjectival
 
 
 def read_senses(path: Path) -> dict[str, list[str]]:
@@ -89,7 +95,7 @@ def read_senses(path: Path) -> dict[str, list[str]]:
 
 
 def build(wordnet: Path) -> dict[str, list[str]]:
-    hypernyms, instances, words = read_synsets(wordnet / "data.noun")
+    hypernyms, instances, words, adjectival = read_synsets(wordnet / "data.noun")
     senses = read_senses(wordnet / "index.noun")
     memo: dict[str, bool] = {PERSON: True}
 
@@ -111,7 +117,7 @@ def build(wordnet: Path) -> dict[str, list[str]]:
             people.append(lemma)
         elif lemma.endswith(suffixes):
             things.append(lemma)
-    groups = sorted({w for o, ws in words.items() if o not in instances and is_person(o)
+    groups = sorted({w for o, ws in words.items() if o not in instances and o in adjectival and is_person(o)
                      for w in ws if w[:1].isupper() and w.isalpha()})
     return {"people": sorted(people), "things": sorted(things), "groups": groups}
 
@@ -137,7 +143,8 @@ def main() -> None:
     notes = {
         "people": "# Common nouns whose most frequent sense is a person: \"midwife\", \"schoolgirl\", \"user\".",
         "things": "# Nouns with an agent suffix whose most frequent sense is not a person: \"center\", \"percent\".",
-        "groups": "# Capitalised nouns with a sense that is a person: nationalities, peoples, faiths (\"Afghan\").",
+        "groups": "# Capitalised nouns with a person sense derived from an adjective: nationalities, peoples,"
+                  " faiths (\"Afghan\").",
     }
     body = "\n".join(f"\n[{name}]\n{notes[name]}\nnouns = {_array(words)}" for name, words in lists.items())
     args.out.write_text(HEADER + body + "\n", encoding="utf-8")

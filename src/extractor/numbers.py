@@ -39,12 +39,13 @@ NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
 #: Digits as written: Western thousands grouping ("1,234,567"), South Asian lakh/crore grouping
 #: (a group of three on the right, groups of two before it: "2,77,000", "1,23,45,678"), plain
 #: digits and decimals.
-DIGITS = (r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-          # as Spanish and French reports write them: "1.234.567,8", "1.234.567", "2,4"
-          r"|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}(?!\d)")
+DIGITS = (r"[1-9]\d?(?:,\d\d)+,\d{3}(?:\.\d+)?|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+          # as Spanish and French reports write them: "1.234.567,8", "1.234.567", "2,4", "0,376"
+          r"|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}(?!\d)|0,\d+")
 _DIGITS_RE = re.compile(rf"^(?:{DIGITS})$")
-#: Numbers whose form tells they are written with a decimal comma: "1.234,5", "1.234.567", "2,4".
-_COMMA_DECIMAL_FORM = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}")
+#: Numbers whose form tells they are written with a decimal comma: "1.234,5", "1.234.567", "2,4",
+#: "0,376" (thousands are never grouped after a zero).
+_COMMA_DECIMAL_FORM = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}|0,\d+")
 #: A point and three digits: thousands or a decimal, as the report writes ("25.675").
 _DOTTED_THOUSAND = re.compile(r"\d{1,3}\.\d{3}")
 #: The decimals a text writes, with a comma and with a point ("2,4", "2.4"), to tell its convention.
