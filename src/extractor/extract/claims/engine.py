@@ -20,7 +20,7 @@ from extractor import numbers as N
 from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract.claims import patterns
 from extractor.extract.claims.changes import change
-from extractor.extract.claims.exclusions import excluded
+from extractor.extract.claims.exclusions import excluded, figure_run
 from extractor.extract.claims.figures import Paragraph, Quantity
 from extractor.extract.claims.names import RecurringNames, quoted_titles
 from extractor.extract.claims.qualifiers import qualifier
@@ -78,7 +78,10 @@ def sentence_claims(par: Paragraph, sent: Span, previous_year: int | None) -> tu
     times = time_expressions(par, sent, previous_year)
     time_tokens = {k for t in times for k in range(t.core, t.j)}
     claims: list[Quantity] = []
-    for label, s, e in patterns.within(par.numbers, sent):
+    found = patterns.within(par.numbers, sent)
+    if figure_run(par, sent, len(found)):
+        found = []  # a chart's or table's labels read into the text
+    for label, s, e in found:
         for c in read_number(par, label, s, e, sent):
             if c.i in time_tokens and c.family is None:
                 continue  # "in 2024": a year, not a figure

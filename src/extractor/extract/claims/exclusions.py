@@ -16,7 +16,9 @@ from extractor.extract.claims.figures import Paragraph, Quantity
 from extractor.extract.claims.pairs import of_them, range_follows
 from extractor.extract.claims.qualifiers import QUALIFIER_WORDS
 from extractor.extract.claims.units import DURATIONS, MEASURES
-from extractor.extract.claims.words import DASHES, FUNCTION_WORDS, WORDS
+from extractor.extract.claims.words import (
+    DASHES, FINITE_VERBS, FUNCTION_WORDS, PAST_VERBS, STATING_VERBS, WORDS, verb_like,
+)
 from extractor.extract.claims.written_units import SINGLE_BOUNDS, attach_unit
 from extractor.months import MONTH_WORDS
 
@@ -35,6 +37,8 @@ _TIMES_OF_DAY = frozenset(_WORDS["times_of_day"])
 _SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 _VERSION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 _SMALL_WHOLE = re.compile(r"\d{1,3}")
+#: The fewest numbers of a sentence that is a run of figures (:func:`figure_run`).
+_RUN_FIGURES = 4
 #: Label words cited in abbreviated form, which label whatever the number is followed by: "p. 5 percent".
 _ABBREVIATED_LABELS = frozenset(_WORDS["abbreviated_labels"])
 #: Words and signs that join the numbers of a list: "Articles 3, 57, and 86", "figures 2 to 4".
@@ -68,6 +72,21 @@ def excluded(par: Paragraph, c: Quantity, sent: Span) -> bool:
         return True
     rules = DIGIT_RULES if c.kind == "digits" else WORD_RULES
     return any(rule(par, c, sent) for _, rule in rules)
+
+
+def figure_run(par: Paragraph, sent: Span, numbers: int) -> bool:
+    """A "sentence" that is a run of figures, a chart's or table's labels read into the text (a
+    text dump prints them between body lines: "China 1,73% United States 0,39% 0,7% (estimated in
+    2023) South Korea 0,6%"): at least :data:`_RUN_FIGURES` numbers, at least one number for every
+    two content words (labels name what a figure is, one or two words each), and no verb. Its
+    numbers state nothing a sentence says."""
+    if numbers < _RUN_FIGURES:
+        return False
+    words = [t for t in sent if t.is_alpha and t.lower_ not in FUNCTION_WORDS]
+    if 2 * numbers < len(words):
+        return False
+    return not any(t.lower_ in STATING_VERBS or t.lower_ in FINITE_VERBS or t.lower_ in PAST_VERBS
+                   or t.tag_ and verb_like(t) for t in sent)
 
 
 def _bare(c: Quantity) -> bool:
