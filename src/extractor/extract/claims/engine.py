@@ -28,6 +28,7 @@ from extractor.extract.claims.reading import read_number
 from extractor.extract.claims.resolution import resolve
 from extractor.extract.claims.subjects import fill_subjects, subject
 from extractor.extract.claims.times import time_expressions
+from extractor.extract.claims.words import is_year_word
 from extractor.extract.claims.years import assign_years
 from extractor.ids import stable_id
 from extractor.model import Sentence
@@ -79,7 +80,8 @@ def sentence_claims(par: Paragraph, sent: Span, previous_year: int | None) -> tu
     time_tokens = {k for t in times for k in range(t.core, t.j)}
     claims: list[Quantity] = []
     found = patterns.within(par.numbers, sent)
-    if figure_run(par, sent, len(found)):
+    digits = sum(1 for label, s, _ in found if label in ("DIGITS", "SPACED") and not is_year_word(par.doc[s].text))
+    if figure_run(par, sent, digits):
         found = []  # a chart's or table's labels read into the text
     for label, s, e in found:
         for c in read_number(par, label, s, e, sent):

@@ -77,7 +77,7 @@ def excluded(par: Paragraph, c: Quantity, sent: Span) -> bool:
 def figure_run(par: Paragraph, sent: Span, numbers: int) -> bool:
     """A "sentence" that is a run of figures, a chart's or table's labels read into the text (a
     text dump prints them between body lines: "China 1,73% United States 0,39% 0,7% (estimated in
-    2023) South Korea 0,6%"): at least :data:`_RUN_FIGURES` numbers, at least one number for every
+    2023) South Korea 0,6%"): at least :data:`_RUN_FIGURES` numbers in digits (years aside), one for every
     two content words (labels name what a figure is, one or two words each), and no verb. Its
     numbers state nothing a sentence says."""
     if numbers < _RUN_FIGURES:
