@@ -39,6 +39,9 @@ from extractor.model import RawLine, RawPage
 
 # Characters closer than this share of their size belong to one word.
 X_TOLERANCE_RATIO = 0.15
+# A ruled table's cell holds a few words (a label, a figure, a short phrase): a "cell" of more
+# words is a paragraph inside strokes drawn around the text, not a table.
+TABLE_CELL_MAX_WORDS = 60
 
 
 @dataclass
@@ -161,6 +164,8 @@ def scan_page(page) -> PageScan:
     if len(page.rects) + len(page.lines) >= 4:  # a ruled table needs a grid of strokes
         for t in page.find_tables():
             rows = [[" ".join((c or "").split()) for c in row] for row in t.extract()]
+            if _frames_running_text(rows):
+                continue
             if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
                 x0, top, x1, bottom = t.bbox
                 tables.append(Table(x0, top, x1, bottom, rows))
@@ -170,6 +175,12 @@ def scan_page(page) -> PageScan:
                                               for t in tables)]
     return PageScan(page.page_number, float(page.width), float(page.height), words, rules, tables,
                     has_images=bool(page.images))
+
+
+def _frames_running_text(rows: list[list[str]]) -> bool:
+    """Strokes around running text (a page's frame or crop marks, a box's border) that
+    pdfplumber reads as a table: a cell holds a paragraph, more words than a table's cell does."""
+    return any(len(cell.split()) > TABLE_CELL_MAX_WORDS for row in rows for cell in row)
 
 
 def _inside(w: Word, t: Table) -> bool:
