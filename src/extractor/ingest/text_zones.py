@@ -151,14 +151,21 @@ def mark_furniture(pages: list[list[str]], notes_from: list[int | None] | None =
     text may follow it). A line that opens with a number as a note does ("12 Back to index",
     "6 OVERVIEW 7", but also "62 Requirement 1.2.1.1.", a note printed again on several pages)
     is a running head only where it recurs on ``note_like_head_share`` of the pages and stands
-    outside the page's note block: ``notes_from`` gives where each page's block starts (None: no
-    block found; without ``notes_from`` such lines are never running heads).
+    outside the page's note block, or keeps in step with the pages (a page counter: "4
+    International Monetary Fund" on the fourth page, "10 ..." on the tenth): ``notes_from`` gives
+    where each page's block starts (None: no block found; without ``notes_from`` such lines are
+    never running heads).
     """
     nonblank = [[i for i, s in enumerate(p) if s.strip()] for p in pages]
     seen: Counter[tuple[str, str]] = Counter()
-    for page, idx in zip(pages, nonblank):
+    # (shape, the leading number less the page's index): a page counter keeps one difference
+    counters: Counter[tuple[str, int]] = Counter()
+    for k, (page, idx) in enumerate(zip(pages, nonblank)):
         top, bottom = idx[:settings.edge_lines], idx[-settings.edge_lines:]
-        seen.update({("top", shape_key(page[i])) for i in top} | {("bottom", shape_key(page[i])) for i in bottom})
+        shapes = {("top", shape_key(page[i])) for i in top} | {("bottom", shape_key(page[i])) for i in bottom}
+        seen.update(shapes)
+        counters.update({(shape_key(page[i]), _leading_number(page[i]) - k) for i in top + bottom
+                         if _leading_number(page[i]) >= 0})
     with_text = sum(1 for p in nonblank if p)
     need = max(2, min(settings.running_head_pages, with_text))
     need_note_like = max(need, settings.note_like_head_share * with_text)
@@ -170,7 +177,8 @@ def mark_furniture(pages: list[list[str]], notes_from: list[int | None] | None =
             return count >= need
         start = notes_from[k] if notes_from is not None else -1
         outside = start is None or start is not None and 0 <= i < start
-        return outside and count >= need_note_like
+        counter = counters[(shape, _leading_number(page[i]) - k)] >= need_note_like
+        return (outside or counter) and count >= need_note_like
 
     out: list[set[int]] = []
     for k, (page, idx) in enumerate(zip(pages, nonblank)):
@@ -186,6 +194,12 @@ def mark_furniture(pages: list[list[str]], notes_from: list[int | None] | None =
                 found.add(i)
         out.append(found)
     return out
+
+
+def _leading_number(text: str) -> int:
+    """The number a line opens with, or -1."""
+    m = re.match(r"\s*(\d{1,4})\b", text)
+    return int(m.group(1)) if m else -1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,22 +259,25 @@ class NoteBlock:
     notes: tuple[NoteStart, ...]
 
 
-def find_note_block(lines: list[str], skip: set[int], before: str, after: int = 0,
+def find_note_block(lines: list[str], skip: set[int], before: str, after: int = 0, style: str = "",
                     settings: TextZoneSettings = SETTINGS) -> NoteBlock | None:
     """The footnote block at the foot of a page, or None.
 
     ``lines`` are the page's lines, ``skip`` the indices of its furniture, ``before`` the end of
     the previous page's body (where the marker of a note printed a page late stands), ``after``
-    the number of the last note of the pages before.
+    the number of the last note of the pages before, ``style`` how they were set.
 
     The block is a chain of note lines numbered up by one that reaches the page foot; lines
     between them continue the note above. It is read from the foot up: the last note line, then
     the one numbered one less above it, and so on. A line so numbered is taken into the block
     only when its marker stands in the body above it (glued to a word or a number, as
-    :func:`~extractor.layout.markers.find_body_markers` reads markers), or when it is set like
-    the notes already taken and the block has evidence of its own; a block with no marker found
-    in the body at all is no block (a numbered list at a page foot). Notes are numbered through
-    the document or restart at 1: a block opens with note 1 or with a number above ``after``.
+    :func:`~extractor.layout.markers.find_body_markers` reads markers, or set apart after a
+    punctuation mark: "electricity. 29 Both"), or when it is set like the notes already taken
+    and the block has evidence of its own; a block with no marker found in the body at all is
+    no block (a numbered list at a page foot), unless it goes on from the last note of the pages
+    before, set as those were (its marker lost in the dump: "in 2030 33."). Notes are numbered
+    through the document or restart at 1: a block opens with note 1 or with a number above
+    ``after``.
     """
     idx = [i for i, s in enumerate(lines) if s.strip() and i not in skip]
     if not idx:
@@ -269,38 +286,46 @@ def find_note_block(lines: list[str], skip: set[int], before: str, after: int = 
     if not starts:
         return None
     consumed = {s.index + 1 for s in starts if s.style == "alone"}
-    best: NoteBlock | None = None
-    # the foot's last numbered line may be a note's wrapped line that opens with a figure: try the
-    # chains that end at each of the last few numbered lines
+    # the foot's last numbered line may be a note's wrapped line that opens with a figure: the
+    # chains that end at each of the last few numbered lines are tried, from the foot up, as
+    # long as what follows the chain's last note is no longer than a note
     for last in starts[::-1][:3]:
+        if sum(1 for i in idx if i > last.index) > settings.note_lines_per_note:
+            break
         chain = [last]
         for s in reversed([s for s in starts if s.index < last.index]):
             if s.number == chain[0].number - 1 and s.index not in consumed:
                 chain.insert(0, s)
         if chain[0].number != 1:  # numbered through the document: the notes after the last one
             chain = [s for s in chain if s.number > after]
-        block = _trim(chain, lines, idx, skip, before, settings) if chain else None
-        if block and (best is None or len(block.notes) > len(best.notes)):
-            best = block
-    return best
+        block = _trim(chain, lines, idx, skip, before, after, style, settings) if chain else None
+        if block:
+            return block
+    return None
 
 
-def _trim(chain: list[NoteStart], lines: list[str], idx: list[int], skip: set[int], before: str,
-          settings: TextZoneSettings) -> NoteBlock | None:
+def _trim(chain: list[NoteStart], lines: list[str], idx: list[int], skip: set[int], before: str, after: int,
+          style: str, settings: TextZoneSettings) -> NoteBlock | None:
     """The chain cut from the top to what the body's markers support (see :func:`find_note_block`)."""
-    def body_above(i: int) -> str:
-        return " ".join([before] + [lines[j].strip() for j in idx if j < i])
+    starts = {s.index for s in chain}
 
-    evidence = [str(s.number) in {f.marker for f in find_body_markers(body_above(s.index), {str(s.number)})}
-                for s in chain]
+    def marked(s: NoteStart) -> bool:
+        above = " ".join([before] + [lines[j].strip() for j in idx if j < s.index and j not in starts])
+        number = str(s.number)
+        return (number in {f.marker for f in find_body_markers(above, {number})}
+                or re.search(rf"[.,;:)\"\u201d\u2019]\s{number}\s", above) is not None)
+
+    evidence = [marked(s) for s in chain]
     if not any(evidence):
-        return None
+        if not (after and chain[0].number == after + 1 and style and all(s.style == style for s in chain)):
+            return None
+        evidence[0] = True  # the next note of the document, set as the notes before
     # the notes below the first evidenced one are the block's core; a note above it is kept when
     # it is set the same way (a list's "9." above notes "10 ...", "11 ..." is not)
     first = evidence.index(True)
     styles = Counter(s.style for s in chain[first:] if s.style != "alone")
-    style = styles.most_common(1)[0][0] if styles else "alone"
-    while first > 0 and (evidence[first - 1] or chain[first - 1].style in (style, "alone")):
+    set_as = styles.most_common(1)[0][0] if styles else "alone"
+    while first > 0 and (evidence[first - 1] or chain[first - 1].style in (set_as, "alone")):
         first -= 1
     chain = chain[first:]
     # after the first note, a run of unnumbered lines longer than any note holds is body text
@@ -375,13 +400,20 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
     and takes the source and note lines under it (see :func:`_source_end`). A run that holds
     ``chart_figure_lines`` rows of figures is a chart, and so is one with a caption and a row
     of figures or a source line; labels after its last row of figures are its own only when a
-    source line follows them. Its caption, when printed a few lines above, is taken too.
+    source line follows them. Its caption, when printed a few lines above, is taken too. A
+    source or note paragraph standing alone (under a picture, which a dump does not show, or a
+    box) is a chart's too: it is never running text.
     """
     classes = [line_class(lines[i]) for i in body]
     out: set[int] = set()
     k = 0
     n = len(body)
     while k < n:
+        if classes[k] == "source":  # a source or note paragraph of its own (under a picture, a box)
+            stop = _source_end(lines, body, classes, k, long_line, settings)
+            out.update(body[k:stop])
+            k = stop
+            continue
         if classes[k] not in ("caption", "figures"):
             k += 1
             continue
@@ -527,10 +559,13 @@ def _note_blocks(pages: list[list[str]], furniture: list[set[int]], settings: Te
     out: list[NoteBlock | None] = []
     before = ""  # the end of the previous page's body
     after = 0  # the number of the last note so far
+    styles: Counter[str] = Counter()  # how the notes so far are set
     for lines, skip in zip(pages, furniture):
-        block = find_note_block(lines, skip, before, after, settings)
+        style = styles.most_common(1)[0][0] if styles else ""
+        block = find_note_block(lines, skip, before, after, style, settings)
         if block:
             after = block.notes[-1].number
+            styles.update(s.style for s in block.notes)
         end = block.start if block else len(lines)
         body = [s.strip() for i, s in enumerate(lines[:end]) if s.strip() and i not in skip]
         before = " ".join(body[-settings.previous_page_lines:])
