@@ -141,7 +141,7 @@ def is_page_number(text: str) -> bool:
 
 
 def mark_furniture(pages: list[list[str]], notes_from: list[int | None] | None = None,
-                   settings: TextZoneSettings = SETTINGS) -> list[set[int]]:
+                   settings: TextZoneSettings = SETTINGS, printed: list[int] | None = None) -> list[set[int]]:
     """The indices of each page's running heads, footers and page numbers.
 
     A page's first and last lines (``edge_lines`` of each) are candidates, taken from the edge
@@ -154,7 +154,8 @@ def mark_furniture(pages: list[list[str]], notes_from: list[int | None] | None =
     outside the page's note block, or keeps in step with the pages (a page counter: "4
     International Monetary Fund" on the fourth page, "10 ..." on the tenth): ``notes_from`` gives
     where each page's block starts (None: no block found; without ``notes_from`` such lines are
-    never running heads).
+    never running heads). Where ``printed`` gives each page's printed number, a line that is
+    that number alone is furniture wherever it stands (inside a chart's text, say).
     """
     nonblank = [[i for i, s in enumerate(p) if s.strip()] for p in pages]
     seen: Counter[tuple[str, str]] = Counter()
@@ -192,7 +193,43 @@ def mark_furniture(pages: list[list[str]], notes_from: list[int | None] | None =
             shape = shape_key(page[i])
             if i not in found and "#" in shape and _WORD.search(shape) and recurs(page, k, i, ("top", "bottom")):
                 found.add(i)
+            elif printed is not None and page[i].strip() == str(printed[k]):
+                found.add(i)
         out.append(found)
+    return out
+
+
+def printed_numbers(pages: list[list[str]], furniture: list[set[int]], settings: TextZoneSettings = SETTINGS,
+                    ) -> list[int] | None:
+    """Each page's printed number, where the furniture found says how printed numbers follow
+    the pages (the same difference between a number in the furniture and the page's index on
+    ``running_head_pages`` pages and on half the pages with furniture at least); else None."""
+    differences: Counter[int] = Counter()
+    for k, (page, skip) in enumerate(zip(pages, furniture)):
+        differences.update({int(n) - k for i in skip for n in re.findall(r"(?<![\d-])\d{1,4}(?![\d-])", page[i])})
+    if not differences:
+        return None
+    offset, count = differences.most_common(1)[0]
+    with_furniture = sum(1 for skip in furniture if skip)
+    if count < max(settings.running_head_pages, with_furniture / 2):
+        return None
+    return [k + offset for k in range(len(pages))]
+
+
+def split_stuck_page_numbers(pages: list[list[str]], furniture: list[set[int]], printed: list[int],
+                             ) -> list[list[str]]:
+    """The pages with a page number that the dump glued to the end of a page's last line ("...
+    in 2021. 7", a note's last line and the number beside it on one baseline) set on a line of
+    its own, on the pages whose furniture does not hold their printed number already."""
+    out: list[list[str]] = []
+    for page, skip, number in zip(pages, furniture, printed):
+        idx = [i for i, s in enumerate(page) if s.strip() and i not in skip]
+        if not idx or any(re.search(rf"(?<![\d-]){number}(?![\d-])", page[i]) for i in skip):
+            out.append(page)
+            continue
+        last = idx[-1]
+        m = re.match(rf"^(.*\S)\s+{number}$", page[last].strip())
+        out.append(page[:last] + [m.group(1), str(number)] + page[last + 1:] if m else page)
     return out
 
 
@@ -477,13 +514,20 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) ->
     """Each page's lines, flagged: furniture ``is_header``, the note block ``is_note`` (each
     note's first line written ``^N text``), chart and table text ``is_table``, the rest as it was.
 
-    Furniture first, without the lines that open with a number as notes do; then the note
-    blocks; then furniture again, with such lines where they recur outside the note blocks; and
-    the note blocks of the pages whose furniture grew.
+    Furniture first, without the lines that open with a number as notes do; the page numbers
+    it shows tell each page's printed number, and where a page's number is missing from its
+    furniture, it is looked for glued to the page's last line and alone on a line inside the
+    page; then the note blocks; then furniture again, with the lines that open with a number
+    where they recur outside the note blocks; and the note blocks of the pages whose furniture
+    grew.
     """
     furniture = mark_furniture(pages, None, settings)
+    printed = printed_numbers(pages, furniture, settings)
+    if printed is not None:
+        pages = split_stuck_page_numbers(pages, furniture, printed)
+        furniture = mark_furniture(pages, None, settings, printed)
     blocks = _note_blocks(pages, furniture, settings)
-    more = mark_furniture(pages, [b.start if b else None for b in blocks], settings)
+    more = mark_furniture(pages, [b.start if b else None for b in blocks], settings, printed)
     if more != furniture:
         furniture = more
         blocks = _note_blocks(pages, furniture, settings)
