@@ -36,6 +36,10 @@ def markers(text: str, notes: set[str] = frozenset()) -> list[str]:
     ("in 2019-20205.", {"5"}, ["5"]),
     ("about 9 per cent of GDP 1/ and that", {"1"}, ["1"]),
     ("in 1981,1/ the authorities", {"1"}, ["1"]),
+    ("from within USA-1 and USA-4.95 For more", {"95"}, ["95"]),
+    ("licenses through 2027,139 and", {"139"}, ["139"]),
+    ("spending in 2014-2018.32", {"32"}, ["32"]),
+    ("by FY2030.249 How", {"249"}, ["249"]),
 ])
 def test_markers_found(text: str, notes: set[str], expected: list[str]) -> None:
     assert markers(text, notes) == expected
@@ -89,13 +93,13 @@ def test_normalise_and_number() -> None:
 _LOOKBEHIND_FIRST = {
     "glued": re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(\d{1,3})(?=[\s\.,;:\)]|$)"),
     "number_stop": re.compile(
-        r"(?<=\s)(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?(?:[A-Z][a-z]|[AI]\s))|\s*$)"
-        r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,2})(?=\s)"),
+        r"(?:(?<=\s)|(?<=-)|(?<=\u2013)|(?<=FY)|(?<=FY ))(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?(?:[A-Z][a-z]|[AI]\s))|\s*$)"
+        r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,3})(?=\s)"),
     "year": re.compile(r"(?<![\d,.])((?:19|20)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)"),
     "glyph": re.compile(rf"\^?\s?[{M.CIRCLED_ALL}]|\^\s?\[?\d{{1,3}}\]?|\[\^?\d{{1,3}}\]|[{M.SUPERSCRIPT_DIGITS}]+"),
 }
 _GLUE_PIECES = st.sampled_from(["2022", "19", "20", "1", "34", "567", ".", ",", " ", "a", "The", "\u201d", ")",
-                                "%", "'", "\u2019", ";", ":", "\"", "(", "1,234", "\n", "x",
+                                "%", "'", "\u2019", ";", ":", "\"", "(", "1,234", "\n", "x", "-", "FY",
                                 "^", "[", "]", "\u2460", "\u2473", "\u00b9", "\u00b2\u00b3", "km", "10", "A", "I"])
 
 

@@ -268,8 +268,10 @@ _WORD = re.compile(r"[^\W\d_]")  # a letter, in any script
 
 
 def note_start(lines: list[str], i: int) -> NoteStart | None:
-    """Does line ``i`` open a note? The number must not run into a larger one ("2019 ..."), and
-    the text must hold a word (a chart's row of figures opens no note)."""
+    """Does line ``i`` open a note? The number must not run into a larger one ("2019 ..."), the
+    text must hold a word and not be mostly figures (a chart's or a table's row opens no note),
+    and not open in lower case unless with a web address (a wrapped line "4 percentage points."
+    goes on a sentence)."""
     line = lines[i].strip()
     if is_toc_entry(line):
         return None  # "1 Introduction ........ 1"
@@ -284,8 +286,11 @@ def note_start(lines: list[str], i: int) -> NoteStart | None:
                 return None
             return NoteStart(i, number, nxt, style)
         text = m.group(2).strip()
-        if not _WORD.search(text) or number == 0:
-            return None
+        if not _WORD.search(text) or number == 0 or text[:1].islower() and not _URLISH.match(text):
+            return None  # a note opens with a capital, a quote, a figure or a web address
+        _, figures, words, _ = _tokens(text)
+        if figures >= 3 and figures > 2 * words:
+            return None  # a table's numbered row ("8 Total 13 189 6126 3359 ...")
         return NoteStart(i, number, text, style)
     return None
 

@@ -101,10 +101,12 @@ _GLUED = re.compile(r"(\d(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%]\d)(?<!\d[.,]\d)\d{0
 _EXPONENT_BASE = re.compile(r"(?:\d|(?<![A-Za-z])(?:[kcmd]?m|ft|in|mi|yd))$")
 # a note number after a whole number's full stop, before the next sentence or the end: "in
 # 2022.4 The next", "fewer than 30.31" at a paragraph end
+# (the number may follow a hyphen or a dash, "USA-4.95 For", "2014-2018.32", or "FY": "FY2030.249 How")
 _NUMBER_STOP_GLUED = re.compile(
-    r"\s(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?(?:[A-Z][a-z]|[AI]\s))|\s*$)")
-# ... or after a year's comma: "since 2019,16 when" (after a year only: "3,5" may be a decimal comma)
-_YEAR_COMMA_GLUED = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d,(\d{1,2})(?=\s)")
+    r"(?:\s|[-\u2013]|FY ?)(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?(?:[A-Z][a-z]|[AI]\s))|\s*$)")
+# ... or after a year's comma: "since 2019,16 when", "through 2027,139 and" (after a year only:
+# "3,5" may be a decimal comma)
+_YEAR_COMMA_GLUED = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d,(\d{1,3})(?=\s)")
 # a four-digit year immediately followed by a note number: "in 202222"
 _YEAR_GLUED = re.compile(r"((?:19|20)(?<![\d,.]\d\d)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)")
 # a typewriter's note marker, the number and a slash: "of GDP 1/ and", "in 1981,1/" (never a
