@@ -129,6 +129,14 @@ def test_chart_text_between_body_lines_is_kept_out_of_the_body():
     assert line_class("0 50 100 150 200") == "figures" and line_class(PROSE) == "prose"
 
 
+def test_places_in_a_chart_are_places_and_its_figures_no_claims(tmp_path):
+    p1 = page(1, [*body_lines(12), "Figure 3. Wells dug by province, 2023", "Garissa 120 135", "Turkana 80 95",
+                  "Source: Ministry of Water.", "Wells were dug in every district of the country last year."], [])
+    tables = _process(tmp_path, "chart", "\n\n".join([p1, page(2, body_lines(14, 30), [])]))
+    assert {"Garissa", "Turkana"} <= {p["name"] for p in tables["places"]}
+    assert not [c for c in tables["claims"] if c["surface"] in ("120", "135", "80", "95")]
+
+
 def test_charts_in_a_dump_give_no_claims_and_a_source_paragraph_is_no_body():
     p1 = page(1, [*body_lines(12), "Figure 1. Pumps sold, 2019-2023", "0 10 20 30 40", "2019 2020 2021 2022 2023",
                   "Source: Pump Dealers Association; and estimates of the ministry for the northern",
@@ -206,6 +214,8 @@ def test_fundar_dump_list_after_notes_is_no_note_and_chart_labels_are_no_claims(
     assert {c["marker"] for c in tables["citations"] if c["resolved"]} == {str(k) for k in range(1, 15)}
     surfaces = {c["surface"] for c in tables["claims"]}
     assert not surfaces & {"0%", "1%", "2%", "0,5%", "1,73%"}
+    # the chart's country labels are places the report names (its text is read for places only)
+    assert {"France", "South Korea"} <= {p["name"] for p in tables["places"]}
 
 
 @pytest.mark.corpus
