@@ -107,18 +107,24 @@ def mark_note_zone(lines: list[Line], rules: list[Rule], body_size: float) -> No
     k = len(content)
     while k > 0 and small[k - 1]:
         k -= 1
-    # the zone opens at the run's first line that starts with a marker (small lines above it, a
-    # chart's labels or a margin note, are not notes)
-    first = next((j for j in range(k, len(content)) if starts_with_marker(content[j]) or _numbered(content[j])), None)
+    # the zone opens at the run's first line that starts with a marker, raised or a bare number
+    # the body prints raised (small lines above it, a chart's labels or a margin note, are not
+    # notes)
+    raised = {w.text for ln in content[:k] for w in ln.words if w.text.isdigit() and ln.is_raised(w)}
+    first = next((j for j in range(k, len(content)) if starts_with_marker(content[j]) or _numbered(content[j], raised)),
+                 None)
     if first is not None and k > 0:
         for ln in content[first:]:
             ln.kind = "note"
 
 
-def _numbered(line: Line) -> bool:
-    """A line that opens with a bare number and goes on ("5 See for example ..."): a note set
-    without a raised marker."""
-    return len(line.words) > 1 and bool(_DIGIT_LABEL.match(line.words[0].text))
+def _numbered(line: Line, raised: set[str]) -> bool:
+    """A line that opens with a bare number and goes on with a capital ("5 See for example ..."):
+    a note set without a raised marker, when the body above prints that number raised."""
+    if len(line.words) < 2:
+        return False
+    m = _DIGIT_LABEL.match(line.words[0].text)
+    return bool(m) and m.group(1) in raised and line.words[1].text[:1].isupper()
 
 
 def note_label(line: Line, previous: int | None) -> tuple[str, int] | None:
