@@ -489,14 +489,16 @@ def _source_end(lines: list[str], body: list[int], classes: list[str], k: int, l
     """Where the source and note lines that start at ``k`` (of ``body``) end.
 
     A source or note paragraph is set smaller than the body, so its lines hold more characters:
-    it goes on over lines longer than ``long_line`` (see :func:`_long_line`), and over a line
+    it goes on over lines longer than ``long_line`` (see :func:`long_line_length`), and over a line
     that carries on a sentence the line above left open (in lower case); another source or note
-    line goes on with it.
+    line goes on with it. A numbered note line ends it.
     """
     end = k + 1
     while end < len(body) and end - k < settings.source_lines:
         prev, nxt = lines[body[end - 1]].strip(), lines[body[end]].strip()
         carries_on = not _SENTENCE_END.search(prev) and nxt[:1].islower()
+        if note_start(lines, body[end]) is not None:
+            break  # a note, printed under the chart
         if classes[end] == "source" or classes[end] != "caption" and (len(nxt) > long_line or carries_on):
             end += 1
             continue
@@ -504,7 +506,7 @@ def _source_end(lines: list[str], body: list[int], classes: list[str], k: int, l
     return end
 
 
-def _long_line(pages: list[list[str]], settings: TextZoneSettings) -> float:
+def long_line_length(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) -> float:
     """A line longer than most lines of running text: ``long_line_ratio`` times the upper
     quartile of the lengths of the dump's prose lines."""
     lengths = sorted(len(s.strip()) for p in pages for s in p if s.strip() and line_class(s) == "prose")
@@ -536,15 +538,15 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) ->
     if more != furniture:
         furniture = more
         blocks = _note_blocks(pages, furniture, settings)
-    long_line = _long_line(pages, settings)
+    long = long_line_length(pages, settings)
     out: list[list[RawLine]] = []
     unfinished = False  # the last note of the page before breaks off mid-sentence
     for lines, skip, block in zip(pages, furniture, blocks):
         notes_from = block.start if block else len(lines)
         if block and unfinished:
-            notes_from = _continued_note(lines, skip, block.start, long_line, settings)
+            notes_from = _continued_note(lines, skip, block.start, long, settings)
         charts = find_charts(lines, [i for i in range(notes_from) if lines[i].strip() and i not in skip],
-                             long_line, settings)
+                             long, settings)
         starts = {s.index: s for s in block.notes} if block else {}
         consumed = {s.index + 1 for s in starts.values() if s.style == "alone"}
         if block:
