@@ -1,6 +1,6 @@
 """One spaCy pass over a repaired document: the parsed text every extractor reads.
 
-Body paragraphs, headings and footnotes are parsed once each with ``nlp.pipe``; sentences get
+Body paragraphs, headings, footnotes and chart and table text are parsed once each with ``nlp.pipe``; sentences get
 document-wide ids and spans into ``Document.text``. Extractors receive :class:`Analysis` and
 never tokenise again.
 """
@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from extractor.model import Block, BlockKind, Document, Sentence
 
-PARSED_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE, BlockKind.FOOTNOTE)
+# (chart and table text is parsed for the places it names; claims read paragraphs only)
+PARSED_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE, BlockKind.FOOTNOTE, BlockKind.TABLE)
 
 
 @dataclass

@@ -5,9 +5,10 @@ repair (``extractor.layout``) turns those into a :class:`Document`. Nothing afte
 knows which file format a report came in.
 
 The :class:`Document` keeps one repaired text, ``Document.text``: the body blocks (headings and
-paragraphs, in reading order, separated by a blank line), followed by the footnotes. Every block,
-note, marker and sentence carries a character span into that text, so every extracted row can
-point back to the exact characters it came from.
+paragraphs, in reading order, separated by a blank line), followed by the footnotes, then the
+text of charts and tables (read for the places it names, never for claims). Every block, note,
+marker and sentence carries a character span into that text, so every extracted row can point
+back to the exact characters it came from.
 """
 from __future__ import annotations
 

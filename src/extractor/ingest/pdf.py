@@ -35,10 +35,14 @@ from extractor.ingest.pdf_zones import (
     pitch_ratio,
     render_line,
 )
+from extractor.ingest.text_zones import find_charts, long_line_length
 from extractor.model import RawLine, RawPage
 
 # Characters closer than this share of their size belong to one word.
 X_TOLERANCE_RATIO = 0.15
+# A ruled table's cell holds a few words (a label, a figure, a short phrase): a "cell" of more
+# words is a paragraph inside strokes drawn around the text, not a table.
+TABLE_CELL_MAX_WORDS = 60
 
 
 @dataclass
@@ -161,6 +165,8 @@ def scan_page(page) -> PageScan:
     if len(page.rects) + len(page.lines) >= 4:  # a ruled table needs a grid of strokes
         for t in page.find_tables():
             rows = [[" ".join((c or "").split()) for c in row] for row in t.extract()]
+            if _frames_running_text(rows):
+                continue
             if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
                 x0, top, x1, bottom = t.bbox
                 tables.append(Table(x0, top, x1, bottom, rows))
@@ -170,6 +176,12 @@ def scan_page(page) -> PageScan:
                                               for t in tables)]
     return PageScan(page.page_number, float(page.width), float(page.height), words, rules, tables,
                     has_images=bool(page.images))
+
+
+def _frames_running_text(rows: list[list[str]]) -> bool:
+    """Strokes around running text (a page's frame or crop marks, a box's border) that
+    pdfplumber reads as a table: a cell holds a paragraph, more words than a table's cell does."""
+    return any(len(cell.split()) > TABLE_CELL_MAX_WORDS for row in rows for cell in row)
 
 
 def _inside(w: Word, t: Table) -> bool:
@@ -195,8 +207,10 @@ def assemble_pages(scans: list[PageScan]) -> list[RawPage]:
         labels = {lab for lab, _ in _notes(lines)}
         page_labels.append(labels)
         all_labels |= labels
+    long_line = long_line_length([[ln.plain_text() for ln in lines if ln.kind == "body"] for lines in pages])
     return [
-        RawPage(number=scan.number, lines=tuple(page_lines(lines, scan.tables, labels or all_labels, ratio)), explicit=True)
+        RawPage(number=scan.number, lines=tuple(page_lines(lines, scan.tables, labels or all_labels, ratio, long_line)),
+                explicit=True)
         for lines, scan, labels in zip(pages, scans, page_labels)
     ]
 
@@ -218,22 +232,30 @@ def _notes(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     return notes
 
 
-def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: float) -> list[RawLine]:
-    """One page as raw lines: running heads, body with paragraph breaks and tables, then notes."""
+def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: float,
+               long_line: float = float("inf")) -> list[RawLine]:
+    """One page as raw lines: running heads, body with paragraph breaks and tables, then notes.
+
+    A body line is a table's row when it is set as one (cells apart by wide gaps) or when it
+    reads as a chart's or a table's text between body lines (its figures, labels, caption and
+    source lines, :func:`~extractor.ingest.text_zones.find_charts`; ``long_line``: a line longer
+    than most body lines)."""
     out: list[RawLine] = []
     heads = [ln for ln in lines if ln.kind == "header"]
     for ln in sorted(heads, key=lambda ln: ln.top):
         out += [RawLine(render_line(ln, set()), is_header=True), RawLine("")]
     body = [ln for ln in lines if ln.kind == "body"]
     breaks = paragraph_breaks(body, ratio)
+    plain = [ln.plain_text() for ln in body]
+    charts = find_charts(plain, list(range(len(plain))), long_line)
     pending = sorted(tables, key=lambda t: t.top)
-    for ln, brk in zip(body, breaks):
+    for k, (ln, brk) in enumerate(zip(body, breaks)):
         while pending and _before(pending[0], ln):
             out += _table_lines(pending.pop(0))
             brk = True
         if brk and out and out[-1].text:
             out.append(RawLine(""))
-        out.append(RawLine(render_line(ln, labels), is_table=ln.looks_tabular()))
+        out.append(RawLine(render_line(ln, labels), is_table=ln.looks_tabular() or k in charts))
     for t in pending:
         out += _table_lines(t)
     for label, note_lines in _notes(lines):

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from extractor.errors import InputError
+from extractor.ingest.text_zones import pages_from_blank_lines, zone_pages
 from extractor.model import RawLine, RawPage
 
 # A line that is nothing but a page marker some converters write between pages.
@@ -28,11 +29,14 @@ def decode_text(data: bytes, path: str | Path) -> str:
 
 
 def split_pages(text: str) -> list[RawPage]:
-    """Split a text dump into pages.
+    """Split a text dump into pages, their lines flagged as page furniture, notes or chart text.
 
     Form feeds (as ``pdftotext`` writes them) and lines such as ``--- Page 3 ---`` mark pages
-    explicitly. Without either, the whole dump is one page with ``explicit=False`` and layout
-    repair infers page breaks from the footnote blocks.
+    explicitly; so does the blank line between pages of a dump that has none inside a page (a
+    pdfplumber dump, see :func:`~extractor.ingest.text_zones.pages_from_blank_lines`). The lines
+    of such pages are zoned (:func:`~extractor.ingest.text_zones.zone_pages`). Without either,
+    the whole dump is one page with ``explicit=False`` and layout repair infers page breaks from
+    the footnote blocks.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks: list[list[str]] = [[]]
@@ -49,11 +53,18 @@ def split_pages(text: str) -> list[RawPage]:
                 explicit = True
                 continue
             chunks[-1].append(part)
-    pages = [c for c in chunks if any(s.strip() for s in c)]
-    return [
-        RawPage(number=i + 1, lines=tuple(RawLine(s) for s in lines), explicit=explicit)
-        for i, lines in enumerate(pages)
-    ]
+    if explicit:
+        # (a page marker line followed by a form feed leaves an empty chunk between them)
+        chunks = [c for c in chunks if any(s.strip() for s in c)]
+    else:
+        by_blank_lines = pages_from_blank_lines(chunks[0])
+        if by_blank_lines is None:
+            lines = chunks[0]
+            if not any(s.strip() for s in lines):
+                return []
+            return [RawPage(number=1, lines=tuple(RawLine(s) for s in lines), explicit=False)]
+        chunks = by_blank_lines  # pages with no text keep their number (a scanned page without OCR)
+    return [RawPage(number=i + 1, lines=tuple(lines), explicit=True) for i, lines in enumerate(zone_pages(chunks))]
 
 
 def read_text_report(path: Path) -> list[RawPage]:

@@ -15,6 +15,7 @@ from extractor.model import RawPage
 # a note line with a caret-digit marker ("^3 Ministry of ...") is unambiguous, even inside wrapped text
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
 _CARET_NOTE = re.compile(r"^\^\s?\d{1,3}\s+\S")
+_CARET_NOTE_LINE = re.compile(r"^\^\s?(?P<marker>\d{1,3})\s+(?P<text>\S.*)$")
 
 BODY, HEADING, NOTE, TOC, HEADER, TABLE, TITLE = "body", "heading", "note", "toc", "header", "table", "title"
 
@@ -151,9 +152,11 @@ def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
                 u.marker = normalise_marker(m.group("marker"))
                 u.text = _note_text(u, NOTE_LINE, m.group("text").strip())
             else:
-                d = DIGIT_NOTE_LINE.match(u.text)
+                # "^35 46 U.S.C. §53103(d).": after a caret marker, a note may open with a figure
+                d = DIGIT_NOTE_LINE.match(u.text) or _CARET_NOTE_LINE.match(u.text)
                 if d:
-                    u.marker, u.text = d.group("marker"), _note_text(u, DIGIT_NOTE_LINE, d.group("text").strip())
+                    pattern = DIGIT_NOTE_LINE if d.re is DIGIT_NOTE_LINE else _CARET_NOTE_LINE
+                    u.marker, u.text = d.group("marker"), _note_text(u, pattern, d.group("text").strip())
             continue
         if DIGIT_NOTE_LINE.match(u.text):
             u.digit_candidate = True
@@ -360,7 +363,9 @@ def _mark_note_continuations(units: list[Unit]) -> None:
     On explicit pages, an unmarked unit directly before the first note of a page's block that
     reads like a reference (a URL, "Available at ...") or starts in lower case, when the page
     before ended with notes, is that continuation: it becomes a note with an empty marker, which
-    layout repair appends to the previous note.
+    layout repair appends to the previous note. Where the input flagged the note block (a PDF's
+    note zone, a text dump's block found by ``ingest.text_zones``), the backend has already
+    decided what the block holds, continuations included.
     """
     prev_page_had_notes = False
     current_page = None
@@ -368,8 +373,8 @@ def _mark_note_continuations(units: list[Unit]) -> None:
         if u.page != current_page:
             current_page = u.page
             prev_page_had_notes = any(x.kind == NOTE for x in units[max(0, k - 40):k] if x.page == u.page - 1)
-        if u.kind != NOTE or not prev_page_had_notes or k == 0:
-            continue
+        if u.kind != NOTE or not prev_page_had_notes or k == 0 or u.flags.get("is_note"):
+            continue  # (a note the input flagged: the backend placed the note zone and what it holds)
         before = units[k - 1]
         if before.page != u.page or before.kind != BODY:
             continue
