@@ -27,3 +27,31 @@ def test_a_formula_in_a_report_is_inert_in_the_csv_and_exact_in_parquet(sample_t
         frame = pd.read_csv(table, dtype=str, keep_default_na=False)
         for column in frame.columns:
             assert not frame[column].str.match(r"^[=+\-@\t\r]").any(), (table.name, column)
+
+
+# --- the same marker twice in a sentence (issue 19, item 8) ---------------------------------------
+
+def test_a_marker_printed_twice_gives_two_citations_with_their_own_ids(sample_text, tmp_path):
+    """``...growth of 6.5%.^①^①``: two citation rows, two ids, and validation finds no duplicate;
+    the ids of the citations printed once are the ones they always had."""
+    from extractor.pipeline import ExtractionConfig, process_report
+
+    sentence = "real year-on-year growth of 6.5%.^①"
+    assert sample_text.count(sentence) == 1
+    report = tmp_path / "reports" / "twice.txt"
+    report.parent.mkdir()
+    report.write_text(sample_text.replace(sentence, sentence + "^①"), encoding="utf-8")
+    once = process_report(tmp_path / "reports" / "twice.txt", ExtractionConfig(model="none"))
+    ids = [c["citation_id"] for c in once.tables["citations"]]
+    assert len(ids) == len(set(ids))
+    offsets = [c["char_offset"] for c in once.tables["citations"]]
+    doubled = [c for c in once.tables["citations"] if offsets.count(c["char_offset"]) == 2]
+    assert len(doubled) == 2 and doubled[0]["marker"] == doubled[1]["marker"] == "①"
+    assert doubled[0]["note_id"] == doubled[1]["note_id"] is not None
+    summary = run_batch([report], RunOptions(output_dir=str(tmp_path / "out"), model="none", use_cache=False))
+    assert summary.ok, summary.validation.get("error_lines")
+    # 1,000 markers in one place: 1,000 rows, 1,000 ids
+    report.write_text(sample_text.replace(sentence, sentence + "^①" * 999), encoding="utf-8")
+    many = process_report(report, ExtractionConfig(model="none"))
+    ids = [c["citation_id"] for c in many.tables["citations"]]
+    assert len(ids) == len(set(ids)) == len(once.tables["citations"]) + 998
