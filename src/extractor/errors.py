@@ -52,6 +52,12 @@ class LimitExceededError(InputError):
     code = "RX106"
 
 
+class DuplicateReportError(InputError):
+    """Two files of one batch with the same name and content: one ``doc_id`` for both."""
+
+    code = "RX107"
+
+
 class LayoutError(ExtractorError):
     """Layout repair found no body text to work on."""
 

@@ -320,12 +320,9 @@ def _cached(path: str, options: RunOptions) -> ReportResult | None:
     if not options.use_cache:
         return None
     try:
-        result = load_cached(options, file_sha256(Path(path)))
+        return load_cached(options, file_sha256(Path(path)), path)
     except OSError:
         return None  # unreadable: let the report's task report it properly
-    if result is not None:
-        result.path = path
-    return result
 
 
 def _result_of(path: str, future: Any) -> ReportResult:

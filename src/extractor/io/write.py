@@ -39,9 +39,14 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path) -> list[P
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """``data`` into ``path`` through a temporary file beside it and one rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _stage(path.parent, path.name, lambda p: p.write_text(text, encoding="utf-8"))
+    tmp = _stage(path.parent, path.name, lambda p: p.write_bytes(data))
     os.replace(tmp, path)
     return path
 
