@@ -55,3 +55,41 @@ def test_a_marker_printed_twice_gives_two_citations_with_their_own_ids(sample_te
     many = process_report(report, ExtractionConfig(model="none"))
     ids = [c["citation_id"] for c in many.tables["citations"]]
     assert len(ids) == len(set(ids)) == len(once.tables["citations"]) + 998
+
+
+# --- hostile numbers (issue 19, item 5) -------------------------------------------------------------
+
+def test_out_of_range_numbers_are_flagged_claims_never_inf_nor_a_lost_report(sample_text, tmp_path):
+    """"111...1%" (400 digits), "1" and 400 zeros, and 0.000...01 in the sample: the report is
+    processed and validates; those claims keep their surface with ``value`` null and
+    ``value_flag`` "out_of_range"; no table holds an infinite value; the other claims are as
+    before."""
+    import math
+    from decimal import Decimal
+
+    from extractor.numbers import MAX_ABS_VALUE, stored_value
+
+    ones, zeros, tiny = "1" * 400, "1" + "0" * 400, "0." + "0" * 400 + "1"
+    text = sample_text.replace("a 24.7% increase over 2021", f"a {ones}% increase over 2021", 1)
+    text = text.replace("reached 17,522 yuan,", f"reached {zeros} yuan and {tiny} yuan,", 1)
+    assert text.count(ones) == text.count(zeros) == text.count(tiny) == 1
+    report = tmp_path / "reports" / "hostile.txt"
+    report.parent.mkdir()
+    report.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch([report], RunOptions(output_dir=str(out), model="none", use_cache=False))
+    assert summary.ok, (summary.reports, summary.validation.get("error_lines"))
+    claims = pd.read_parquet(out / "claims.parquet")
+    flagged = claims[claims["value_flag"].notna()]
+    assert set(flagged["value_flag"]) == {"out_of_range"}
+    assert flagged["value"].isna().all()
+    assert {s.split()[0] for s in flagged["surface"]} >= {f"{ones}%", zeros, tiny}
+    values = claims["value"].dropna().astype(float)
+    assert all(math.isfinite(v) for v in values)
+    assert (values.abs() <= float(MAX_ABS_VALUE)).all()
+    for table in out.glob("*.csv"):
+        assert "inf" not in {c.lower() for c in pd.read_csv(table, dtype=str, keep_default_na=False).stack()}
+    # the stored value of a sane number is the number itself
+    assert stored_value(Decimal("17522")) == (17522.0, None)
+    assert stored_value(Decimal("1.7e12")) == (1.7e12, None)
+    assert stored_value(10 ** 400) == (None, "out_of_range")
