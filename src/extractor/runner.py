@@ -25,6 +25,7 @@ import pandas as pd
 from extractor import __version__
 from extractor.io.write import atomic_write_bytes, atomic_write_text, write_tables
 from extractor.layout.repair import make_doc_id
+from extractor.limits import MAX_LINE_CHARS, MAX_PAGES, MAX_TEXT_MB, TIMEOUT_S, Deadline
 from extractor.model import Document, RawPage
 from extractor.nlp import build_nlp, resolve_model_name
 from extractor.pipeline import (
@@ -53,8 +54,10 @@ class RunOptions:
 
     output_dir: str = "output"
     model: str | None = None  # spaCy model name, "auto" or "none"
-    max_pages: int | None = 2000
-    timeout_s: float | None = 600.0
+    max_pages: int | None = MAX_PAGES
+    timeout_s: float | None = TIMEOUT_S
+    max_text_mb: float | None = MAX_TEXT_MB
+    max_line_chars: int | None = MAX_LINE_CHARS
     validate: bool = True
     use_cache: bool = True
     #: A team's own Great Expectations project (``expectations/build_project.py --out DIR``);
@@ -63,7 +66,18 @@ class RunOptions:
 
     @property
     def config(self) -> ExtractionConfig:
-        return ExtractionConfig(model=self.model, max_pages=self.max_pages, timeout_s=self.timeout_s)
+        return ExtractionConfig(model=self.model, max_pages=self.max_pages, timeout_s=self.timeout_s,
+                                max_text_mb=self.max_text_mb, max_line_chars=self.max_line_chars,
+                                password=pdf_password())
+
+
+#: The environment variable that holds the password of encrypted PDFs (``--password`` sets it):
+#: read where a report is opened, never part of the options, the manifest or a flow's parameters.
+PASSWORD_ENV = "REPORT_EXTRACTOR_PDF_PASSWORD"
+
+
+def pdf_password() -> str | None:
+    return os.environ.get(PASSWORD_ENV) or None
 
 
 @dataclass
@@ -88,30 +102,38 @@ class BatchSummary:
 
 # --- per-report steps (the flow's tasks wrap exactly these) -------------------------------------
 
-def ingest_report(path: Path, options: RunOptions) -> list[RawPage]:
-    return read_report_pages(path, options.config)
+def ingest_report(path: Path, options: RunOptions, deadline: Deadline | None = None) -> list[RawPage]:
+    return read_report_pages(path, options.config, deadline)
 
 
 def repair_report(path: Path, pages: list[RawPage], options: RunOptions) -> Document:
     return repair_report_layout(path, pages)
 
 
-def extract_from_document(document: Document, options: RunOptions) -> ReportResult:
-    result = with_consistency_checks(extract_document(document, options.config))
+def extract_from_document(document: Document, options: RunOptions, deadline: Deadline | None = None) -> ReportResult:
+    config = options.config
+    deadline = deadline or config.deadline(document.source_path)
+    result = extract_document(document, config, deadline=deadline)
+    deadline.check("the consistency checks")
+    result = with_consistency_checks(result)
     if options.use_cache:
         save_cached(options, document.sha256, result, document.source_path)
     return result
 
 
 def process_one(path: Path, options: RunOptions) -> ReportResult:
-    """Cache lookup, then ingest, repair and extract; never raises for a bad report."""
+    """Cache lookup, then ingest, repair and extract within the report's limits; never raises
+    for a bad report."""
     t0 = time.perf_counter()
     try:
         cached = load_cached(options, file_sha256(path), path) if options.use_cache else None
         if cached is not None:
             return cached
-        document = repair_report(path, ingest_report(path, options), options)
-        return extract_from_document(document, options)
+        deadline = options.config.deadline(path)
+        pages = ingest_report(path, options, deadline)
+        deadline.check("layout repair")
+        document = repair_report(path, pages, options)
+        return extract_from_document(document, options, deadline)
     except Exception as exc:  # noqa: BLE001 - one bad report never sinks a batch
         return failed_result(path, exc, time.perf_counter() - t0)
 

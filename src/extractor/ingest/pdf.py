@@ -14,7 +14,6 @@ truncated or corrupt, no pages, more pages than ``max_pages``, slower than ``tim
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from extractor.ingest.pdf_zones import (
     pitch_ratio,
     render_line,
 )
+from extractor.limits import Deadline
 from extractor.model import RawLine, RawPage
 
 # Characters closer than this share of their size belong to one word.
@@ -63,13 +63,16 @@ class PageScan:
     has_images: bool = False
 
 
-def read_pdf_report(path: str | Path, *, max_pages: int | None = None,
-                    timeout_s: float | None = None) -> list[RawPage]:
-    """Read a PDF report into raw pages, or raise an :class:`InputError` with a one-line reason."""
+def read_pdf_report(path: str | Path, *, max_pages: int | None = None, timeout_s: float | None = None,
+                    deadline: Deadline | None = None, password: str | None = None) -> list[RawPage]:
+    """Read a PDF report into raw pages, or raise an :class:`InputError` with a one-line reason.
+
+    ``deadline``: the report's time limit, started by the caller (else ``timeout_s`` from now);
+    ``password``: opens an encrypted PDF."""
     path = Path(path)
-    started = time.monotonic()
+    deadline = deadline or Deadline(path, timeout_s)
     _check_envelope(path)
-    scans = _scan_document(path, max_pages, timeout_s, started)
+    scans = _scan_document(path, max_pages, deadline, password)
     if not any(s.words for s in scans):
         raise NoTextLayerError(path, "the PDF has no text layer (scanned page images?); run OCR on it first")
     return assemble_pages(scans)
@@ -102,12 +105,12 @@ def _check_envelope(path: Path) -> None:
         raise CorruptPdfError(path, "the PDF is truncated (no %%EOF at the end of the file)")
 
 
-def _scan_document(path: Path, max_pages: int | None, timeout_s: float | None, started: float) -> list[PageScan]:
+def _scan_document(path: Path, max_pages: int | None, deadline: Deadline, password: str | None) -> list[PageScan]:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(path, password=password or "")
     except PdfminerException as exc:
         raise _open_error(path, exc.args[0] if exc.args else exc) from None
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
@@ -124,10 +127,10 @@ def _scan_document(path: Path, max_pages: int | None, timeout_s: float | None, s
             raise LimitExceededError(path, f"the PDF has {n} pages, more than the limit of {max_pages} (max_pages)")
         scans: list[PageScan] = []
         for page in pages:
-            if timeout_s is not None and time.monotonic() - started > timeout_s:
+            if deadline.expired():
                 raise LimitExceededError(
-                    path, f"reading took longer than the {timeout_s:g} s limit (timeout_s), stopped at page "
-                          f"{page.page_number} of {n}")
+                    path, f"reading took longer than the {deadline.limit_s:g} s limit (timeout_s, --timeout), "
+                          f"stopped at page {page.page_number} of {n}")
             try:
                 scans.append(scan_page(page))
             except Exception as exc:

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from extractor.errors import InputError
+from extractor.limits import check_line_length, check_text_size
 from extractor.model import RawLine, RawPage
 
 # A line that is nothing but a page marker some converters write between pages.
@@ -56,12 +57,17 @@ def split_pages(text: str) -> list[RawPage]:
     ]
 
 
-def read_text_report(path: Path) -> list[RawPage]:
+def read_text_report(path: Path, *, max_text_mb: float | None = None,
+                     max_line_chars: int | None = None) -> list[RawPage]:
+    """A text dump's pages, within the size and line-length limits (:mod:`extractor.limits`)."""
     try:
+        check_text_size(path, path.stat().st_size, max_text_mb)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
-    pages = split_pages(decode_text(data, path))
+    text = decode_text(data, path)
+    check_line_length(path, text, max_line_chars)
+    pages = split_pages(text)
     if not pages:
         raise InputError(path, "the file has no text")
     return pages
