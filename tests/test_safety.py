@@ -93,3 +93,42 @@ def test_out_of_range_numbers_are_flagged_claims_never_inf_nor_a_lost_report(sam
     assert stored_value(Decimal("17522")) == (17522.0, None)
     assert stored_value(Decimal("1.7e12")) == (1.7e12, None)
     assert stored_value(10 ** 400) == (None, "out_of_range")
+
+
+# --- stored XSS in Data Docs (issue 19, item 2) -----------------------------------------------------
+
+SCRIPT, IMAGE = "<script>alert(1)</script>", "<img src=x onerror=alert(2)>"
+
+
+def test_report_text_in_data_docs_is_escaped(sample_text, tmp_path):
+    """Script and an image with an onerror handler in a note that no marker cites (the notes
+    suite names it), in a sentence whose marker resolves to no note (the citations suite names
+    the sentence) and in a sentence whose part exceeds its whole (the consistency suite quotes
+    it): every validation page holds the text escaped, and no page holds a live tag from it."""
+    import html
+    import re
+
+    sample_note = "① UNICEF and World Bank reports."
+    assert sample_text.count(sample_note) == 1
+    text = sample_text.replace(sample_note, f"{sample_note}\n\n② An uncited note {SCRIPT} {IMAGE} on page 5.", 1)
+    cut = "Many impoverished regions still record higher poverty rates than five years ago."
+    assert text.count(cut) == 1
+    text = text.replace(cut, f"{cut} In 2024, 3,000 households {IMAGE} were surveyed, of which 5,000 households "
+                             f"{SCRIPT} were rural.^⑨", 1)
+    report = tmp_path / "reports" / "hostile.txt"
+    report.parent.mkdir()
+    report.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch([report], RunOptions(output_dir=str(out), model="none", use_cache=False))
+    warnings = " ".join(summary.validation["warning_lines"])
+    for suite in ("notes.expect_notes_to_be_cited", "citations.expect_citation_markers_to_resolve",
+                  "consistency_checks.expect_consistency_checks_to_hold"):
+        assert suite in warnings, suite  # each hostile text reached a failing expectation
+    pages = {p: p.read_text(encoding="utf-8") for p in (out / "validation").rglob("*.html")}
+    assert pages
+    live = re.compile(r"<script>alert|<img src=x", re.I)
+    assert not [p.name for p, h in pages.items() if live.search(h)]
+    shown = "".join(h for p, h in pages.items() if p.name != "report.html")
+    for payload in (SCRIPT, IMAGE):
+        assert html.escape(payload, quote=True) in shown  # the text is there, as text
+    assert "&amp;lt;" not in shown  # escaped once, not twice

@@ -12,6 +12,7 @@ last run is taken from the cache; when nothing at all changed (inputs, options, 
 """
 from __future__ import annotations
 
+import html
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -355,10 +356,11 @@ def _publish_artifacts(summary: BatchSummary) -> None:
         "|---|---|",
         *[f"| {k} | {n} |" for k, n in summary.rows.items()],
     ]
-    warnings = v.get("warning_lines") or []
+    # the lines quote the report's text: escaped, so that markup in a report is shown, never rendered
+    warnings = [html.escape(w, quote=False) for w in v.get("warning_lines") or []]
     if warnings:
         lines += ["", "## Consistency warnings", "", *[f"- {w}" for w in warnings]]
-    errors = v.get("error_lines") or []
+    errors = [html.escape(e, quote=False) for e in v.get("error_lines") or []]
     if errors:
         lines += ["", "## Validation errors", "", *[f"- {e}" for e in errors]]
     create_markdown_artifact("\n".join(lines), key="run-summary", description="report-extractor run summary")
