@@ -29,6 +29,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 import great_expectations as gx  # noqa: E402
 import great_expectations.expectations as gxe  # noqa: E402
+from great_expectations.expectations.row_conditions import Column  # noqa: E402
 
 from extractor.gazetteer import PLACE_TYPES  # noqa: E402  (data/lexicons/place_types.toml)
 from extractor.numbers import OUT_OF_RANGE  # noqa: E402
@@ -89,10 +90,10 @@ SUITES: dict[str, list] = {
     ],
     "claims": common("claims", "claim_id") + [
         # a value is stored unless it is out of range (then value_flag says so, the value is null)
-        gxe.ExpectColumnValuesToNotBeNull(column="value", row_condition="value_flag.isnull()",
-                                          condition_parser="pandas", severity=CRITICAL),
-        gxe.ExpectColumnValuesToBeNull(column="value", row_condition="value_flag.notnull()",
-                                       condition_parser="pandas", severity=CRITICAL),
+        gxe.ExpectColumnValuesToNotBeNull(column="value", row_condition=Column("value_flag").is_null(),
+                                          severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeNull(column="value", row_condition=Column("value_flag").is_not_null(),
+                                       severity=CRITICAL),
         gxe.ExpectColumnValuesToBeInSet(column="value_flag", value_set=[OUT_OF_RANGE], severity=CRITICAL),
         gxe.ExpectColumnValuesToNotBeNull(column="surface", severity=CRITICAL),
         gxe.ExpectColumnValuesToNotBeNull(column="unit", severity=CRITICAL),

@@ -20,6 +20,7 @@ from rich.markup import escape
 
 from extractor import __version__
 from extractor.errors import ExtractorError
+from extractor.io.publish import LOCK_WAIT_S
 from extractor.limits import MAX_LINE_CHARS, MAX_PAGES, MAX_TEXT_MB, TIMEOUT_S
 
 _err = Console(stderr=True, highlight=False)  # error lines use soft_wrap: one line each, whatever the width
@@ -53,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="validate with this Great Expectations project instead of the shipped suites "
                             "(write one with expectations/build_project.py --out DIR)")
         p.add_argument("--no-cache", action="store_true", help="re-extract every report even if unchanged")
+        p.add_argument("--lock-wait", type=float, default=LOCK_WAIT_S, metavar="SECONDS",
+                       help="wait this long for another run writing the same output folder, then stop "
+                            f"(default {LOCK_WAIT_S:g})")
         p.add_argument("--workers", type=int, default=1,
                        help="process reports in parallel on a local Dask cluster with N worker processes")
         p.add_argument("--dask-address", default=None,
@@ -102,7 +106,7 @@ def _options(args: argparse.Namespace):
 
         os.environ[PASSWORD_ENV] = args.password  # read where a PDF is opened (and by local Dask workers)
     return RunOptions(output_dir=args.output, model=args.model, max_pages=args.max_pages, timeout_s=args.timeout,
-                      max_text_mb=args.max_text_mb, max_line_chars=args.max_line_chars,
+                      max_text_mb=args.max_text_mb, max_line_chars=args.max_line_chars, lock_wait_s=args.lock_wait,
                       validate=not args.no_validate, use_cache=not args.no_cache,
                       expectations=str(Path(args.expectations).resolve()) if args.expectations else None)
 
@@ -116,6 +120,9 @@ def _run(args: argparse.Namespace) -> int:
                    soft_wrap=True)
         return 2
     options = _options(args)
+    from extractor.io.publish import prepare_output
+
+    prepare_output(options.output_dir)  # an output folder that cannot be made: one line now, not after the run
     _quiet_libraries(args.quiet)
     with _Progress(len(paths), enabled=not args.quiet) as progress:
         if args.no_flow:

@@ -78,3 +78,9 @@ class ExpectationsError(ExtractorError):
 
 class OutputError(ExtractorError):
     code = "RX501"
+
+
+class OutputLockedError(OutputError):
+    """Another run is writing to the same output folder (and did not finish in time)."""
+
+    code = "RX502"

@@ -31,6 +31,8 @@ from prefect.states import Completed, Failed
 from prefect.utilities.annotations import quote
 
 from extractor import __version__
+from extractor.errors import ExtractorError
+from extractor.io.publish import output_lock
 from extractor.nlp import resolve_model_name
 from extractor.pipeline import ReportResult, discover_reports, failed_result, file_sha256
 from extractor.runner import (
@@ -71,9 +73,14 @@ def report_task(path: str, options: RunOptions) -> ReportResult:
 
 
 @task(name="validate-and-write", cache_policy=NO_CACHE)
-def finish_task(results: list[ReportResult], options: RunOptions, started: float) -> BatchSummary:
-    """Great Expectations suites and consistency checks, then atomic CSV/Parquet writes."""
-    return finish_run(results, options, started=started)
+def finish_task(results: list[ReportResult], options: RunOptions, started: float) -> BatchSummary | ExtractorError:
+    """Great Expectations suites and consistency checks, then every output written and published
+    at once. An output folder that cannot be written is returned as its one-line error (the flow
+    fails with it), not raised: a raised error would be logged with a traceback."""
+    try:
+        return finish_run(results, options, started=started)
+    except ExtractorError as exc:
+        return exc
 
 
 @flow(name="report-extractor", validate_parameters=False)
@@ -85,9 +92,19 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
     :func:`run_flow`, from the flow body (never from a task, which may run in another process).
     """
     options = RunOptions(**options) if isinstance(options, dict) else (options or RunOptions())
+    logger = get_run_logger()
+    try:
+        with output_lock(options.output_dir, options.lock_wait_s):
+            return _extract_reports(paths, options, logger)
+    except ExtractorError as exc:  # the output folder: one line, no traceback
+        logger.error("%s", exc.one_line())
+        return Failed(message=exc.one_line(), data=exc)
+
+
+def _extract_reports(paths: list[str], options: RunOptions, logger: Any) -> Any:
+    """The flow's body, with the output folder's lock held."""
     progress = _progress_callback()
     paths = [str(p) for p in discover_reports(paths)]
-    logger = get_run_logger()
     started = time.perf_counter()
     unchanged = _unchanged_since_last_run(paths, options, started)
     if unchanged is not None:
@@ -133,6 +150,8 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
     # quote(): the tables are not introspected for task dependencies (seconds on a large batch)
     summary = finish_task(quote(ordered), options, started)
     del ordered
+    if isinstance(summary, ExtractorError):
+        raise summary
     return _final_state(summary, logger)
 
 

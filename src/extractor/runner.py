@@ -12,6 +12,7 @@ import importlib.util
 import json
 import logging
 import os
+import shutil
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -23,6 +24,15 @@ from typing import Any
 import pandas as pd
 
 from extractor import __version__
+from extractor.io.publish import (
+    LOCK_WAIT_S,
+    output_error,
+    output_lock,
+    prepare_output,
+    public_path,
+    publish,
+    staging_folder,
+)
 from extractor.io.write import atomic_write_bytes, atomic_write_text, write_tables
 from extractor.layout.repair import make_doc_id
 from extractor.limits import MAX_LINE_CHARS, MAX_PAGES, MAX_TEXT_MB, TIMEOUT_S, Deadline
@@ -58,6 +68,8 @@ class RunOptions:
     timeout_s: float | None = TIMEOUT_S
     max_text_mb: float | None = MAX_TEXT_MB
     max_line_chars: int | None = MAX_LINE_CHARS
+    #: Seconds to wait for another run writing the same output folder (None: no limit).
+    lock_wait_s: float | None = LOCK_WAIT_S
     validate: bool = True
     use_cache: bool = True
     #: A team's own Great Expectations project (``expectations/build_project.py --out DIR``);
@@ -286,7 +298,10 @@ def save_cached(options: RunOptions, sha256: str, result: ReportResult, source: 
 
 def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | None = None,
                started: float | None = None) -> BatchSummary:
-    """Combine, validate, write all tables atomically, and write the manifest."""
+    """Combine, validate, write every output of the run into a staging folder, then publish it in
+    one step (:mod:`extractor.io.publish`): the tables, the validation report, the Data Docs and
+    the manifest a reader sees always belong to one run. The caller holds the output folder's
+    lock (:func:`output_lock`); any file-system error is one RX501 line."""
     run_id = run_id or uuid.uuid4().hex[:12]
     processed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     results = without_repeats(results)
@@ -294,34 +309,42 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
     from extractor.validate.cross_report import cross_report_frame
 
     frames["cross_report_checks"] = cross_report_frame(frames["claims"])
+    out = prepare_output(options.output_dir)
     summary = BatchSummary(run_id=run_id, output_dir=str(options.output_dir))
-    if options.validate:
-        from extractor.validate.run import validate_tables
+    staging = staging_folder(out, run_id)
+    try:
+        if options.validate:
+            from extractor.validate.report_page import write_report_page
+            from extractor.validate.run import validate_tables
 
-        Path(options.output_dir).mkdir(parents=True, exist_ok=True)
-        outcome = validate_tables(frames, Path(options.output_dir), context=validation_context(options.expectations))
-        frames["consistency_checks"] = outcome.consistency
-        frames["validation_results"] = outcome.results
-        from extractor.validate.report_page import write_report_page
-
-        report_page = write_report_page(Path(options.output_dir), outcome.results, outcome.consistency,
-                                        frames["documents"], frames["cross_report_checks"])
-        summary.validation = {
-            "success": outcome.success_errors, "errors": len(outcome.errors), "warnings": len(outcome.warnings),
-            "error_lines": outcome.errors[:50], "warning_lines": outcome.warnings[:50],
-            "data_docs": str(outcome.docs_index) if outcome.docs_index else None,
-            "report": str(report_page),
-            "seconds": round(outcome.seconds, 3),
-        }
-    write_tables(frames, options.output_dir)
-    summary.reports = [
-        {"path": r.path, "doc_id": r.doc_id, "status": r.status, "error": r.error, "seconds": round(r.seconds, 3),
-         "cached": r.cached}
-        for r in results
-    ]
-    summary.rows = {name: int(len(frames[name])) for name in TABLE_NAMES}
-    summary.seconds = round(time.perf_counter() - started, 3) if started else 0.0
-    write_manifest(summary, results, options)
+            outcome = validate_tables(frames, staging, context=validation_context(options.expectations))
+            frames["consistency_checks"] = outcome.consistency
+            frames["validation_results"] = outcome.results
+            report_page = write_report_page(staging, outcome.results, outcome.consistency,
+                                            frames["documents"], frames["cross_report_checks"])
+            summary.validation = {
+                "success": outcome.success_errors, "errors": len(outcome.errors), "warnings": len(outcome.warnings),
+                "error_lines": outcome.errors[:50], "warning_lines": outcome.warnings[:50],
+                "data_docs": str(public_path(out, outcome.docs_index)) if outcome.docs_index else None,
+                "report": str(public_path(out, report_page)),
+                "seconds": round(outcome.seconds, 3),
+            }
+        write_tables(frames, staging)
+        summary.reports = [
+            {"path": r.path, "doc_id": r.doc_id, "status": r.status, "error": r.error,
+             "seconds": round(r.seconds, 3), "cached": r.cached}
+            for r in results
+        ]
+        summary.rows = {name: int(len(frames[name])) for name in TABLE_NAMES}
+        summary.seconds = round(time.perf_counter() - started, 3) if started else 0.0
+        write_manifest(summary, results, options, staging)
+        publish(out, staging)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise output_error(out, exc, "write the run's outputs") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return summary
 
 
@@ -361,7 +384,9 @@ def validation_context(expectations: str | None = None) -> Any:
     return _CONTEXT[1]
 
 
-def write_manifest(summary: BatchSummary, results: list[ReportResult], options: RunOptions) -> Path:
+def write_manifest(summary: BatchSummary, results: list[ReportResult], options: RunOptions,
+                   folder: str | Path | None = None) -> Path:
+    """The run's manifest, into ``folder`` (the staging folder; default: the output folder)."""
     manifest = {
         "run_id": summary.run_id,
         "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -378,7 +403,7 @@ def write_manifest(summary: BatchSummary, results: list[ReportResult], options: 
         "seconds": summary.seconds,
         "packages": package_versions(),
     }
-    return atomic_write_text(Path(options.output_dir) / MANIFEST_NAME, json.dumps(manifest, indent=2) + "\n")
+    return atomic_write_text(Path(folder or options.output_dir) / MANIFEST_NAME, json.dumps(manifest, indent=2) + "\n")
 
 
 def _sha_of(result: ReportResult) -> str | None:
@@ -402,13 +427,14 @@ def package_versions() -> dict[str, str]:
 def run_batch(paths: list[Path], options: RunOptions, progress: Any = None) -> BatchSummary:
     """The whole run without Prefect: every report, then validation and writing."""
     started = time.perf_counter()
-    results = []
-    for path in paths:
-        results.append(process_one(path, options))
-        if progress is not None:
-            progress(results[-1])
-        results[-1].compact()
-    return finish_run(results, options, started=started)
+    with output_lock(options.output_dir, options.lock_wait_s):
+        results = []
+        for path in paths:
+            results.append(process_one(path, options))
+            if progress is not None:
+                progress(results[-1])
+            results[-1].compact()
+        return finish_run(results, options, started=started)
 
 
 def frames_from_output(output_dir: str | Path) -> dict[str, pd.DataFrame]:

@@ -73,11 +73,28 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 def _stage(folder: Path, name: str, writer: Callable[[Path], object]) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
     tmp = Path(tmp_name)
     try:
+        try:
+            os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp makes 0600: the file gets what open() would give
+        finally:
+            os.close(fd)
         writer(tmp)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it (Linux: /proc/self/status), else by setting
+    and restoring it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
