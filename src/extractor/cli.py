@@ -75,12 +75,48 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+#: Prefect settings the CLI sets unless the environment sets them (before Prefect loads): no
+#: telemetry from the embedded API, its Dask workers or Great Expectations; the embedded API
+#: server's startup time as the Makefile gives it (Prefect's own 20 s is too short on a loaded
+#: machine); Prefect's state (its database) in the user's state folder, not a shared default.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "GX_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+}
+
+
+def prefect_home() -> Path:
+    """Where Prefect keeps its state when PREFECT_HOME is not set: the user's state folder
+    (``$XDG_STATE_HOME/report-extractor/prefect``, by default ``~/.local/state/...``)."""
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "report-extractor" / "prefect"
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP end the run as Ctrl-C does: an ordinary exit, so the embedded Prefect
+    server and Dask workers are stopped, and the published outputs stay those of the last run."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # no telemetry from the embedded Prefect API, its Dask workers or Great Expectations (before they load)
-    for name, value in (("PREFECT_SERVER_ANALYTICS_ENABLED", "false"), ("GX_ANALYTICS_ENABLED", "false"),
-                        ("DO_NOT_TRACK", "1")):
+    for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
+    os.environ.setdefault("PREFECT_HOME", str(prefect_home()))
+    try:
+        Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)  # Prefect makes one level
+    except OSError:
+        pass  # Prefect says so itself; --no-flow runs without it
+    _stop_on_signals()
     try:
         if args.command == "serve":
             return _serve(args)

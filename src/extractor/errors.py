@@ -84,3 +84,9 @@ class OutputLockedError(OutputError):
     """Another run is writing to the same output folder (and did not finish in time)."""
 
     code = "RX502"
+
+
+class OrchestrationError(ExtractorError):
+    """Prefect's API cannot be reached: its embedded server did not start."""
+
+    code = "RX601"

@@ -31,7 +31,7 @@ from prefect.states import Completed, Failed
 from prefect.utilities.annotations import quote
 
 from extractor import __version__
-from extractor.errors import ExtractorError
+from extractor.errors import ExtractorError, OrchestrationError
 from extractor.io.publish import output_lock
 from extractor.nlp import resolve_model_name
 from extractor.pipeline import ReportResult, discover_reports, failed_result, file_sha256
@@ -205,7 +205,7 @@ def run_flow(paths: list[str], options: RunOptions, progress: Callable[[ReportRe
     flow_fn = extract_reports.with_options(task_runner=task_runner) if task_runner is not None else extract_reports
     token = _PROGRESS.set(progress)
     try:
-        with _shared_api(task_runner), _worker_environment(task_runner):
+        with embedded_api(), _shared_api(task_runner), _worker_environment(task_runner):
             state = flow_fn(paths, options, return_state=True)
     finally:
         _PROGRESS.reset(token)
@@ -213,6 +213,79 @@ def run_flow(paths: list[str], options: RunOptions, progress: Callable[[ReportRe
     if isinstance(result, BaseException):
         raise result
     return result
+
+
+@contextmanager
+def embedded_api() -> Iterator[None]:
+    """With no Prefect server configured, start Prefect's embedded API server here, name it in
+    the settings for the run, and stop it when the run ends, however it ends.
+
+    Prefect would start the same server on the flow's first API call; started here, a server that
+    cannot start is one line naming the ways out (RX601), not a traceback, and the server process
+    dies with this one: stopped at the end of the run, at exit (a SIGTERM or SIGHUP turns into an
+    ordinary exit in the CLI), and, on Linux, killed by the kernel if this process is killed
+    outright (its parent-death signal)."""
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    settings = get_current_settings()
+    if settings.api.url or not settings.server.ephemeral.enabled:
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    timeout = settings.server.ephemeral.startup_timeout_seconds
+    server = SubprocessASGIServer()
+    try:
+        with _children_die_with_this_process():
+            server.start(timeout=timeout)
+    except Exception as exc:  # noqa: BLE001 - Prefect raises RuntimeError, httpx errors, OSError
+        server.stop()
+        why = " ".join(str(exc).split())[:160]
+        raise OrchestrationError(None, f"Prefect's embedded API server did not start within {timeout} s ({why}); "
+                                       "run with --no-flow (no Prefect), or set PREFECT_API_URL to a running "
+                                       "Prefect server (`prefect server start`)") from None
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        server.stop()
+
+
+@contextmanager
+def _children_die_with_this_process() -> Iterator[None]:
+    """Processes started in this block get the kernel's parent-death signal (Linux): SIGTERM when
+    this process dies, even by SIGKILL. Elsewhere, nothing changes."""
+    import ctypes
+    import ctypes.util
+    import signal
+    import subprocess
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        yield
+        return
+    try:
+        prctl = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True).prctl
+    except (OSError, AttributeError):
+        yield
+        return
+    pr_set_pdeathsig = 1
+
+    def set_pdeathsig() -> None:  # runs in the child between fork and exec: a bare system call
+        prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+    real = subprocess.Popen
+
+    class Popen(real):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("preexec_fn", set_pdeathsig)
+            super().__init__(*args, **kwargs)
+
+    subprocess.Popen = Popen  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        subprocess.Popen = real  # type: ignore[misc]
 
 
 @contextmanager
