@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"fail a text dump with a longer line (default {MAX_LINE_CHARS:,})")
         p.add_argument("--timeout", type=float, default=TIMEOUT_S,
                        help=f"seconds allowed for one report, reading and extraction (default {TIMEOUT_S:g})")
+        p.add_argument("--ocr", action="store_true",
+                       help="read PDF pages that have no text layer (scans) with Tesseract (Debian package "
+                            "tesseract-ocr; pytesseract)")
         p.add_argument("--password", default=None,
                        help="password of encrypted PDFs (or set REPORT_EXTRACTOR_PDF_PASSWORD, which other "
                             "users cannot see in the process list); never written to any output")
@@ -143,7 +146,7 @@ def _options(args: argparse.Namespace):
         os.environ[PASSWORD_ENV] = args.password  # read where a PDF is opened (and by local Dask workers)
     return RunOptions(output_dir=args.output, model=args.model, max_pages=args.max_pages, timeout_s=args.timeout,
                       max_text_mb=args.max_text_mb, max_line_chars=args.max_line_chars, lock_wait_s=args.lock_wait,
-                      validate=not args.no_validate, use_cache=not args.no_cache,
+                      ocr=args.ocr, validate=not args.no_validate, use_cache=not args.no_cache,
                       expectations=str(Path(args.expectations).resolve()) if args.expectations else None)
 
 

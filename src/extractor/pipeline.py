@@ -33,7 +33,7 @@ Rows = list[dict[str, Any]]
 class ExtractionConfig:
     """Per-run settings. ``model``: spaCy model name, "auto" (default) or "none"; the limits of
     :mod:`extractor.limits` (None: no limit); ``password``: opens encrypted PDFs (never written
-    anywhere)."""
+    anywhere); ``ocr``: pages without a text layer are read by Tesseract."""
 
     model: str | None = None
     max_pages: int | None = MAX_PAGES
@@ -41,6 +41,8 @@ class ExtractionConfig:
     max_text_mb: float | None = MAX_TEXT_MB
     max_line_chars: int | None = MAX_LINE_CHARS
     password: str | None = field(default=None, repr=False)
+    #: Read pages without a text layer with Tesseract (``--ocr``).
+    ocr: bool = False
 
     def deadline(self, path: str | Path) -> Deadline:
         """The time limit of one report, from now."""
@@ -70,7 +72,7 @@ def read_report_pages(path: str | Path, config: ExtractionConfig = ExtractionCon
     """Ingest: a report file into raw pages (text dump or PDF), within the limits."""
     return read_pages(Path(path), max_pages=config.max_pages, deadline=deadline or config.deadline(path),
                       max_text_mb=config.max_text_mb, max_line_chars=config.max_line_chars,
-                      password=config.password)
+                      password=config.password, ocr=config.ocr)
 
 
 def repair_report_layout(path: str | Path, pages: list[RawPage]) -> Document:

@@ -70,6 +70,8 @@ class RunOptions:
     max_line_chars: int | None = MAX_LINE_CHARS
     #: Seconds to wait for another run writing the same output folder (None: no limit).
     lock_wait_s: float | None = LOCK_WAIT_S
+    #: Read PDF pages that have no text layer with Tesseract (``--ocr``).
+    ocr: bool = False
     validate: bool = True
     use_cache: bool = True
     #: A team's own Great Expectations project (``expectations/build_project.py --out DIR``);
@@ -80,7 +82,7 @@ class RunOptions:
     def config(self) -> ExtractionConfig:
         return ExtractionConfig(model=self.model, max_pages=self.max_pages, timeout_s=self.timeout_s,
                                 max_text_mb=self.max_text_mb, max_line_chars=self.max_line_chars,
-                                password=pdf_password())
+                                password=pdf_password(), ocr=self.ocr)
 
 
 #: The environment variable that holds the password of encrypted PDFs (``--password`` sets it):
@@ -182,6 +184,8 @@ def cache_key_parts(options: RunOptions, sha256: str, source: str | Path) -> dic
     parts.update(_library_versions())
     parts["model"] = _model_identity(options.model)
     parts["max_pages"] = str(options.max_pages)
+    if options.ocr:  # (only when on: the keys of runs without OCR stay as they were)
+        parts["ocr"] = "tesseract"
     return parts
 
 

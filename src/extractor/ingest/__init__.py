@@ -23,7 +23,7 @@ def source_format(path: Path) -> str:
 
 def read_pages(path: Path, *, max_pages: int | None = None, timeout_s: float | None = None,
                deadline: Deadline | None = None, max_text_mb: float | None = None,
-               max_line_chars: int | None = None, password: str | None = None) -> list[RawPage]:
+               max_line_chars: int | None = None, password: str | None = None, ocr: bool = False) -> list[RawPage]:
     """Read a report into raw pages, whatever its format, within the limits of
     :mod:`extractor.limits` (``deadline``: the report's time limit, started by the caller;
     else ``timeout_s`` from now)."""
@@ -39,4 +39,4 @@ def read_pages(path: Path, *, max_pages: int | None = None, timeout_s: float | N
         return read_text_report(path, max_text_mb=max_text_mb, max_line_chars=max_line_chars)
     from extractor.ingest.pdf import read_pdf_report
 
-    return read_pdf_report(path, max_pages=max_pages, deadline=deadline, password=password)
+    return read_pdf_report(path, max_pages=max_pages, deadline=deadline, password=password, ocr=ocr)

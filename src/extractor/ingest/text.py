@@ -1,6 +1,7 @@
 """Text dumps of reports (``.txt``, ``.md``): one file, pages marked by form feeds or not at all."""
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -14,8 +15,25 @@ _PAGE_MARKER = re.compile(
 )
 
 
+#: Byte-order marks and their encodings, longest first (UTF-32's LE mark starts like UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode a text dump: UTF-8 (with or without BOM), else Windows-1252; refuse binary data."""
+    """Decode a text dump: by its byte-order mark (UTF-8, UTF-16 or UTF-32, as Windows editors
+    save "Unicode" text), else UTF-8, else Windows-1252; refuse binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(path, f"the file starts as {encoding.upper()} text but is not") from None
+            if not text.strip():
+                raise InputError(path, "the file is empty")
+            if "\x00" in text[:4096]:
+                raise InputError(path, "the file is binary, not a text dump (NUL characters found)")
+            return text
     if not data.strip():
         raise InputError(path, "the file is empty")
     if b"\x00" in data[:4096]:
