@@ -29,9 +29,11 @@ help:
 ASSETS := src/extractor/validate/datadocs_assets
 
 $(STAMP): pyproject.toml constraints.txt $(ASSETS)/package-lock.json
+	@# --ocr reads scanned pages with Tesseract (Debian: tesseract-ocr); without it --ocr says so
+	@command -v tesseract >/dev/null 2>&1 || echo "tesseract not found: --ocr will refuse scanned PDFs (apt-get install tesseract-ocr)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,model]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,model,ocr]"
 	@# Data Docs' CSS and JS from the npm registry, so that the pages render offline
 	@if command -v npm >/dev/null 2>&1; then \
 	  (cd $(ASSETS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) \

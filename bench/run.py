@@ -24,6 +24,9 @@ Figures (``--only`` takes the names in brackets; the default set is :data:`DEFAU
   them; two PDF fixtures against pdfplumber's own ``extract_text`` of every page. For information.
 - [pdf-ingest] the PDF ingest (words, rules, tables, reading order, notes, paragraphs) of the sample
   typeset as a PDF, against pdfplumber ``extract_words`` of every page (``bench/bench_pdf.py``). Bar 1.5.
+- [layout-linear] layout repair of a 6.5 MB text dump (64 copies of the sample) per MB, against a
+  0.8 MB dump (8 copies) per MB: linear is 1.0. Bar 1.5. Also, for information, the whole report
+  (file to tables, no model) per MB, a 1.6 MB dump against a 0.2 MB one.
 - [serve-memory] a ``serve``-like process: 200 reports (text and PDF fixtures, the text ones each a
   distinct copy) through ``runner.process_one`` without cache in one fresh process; RSS
   (``/proc/self/statm``) after report 200 against after report 20. Bar 1.1 (flat). Also: Python
@@ -265,6 +268,61 @@ def fig_pdf_ingest() -> dict:
             "note": "PDF ingest of the sample typeset as a PDF vs pdfplumber extract_words (bench_pdf.py)"}
 
 
+# --- text dumps of any size ---------------------------------------------------------------------
+
+#: Copies of the sample in the small and the large dump (0.8 MB and 6.5 MB, 8 times larger), and
+#: in the dumps read from file to tables (0.2 MB and 1.6 MB: ~1 s per copy on a loaded machine).
+LINEAR_COPIES = (8, 64)
+REPORT_COPIES = (2, 16)
+
+
+def _dump(copies: int) -> str:
+    """A long text dump: the sample ``copies`` times, each copy with its own opening line."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    return "\n\n".join(f"Copy {i} of the report.\n\n{text}" for i in range(copies))
+
+
+def fig_layout_linear() -> list[dict]:
+    """Layout repair (splitting a dump into pages and repairing them) per MB of a 6.5 MB dump
+    against per MB of a 0.8 MB one: 1.0 is linear (bar 1.5). And the same for the whole report,
+    file to tables, no model (for information; the spaCy pass and the extractors)."""
+    from extractor.ingest.text import split_pages
+    from extractor.layout.repair import repair_layout
+    from extractor.pipeline import ExtractionConfig, process_report
+
+    small, large = (_dump(n) for n in LINEAR_COPIES)
+    mb = [len(t.encode("utf-8")) / 1e6 for t in (small, large)]
+
+    def layout(text: str) -> Callable[[], None]:
+        return lambda: repair_layout(split_pages(text), source_path="dump.txt", source_format="text", sha256="0" * 64)
+
+    layout(small)()  # warm-up
+    small_s, large_s = turns(layout(small), layout(large), repeat=3)
+    rows = [{"figure": "layout-linear", "floor": small_s / mb[0], "ours": large_s / mb[1], "bar": 1.5,
+             "unit": "s/MB", "note": f"layout repair per MB: {mb[1]:.1f} MB dump vs {mb[0]:.1f} MB "
+                                     f"({large_s:.2f} s vs {small_s:.2f} s)"}]
+    small, large = (_dump(n) for n in REPORT_COPIES)
+    mb = [len(t.encode("utf-8")) / 1e6 for t in (small, large)]
+    with tempfile.TemporaryDirectory(prefix="bench-linear-") as tmp:
+        paths = []
+        for name, text in (("small", small), ("large", large)):
+            paths.append(Path(tmp) / f"{name}.txt")
+            paths[-1].write_text(text, encoding="utf-8")
+        config = ExtractionConfig(model="none")
+
+        def report(path: Path) -> Callable[[], None]:
+            def run() -> None:
+                result = process_report(path, config)
+                assert result.status == "ok", result.error
+            return run
+
+        small_s, large_s = turns(report(paths[0]), report(paths[1]), repeat=1)
+    rows.append({"figure": "text-report-linear", "floor": small_s / mb[0], "ours": large_s / mb[1], "bar": None,
+                 "unit": "s/MB", "note": f"file to tables per MB, no model: {mb[1]:.1f} MB dump vs {mb[0]:.1f} MB "
+                                         f"({large_s:.1f} s vs {small_s:.1f} s)"})
+    return rows
+
+
 # --- a serve-like process -----------------------------------------------------------------------
 
 SERVE_REPORTS = 200
@@ -437,6 +495,7 @@ FIGURES: dict[str, Callable[[], dict | list[dict]]] = {
     "extraction-model": fig_extraction_model,
     "report-per-page": fig_report_per_page,
     "pdf-ingest": fig_pdf_ingest,
+    "layout-linear": fig_layout_linear,
     "serve-memory": fig_serve_memory,
     "flow": fig_flow_overhead,
     "batch": fig_batch,
@@ -445,8 +504,8 @@ FIGURES: dict[str, Callable[[], dict | list[dict]]] = {
     "workers-blank": fig_workers_blank,
 }
 #: What ``make bench`` runs (the rest with ``--only``).
-DEFAULT = ("extraction", "extraction-model", "report-per-page", "pdf-ingest", "serve-memory", "flow", "batch",
-           "workers")
+DEFAULT = ("extraction", "extraction-model", "report-per-page", "pdf-ingest", "layout-linear", "serve-memory", "flow",
+           "batch", "workers")
 
 
 def judge(row: dict) -> dict:

@@ -29,8 +29,10 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 import great_expectations as gx  # noqa: E402
 import great_expectations.expectations as gxe  # noqa: E402
+from great_expectations.expectations.row_conditions import Column  # noqa: E402
 
 from extractor.gazetteer import PLACE_TYPES  # noqa: E402  (data/lexicons/place_types.toml)
+from extractor.numbers import OUT_OF_RANGE  # noqa: E402
 from extractor.tables import SCHEMAS  # noqa: E402
 from extractor.validate import gx_expectations as cx  # noqa: E402
 from extractor.validate.consistency import KINDS, STATUSES  # noqa: E402
@@ -87,7 +89,12 @@ SUITES: dict[str, list] = {
         *page(), *span(),
     ],
     "claims": common("claims", "claim_id") + [
-        gxe.ExpectColumnValuesToNotBeNull(column="value", severity=CRITICAL),
+        # a value is stored unless it is out of range (then value_flag says so, the value is null)
+        gxe.ExpectColumnValuesToNotBeNull(column="value", row_condition=Column("value_flag").is_null(),
+                                          severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeNull(column="value", row_condition=Column("value_flag").is_not_null(),
+                                       severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="value_flag", value_set=[OUT_OF_RANGE], severity=CRITICAL),
         gxe.ExpectColumnValuesToNotBeNull(column="surface", severity=CRITICAL),
         gxe.ExpectColumnValuesToNotBeNull(column="unit", severity=CRITICAL),
         gxe.ExpectColumnValuesToMatchRegex(column="unit", regex=r"^[^\W\d_][\w\-/]*$", severity=CRITICAL,

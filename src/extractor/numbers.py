@@ -225,3 +225,28 @@ _YEAR_TEXT = re.compile(r"1[5-9]\d\d|20\d\d|2100")
 def is_year(value: Decimal | float, text: str) -> bool:
     """A four-digit calendar year as written (``"2024"``), not ``"2,024"`` nor ``"2024.5"``."""
     return _YEAR_TEXT.fullmatch(text.strip()) is not None and float(value) == int(text)
+
+
+#: The largest magnitude a claim's value is stored with. Past it a printed figure is a typo or
+#: hostile text, not a quantity: a thousand times the largest figure any report states (world GDP
+#: written in the weakest currencies, ~1e19; the largest banknote ever printed, 1e20 pengő), and
+#: far inside float64 (~1.8e308), so no sum or ratio of stored values overflows.
+MAX_ABS_VALUE = Decimal("1e23")
+#: ``claims.value_flag`` of a figure whose value is not stored (output/README.md).
+OUT_OF_RANGE = "out_of_range"
+
+
+def stored_value(value: Decimal | int | float) -> tuple[float | None, str | None]:
+    """A claim's value as it is stored, and its flag: ``(float, None)``, or ``(None,
+    "out_of_range")`` for a value beyond :data:`MAX_ABS_VALUE` (``"1"`` and 400 zeros, which a
+    float would hold as ``inf``) or too small for a float to tell from zero (``0.000...01``)."""
+    try:
+        exact = value if isinstance(value, Decimal) else Decimal(value)
+        if not exact.is_finite() or abs(exact) > MAX_ABS_VALUE:
+            return None, OUT_OF_RANGE
+        number = float(exact)
+    except (InvalidOperation, OverflowError, ValueError):
+        return None, OUT_OF_RANGE
+    if number == 0 and exact != 0:
+        return None, OUT_OF_RANGE
+    return number, None

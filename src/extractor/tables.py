@@ -27,7 +27,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "claims": pa.schema([
         ("claim_id", S), ("doc_id", S), ("page", I), ("section", S), ("section_id", S), ("sentence_id", I),
-        ("sentence", S), ("surface", S), ("value", F), ("unit", S), ("kind", S), ("qualifier", S),
+        ("sentence", S), ("surface", S), ("value", F), ("value_flag", S), ("unit", S), ("kind", S), ("qualifier", S),
         ("year", I), ("period", S), ("change", S), ("subject", S), ("place", S), ("markers", S),
         ("char_start", I), ("char_end", I),
     ]),

@@ -1,11 +1,13 @@
 """Text dumps of reports (``.txt``, ``.md``): one file, pages marked by form feeds or not at all."""
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from extractor.errors import InputError
 from extractor.ingest.text_zones import pages_from_blank_lines, zone_pages
+from extractor.limits import check_line_length, check_text_size
 from extractor.model import RawLine, RawPage
 
 # A line that is nothing but a page marker some converters write between pages.
@@ -14,8 +16,25 @@ _PAGE_MARKER = re.compile(
 )
 
 
+#: Byte-order marks and their encodings, longest first (UTF-32's LE mark starts like UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode a text dump: UTF-8 (with or without BOM), else Windows-1252; refuse binary data."""
+    """Decode a text dump: by its byte-order mark (UTF-8, UTF-16 or UTF-32, as Windows editors
+    save "Unicode" text), else UTF-8, else Windows-1252; refuse binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(path, f"the file starts as {encoding.upper()} text but is not") from None
+            if not text.strip():
+                raise InputError(path, "the file is empty")
+            if "\x00" in text[:4096]:
+                raise InputError(path, "the file is binary, not a text dump (NUL characters found)")
+            return text
     if not data.strip():
         raise InputError(path, "the file is empty")
     if b"\x00" in data[:4096]:
@@ -67,12 +86,17 @@ def split_pages(text: str) -> list[RawPage]:
     return [RawPage(number=i + 1, lines=tuple(lines), explicit=True) for i, lines in enumerate(zone_pages(chunks))]
 
 
-def read_text_report(path: Path) -> list[RawPage]:
+def read_text_report(path: Path, *, max_text_mb: float | None = None,
+                     max_line_chars: int | None = None) -> list[RawPage]:
+    """A text dump's pages, within the size and line-length limits (:mod:`extractor.limits`)."""
     try:
+        check_text_size(path, path.stat().st_size, max_text_mb)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
-    pages = split_pages(decode_text(data, path))
+    text = decode_text(data, path)
+    check_line_length(path, text, max_line_chars)
+    pages = split_pages(text)
     if not pages:
         raise InputError(path, "the file has no text")
     return pages

@@ -32,6 +32,7 @@ from extractor.extract.claims.words import is_year_word
 from extractor.extract.claims.years import assign_years
 from extractor.ids import stable_id
 from extractor.model import Sentence
+from extractor.numbers import stored_value
 
 
 def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
@@ -108,12 +109,12 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity, label
     doc = analysis.document
     start = pb.block.char_start + c.start
     end = pb.block.char_start + c.end
-    value = float(c.value)
+    value, flag = stored_value(c.value)
     return {
         "claim_id": stable_id("c", doc.doc_id, start, end, value), "doc_id": doc.doc_id,
         "page": pb.block.page_at(c.start), "section": labels.get(sent.section_id, ""),
         "section_id": sent.section_id, "sentence_id": sent.sentence_id, "sentence": sent.text,
-        "surface": doc.text[start:end], "value": value, "unit": c.unit, "kind": c.kind,
+        "surface": doc.text[start:end], "value": value, "value_flag": flag, "unit": c.unit, "kind": c.kind,
         "qualifier": c.qualifier, "year": c.year, "period": c.period, "change": c.change, "subject": c.subject,
         "place": None, "markers": None, "char_start": start, "char_end": end,
     }
