@@ -36,8 +36,6 @@ def values(rows: list[tuple[str, float, str]]) -> set[float]:
 @pytest.mark.parametrize("name, phrase, labels, claims", [
     # the numbers further on in a list of articles; the distances in the same sentence stay
     ("crs-seabed-mining-beyond-national-jurisdiction-2026", "UNCLOS Articles 3, 57, and 86", {3, 57, 86}, set()),
-    ("crs-seabed-mining-beyond-national-jurisdiction-2026", "the territorial sea extends up to 12 nautical miles",
-     set(), {12, 200}),
     # a public law's number
     ("crs-highway-bridges-funding-2026", "(IIJA; P.L. 117-58)", {117, 58}, set()),
     # a title and section of the U.S. Code
