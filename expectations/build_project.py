@@ -140,6 +140,8 @@ SUITES: dict[str, list] = {
         gxe.ExpectColumnValuesToMatchRegex(column="country", regex=r"^[A-Z]{2}$", severity=CRITICAL),
         gxe.ExpectColumnValuesToBeBetween(column="mentions", min_value=1, severity=CRITICAL),
         *page("first_page"),
+        gxe.ExpectColumnValuesToBeBetween(column="lat", min_value=-90, max_value=90, severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeBetween(column="lon", min_value=-180, max_value=180, severity=CRITICAL),
     ],
     "place_mentions": common("place_mentions", "mention_id") + [
         cx.ExpectColumnValuesToBeKnownIds(column="place_id", ids=p("place_ids"), of_table="places", severity=CRITICAL),

@@ -2,6 +2,7 @@
 
     report-extract run PATH... [--output DIR] [--glob PATTERN] [--model NAME] [--workers N]
     report-extract serve DIR --cron "0 6 * * *"
+    report-extract show CLAIM_ID [--output DIR] [--to PNG]
 
 Exit codes: 0 every report processed and validation passed; 1 a report failed or a schema or
 integrity expectation failed (tables are still written); 2 bad command line or no inputs.
@@ -58,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--cron", default="0 6 * * *", help="cron schedule (default: daily at 06:00)")
     serve.add_argument("--name", default="report-extractor-scheduled", help="deployment name")
     common(serve)
+    show = sub.add_parser("show", help="draw a claim's page with its figure highlighted, as a PNG")
+    show.add_argument("claim_id", help="a claims.claim_id of the run in --output")
+    show.add_argument("--output", "-o", default="output", help="the run's output folder (default: output)")
+    show.add_argument("--to", default=None, metavar="PNG", help="where to write (default: OUTPUT/show/CLAIM_ID.png)")
     return ap
 
 
@@ -70,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return _serve(args)
+        if args.command == "show":
+            from extractor.review.show import show_claim
+
+            _out.print(str(show_claim(args.claim_id, args.output, args.to)), soft_wrap=True)
+            return 0
         return _run(args)
     except ExtractorError as exc:
         _err.print(f"[red]error:[/red] {escape(exc.one_line())}", soft_wrap=True)

@@ -72,3 +72,9 @@ class ExpectationsError(ExtractorError):
 
 class OutputError(ExtractorError):
     code = "RX501"
+
+
+class ShowError(ExtractorError):
+    """A claim that cannot be drawn on its page: unknown id, no tables, or a text-dump report."""
+
+    code = "RX601"

@@ -49,7 +49,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "places": pa.schema([
         ("place_id", S), ("doc_id", S), ("name", S), ("aliases", S), ("place_type", S), ("parent", S),
-        ("country", S), ("mentions", I), ("first_page", I),
+        ("country", S), ("mentions", I), ("first_page", I), ("lat", F), ("lon", F), ("geonames_id", I),
     ]),
     "place_mentions": pa.schema([
         ("mention_id", S), ("doc_id", S), ("place_id", S), ("page", I), ("section", S), ("sentence_id", I),
