@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="validate with this Great Expectations project instead of the shipped suites "
                             "(write one with expectations/build_project.py --out DIR)")
         p.add_argument("--no-cache", action="store_true", help="re-extract every report even if unchanged")
+        p.add_argument("--no-review", action="store_true", help="skip the review site (OUTPUT/review/)")
         p.add_argument("--workers", type=int, default=1,
                        help="process reports in parallel on a local Dask cluster with N worker processes")
         p.add_argument("--dask-address", default=None,
@@ -98,7 +99,7 @@ def _options(args: argparse.Namespace):
 
         raise ExpectationsError(args.expectations, "no Great Expectations project here (no great_expectations.yml)")
     return RunOptions(output_dir=args.output, model=args.model, max_pages=args.max_pages, timeout_s=args.timeout,
-                      validate=not args.no_validate, use_cache=not args.no_cache,
+                      validate=not args.no_validate, use_cache=not args.no_cache, review=not args.no_review,
                       expectations=str(Path(args.expectations).resolve()) if args.expectations else None)
 
 
@@ -222,6 +223,8 @@ def _print_summary(summary) -> None:
             _out.print(f"Data Docs: {v['data_docs']}")
     else:
         _out.print("validation: skipped")
+    if getattr(summary, "review", None):
+        _out.print(f"review site: {summary.review['index']}", soft_wrap=True)
     ok = len(summary.reports) - len(summary.failed)
     cached = sum(1 for r in summary.reports if r.get("cached"))
     from_cache = f" ({cached} unchanged, taken from the cache)" if cached else ""

@@ -85,15 +85,12 @@ class PageStream:
     def ends_line(self, q: int) -> bool:
         return q in self.line_ends
 
-    def ends_word(self, q: int) -> bool:
-        """Does a word end at stream position ``q``, or only digits (a glued note number) follow
-        there to the word's end?"""
+    def ends_word(self, q: int, glued: str = "") -> bool:
+        """Does a word end at stream position ``q``, or after ``glued`` there (the number of a
+        note marker layout repair lifted off the word's end)?"""
         if q in self.ends:
             return True
-        n = q
-        while n < len(self.chars) and n not in self.ends and self.chars[n].isdigit():
-            n += 1
-        return n > q and n in self.ends and self.where[n - 1][0] == self.where[q][0]
+        return bool(glued) and self.chars.startswith(glued, q) and q + len(glued) in self.ends
 
     @classmethod
     def of(cls, words: tuple[PageWord, ...]) -> PageStream:
@@ -107,6 +104,9 @@ class PageStream:
             first = len(chars)
             if not w.marker:  # the text has no marker: layout repair lifted it out
                 for ci, ch in enumerate(w.text):
+                    if ch.isspace() and len(chars) > first:  # a space inside a pdfplumber word
+                        stream.ends.add(len(chars))
+                        stream.starts.add(len(chars))
                     for c in fold(ch):
                         chars.append(c)
                         where.append((wi, ci))
@@ -128,6 +128,8 @@ class PageIndex:
     def __init__(self, document: Document) -> None:
         self.document = document
         self._streams: dict[int, PageStream] = {}
+        #: offset -> folded number of a body marker lifted out there ("FY24" + "1")
+        self._markers = {m.offset: folded(m.marker) for m in document.markers if document.page_words}
 
     def _stream(self, page: int | None) -> PageStream | None:
         if page is None or page not in self.document.page_words:
@@ -171,10 +173,12 @@ class PageIndex:
         at_end = _word_edge(text, end, 1)
         chars = stream.chars
 
+        glued = self._markers.get(end, "")
+
         def fits(p: int) -> bool:
             """A word edge of the text is one on the page (a word of the text is never found
-            inside a word of the page); at the end, a note number glued to the word may follow."""
-            return (not at_start or p in stream.starts) and (not at_end or stream.ends_word(p + len(core)))
+            inside a word of the page); at the end, the number of a marker lifted off may follow."""
+            return (not at_start or p in stream.starts) and (not at_end or stream.ends_word(p + len(core), glued))
 
         hits = [p for p in _occurrences(chars, core) if fits(p)]
         if len(hits) == 1:

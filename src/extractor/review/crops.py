@@ -15,13 +15,15 @@ from extractor.provenance import Box
 #: Pixels per inch of a page drawn by ``report-extract show``: sharp on a laptop screen.
 PAGE_RESOLUTION = 110
 #: Pixels per inch of a crop on the review site: a band of a page, read beside the sentence.
-CROP_RESOLUTION = 96
+CROP_RESOLUTION = 110
 #: Points of page kept above and below a highlighted span in a crop: about two lines of text.
 BAND_MARGIN = 28.0
 #: The highlight: a translucent yellow fill and a red outline a reader cannot miss.
 FILL = (255, 214, 0, 90)
 STROKE = (200, 30, 30)
 STROKE_WIDTH = 2
+#: Points added around a box when it is drawn, so the outline does not touch the letters.
+PAD = 1.5
 
 
 class PdfPages:
@@ -64,18 +66,23 @@ class PdfPages:
         """The whole page with ``boxes`` highlighted, as a PIL image."""
         image = self._image(page, resolution)
         image.reset()
-        for box in boxes:
-            image.draw_rect(box, fill=FILL, stroke=STROKE, stroke_width=STROKE_WIDTH)
+        for x0, top, x1, bottom in boxes:
+            image.draw_rect((x0 - PAD, top - PAD, x1 + PAD, bottom + PAD), fill=FILL, stroke=STROKE,
+                            stroke_width=STROKE_WIDTH)
         return image.annotated.convert("RGB")
 
-    def band(self, page: int, boxes: Sequence[Box], resolution: int = CROP_RESOLUTION,
-             margin: float = BAND_MARGIN) -> tuple[Any, Box]:
-        """The band of the page across its width that holds ``boxes`` (and ``margin`` points
-        above and below), the boxes highlighted: a PIL image and the band's region in points."""
+    def band_region(self, page: int, boxes: Sequence[Box], margin: float = BAND_MARGIN) -> Box:
+        """The band of the page across its width that holds ``boxes``, ``margin`` points above
+        and below (page coordinates)."""
         width, height = self.page_size(page)
         top = max(0.0, min(b[1] for b in boxes) - margin)
         bottom = min(height, max(b[3] for b in boxes) + margin)
-        region = (0.0, top, width, bottom)
+        return (0.0, top, width, bottom)
+
+    def band(self, page: int, boxes: Sequence[Box], resolution: int = CROP_RESOLUTION,
+             margin: float = BAND_MARGIN) -> tuple[Any, Box]:
+        """:meth:`band_region` of the page, the boxes highlighted: a PIL image and the region."""
+        region = self.band_region(page, boxes, margin)
         full = self.highlighted(page, boxes, resolution)
         scale = resolution / 72
         x_off, y_off = self._pdf.pages[page - 1].bbox[:2]
