@@ -55,10 +55,12 @@ class PdfPages:
         return float(p.width), float(p.height)
 
     def _image(self, page: int, resolution: int) -> Any:
-        """The page rendered once at ``resolution`` (a pdfplumber ``PageImage``)."""
+        """The page rendered at ``resolution`` (a pdfplumber ``PageImage``), kept while the next
+        crops are cut from the same page."""
         key = (page, resolution)
         image = self._images.get(key)
         if image is None:
+            self._images.clear()  # one page at a time: a rendered page is a few megabytes
             image = self._images[key] = self._pdf.pages[page - 1].to_image(resolution=resolution)
         return image
 
