@@ -34,11 +34,20 @@ def shows(printed: str, under: str) -> bool:
     return any(under.endswith(head) for head in heads)
 
 
+def _chars_of(pdf, number: int):
+    """The page reduced to its characters (cropping it then filters nothing else), kept per
+    document and page."""
+    cache = pdf.__dict__.setdefault("_chars_pages", {})
+    if number not in cache:
+        cache[number] = pdf.pages[number - 1].filter(lambda obj: obj.get("object_type") == "char")
+    return cache[number]
+
+
 def text_under(pdf, row: dict) -> str:
     """The text pdfplumber reads under a row's box, twice: by position, characters printed twice
     (as some reports set bold) read once; and in the order the page draws them (text printed
     over text, a chart's labels over its lines, reads in no order by position)."""
-    page = pdf.pages[row["page"] - 1]
+    page = _chars_of(pdf, row["page"])
     x0, top, x1, bottom = (row[k] for k in BOX_COLUMNS)
     px0, ptop, px1, pbottom = page.bbox
     box = (max(x0, px0), max(top, ptop), min(x1, px1), min(bottom, pbottom))

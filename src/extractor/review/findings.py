@@ -8,6 +8,7 @@ details text says which). Order: conflicts, then failed checks by severity (:dat
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,8 +30,25 @@ def _uncited(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["n_citations"].fillna(0) == 0]
 
 
-def _invalid_url(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame[frame["url"].notna() & (frame["url_valid"] == False)]  # noqa: E712
+def _shipped_regex(table: str, column: str) -> str | None:
+    """The regex the shipped suite of ``table`` holds ``column`` to (one source: the suite)."""
+    from extractor.validate.run import GX_PROJECT
+
+    suite = json.loads(GX_PROJECT.joinpath("expectations", f"{table}.json").read_text(encoding="utf-8"))
+    for ex in suite["expectations"]:
+        if ex["type"] == "expect_column_values_to_match_regex" and ex["kwargs"].get("column") == column:
+            return ex["kwargs"]["regex"]
+    return None
+
+
+def _not_matching(table: str, column: str) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    def select(frame: pd.DataFrame) -> pd.DataFrame:
+        regex = _shipped_regex(table, column)
+        values = frame[column]
+        if regex is None:
+            return frame.iloc[:0]
+        return frame[values.notna() & ~values.fillna("").astype(str).str.match(regex)]
+    return select
 
 
 #: (table, expectation, column or None) -> the rows of that table a failed expectation names.
@@ -39,8 +57,8 @@ ROW_SELECTORS: dict[tuple[str, str, str | None], Callable[[pd.DataFrame], pd.Dat
     ("citations", "expect_citation_markers_to_resolve", None): _unresolved,
     ("citations", "expect_column_values_to_not_be_null", "note_id"): _unresolved,
     ("notes", "expect_notes_to_be_cited", None): _uncited,
-    ("notes", "expect_column_values_to_match_regex", "url"): _invalid_url,
-    ("citations", "expect_column_values_to_match_regex", "url"): _invalid_url,
+    ("notes", "expect_column_values_to_match_regex", "url"): _not_matching("notes", "url"),
+    ("citations", "expect_column_values_to_match_regex", "url"): _not_matching("citations", "url"),
 }
 
 
@@ -133,7 +151,7 @@ def failed_checks(doc_id: str, results: pd.DataFrame, tables: dict[str, pd.DataF
             more = max(0, len(named) - MAX_SPOTS)
         what = f"{row.table}.{column}" if column else row.table
         title = f"{row.expectation.replace('_', ' ')} ({what}): {int(row.unexpected_count or 0)} row(s)"
-        message = _text(row.details)
+        message = "" if spots else _text(row.details)  # the rows shown speak for themselves
         if row.table == "consistency_checks":  # the expectation over the conflicts shown above
             message = "The consistency checks above that are not consistent."
         out.append(Finding("failed check", _text(row.severity) or "critical", title, message, spots, more))

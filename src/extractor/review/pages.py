@@ -106,7 +106,7 @@ def verdict_badge(css: str, words: str) -> str:
 
 def marked(sentence: str, text: str) -> str:
     """The sentence, escaped, with the first occurrence of ``text`` marked."""
-    at = sentence.find(text) if text else -1
+    at = sentence.find(text) if text and text != sentence else -1  # a note is its own sentence: no mark
     if at < 0:
         return e(sentence)
     return e(sentence[:at]) + "<mark>" + e(text) + "</mark>" + e(sentence[at + len(text):])
@@ -130,7 +130,7 @@ def spot_html(spot: Spot, crop: str | None, region: tuple[float, ...] | None, ti
 
 
 def finding_html(f: Finding, spots: str, n: int) -> str:
-    more = f'<p class="muted">and {f.more} more row(s): see the details above.</p>' if f.more else ""
+    more = (f'<p class="muted">and {f.more} more row(s): the validation report lists them.</p>' if f.more else "")
     details = f"<p>{e(f.message)}</p>" if f.message else ""
     return (f'<article class="finding {e(f.severity)}" aria-labelledby="f{n}" id="finding-{n}">'
             f'<h3 id="f{n}">{n}. {e(f.kind.capitalize())} \u2014 {e(f.title)}</h3>{details}{spots}{more}</article>')
