@@ -27,6 +27,9 @@ Figures (``--only`` takes the names in brackets; the default set is :data:`DEFAU
 - [layout-linear] layout repair of a 6.5 MB text dump (64 copies of the sample) per MB, against a
   0.8 MB dump (8 copies) per MB: linear is 1.0. Bar 1.5. Also, for information, the whole report
   (file to tables, no model) per MB, a 1.6 MB dump against a 0.2 MB one.
+- [review] a PDF run writing the review site (crops and plots included) against the same run without
+  it (the two PDF fixtures and the sample typeset as a PDF with one figure corrupted). Bar 1.2.
+  With it, for information: vl-convert's engine starting in a fresh process (once per process).
 - [serve-memory] a ``serve``-like process: 200 reports (text and PDF fixtures, the text ones each a
   distinct copy) through ``runner.process_one`` without cache in one fresh process; RSS
   (``/proc/self/statm``) after report 200 against after report 20. Bar 1.1 (flat). Also: Python
@@ -323,6 +326,55 @@ def fig_layout_linear() -> list[dict]:
     return rows
 
 
+# --- the review site ----------------------------------------------------------------------------
+
+REVIEW_BAR = 1.2
+
+
+def fig_review() -> list[dict]:
+    """A PDF run writing the review site (crops and plots included) against the same run without
+    it: the two PDF fixtures and the sample typeset as a PDF with one figure corrupted (a
+    conflict: two crops). Each side validates and writes its tables, no cache; runs in turns,
+    best of 3, after a warm-up of each (Great Expectations' context, vl-convert's engine).
+    Also, for information: vl-convert's first chart in a fresh process (its engine starting),
+    which a one-off run pays once, against the warm run without the site."""
+    sys.path.insert(0, str(ROOT))
+    from extractor.runner import RunOptions, run_batch
+    from tests.pdfgen import generate_report_pdf
+
+    with tempfile.TemporaryDirectory(prefix="bench-review-") as tmp:
+        text = SAMPLE.read_text(encoding="utf-8").replace("17,522 yuan, a 24.7%", "17,252 yuan, a 24.7%")
+        corrupted = generate_report_pdf(text, Path(tmp) / "corrupted.pdf", markers="digits")
+        inputs = [*PDFS, corrupted]
+
+        def side(review: bool) -> Callable[[], object]:
+            options = RunOptions(output_dir=str(Path(tmp) / ("with" if review else "without")), model="none",
+                                 use_cache=False, review=review)
+            return lambda: run_batch(inputs, options)
+
+        without, with_review = side(False), side(True)
+        without(), with_review()  # warm-up
+        floor_s, ours_s = turns(without, with_review, repeat=3)
+        crops = len(list((Path(tmp) / "with" / "review").rglob("*.png")))
+    cold = _in_child("_child_vl_convert_start")
+    return [{"figure": "review", "floor": floor_s, "ours": ours_s, "bar": REVIEW_BAR, "unit": "s",
+             "note": f"PDF run (3 PDFs, {crops} crops) with the review site vs without"},
+            {"figure": "review-cold-start", "floor": floor_s, "ours": floor_s + cold["seconds"], "bar": None,
+             "unit": "s", "note": "the warm run plus vl-convert's first chart in a fresh process (once per process)"}]
+
+
+def _child_vl_convert_start() -> dict:
+    import altair as alt
+    import pandas as pd
+
+    from extractor.review.digest import render_svg
+
+    chart = alt.Chart(pd.DataFrame({"a": ["x", "y"], "b": [1, 2]})).mark_bar().encode(x="b:Q", y="a:N")
+    t0 = time.perf_counter()
+    render_svg(chart)
+    return {"seconds": time.perf_counter() - t0}
+
+
 # --- a serve-like process -----------------------------------------------------------------------
 
 SERVE_REPORTS = 200
@@ -500,11 +552,12 @@ FIGURES: dict[str, Callable[[], dict | list[dict]]] = {
     "flow": fig_flow_overhead,
     "batch": fig_batch,
     "workers": fig_workers,
+    "review": fig_review,
     "workers-default": fig_workers_default,
     "workers-blank": fig_workers_blank,
 }
 #: What ``make bench`` runs (the rest with ``--only``).
-DEFAULT = ("extraction", "extraction-model", "report-per-page", "pdf-ingest", "layout-linear", "serve-memory", "flow",
+DEFAULT = ("extraction", "extraction-model", "report-per-page", "pdf-ingest", "layout-linear", "review", "serve-memory", "flow",
            "batch", "workers")
 
 

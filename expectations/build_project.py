@@ -73,6 +73,13 @@ def span(start: str = "char_start", end: str = "char_end") -> list:
                                                         ignore_row_if="either_value_is_missing", severity=CRITICAL)]
 
 
+def box() -> list:
+    """A row's box on its PDF page (``extractor.provenance``) is never inside out."""
+    return [gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A=b, column_B=a, or_equal=True,
+                                                        ignore_row_if="either_value_is_missing", severity=CRITICAL)
+            for a, b in (("x0", "x1"), ("top", "bottom"))]
+
+
 URL = r"^https?://[^\s/]+\.[^\s]+$"
 SUITES: dict[str, list] = {
     "documents": common("documents", "doc_id") + [
@@ -103,7 +110,7 @@ SUITES: dict[str, list] = {
         gxe.ExpectColumnValuesToBeBetween(column="year", min_value=1900, max_value=2100, severity=CRITICAL),
         gxe.ExpectColumnValuesToNotBeNull(column="sentence_id", severity=CRITICAL),
         gxe.ExpectColumnValuesToNotBeNull(column="sentence", severity=CRITICAL),
-        *page(), *span(),
+        *page(), *span(), *box(),
     ],
     "notes": common("notes", "note_id") + [
         gxe.ExpectColumnValuesToNotBeNull(column="marker", severity=CRITICAL),
@@ -112,7 +119,7 @@ SUITES: dict[str, list] = {
                                             notes="A URL printed without a scheme or malformed (the report's own)."),
         cx.ExpectNotesToBeCited(column_list=["note_id", "page", "marker", "note_text"], ids=p("cited_note_ids"),
                                 severity=WARNING, notes="Every note is cited by at least one marker in the body."),
-        *page(), *span(),
+        *page(), *span(), *box(),
     ],
     "citations": common("citations", "citation_id") + [
         gxe.ExpectColumnValuesToNotBeNull(column="marker", severity=CRITICAL),
@@ -124,7 +131,7 @@ SUITES: dict[str, list] = {
         gxe.ExpectColumnValuesToMatchRegex(column="url", regex=URL, severity=WARNING,
                                             notes="A URL printed without a scheme or malformed (the report's own)."),
         gxe.ExpectColumnValuesToBeBetween(column="char_offset", min_value=0, severity=CRITICAL),
-        *page(),
+        *page(), *box(),
     ],
     "claim_citations": common("claim_citations", None) + [
         gxe.ExpectCompoundColumnsToBeUnique(column_list=["claim_id", "citation_id"], severity=CRITICAL),
@@ -140,12 +147,14 @@ SUITES: dict[str, list] = {
         gxe.ExpectColumnValuesToMatchRegex(column="country", regex=r"^[A-Z]{2}$", severity=CRITICAL),
         gxe.ExpectColumnValuesToBeBetween(column="mentions", min_value=1, severity=CRITICAL),
         *page("first_page"),
+        gxe.ExpectColumnValuesToBeBetween(column="lat", min_value=-90, max_value=90, severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeBetween(column="lon", min_value=-180, max_value=180, severity=CRITICAL),
     ],
     "place_mentions": common("place_mentions", "mention_id") + [
         cx.ExpectColumnValuesToBeKnownIds(column="place_id", ids=p("place_ids"), of_table="places", severity=CRITICAL),
         gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=list(PLACE_TYPES), severity=CRITICAL),
         gxe.ExpectColumnValueLengthsToBeBetween(column="text", min_value=1, severity=CRITICAL),
-        *page(), *span(),
+        *page(), *span(), *box(),
     ],
     "consistency_checks": common("consistency_checks", "check_id") + [
         gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(KINDS), severity=CRITICAL),

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
 from extractor.runner import RunOptions, run_batch
+from extractor.tables import SCHEMAS
 
 FORMULA = '=HYPERLINK("http://evil.example/steal","Open the report")'
 
@@ -22,10 +24,12 @@ def test_a_formula_in_a_report_is_inert_in_the_csv_and_exact_in_parquet(sample_t
     assert parquet_title.startswith(FORMULA)
     csv_title = pd.read_csv(out / "documents.csv", dtype=str)["title"].iloc[0]
     assert csv_title == "'" + parquet_title
-    # no cell of any CSV starts with a formula character
+    # no text cell of any CSV starts with a formula character (numbers are never escaped: a
+    # longitude is -43.18)
     for table in out.glob("*.csv"):
         frame = pd.read_csv(table, dtype=str, keep_default_na=False)
-        for column in frame.columns:
+        text = {f.name for f in SCHEMAS[table.stem] if f.type == pa.string()}
+        for column in (c for c in frame.columns if c in text):
             assert not frame[column].str.match(r"^[=+\-@\t\r]").any(), (table.name, column)
 
 

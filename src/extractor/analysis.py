@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.limits import Deadline, check_paragraph_length
 from extractor.model import Block, BlockKind, Document, Sentence
+from extractor.provenance import PageIndex
 
 # (chart and table text is parsed for the places it names; claims read paragraphs only)
 PARSED_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE, BlockKind.FOOTNOTE, BlockKind.TABLE)
@@ -80,6 +81,12 @@ class Analysis:
 
     def notes(self) -> Iterator[ParsedBlock]:
         return (pb for pb in self.blocks if pb.block.kind == BlockKind.FOOTNOTE)
+
+    @functools.cached_property
+    def provenance(self) -> PageIndex:
+        """Where the document's spans stand on its PDF pages (:mod:`extractor.provenance`);
+        built on first use, one per document."""
+        return PageIndex(self.document)
 
     def sentence_at(self, offset: int, *, before: bool = False) -> Sentence | None:
         """The sentence containing ``offset``; with ``before``, the one ending at it (for markers)."""

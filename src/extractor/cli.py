@@ -2,6 +2,7 @@
 
     report-extract run PATH... [--output DIR] [--glob PATTERN] [--model NAME] [--workers N]
     report-extract serve DIR --cron "0 6 * * *"
+    report-extract show CLAIM_ID [--output DIR] [--to PNG]
 
 Exit codes: 0 every report processed and validation passed; 1 a report failed or a schema or
 integrity expectation failed (tables are still written); 2 bad command line or no inputs.
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--lock-wait", type=float, default=LOCK_WAIT_S, metavar="SECONDS",
                        help="wait this long for another run writing the same output folder, then stop "
                             f"(default {LOCK_WAIT_S:g})")
+        p.add_argument("--no-review", action="store_true", help="skip the review site (OUTPUT/review/)")
         p.add_argument("--workers", type=int, default=1,
                        help="process reports in parallel on a local Dask cluster with N worker processes")
         p.add_argument("--dask-address", default=None,
@@ -75,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--cron", default="0 6 * * *", help="cron schedule (default: daily at 06:00)")
     serve.add_argument("--name", default="report-extractor-scheduled", help="deployment name")
     common(serve)
+    show = sub.add_parser("show", help="draw a claim's page with its figure highlighted, as a PNG")
+    show.add_argument("claim_id", help="a claims.claim_id of the run in --output")
+    show.add_argument("--output", "-o", default="output", help="the run's output folder (default: output)")
+    show.add_argument("--to", default=None, metavar="PNG", help="where to write (default: OUTPUT/show/CLAIM_ID.png)")
     return ap
 
 
@@ -123,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return _serve(args)
+        if args.command == "show":
+            from extractor.review.show import show_claim
+
+            _out.print(str(show_claim(args.claim_id, args.output, args.to)), soft_wrap=True)
+            return 0
         return _run(args)
     except ExtractorError as exc:
         _err.print(f"[red]error:[/red] {escape(exc.one_line())}", soft_wrap=True)
@@ -146,7 +157,7 @@ def _options(args: argparse.Namespace):
         os.environ[PASSWORD_ENV] = args.password  # read where a PDF is opened (and by local Dask workers)
     return RunOptions(output_dir=args.output, model=args.model, max_pages=args.max_pages, timeout_s=args.timeout,
                       max_text_mb=args.max_text_mb, max_line_chars=args.max_line_chars, lock_wait_s=args.lock_wait,
-                      ocr=args.ocr, validate=not args.no_validate, use_cache=not args.no_cache,
+                      ocr=args.ocr, validate=not args.no_validate, use_cache=not args.no_cache, review=not args.no_review,
                       expectations=str(Path(args.expectations).resolve()) if args.expectations else None)
 
 
@@ -273,6 +284,8 @@ def _print_summary(summary) -> None:
             _out.print(f"Data Docs: {v['data_docs']}")
     else:
         _out.print("validation: skipped")
+    if getattr(summary, "review", None):
+        _out.print(f"review site: {summary.review['index']}", soft_wrap=True)
     ok = len(summary.reports) - len(summary.failed)
     cached = sum(1 for r in summary.reports if r.get("cached"))
     from_cache = f" ({cached} unchanged, taken from the cache)" if cached else ""

@@ -90,3 +90,9 @@ class OrchestrationError(ExtractorError):
     """Prefect's API cannot be reached: its embedded server did not start."""
 
     code = "RX601"
+
+
+class ShowError(ExtractorError):
+    """A claim that cannot be drawn on its page: unknown id, no tables, or a text-dump report."""
+
+    code = "RX701"

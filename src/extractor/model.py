@@ -44,17 +44,41 @@ class RawLine:
     is_table: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class PageWord:
+    """A word as printed on a PDF page, with its box in PDF points in pdfplumber's coordinates
+    (``x0``/``x1`` from the page's left edge, ``top``/``bottom`` from its top edge).
+
+    ``line`` numbers the page's lines in reading order; ``marker`` is True for a raised footnote
+    marker (the text has it as a caret marker, layout repair lifts it out); ``edges`` are the
+    left edge of each character of ``text`` and then the right edge of the last (empty where the
+    characters do not map one to one on ``text``, e.g. an expanded ligature).
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    line: int
+    marker: bool = False
+    edges: tuple[float, ...] = ()
+
+
 @dataclass(frozen=True)
 class RawPage:
     """A page of lines as read from the input. ``number`` is 1-based.
 
     ``explicit`` is True when the input itself marks the page (a PDF page, a form feed in a text
     dump); False when ingestion could not see page breaks and layout repair must infer them.
+    ``words``: a PDF page's body and note words with their boxes, in reading order (empty for
+    text input); they take no part in layout repair and travel to :attr:`Document.page_words`.
     """
 
     number: int
     lines: tuple[RawLine, ...]
     explicit: bool = True
+    words: tuple[PageWord, ...] = ()
 
 
 @dataclass
@@ -163,6 +187,9 @@ class Document:
     n_pages: int = 0
     pages_inferred: bool = False
     removed_lines: list[tuple[int, str]] = field(default_factory=list)  # (page, text) of headers/footers
+    #: PDF input: each page's words with their boxes (``RawPage.words``), by page number; empty
+    #: for text input. ``extractor.provenance`` finds a span's box on its page from them.
+    page_words: dict[int, tuple[PageWord, ...]] = field(default_factory=dict)
 
     def body_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE)]

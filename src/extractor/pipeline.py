@@ -18,6 +18,7 @@ from extractor.analysis import Analysis, analyse
 from extractor.errors import ExtractorError, InputError
 from extractor.extract.citations import extract_citations, extract_notes, parse_notes, resolve_document_markers
 from extractor.extract.claims import extract_claims
+from extractor.extract.place_coordinates import add_coordinates
 from extractor.extract.places import aggregate_places, extract_place_mentions
 from extractor.ingest import SUPPORTED_SUFFIXES, read_pages, source_format
 from extractor.layout.repair import make_doc_id, repair_layout
@@ -104,7 +105,7 @@ def extract_tables(document: Document, analysis: Analysis, deadline: Deadline | 
     citations = extract_citations(analysis, parsed_notes, resolved)
     check("the places")
     mentions = extract_place_mentions(analysis)
-    places = aggregate_places(mentions)
+    places = add_coordinates(aggregate_places(mentions))
     attach_claim_context(claims, citations, mentions)
     sections = [
         {"doc_id": document.doc_id, "section_id": s.section_id, "number": s.number, "title": s.title,

@@ -77,6 +77,8 @@ class RunOptions:
     #: A team's own Great Expectations project (``expectations/build_project.py --out DIR``);
     #: None: the suites shipped with the package.
     expectations: str | None = None
+    #: Write the review site (``OUTPUT/review/``, :mod:`extractor.review`) at the end of the run.
+    review: bool = True
 
     @property
     def config(self) -> ExtractionConfig:
@@ -103,6 +105,7 @@ class BatchSummary:
     reports: list[dict[str, Any]] = field(default_factory=list)  # path, doc_id, status, error, seconds, cached
     rows: dict[str, int] = field(default_factory=dict)
     validation: dict[str, Any] = field(default_factory=dict)  # success, errors, warnings, data_docs
+    review: dict[str, Any] = field(default_factory=dict)  # index (path of the review site's page), seconds
     seconds: float = 0.0
 
     @property
@@ -333,6 +336,12 @@ def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | N
                 "report": str(public_path(out, report_page)),
                 "seconds": round(outcome.seconds, 3),
             }
+        if options.review:
+            from extractor.review.site import write_review_site
+
+            t0 = time.perf_counter()
+            index = write_review_site(staging, frames, run_id)
+            summary.review = {"index": str(public_path(out, index)), "seconds": round(time.perf_counter() - t0, 3)}
         write_tables(frames, staging)
         summary.reports = [
             {"path": r.path, "doc_id": r.doc_id, "status": r.status, "error": r.error,
@@ -404,6 +413,7 @@ def write_manifest(summary: BatchSummary, results: list[ReportResult], options: 
         ],
         "rows": summary.rows,
         "validation": summary.validation,
+        "review": summary.review,
         "seconds": summary.seconds,
         "packages": package_versions(),
     }

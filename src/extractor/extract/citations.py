@@ -55,7 +55,8 @@ def extract_notes(analysis: Analysis, parsed: dict[str, ParsedNote] | None = Non
     return [
         {"note_id": n.note_id, "doc_id": doc.doc_id, "page": n.page, "marker": n.marker, "note_text": n.text,
          **parsed[n.note_id].as_row(), "n_citations": counts.get(n.note_id, 0),
-         "duplicate_of": duplicates.get(n.note_id), "char_start": n.char_start, "char_end": n.char_end}
+         "duplicate_of": duplicates.get(n.note_id), "char_start": n.char_start, "char_end": n.char_end,
+         **analysis.provenance.columns(n.char_start, n.char_end, n.page)}
         for n in doc.notes
     ]
 
@@ -82,6 +83,7 @@ def extract_citations(analysis: Analysis, parsed: dict[str, ParsedNote] | None =
             "sentence_id": sent.sentence_id if sent else None, "cited_sentence": sent.text if sent else None,
             "note_id": note.note_id if note else None, "note_text": note.text if note else None,
             **parts, "resolved": note is not None, "char_offset": mk.offset,
+            **analysis.provenance.marker_columns(mk),
         })
     return rows
 

@@ -25,6 +25,7 @@ from extractor.errors import (
     NoTextLayerError,
 )
 from extractor.ingest.pdf_geometry import Line, Word, modal_size, reading_order
+from extractor.ingest.pdf_words import char_edges, page_words
 from extractor.ingest.pdf_zones import (
     Rule,
     mark_note_zone,
@@ -178,8 +179,9 @@ def scan_page(page) -> PageScan:
     turn = text_turn(page.chars)
     if turn:
         return _scan_turned(page, turn)
-    raw = page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size"])
-    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])) for w in raw if w.get("upright", True)]
+    raw = page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size"], return_chars=True)
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]), char_edges(w))
+             for w in raw if w.get("upright", True)]
     rules: list[Rule] = []
     for obj in list(page.lines) + list(page.rects):
         if obj["bottom"] - obj["top"] <= 2.0 and obj["x1"] - obj["x0"] >= 20:
@@ -341,7 +343,7 @@ def assemble_pages(scans: list[PageScan]) -> list[RawPage]:
     long_line = long_line_length([[ln.plain_text() for ln in lines if ln.kind == "body"] for lines in pages])
     return [
         RawPage(number=scan.number, lines=tuple(page_lines(lines, scan.tables, labels or all_labels, ratio, long_line)),
-                explicit=True)
+                explicit=True, words=page_words(lines, labels or all_labels))
         for lines, scan, labels in zip(pages, scans, page_labels)
     ]
 

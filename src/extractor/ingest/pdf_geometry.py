@@ -28,6 +28,8 @@ class Word:
     top: float
     bottom: float
     size: float
+    #: each character's left edge, then the last one's right edge (``PageWord.edges``)
+    edges: tuple[float, ...] = ()
 
     @property
     def center(self) -> float:

@@ -159,7 +159,7 @@ def publish(out: str | Path, staging: Path) -> None:
         os.replace(link, out / CURRENT)
         for name in names:
             _stable_link(out, name)
-        for stale in (out / "validation", out / "manifest.json"):
+        for stale in (out / "validation", out / "review", out / "manifest.json"):
             if stale.name not in names and stale.is_symlink():
                 stale.unlink()
     except OSError as exc:

@@ -62,8 +62,10 @@ def repair_layout(pages: list[RawPage], *, source_path: str, source_format: str,
     vocab = Vocabulary([u.text for u in units if u.kind in (BODY, HEADING, NOTE, TITLE)])
     endnotes = {u.marker for u in units if u.kind == NOTE and u.flags.get("endnote")}
     paras, sections_raw, tables = _assemble_body(units, notes, vocab, endnotes)
-    return _build_document(doc_id, source_path, source_format, sha256, units, paras, sections_raw, notes, tables,
-                           n_pages=max(u.page for u in units), inferred=not explicit)
+    document = _build_document(doc_id, source_path, source_format, sha256, units, paras, sections_raw, notes, tables,
+                               n_pages=max(u.page for u in units), inferred=not explicit)
+    document.page_words = {p.number: p.words for p in pages if p.words}  # PDF words, for provenance
+    return document
 
 
 def _infer_pages(units: list[Unit]) -> None:

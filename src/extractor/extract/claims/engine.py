@@ -110,11 +110,13 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity, label
     start = pb.block.char_start + c.start
     end = pb.block.char_start + c.end
     value, flag = stored_value(c.value)
+    page = pb.block.page_at(c.start)
     return {
         "claim_id": stable_id("c", doc.doc_id, start, end, value), "doc_id": doc.doc_id,
-        "page": pb.block.page_at(c.start), "section": labels.get(sent.section_id, ""),
+        "page": page, "section": labels.get(sent.section_id, ""),
         "section_id": sent.section_id, "sentence_id": sent.sentence_id, "sentence": sent.text,
         "surface": doc.text[start:end], "value": value, "value_flag": flag, "unit": c.unit, "kind": c.kind,
         "qualifier": c.qualifier, "year": c.year, "period": c.period, "change": c.change, "subject": c.subject,
         "place": None, "markers": None, "char_start": start, "char_end": end,
+        **analysis.provenance.columns(start, end, page),
     }
