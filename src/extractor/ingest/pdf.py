@@ -25,7 +25,7 @@ from extractor.errors import (
     LimitExceededError,
     NoTextLayerError,
 )
-from extractor.ingest.pdf_geometry import Line, Word, modal_size, reading_order
+from extractor.ingest.pdf_geometry import Line, Word, font_weight, modal_size, modal_weight, reading_order
 from extractor.ingest.pdf_zones import (
     Rule,
     mark_note_zone,
@@ -151,8 +151,9 @@ def _why(exc: BaseException) -> str:
 
 def scan_page(page) -> PageScan:
     """Words (with size), thin horizontal rules and ruled tables of one pdfplumber page."""
-    raw = page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size"])
-    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])) for w in raw if w.get("upright", True)]
+    raw = page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size", "fontname"])
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]), font_weight(w["fontname"]))
+             for w in raw if w.get("upright", True)]
     rules: list[Rule] = []
     for obj in list(page.lines) + list(page.rects):
         if obj["bottom"] - obj["top"] <= 2.0 and obj["x1"] - obj["x0"] >= 20:
@@ -189,6 +190,10 @@ def assemble_pages(scans: list[PageScan]) -> list[RawPage]:
     for lines, scan in zip(pages, scans):
         mark_note_zone(lines, scan.rules, body_size)
     ratio = pitch_ratio(pages, body_size)
+    # the running text's size and weight, what a heading is set apart from: measured on the body
+    # zone only (a report with long notes has more characters in note size than in body size)
+    body_words = [w for lines in pages for ln in lines if ln.kind == "body" for w in ln.words]
+    typography = Typography(modal_size(body_words) or body_size, modal_weight(body_words))
     all_labels: set[str] = set()
     page_labels: list[set[str]] = []
     for lines in pages:
@@ -196,7 +201,8 @@ def assemble_pages(scans: list[PageScan]) -> list[RawPage]:
         page_labels.append(labels)
         all_labels |= labels
     return [
-        RawPage(number=scan.number, lines=tuple(page_lines(lines, scan.tables, labels or all_labels, ratio)), explicit=True)
+        RawPage(number=scan.number, lines=tuple(page_lines(lines, scan.tables, labels or all_labels, ratio, typography)),
+                explicit=True)
         for lines, scan, labels in zip(pages, scans, page_labels)
     ]
 
@@ -218,14 +224,28 @@ def _notes(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     return notes
 
 
-def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: float) -> list[RawLine]:
-    """One page as raw lines: running heads, body with paragraph breaks and tables, then notes."""
+@dataclass(frozen=True)
+class Typography:
+    """How the running text of a document is set: its size and font weight."""
+
+    size: float
+    weight: int
+
+
+def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: float,
+               typography: Typography | None = None) -> list[RawLine]:
+    """One page as raw lines: running heads, body with paragraph breaks and tables, then notes.
+
+    Body lines carry their size relative to the body text and whether they are set bold
+    (``typography``: the document's body size and weight; without it, no typography is given).
+    """
     out: list[RawLine] = []
     heads = [ln for ln in lines if ln.kind == "header"]
     for ln in sorted(heads, key=lambda ln: ln.top):
         out += [RawLine(render_line(ln, set()), is_header=True), RawLine("")]
     body = [ln for ln in lines if ln.kind == "body"]
-    breaks = paragraph_breaks(body, ratio)
+    weight = typography.weight if typography else None
+    breaks = paragraph_breaks(body, ratio, weight)
     pending = sorted(tables, key=lambda t: t.top)
     for ln, brk in zip(body, breaks):
         while pending and _before(pending[0], ln):
@@ -233,7 +253,11 @@ def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: 
             brk = True
         if brk and out and out[-1].text:
             out.append(RawLine(""))
-        out.append(RawLine(render_line(ln, labels), is_table=ln.looks_tabular()))
+        if typography:
+            out.append(RawLine(render_line(ln, labels), is_table=ln.looks_tabular(),
+                               size=round(ln.size / typography.size, 2), bold=ln.is_bold(typography.weight)))
+        else:
+            out.append(RawLine(render_line(ln, labels), is_table=ln.looks_tabular()))
     for t in pending:
         out += _table_lines(t)
     for label, note_lines in _notes(lines):

@@ -8,9 +8,12 @@ body-size words while both sides carry text.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+
+from extractor.registry import lexicon
 
 
 _NUMERIC = re.compile(r"^[-+(]?[$\u20ac\u00a3\u20b9]?\d[\d,.]*%?\)?$")
@@ -28,6 +31,7 @@ class Word:
     top: float
     bottom: float
     size: float
+    weight: int = 4  # the font's weight, as :func:`font_weight` reads its name (4 = regular)
 
     @property
     def center(self) -> float:
@@ -65,6 +69,12 @@ class Line:
         """A superscript: clearly smaller than the line and sitting above its baseline."""
         return w.size < self.size * SMALL_RATIO and w.bottom < self.baseline - RAISE_RATIO * self.size
 
+    def is_bold(self, body_weight: int) -> bool:
+        """Is every word of the line that has a letter (raised markers aside) set heavier than
+        the body text? Figures and punctuation may be set in any weight."""
+        words = [w for w in self.words if not self.is_raised(w) and any(c.isalpha() for c in w.text)]
+        return bool(words) and all(w.weight > body_weight for w in words)
+
     def plain_text(self) -> str:
         return " ".join(w.text for w in self.words)
 
@@ -79,6 +89,27 @@ class Line:
         gaps = sum(1 for a, b in zip(self.words, self.words[1:]) if b.x0 - a.x1 > 2.0 * self.size)
         numeric = sum(1 for w in self.words if _NUMERIC.match(w.text))
         return gaps >= 2 and numeric >= 2
+
+
+@functools.cache
+def font_weight(fontname: str) -> int:
+    """The weight a font's name gives (``"ABCDEF+Calibri-Bold"`` -> 7), from the lexicon's list
+    (``data/lexicons/headings.toml``, ``[weights]``): the first weight word found in the name,
+    without its subset prefix; regular when the name has none."""
+    weights = lexicon("headings")["weights"]
+    name = fontname.rsplit("+", 1)[-1].lower()
+    for key, weight in weights["order"]:
+        if key in name:
+            return int(weight)
+    return int(weights["regular"])
+
+
+def modal_weight(words: list[Word]) -> int:
+    """The weight most characters are set in (the body text's weight)."""
+    counts: Counter[int] = Counter()
+    for w in words:
+        counts[w.weight] += len(w.text)
+    return counts.most_common(1)[0][0] if counts else int(lexicon("headings")["weights"]["regular"])
 
 
 def modal_size(words: list[Word]) -> float:
