@@ -183,13 +183,13 @@ def is_date_line(text: str) -> bool:
 
 
 def is_figures(text: str) -> bool:
-    """A chart's labels or a table row, not a title: two or more bare figures ("0 50 100 150",
-    "20 Overall 150"), as many digits as letters, or a figure at the end ("Total SDA 2.8"). A
-    year or a number inside a title is fine ("Looking Ahead: 2021 Annual Update", "COVID-19
+    """A chart's labels or a table row, not a title: two or more bare figures other than years
+    ("0 50 100 150", "20 Overall 150"), as many digits as letters, or a figure other than a year
+    at the end ("Total SDA 2.8"). A year or a number inside a title is fine ("Looking Ahead: 2021 Annual Update", "COVID-19
     Impact on First-Quarter 2021 GDP", "Outlook for 2025")."""
     tokens = text.split()
     numbering = 1 if tokens and re.match(r"^\d{1,2}(?:\.\d{1,2})*[.)]?$", tokens[0]) else 0
-    figures = sum(1 for t in tokens[numbering:] if _NUMERIC_TOKEN.match(t))
+    figures = sum(1 for t in tokens[numbering:] if _NUMERIC_TOKEN.match(t) and not _YEAR.match(t.strip("()[],;.")))
     letters = sum(c.isalpha() for c in text)
     digits = sum(c.isdigit() for c in text)
     # a row of a table ends with its figure: "Total SDA 2.8", "IV. Liquid liabilities 46.7"

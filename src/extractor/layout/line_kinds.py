@@ -240,8 +240,6 @@ LARGER = 1.12
 #: A bold or capitalised unit is a heading only if it is not set much smaller than the body
 #: (bold note text, a chart's bold labels).
 NOT_SMALLER = 0.9
-#: A heading runs over at most this many lines.
-MAX_HEADING_LINES = 4
 
 
 def _heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
@@ -257,7 +255,7 @@ def _heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
     """
     text = u.text
     if typeset:
-        if u.n_lines > MAX_HEADING_LINES or not _set_apart(u) or not _heading_shaped(text):
+        if not _set_apart(u) or not _heading_shaped(text):
             return None
         h = match_heading(text) or heading_parts(text)
         return HeadingMatch(h.number, h.title, h.level, "typeset", h.scheme)
@@ -355,18 +353,19 @@ def _confirm_headings(units: list[Unit], typeset: bool) -> None:
 
 def _front_matter_end(units: list[Unit]) -> int:
     """The index of the last unit of the front matter: the end of the table of contents (its
-    last entry; where no entry was recognised, the last unit on the page of its title, where
-    pages are known), or -1."""
+    last entry; where no entry after its title was recognised, the last unit on the title's
+    page, where pages are known), or -1."""
     toc = [i for i, u in enumerate(units) if u.kind == TOC]
-    if toc:
-        return toc[-1]
-    # a contents list whose entries no leaders mark ("5 Introduction"): its title's page
+    end = toc[-1] if toc else -1
+    # a contents list whose entries were not recognised ("5 Introduction", entries merged with
+    # a side column): the rest of its title's page
     limit = max(40, len(units) // 3)
-    title = next((i for i, u in enumerate(units[:limit]) if u.kind in (BODY, HEADING)
+    title = next((i for i, u in enumerate(units[:limit]) if u.kind in (BODY, HEADING, TOC)
                   and is_contents_title(u.text)), None)
-    if title is not None and len({u.page for u in units}) > 1:
-        return max(i for i, u in enumerate(units) if u.page == units[title].page)
-    return -1
+    entries = [i for i in toc if title is not None and i > title and units[i].page == units[title].page]
+    if title is not None and not entries and len({u.page for u in units}) > 1:
+        end = max(end, max(i for i, u in enumerate(units) if u.page == units[title].page))
+    return end
 
 
 def _style_key(u: Unit) -> tuple[float, bool, bool]:
@@ -449,7 +448,9 @@ def _assign_levels(units: list[Unit], typeset: bool) -> None:
     if not heads:
         return
     if typeset:
-        levels = _style_levels(heads)
+        # the styles of the headings whose wording does not say their level
+        styled = [u for u in heads if u.heading is not None and _own_level(u.heading) is None]
+        levels = _style_levels(styled) if styled else {}
         for u in heads:
             h = u.heading
             assert h is not None
@@ -513,6 +514,9 @@ def _style_levels(heads: list[Unit]) -> dict[tuple[float, bool, bool], int]:
     return {st: level_of[key(st)] for st in styles}
 
 
+_PAGE_AT_END = re.compile(r"[A-Za-z\u00c0-\u024f),]\s+\d{1,3}$")  # "Appendix II Scope and Methodology 58"
+
+
 def _mark_toc(units: list[Unit]) -> None:
     """Find the table of contents: a run of entries with leaders and page numbers near the start.
 
@@ -535,8 +539,9 @@ def _mark_toc(units: list[Unit]) -> None:
     misses = 0
     while i < n and misses <= 3:
         t = units[i].text
-        if L.is_toc_entry(t) or L.is_toc_glued_entry(t) or L.is_table_rule(t):
-            last, misses = i, 0
+        if L.is_toc_entry(t) or L.is_toc_glued_entry(t) or L.is_table_rule(t) \
+                or len(t) < 120 and _PAGE_AT_END.search(t) and not L.ends_sentence(t):
+            last, misses = i, 0  # an entry: a leader and a page number, or a title and its page
         elif match_heading(t) or len(t) < 120 and not L.ends_sentence(t):
             misses += 1  # a chapter line of the TOC, or a title broken over lines
         else:
