@@ -187,14 +187,32 @@ def test_units_between_blank_lines_dates_captions_and_notes_are_no_headings():
         ("I", "Introduction", 1), ("II", "South Sudan", 1), ("", "Key Development Issues", 1)]
 
 
+def test_cover_lines_of_a_dump_are_no_headings():
+    """A title page without a contents list: the lines in capitals or title case above the first
+    paragraph of running text are the cover's; the numbered heading right above it is kept."""
+    cover = "\n".join(["CONTAINS CONFIDENTIAL", "INFORMATION", "INTERNATIONAL MONETARY FUND", "ARGENTINA",
+                       "Staff Report for the 1981 Article IV Consultation",
+                       "Prepared by the Western Hemisphere Department",
+                       "(In consultation with the Exchange and Trade, Research,",
+                       "Legal, and Treasurer's Departments)", "December 1, 1981", "I. Introduction",
+                       "The 1981 Article IV consultation discussions with Argentina were conducted in",
+                       "Buenos Aires in the period August 27-September 16, 1981. The representatives of",
+                       "Argentina in these discussions included the Ministers of Economy and Finance."])
+    doc = repair_text(cover)
+    assert [(s.number, s.title) for s in doc.sections] == [("I", "Introduction")]
+
+
 def test_heading_wording_rules():
     assert is_date_line("16 June 2025") and is_date_line("Updated April 20, 2026") and is_date_line("2 Septembre 2015")
     assert not is_date_line("Outlook for 2025") and not is_date_line("Looking Ahead: 2021 Annual Update")
     assert is_caption("Figure 3: Food insecurity") and is_caption("Table A-1. Bridge Condition by State")
     assert is_caption("Source: World Food Programme.") and is_caption("Box 1.1. Global Real Estate Update")
     assert not is_caption("Figures of speech in policy") and not is_caption("Notes")
-    for text in ("0 50 100 150 200", "2019-20 2020-21 2021-22", "Total SDA 2.8", "Guam NA NA NA NA", "98 GW"):
+    for text in ("0 50 100 150 200", "2019-20 2020-21 2021-22", "Total SDA 2.8", "Guam NA NA NA NA", "98 GW",
+                 "AUS DEU GBR JPN USA", "TR33 TRB1", "Agency Priority Goals . . . . . . .20", "List of Figures"):
         assert not_a_heading(text), text
+    for text in ("Outlook for 2025", "NEW DEAL FOR ALL", "COVID-19 Impact on First-Quarter 2021 GDP", "PART III"):
+        assert not not_a_heading(text), text
     assert match_heading("II. South Sudan").scheme == "roman"
     assert match_heading("A. Key development issues").scheme == "letter"
     assert match_heading("C. Extension of Certain Other Provisions").scheme == "letter"  # C is a letter here

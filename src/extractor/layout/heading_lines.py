@@ -54,6 +54,7 @@ class DumpLines:
     """What the lines of a text dump show, by ``(page index, line index)``."""
 
     headings: dict[tuple[int, int], int] = field(default_factory=dict)  # first line -> lines
+    listed: set[tuple[int, int]] = field(default_factory=set)  # headings the contents list gives
     running: set[tuple[int, int]] = field(default_factory=set)  # running heads and footers
     contents: set[tuple[int, int]] = field(default_factory=set)  # a contents list without leaders
 
@@ -100,7 +101,8 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
                 headings[(p, i)] = k
         if len(headings) == before:
             break
-    return DumpLines(headings, running, contents)
+    listed = {where for where in headings if candidates[where][1]}
+    return DumpLines(headings, listed, running, contents)
 
 
 def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int, bool, bool] | None:

@@ -142,11 +142,24 @@ def is_matter(text: str) -> bool:
 
 def not_a_heading(text: str) -> bool:
     """Text that is never a heading, however it is set: a caption or a figure's source line, a
-    date, a run of figures (a chart's axis or data labels), a table row, a contents title, no
-    word at all."""
+    date, a run of figures or codes (a chart's axis or data labels), a table row, a contents
+    title or entry, no word at all."""
     t = " ".join(text.split())
     return is_caption(t) or is_date_line(t) or is_figures(t) or is_contents_title(t) or not _WORD.search(t) \
-        or _repeats_words(t)
+        or _repeats_words(t) or _codes(t) or bool(_LEADER.search(t))
+
+
+_LEADER = re.compile(r"(?:\.\s?){4,}|\u2026{2,}")  # a contents entry's leader dots: "Goals . . . . .20"
+_CODE = re.compile(r"^(?:[A-Z]{3}|[A-Z]{1,4}\d+[A-Z\d]*)$")  # "DEU", "TR33", "LVA10"
+
+
+def _codes(text: str) -> bool:
+    """A chart's axis of codes, not a title: four or more words, each a three-letter code in
+    capitals ("AUS DEU GBR JPN USA"), or two or more codes with figures ("TR33 TRB1")."""
+    tokens = text.split()
+    codes = [t for t in tokens if _CODE.match(t)]
+    with_digits = [t for t in codes if any(c.isdigit() for c in t)]
+    return len(codes) == len(tokens) and (len(tokens) >= 4 or len(with_digits) >= 2)
 
 
 def _repeats_words(text: str) -> bool:

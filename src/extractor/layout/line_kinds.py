@@ -80,6 +80,7 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
         printed: list[str] = []
         flags: dict[str, bool] = {}
         block_end = -1
+        listed = False
         after_blank = True
         page_text: list[str] = []  # the page's lines so far
         for l_index, line in enumerate(page.lines):
@@ -91,8 +92,12 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
                 if current:  # a heading found among running lines: a unit of its own
                     close(page.number, current, flags, printed)
                     current, printed, flags = [], [], {}
+            if where in dump.headings:
+                listed = where in dump.listed
             if l_index <= block_end:
                 line_flags["heading_line"] = True
+                if listed:
+                    line_flags["listed"] = True
             if where in dump.contents:
                 line_flags["contents"] = True
             if where in dump.running:
@@ -305,7 +310,8 @@ def _has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
 
 
-_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# a sentence's end inside the unit, or a reference's year ("Gill, I.S. and M. Raiser. 2012. Golden ...")
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[\"'\u201d\u2019]?[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018(]?[A-Z]|\b(?:19|20)\d\d[a-z]?\.\s")
 
 
 def _confirm_headings(units: list[Unit], typeset: bool) -> None:
@@ -325,6 +331,7 @@ def _confirm_headings(units: list[Unit], typeset: bool) -> None:
     are numbered too.
     """
     front_end = _front_matter_end(units)
+    cover_end = _cover_end(units)
     heads = [i for i, u in enumerate(units) if u.kind == HEADING and u.heading is not None
              and not u.flags.get("md_heading")]  # a markdown heading is marked so by the dump itself
     strict = {i for i in heads if _heads_text(units, i, typeset, chain=_may_chain(units[i], typeset))}
@@ -338,7 +345,9 @@ def _confirm_headings(units: list[Unit], typeset: bool) -> None:
         # above a list ("Abbreviations" above its entries), names, a small-set reference list
         worded = match_heading(u.text) is not None
         keep = i in strict or (worded or _style_key(u) in confirmed) and _heads_text(units, i, typeset, relaxed=True)
-        if i <= front_end or not keep:
+        # only its look marks it a heading and it stands on the cover, before any running text
+        on_cover = i <= cover_end and not worded and not u.flags.get("listed") and _plain_look(u)
+        if i <= front_end or on_cover or not keep:
             u.kind, u.heading = BODY, None
             continue
         if h.scheme == "digit" and h.number.isdigit():
@@ -349,6 +358,23 @@ def _confirm_headings(units: list[Unit], typeset: bool) -> None:
             seen_digits.add(n)
         elif h.scheme == "decimal":
             seen_digits.add(int(h.number.split(".")[0]))  # "1.1" is in chapter 1
+
+
+def _cover_end(units: list[Unit]) -> int:
+    """The index of the last unit of a cover or title page: before the report's first paragraph
+    of running text (a dozen words or more ending a sentence), every unit but the headings
+    directly above that paragraph is the cover's (organisation, title, authors, date)."""
+    first = next((i for i, u in enumerate(units) if u.kind == BODY and len(u.text.split()) >= 12
+                  and L.ends_sentence(_MARKER_TAIL.sub("", u.text))), None)
+    if first is None:
+        return -1
+    i = first - 1
+    while i >= 0 and units[i].kind in (HEADING, HEADER):
+        i -= 1
+    return i
+
+
+_MARKER_TAIL = re.compile(r"\^\S{1,3}$")  # a note's marker after a sentence's end
 
 
 def _front_matter_end(units: list[Unit]) -> int:
@@ -370,6 +396,10 @@ def _front_matter_end(units: list[Unit]) -> int:
 
 def _style_key(u: Unit) -> tuple[float, bool, bool]:
     return (round(u.size, 1), u.bold, is_all_caps(u.text))
+
+
+def _plain_look(u: Unit) -> bool:
+    return u.heading is not None and u.heading.kind in ("typeset", "plain") and not u.heading.number
 
 
 def _may_chain(u: Unit, typeset: bool) -> bool:
