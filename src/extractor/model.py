@@ -36,12 +36,19 @@ class RawLine:
     footnote marker as a caret marker (``"^1"``), set ``is_note`` on lines of the footnote zone,
     ``is_header`` on running headers, footers and page numbers they recognised from position,
     and ``is_table`` on lines of a table.
+
+    Backends that see typography also say how the line is set, so that layout repair can tell a
+    heading from body text: ``size`` is the line's type size relative to the body text's
+    (1.0 = body size, 1.6 = a heading set 60% larger; 0.0 = not known, as in a text dump) and
+    ``bold`` is True when every word of the line is set in a heavier weight than the body text.
     """
 
     text: str
     is_note: bool = False
     is_header: bool = False
     is_table: bool = False
+    size: float = 0.0
+    bold: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from extractor.errors import (
     LimitExceededError,
     NoTextLayerError,
 )
-from extractor.ingest.pdf_geometry import Line, Word, modal_size, reading_order
+from extractor.ingest.pdf_geometry import Line, Word, font_weight, modal_size, modal_weight, reading_order
 from extractor.ingest.pdf_words import char_edges, page_words
 from extractor.ingest.pdf_zones import (
     Rule,
@@ -171,7 +171,7 @@ def _why(exc: BaseException) -> str:
 
 
 def scan_page(page) -> PageScan:
-    """Words (with size), thin horizontal rules and ruled tables of one pdfplumber page.
+    """Words (with size and weight), thin horizontal rules and ruled tables of one pdfplumber page.
 
     A page whose text runs down or up the page, or upside down (a page drawn upright and saved
     with ``/Rotate``, or a landscape table turned on a portrait page), is read turned back: its
@@ -179,8 +179,9 @@ def scan_page(page) -> PageScan:
     turn = text_turn(page.chars)
     if turn:
         return _scan_turned(page, turn)
-    raw = page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size"], return_chars=True)
-    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]), char_edges(w))
+    raw = page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size", "fontname"], return_chars=True)
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]), edges=char_edges(w),
+                  weight=font_weight(w["fontname"]))
              for w in raw if w.get("upright", True)]
     rules: list[Rule] = []
     for obj in list(page.lines) + list(page.rects):
@@ -334,6 +335,10 @@ def assemble_pages(scans: list[PageScan]) -> list[RawPage]:
     for lines, scan in zip(pages, scans):
         mark_note_zone(lines, scan.rules, body_size)
     ratio = pitch_ratio(pages, body_size)
+    # the running text's size and weight, what a heading is set apart from: measured on the body
+    # zone only (a report with long notes has more characters in note size than in body size)
+    body_words = [w for lines in pages for ln in lines if ln.kind == "body" for w in ln.words]
+    typography = Typography(modal_size(body_words) or body_size, modal_weight(body_words))
     all_labels: set[str] = set()
     page_labels: list[set[str]] = []
     for lines in pages:
@@ -342,7 +347,8 @@ def assemble_pages(scans: list[PageScan]) -> list[RawPage]:
         all_labels |= labels
     long_line = long_line_length([[ln.plain_text() for ln in lines if ln.kind == "body"] for lines in pages])
     return [
-        RawPage(number=scan.number, lines=tuple(page_lines(lines, scan.tables, labels or all_labels, ratio, long_line)),
+        RawPage(number=scan.number,
+                lines=tuple(page_lines(lines, scan.tables, labels or all_labels, ratio, long_line, typography)),
                 explicit=True, words=page_words(lines, labels or all_labels))
         for lines, scan, labels in zip(pages, scans, page_labels)
     ]
@@ -365,20 +371,32 @@ def _notes(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     return notes
 
 
+@dataclass(frozen=True)
+class Typography:
+    """How the running text of a document is set: its size and font weight."""
+
+    size: float
+    weight: int
+
+
 def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: float,
-               long_line: float = float("inf")) -> list[RawLine]:
+               long_line: float = float("inf"), typography: Typography | None = None) -> list[RawLine]:
     """One page as raw lines: running heads, body with paragraph breaks and tables, then notes.
 
     A body line is a table's row when it is set as one (cells apart by wide gaps) or when it
     reads as a chart's or a table's text between body lines (its figures, labels, caption and
     source lines, :func:`~extractor.ingest.text_zones.find_charts`; ``long_line``: a line longer
-    than most body lines)."""
+    than most body lines). Body lines carry their size relative to the body text and whether
+    they are set bold (``typography``: the document's body size and weight; without it, no
+    typography is given).
+    """
     out: list[RawLine] = []
     heads = [ln for ln in lines if ln.kind == "header"]
     for ln in sorted(heads, key=lambda ln: ln.top):
         out += [RawLine(render_line(ln, set()), is_header=True), RawLine("")]
     body = [ln for ln in lines if ln.kind == "body"]
-    breaks = paragraph_breaks(body, ratio)
+    weight = typography.weight if typography else None
+    breaks = paragraph_breaks(body, ratio, weight)
     plain = [ln.plain_text() for ln in body]
     charts = find_charts(plain, list(range(len(plain))), long_line)
     pending = sorted(tables, key=lambda t: t.top)
@@ -388,7 +406,12 @@ def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: 
             brk = True
         if brk and out and out[-1].text:
             out.append(RawLine(""))
-        out.append(RawLine(render_line(ln, labels), is_table=ln.looks_tabular() or k in charts))
+        tabular = ln.looks_tabular() or k in charts
+        if typography:
+            out.append(RawLine(render_line(ln, labels), is_table=tabular,
+                               size=round(ln.size / typography.size, 2), bold=ln.is_bold(typography.weight)))
+        else:
+            out.append(RawLine(render_line(ln, labels), is_table=tabular))
     for t in pending:
         out += _table_lines(t)
     for label, note_lines in _notes(lines):

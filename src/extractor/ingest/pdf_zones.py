@@ -172,8 +172,14 @@ def render_line(line: Line, note_labels: set[str], skip: int = 0) -> str:
 _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\-*\u2013]\s")
 
 
-def paragraph_breaks(lines: list[Line], pitch_ratio: float) -> list[bool]:
-    """For each body line, whether a new paragraph starts at it (the first line always does)."""
+def paragraph_breaks(lines: list[Line], pitch_ratio: float, body_weight: int | None = None) -> list[bool]:
+    """For each body line, whether a new paragraph starts at it (the first line always does).
+
+    With ``body_weight`` (the body text's font weight), a line set wholly bold and short of the
+    measure starts a new paragraph, and so does the line after it: a bold heading set in the
+    body size, with no more space around it than between lines ("Issues for Congress" above
+    its first paragraph), stands apart from the text it heads (:func:`_bold_turn`).
+    """
     breaks: list[bool] = []
     col_left: dict[str, float] = {}
     col_right: dict[str, float] = {}
@@ -203,10 +209,24 @@ def paragraph_breaks(lines: list[Line], pitch_ratio: float) -> list[bool]:
                 or gap > 1.3 * pitch_ratio * size
                 or gap < 0  # went back up: something out of flow
                 or (indented and prev_flush)
+                or body_weight is not None and _bold_turn(prev, ln, body_weight, col_right)
             )
         breaks.append(brk)
         prev = ln
     return breaks
+
+
+def _bold_turn(prev: Line, ln: Line, body_weight: int, col_right: dict[str, float]) -> bool:
+    """A bold line set apart from its neighbours: a bold line short of the measure after which
+    regular text goes on, or a bold line after a regular one that ended its paragraph. A bold
+    lead-in sentence running the full measure into its paragraph is not set apart."""
+    bold_prev, bold_now = prev.is_bold(body_weight), ln.is_bold(body_weight)
+    if bold_prev == bold_now:
+        return False
+    prev_short = prev.x1 < col_right[prev.column] - 2 * prev.size
+    if bold_prev:
+        return prev_short
+    return prev_short or bool(re.search(r"[.!?:\"\u201d)]$", render_line(prev, set())))
 
 
 def pitch_ratio(pages: list[list[Line]], body_size: float) -> float:
