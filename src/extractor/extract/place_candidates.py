@@ -18,7 +18,7 @@ from extractor.extract.place_context import (
 )
 from extractor.extract.place_mention import HEADING_KINDS, WIDE_TYPES, Found, Mention
 from extractor.gazetteer import GENERIC_WORDS
-from extractor.place_ruler import BEFORE_NAME, FEATURES, FEDERAL_DISTRICT, HEAD_WORDS, HEADS, REGIONS
+from extractor.place_ruler import BEFORE_NAME, FEATURES, FEDERAL_DISTRICT, HEAD_WORDS, HEADS, LABEL, REGIONS, reading
 from extractor.registry import lexicon
 
 _CUES = lexicon("place_cues")
@@ -42,10 +42,10 @@ def entities(found: Found, pb: ParsedBlock) -> None:
     if not ents:
         return
     heading = pb.block.kind in HEADING_KINDS
-    rule_tokens = {i for ent in ents if ent.label_ == "PLACE" for i in range(ent.start, ent.end)}
+    rule_tokens = {i for ent in ents if ent.label_ == LABEL for i in range(ent.start, ent.end)}
     for ent in ents:
-        if ent.label_ == "PLACE":
-            method, _, place_type = ent.ent_id_.partition("|")
+        if ent.label_ == LABEL:
+            method, place_type = reading(ent)
         elif found.use_model and ent.label_ in MODEL_LABELS:
             method, place_type = "model", ""
         else:
