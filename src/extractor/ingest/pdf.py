@@ -152,7 +152,19 @@ def _scan_document(path: Path, max_pages: int | None, deadline: Deadline, passwo
                 scans[-1].words = ocr_words(page)
         return scans
     finally:
+        _close(pdf)
+
+
+def _close(pdf) -> None:
+    """Close a pdfplumber document, even one whose page tree is broken (pdfplumber's ``close``
+    reads the pages again to close them, and would raise over the error being reported)."""
+    try:
         pdf.close()
+    except Exception:  # noqa: BLE001 - the document is being given up on
+        try:
+            pdf.stream.close()
+        except Exception:  # noqa: BLE001
+            pass
 
 
 def _open_error(path: Path, exc: BaseException, password: str | None = None) -> InputError:
