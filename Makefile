@@ -15,20 +15,25 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 120
 export GX_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: run test bench install clean help
+CORPUS ?= ../shared/corpus/pdf
+
+.PHONY: run test bench corpus install clean help
 
 help:
 	@echo "make run    - set up .venv and run the flow on the bundled sample report (writes $(OUTPUT)/)"
 	@echo "make test   - set up .venv and run the test suite"
 	@echo "make bench  - speed and memory ratios (writes $(OUTPUT)/bench/bench.json; BENCH_ONLY=\"NAME ...\")"
+	@echo "make corpus - the development corpus (PDFs and text dumps) with a quality summary per report"
 	@echo "make clean  - remove .venv, caches and generated output"
 
 ASSETS := src/extractor/validate/datadocs_assets
 
 $(STAMP): pyproject.toml constraints.txt $(ASSETS)/package-lock.json
+	@# --ocr reads scanned pages with Tesseract (Debian: tesseract-ocr); without it --ocr says so
+	@command -v tesseract >/dev/null 2>&1 || echo "tesseract not found: --ocr will refuse scanned PDFs (apt-get install tesseract-ocr)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,model]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,model,ocr]"
 	@# Data Docs' CSS and JS from the npm registry, so that the pages render offline
 	@if command -v npm >/dev/null 2>&1; then \
 	  (cd $(ASSETS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) \
@@ -47,6 +52,14 @@ test: $(STAMP)
 # BENCH_ONLY="extraction serve-memory" runs only those figures (bench/run.py --list names them).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --output $(OUTPUT)/bench $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
+
+# The development corpus through the flow, as PDFs and as users' text dumps, with a quality summary each
+corpus: $(STAMP)
+	$(BIN)/python -m extractor.quality dumps $(CORPUS) $(OUTPUT)/corpus-text/reports
+	-$(BIN)/report-extract run $(CORPUS) --output $(OUTPUT)/corpus --quiet
+	-$(BIN)/report-extract run $(OUTPUT)/corpus-text/reports --output $(OUTPUT)/corpus-text --quiet
+	$(BIN)/python -m extractor.quality summary $(OUTPUT)/corpus
+	$(BIN)/python -m extractor.quality summary $(OUTPUT)/corpus-text
 
 clean:
 	rm -rf $(VENV) .prefect .pytest_cache .hypothesis

@@ -24,6 +24,12 @@ Figures (``--only`` takes the names in brackets; the default set is :data:`DEFAU
   them; two PDF fixtures against pdfplumber's own ``extract_text`` of every page. For information.
 - [pdf-ingest] the PDF ingest (words, rules, tables, reading order, notes, paragraphs) of the sample
   typeset as a PDF, against pdfplumber ``extract_words`` of every page (``bench/bench_pdf.py``). Bar 1.5.
+- [layout-linear] layout repair of a 6.5 MB text dump (64 copies of the sample) per MB, against a
+  0.8 MB dump (8 copies) per MB: linear is 1.0. Bar 1.5. Also, for information, the whole report
+  (file to tables, no model) per MB, a 1.6 MB dump against a 0.2 MB one.
+- [review] a PDF run writing the review site (crops and plots included) against the same run without
+  it (the two PDF fixtures and the sample typeset as a PDF with one figure corrupted). Bar 1.2.
+  With it, for information: vl-convert's engine starting in a fresh process (once per process).
 - [serve-memory] a ``serve``-like process: 200 reports (text and PDF fixtures, the text ones each a
   distinct copy) through ``runner.process_one`` without cache in one fresh process; RSS
   (``/proc/self/statm``) after report 200 against after report 20. Bar 1.1 (flat). Also: Python
@@ -37,7 +43,10 @@ Figures (``--only`` takes the names in brackets; the default set is :data:`DEFAU
   runner (for information).
 - [workers-blank] (not in the default set) the same two without a model, for information.
 
-The default set takes ~7-10 minutes on 2 cores, most of it the workers figure.
+The default set's time goes mostly to the workers figure (two 50-report runs with the model); the
+time of each figure is written to the JSON (``seconds_per_figure``). Measured on 2 cores: ~10-11
+minutes with the machine otherwise lightly loaded (load ~3), 26 minutes at load ~9; the workers
+figure means something only with both cores idle.
 
 A figure with no bar (``info``) is printed and written but does not decide the exit code.
 """
@@ -262,6 +271,110 @@ def fig_pdf_ingest() -> dict:
             "note": "PDF ingest of the sample typeset as a PDF vs pdfplumber extract_words (bench_pdf.py)"}
 
 
+# --- text dumps of any size ---------------------------------------------------------------------
+
+#: Copies of the sample in the small and the large dump (0.8 MB and 6.5 MB, 8 times larger), and
+#: in the dumps read from file to tables (0.2 MB and 1.6 MB: ~1 s per copy on a loaded machine).
+LINEAR_COPIES = (8, 64)
+REPORT_COPIES = (2, 16)
+
+
+def _dump(copies: int) -> str:
+    """A long text dump: the sample ``copies`` times, each copy with its own opening line."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    return "\n\n".join(f"Copy {i} of the report.\n\n{text}" for i in range(copies))
+
+
+def fig_layout_linear() -> list[dict]:
+    """Layout repair (splitting a dump into pages and repairing them) per MB of a 6.5 MB dump
+    against per MB of a 0.8 MB one: 1.0 is linear (bar 1.5). And the same for the whole report,
+    file to tables, no model (for information; the spaCy pass and the extractors)."""
+    from extractor.ingest.text import split_pages
+    from extractor.layout.repair import repair_layout
+    from extractor.pipeline import ExtractionConfig, process_report
+
+    small, large = (_dump(n) for n in LINEAR_COPIES)
+    mb = [len(t.encode("utf-8")) / 1e6 for t in (small, large)]
+
+    def layout(text: str) -> Callable[[], None]:
+        return lambda: repair_layout(split_pages(text), source_path="dump.txt", source_format="text", sha256="0" * 64)
+
+    layout(small)()  # warm-up
+    small_s, large_s = turns(layout(small), layout(large), repeat=3)
+    rows = [{"figure": "layout-linear", "floor": small_s / mb[0], "ours": large_s / mb[1], "bar": 1.5,
+             "unit": "s/MB", "note": f"layout repair per MB: {mb[1]:.1f} MB dump vs {mb[0]:.1f} MB "
+                                     f"({large_s:.2f} s vs {small_s:.2f} s)"}]
+    small, large = (_dump(n) for n in REPORT_COPIES)
+    mb = [len(t.encode("utf-8")) / 1e6 for t in (small, large)]
+    with tempfile.TemporaryDirectory(prefix="bench-linear-") as tmp:
+        paths = []
+        for name, text in (("small", small), ("large", large)):
+            paths.append(Path(tmp) / f"{name}.txt")
+            paths[-1].write_text(text, encoding="utf-8")
+        config = ExtractionConfig(model="none")
+
+        def report(path: Path) -> Callable[[], None]:
+            def run() -> None:
+                result = process_report(path, config)
+                assert result.status == "ok", result.error
+            return run
+
+        small_s, large_s = turns(report(paths[0]), report(paths[1]), repeat=1)
+    rows.append({"figure": "text-report-linear", "floor": small_s / mb[0], "ours": large_s / mb[1], "bar": None,
+                 "unit": "s/MB", "note": f"file to tables per MB, no model: {mb[1]:.1f} MB dump vs {mb[0]:.1f} MB "
+                                         f"({large_s:.1f} s vs {small_s:.1f} s)"})
+    return rows
+
+
+# --- the review site ----------------------------------------------------------------------------
+
+REVIEW_BAR = 1.2
+
+
+def fig_review() -> list[dict]:
+    """A PDF run writing the review site (crops and plots included) against the same run without
+    it: the two PDF fixtures and the sample typeset as a PDF with one figure corrupted (a
+    conflict: two crops). Each side validates and writes its tables, no cache; runs in turns,
+    best of 3, after a warm-up of each (Great Expectations' context, vl-convert's engine).
+    Also, for information: vl-convert's first chart in a fresh process (its engine starting),
+    which a one-off run pays once, against the warm run without the site."""
+    sys.path.insert(0, str(ROOT))
+    from extractor.runner import RunOptions, run_batch
+    from tests.pdfgen import generate_report_pdf
+
+    with tempfile.TemporaryDirectory(prefix="bench-review-") as tmp:
+        text = SAMPLE.read_text(encoding="utf-8").replace("17,522 yuan, a 24.7%", "17,252 yuan, a 24.7%")
+        corrupted = generate_report_pdf(text, Path(tmp) / "corrupted.pdf", markers="digits")
+        inputs = [*PDFS, corrupted]
+
+        def side(review: bool) -> Callable[[], object]:
+            options = RunOptions(output_dir=str(Path(tmp) / ("with" if review else "without")), model="none",
+                                 use_cache=False, review=review)
+            return lambda: run_batch(inputs, options)
+
+        without, with_review = side(False), side(True)
+        without(), with_review()  # warm-up
+        floor_s, ours_s = turns(without, with_review, repeat=3)
+        crops = len(list((Path(tmp) / "with" / "review").rglob("*.png")))
+    cold = _in_child("_child_vl_convert_start")
+    return [{"figure": "review", "floor": floor_s, "ours": ours_s, "bar": REVIEW_BAR, "unit": "s",
+             "note": f"PDF run (3 PDFs, {crops} crops) with the review site vs without"},
+            {"figure": "review-cold-start", "floor": floor_s, "ours": floor_s + cold["seconds"], "bar": None,
+             "unit": "s", "note": "the warm run plus vl-convert's first chart in a fresh process (once per process)"}]
+
+
+def _child_vl_convert_start() -> dict:
+    import altair as alt
+    import pandas as pd
+
+    from extractor.review.digest import render_svg
+
+    chart = alt.Chart(pd.DataFrame({"a": ["x", "y"], "b": [1, 2]})).mark_bar().encode(x="b:Q", y="a:N")
+    t0 = time.perf_counter()
+    render_svg(chart)
+    return {"seconds": time.perf_counter() - t0}
+
+
 # --- a serve-like process -----------------------------------------------------------------------
 
 SERVE_REPORTS = 200
@@ -434,16 +547,18 @@ FIGURES: dict[str, Callable[[], dict | list[dict]]] = {
     "extraction-model": fig_extraction_model,
     "report-per-page": fig_report_per_page,
     "pdf-ingest": fig_pdf_ingest,
+    "layout-linear": fig_layout_linear,
     "serve-memory": fig_serve_memory,
     "flow": fig_flow_overhead,
     "batch": fig_batch,
     "workers": fig_workers,
+    "review": fig_review,
     "workers-default": fig_workers_default,
     "workers-blank": fig_workers_blank,
 }
 #: What ``make bench`` runs (the rest with ``--only``).
-DEFAULT = ("extraction", "extraction-model", "report-per-page", "pdf-ingest", "serve-memory", "flow", "batch",
-           "workers")
+DEFAULT = ("extraction", "extraction-model", "report-per-page", "pdf-ingest", "layout-linear", "review", "serve-memory", "flow",
+           "batch", "workers")
 
 
 def judge(row: dict) -> dict:

@@ -29,8 +29,10 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 import great_expectations as gx  # noqa: E402
 import great_expectations.expectations as gxe  # noqa: E402
+from great_expectations.expectations.row_conditions import Column  # noqa: E402
 
 from extractor.gazetteer import PLACE_TYPES  # noqa: E402  (data/lexicons/place_types.toml)
+from extractor.numbers import OUT_OF_RANGE  # noqa: E402
 from extractor.tables import SCHEMAS  # noqa: E402
 from extractor.validate import gx_expectations as cx  # noqa: E402
 from extractor.validate.consistency import KINDS, STATUSES  # noqa: E402
@@ -71,6 +73,13 @@ def span(start: str = "char_start", end: str = "char_end") -> list:
                                                         ignore_row_if="either_value_is_missing", severity=CRITICAL)]
 
 
+def box() -> list:
+    """A row's box on its PDF page (``extractor.provenance``) is never inside out."""
+    return [gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A=b, column_B=a, or_equal=True,
+                                                        ignore_row_if="either_value_is_missing", severity=CRITICAL)
+            for a, b in (("x0", "x1"), ("top", "bottom"))]
+
+
 URL = r"^https?://[^\s/]+\.[^\s]+$"
 SUITES: dict[str, list] = {
     "documents": common("documents", "doc_id") + [
@@ -87,7 +96,12 @@ SUITES: dict[str, list] = {
         *page(), *span(),
     ],
     "claims": common("claims", "claim_id") + [
-        gxe.ExpectColumnValuesToNotBeNull(column="value", severity=CRITICAL),
+        # a value is stored unless it is out of range (then value_flag says so, the value is null)
+        gxe.ExpectColumnValuesToNotBeNull(column="value", row_condition=Column("value_flag").is_null(),
+                                          severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeNull(column="value", row_condition=Column("value_flag").is_not_null(),
+                                       severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeInSet(column="value_flag", value_set=[OUT_OF_RANGE], severity=CRITICAL),
         gxe.ExpectColumnValuesToNotBeNull(column="surface", severity=CRITICAL),
         gxe.ExpectColumnValuesToNotBeNull(column="unit", severity=CRITICAL),
         gxe.ExpectColumnValuesToMatchRegex(column="unit", regex=r"^[^\W\d_][\w\-/]*$", severity=CRITICAL,
@@ -96,7 +110,7 @@ SUITES: dict[str, list] = {
         gxe.ExpectColumnValuesToBeBetween(column="year", min_value=1900, max_value=2100, severity=CRITICAL),
         gxe.ExpectColumnValuesToNotBeNull(column="sentence_id", severity=CRITICAL),
         gxe.ExpectColumnValuesToNotBeNull(column="sentence", severity=CRITICAL),
-        *page(), *span(),
+        *page(), *span(), *box(),
     ],
     "notes": common("notes", "note_id") + [
         gxe.ExpectColumnValuesToNotBeNull(column="marker", severity=CRITICAL),
@@ -105,7 +119,7 @@ SUITES: dict[str, list] = {
                                             notes="A URL printed without a scheme or malformed (the report's own)."),
         cx.ExpectNotesToBeCited(column_list=["note_id", "page", "marker", "note_text"], ids=p("cited_note_ids"),
                                 severity=WARNING, notes="Every note is cited by at least one marker in the body."),
-        *page(), *span(),
+        *page(), *span(), *box(),
     ],
     "citations": common("citations", "citation_id") + [
         gxe.ExpectColumnValuesToNotBeNull(column="marker", severity=CRITICAL),
@@ -117,7 +131,7 @@ SUITES: dict[str, list] = {
         gxe.ExpectColumnValuesToMatchRegex(column="url", regex=URL, severity=WARNING,
                                             notes="A URL printed without a scheme or malformed (the report's own)."),
         gxe.ExpectColumnValuesToBeBetween(column="char_offset", min_value=0, severity=CRITICAL),
-        *page(),
+        *page(), *box(),
     ],
     "claim_citations": common("claim_citations", None) + [
         gxe.ExpectCompoundColumnsToBeUnique(column_list=["claim_id", "citation_id"], severity=CRITICAL),
@@ -133,12 +147,14 @@ SUITES: dict[str, list] = {
         gxe.ExpectColumnValuesToMatchRegex(column="country", regex=r"^[A-Z]{2}$", severity=CRITICAL),
         gxe.ExpectColumnValuesToBeBetween(column="mentions", min_value=1, severity=CRITICAL),
         *page("first_page"),
+        gxe.ExpectColumnValuesToBeBetween(column="lat", min_value=-90, max_value=90, severity=CRITICAL),
+        gxe.ExpectColumnValuesToBeBetween(column="lon", min_value=-180, max_value=180, severity=CRITICAL),
     ],
     "place_mentions": common("place_mentions", "mention_id") + [
         cx.ExpectColumnValuesToBeKnownIds(column="place_id", ids=p("place_ids"), of_table="places", severity=CRITICAL),
         gxe.ExpectColumnValuesToBeInSet(column="place_type", value_set=list(PLACE_TYPES), severity=CRITICAL),
         gxe.ExpectColumnValueLengthsToBeBetween(column="text", min_value=1, severity=CRITICAL),
-        *page(), *span(),
+        *page(), *span(), *box(),
     ],
     "consistency_checks": common("consistency_checks", "check_id") + [
         gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(KINDS), severity=CRITICAL),

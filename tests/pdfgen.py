@@ -485,11 +485,12 @@ SAMPLE_TABLE = [
 
 
 def generate_report_pdf(dump_text: str, out_path: str | Path, *, markers: str = "circled",
-                        two_column_at: float = 0.55, table_at: float = 0.3) -> Path:
+                        two_column_at: float = 0.55, table_at: float = 0.3, user_password: str | None = None) -> Path:
     """Typeset ``dump_text`` into ``out_path``.
 
     ``two_column_at`` / ``table_at``: fraction of the paragraphs after which the two-column page
     starts (at the next heading) and after which the table is inserted (at the next paragraph end).
+    ``user_password``: the PDF is encrypted and opens with this password.
     """
     out_path = Path(out_path)
     paras = parse_dump(dump_text)
@@ -521,6 +522,8 @@ def generate_report_pdf(dump_text: str, out_path: str | Path, *, markers: str = 
             ts.table_done = True
         i += 1
     ts.finish()
+    if user_password is not None:
+        ts.pdf.set_encryption(owner_password=f"owner-{user_password}", user_password=user_password)
     ts.pdf.output(str(out_path))
     return out_path
 

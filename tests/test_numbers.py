@@ -69,9 +69,33 @@ def test_lakh_and_crore_in_words(n: int, scale: str) -> None:
     assert parse_number(f"{spell(n)} {scale}") == n * INDIAN_SCALES[scale]
 
 
-@pytest.mark.parametrize("text", ["12,34", "1,2,345", "1,23,4567", "12,345,67", "1,23,45,6789"])
+@pytest.mark.parametrize("text", ["1,2,345", "1,23,4567", "12,345,67", "1,23,45,6789", "1.234,5,6"])
 def test_malformed_grouping_is_no_number(text: str) -> None:
     assert parse_decimal(text) is None
+
+
+@pytest.mark.parametrize("text, english, comma_decimal", [
+    ("12,34", Decimal("12.34"), Decimal("12.34")),  # a comma and two digits: a decimal comma ("2,4%")
+    ("1.234.567", Decimal("1234567"), Decimal("1234567")),  # two points: thousands
+    ("1.234,5", Decimal("1234.5"), Decimal("1234.5")),
+    ("25.675", Decimal("25.675"), Decimal("25675")),  # the report's convention decides
+    ("17,522", Decimal("17522"), Decimal("17522")),
+    ("0,376", Decimal("0.376"), Decimal("0.376")),  # thousands are never grouped after a zero
+])
+def test_decimal_commas_and_points(text: str, english: Decimal, comma_decimal: Decimal) -> None:
+    from extractor.numbers import Convention, parse_digits
+    assert parse_digits(text) == english
+    assert parse_digits(text, Convention(spaced_thousands=True, dotted_thousands=True)) == comma_decimal
+
+
+def test_the_convention_of_a_report() -> None:
+    from extractor.numbers import convention_of
+    spanish = "una caída de 2,2% del PIB, un 0,39% y USD 16.000 millones; 1,5°C"
+    french = "une croissance de 3,5% par an, 470 000 réfugiés; tableau: 6314.3 6396.6 6883.3"
+    english = "GDP grew 2.4% and 3.5%; 1,234 firms"
+    assert convention_of(spanish).dotted_thousands and convention_of(spanish).spaced_thousands
+    assert convention_of(french).spaced_thousands and not convention_of(french).dotted_thousands
+    assert not convention_of(english).spaced_thousands and not convention_of(english).dotted_thousands
 
 
 @given(whole=st.integers(min_value=0, max_value=10**9), decimals=st.text("0123456789", min_size=1, max_size=3))

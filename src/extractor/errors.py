@@ -52,6 +52,12 @@ class LimitExceededError(InputError):
     code = "RX106"
 
 
+class DuplicateReportError(InputError):
+    """Two files of one batch with the same name and content: one ``doc_id`` for both."""
+
+    code = "RX107"
+
+
 class LayoutError(ExtractorError):
     """Layout repair found no body text to work on."""
 
@@ -72,3 +78,21 @@ class ExpectationsError(ExtractorError):
 
 class OutputError(ExtractorError):
     code = "RX501"
+
+
+class OutputLockedError(OutputError):
+    """Another run is writing to the same output folder (and did not finish in time)."""
+
+    code = "RX502"
+
+
+class OrchestrationError(ExtractorError):
+    """Prefect's API cannot be reached: its embedded server did not start."""
+
+    code = "RX601"
+
+
+class ShowError(ExtractorError):
+    """A claim that cannot be drawn on its page: unknown id, no tables, or a text-dump report."""
+
+    code = "RX701"

@@ -12,6 +12,7 @@ last run is taken from the cache; when nothing at all changed (inputs, options, 
 """
 from __future__ import annotations
 
+import html
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -30,6 +31,8 @@ from prefect.states import Completed, Failed
 from prefect.utilities.annotations import quote
 
 from extractor import __version__
+from extractor.errors import ExtractorError, OrchestrationError
+from extractor.io.publish import output_lock
 from extractor.nlp import resolve_model_name
 from extractor.pipeline import ReportResult, discover_reports, failed_result, file_sha256
 from extractor.runner import (
@@ -70,9 +73,14 @@ def report_task(path: str, options: RunOptions) -> ReportResult:
 
 
 @task(name="validate-and-write", cache_policy=NO_CACHE)
-def finish_task(results: list[ReportResult], options: RunOptions, started: float) -> BatchSummary:
-    """Great Expectations suites and consistency checks, then atomic CSV/Parquet writes."""
-    return finish_run(results, options, started=started)
+def finish_task(results: list[ReportResult], options: RunOptions, started: float) -> BatchSummary | ExtractorError:
+    """Great Expectations suites and consistency checks, then every output written and published
+    at once. An output folder that cannot be written is returned as its one-line error (the flow
+    fails with it), not raised: a raised error would be logged with a traceback."""
+    try:
+        return finish_run(results, options, started=started)
+    except ExtractorError as exc:
+        return exc
 
 
 @flow(name="report-extractor", validate_parameters=False)
@@ -84,9 +92,19 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
     :func:`run_flow`, from the flow body (never from a task, which may run in another process).
     """
     options = RunOptions(**options) if isinstance(options, dict) else (options or RunOptions())
+    logger = get_run_logger()
+    try:
+        with output_lock(options.output_dir, options.lock_wait_s):
+            return _extract_reports(paths, options, logger)
+    except ExtractorError as exc:  # the output folder: one line, no traceback
+        logger.error("%s", exc.one_line())
+        return Failed(message=exc.one_line(), data=exc)
+
+
+def _extract_reports(paths: list[str], options: RunOptions, logger: Any) -> Any:
+    """The flow's body, with the output folder's lock held."""
     progress = _progress_callback()
     paths = [str(p) for p in discover_reports(paths)]
-    logger = get_run_logger()
     started = time.perf_counter()
     unchanged = _unchanged_since_last_run(paths, options, started)
     if unchanged is not None:
@@ -132,6 +150,8 @@ def extract_reports(paths: list[str], options: RunOptions | dict[str, Any] | Non
     # quote(): the tables are not introspected for task dependencies (seconds on a large batch)
     summary = finish_task(quote(ordered), options, started)
     del ordered
+    if isinstance(summary, ExtractorError):
+        raise summary
     return _final_state(summary, logger)
 
 
@@ -185,7 +205,7 @@ def run_flow(paths: list[str], options: RunOptions, progress: Callable[[ReportRe
     flow_fn = extract_reports.with_options(task_runner=task_runner) if task_runner is not None else extract_reports
     token = _PROGRESS.set(progress)
     try:
-        with _shared_api(task_runner), _worker_environment(task_runner):
+        with embedded_api(), _shared_api(task_runner), _worker_environment(task_runner):
             state = flow_fn(paths, options, return_state=True)
     finally:
         _PROGRESS.reset(token)
@@ -193,6 +213,79 @@ def run_flow(paths: list[str], options: RunOptions, progress: Callable[[ReportRe
     if isinstance(result, BaseException):
         raise result
     return result
+
+
+@contextmanager
+def embedded_api() -> Iterator[None]:
+    """With no Prefect server configured, start Prefect's embedded API server here, name it in
+    the settings for the run, and stop it when the run ends, however it ends.
+
+    Prefect would start the same server on the flow's first API call; started here, a server that
+    cannot start is one line naming the ways out (RX601), not a traceback, and the server process
+    dies with this one: stopped at the end of the run, at exit (a SIGTERM or SIGHUP turns into an
+    ordinary exit in the CLI), and, on Linux, killed by the kernel if this process is killed
+    outright (its parent-death signal)."""
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    settings = get_current_settings()
+    if settings.api.url or not settings.server.ephemeral.enabled:
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    timeout = settings.server.ephemeral.startup_timeout_seconds
+    server = SubprocessASGIServer()
+    try:
+        with _children_die_with_this_process():
+            server.start(timeout=timeout)
+    except Exception as exc:  # noqa: BLE001 - Prefect raises RuntimeError, httpx errors, OSError
+        server.stop()
+        why = " ".join(str(exc).split())[:160]
+        raise OrchestrationError(None, f"Prefect's embedded API server did not start within {timeout} s ({why}); "
+                                       "run with --no-flow (no Prefect), or set PREFECT_API_URL to a running "
+                                       "Prefect server (`prefect server start`)") from None
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        server.stop()
+
+
+@contextmanager
+def _children_die_with_this_process() -> Iterator[None]:
+    """Processes started in this block get the kernel's parent-death signal (Linux): SIGTERM when
+    this process dies, even by SIGKILL. Elsewhere, nothing changes."""
+    import ctypes
+    import ctypes.util
+    import signal
+    import subprocess
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        yield
+        return
+    try:
+        prctl = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True).prctl
+    except (OSError, AttributeError):
+        yield
+        return
+    pr_set_pdeathsig = 1
+
+    def set_pdeathsig() -> None:  # runs in the child between fork and exec: a bare system call
+        prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+    real = subprocess.Popen
+
+    class Popen(real):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("preexec_fn", set_pdeathsig)
+            super().__init__(*args, **kwargs)
+
+    subprocess.Popen = Popen  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        subprocess.Popen = real  # type: ignore[misc]
 
 
 @contextmanager
@@ -320,12 +413,9 @@ def _cached(path: str, options: RunOptions) -> ReportResult | None:
     if not options.use_cache:
         return None
     try:
-        result = load_cached(options, file_sha256(Path(path)))
+        return load_cached(options, file_sha256(Path(path)), path)
     except OSError:
         return None  # unreadable: let the report's task report it properly
-    if result is not None:
-        result.path = path
-    return result
 
 
 def _result_of(path: str, future: Any) -> ReportResult:
@@ -358,10 +448,11 @@ def _publish_artifacts(summary: BatchSummary) -> None:
         "|---|---|",
         *[f"| {k} | {n} |" for k, n in summary.rows.items()],
     ]
-    warnings = v.get("warning_lines") or []
+    # the lines quote the report's text: escaped, so that markup in a report is shown, never rendered
+    warnings = [html.escape(w, quote=False) for w in v.get("warning_lines") or []]
     if warnings:
         lines += ["", "## Consistency warnings", "", *[f"- {w}" for w in warnings]]
-    errors = v.get("error_lines") or []
+    errors = [html.escape(e, quote=False) for e in v.get("error_lines") or []]
     if errors:
         lines += ["", "## Validation errors", "", *[f"- {e}" for e in errors]]
     create_markdown_artifact("\n".join(lines), key="run-summary", description="report-extractor run summary")

@@ -5,9 +5,10 @@ repair (``extractor.layout``) turns those into a :class:`Document`. Nothing afte
 knows which file format a report came in.
 
 The :class:`Document` keeps one repaired text, ``Document.text``: the body blocks (headings and
-paragraphs, in reading order, separated by a blank line), followed by the footnotes. Every block,
-note, marker and sentence carries a character span into that text, so every extracted row can
-point back to the exact characters it came from.
+paragraphs, in reading order, separated by a blank line), followed by the footnotes, then the
+text of charts and tables (read for the places it names, never for claims). Every block, note,
+marker and sentence carries a character span into that text, so every extracted row can point
+back to the exact characters it came from.
 """
 from __future__ import annotations
 
@@ -35,12 +36,40 @@ class RawLine:
     footnote marker as a caret marker (``"^1"``), set ``is_note`` on lines of the footnote zone,
     ``is_header`` on running headers, footers and page numbers they recognised from position,
     and ``is_table`` on lines of a table.
+
+    Backends that see typography also say how the line is set, so that layout repair can tell a
+    heading from body text: ``size`` is the line's type size relative to the body text's
+    (1.0 = body size, 1.6 = a heading set 60% larger; 0.0 = not known, as in a text dump) and
+    ``bold`` is True when every word of the line is set in a heavier weight than the body text.
     """
 
     text: str
     is_note: bool = False
     is_header: bool = False
     is_table: bool = False
+    size: float = 0.0
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageWord:
+    """A word as printed on a PDF page, with its box in PDF points in pdfplumber's coordinates
+    (``x0``/``x1`` from the page's left edge, ``top``/``bottom`` from its top edge).
+
+    ``line`` numbers the page's lines in reading order; ``marker`` is True for a raised footnote
+    marker (the text has it as a caret marker, layout repair lifts it out); ``edges`` are the
+    left edge of each character of ``text`` and then the right edge of the last (empty where the
+    characters do not map one to one on ``text``, e.g. an expanded ligature).
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    line: int
+    marker: bool = False
+    edges: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,11 +78,14 @@ class RawPage:
 
     ``explicit`` is True when the input itself marks the page (a PDF page, a form feed in a text
     dump); False when ingestion could not see page breaks and layout repair must infer them.
+    ``words``: a PDF page's body and note words with their boxes, in reading order (empty for
+    text input); they take no part in layout repair and travel to :attr:`Document.page_words`.
     """
 
     number: int
     lines: tuple[RawLine, ...]
     explicit: bool = True
+    words: tuple[PageWord, ...] = ()
 
 
 @dataclass
@@ -162,6 +194,9 @@ class Document:
     n_pages: int = 0
     pages_inferred: bool = False
     removed_lines: list[tuple[int, str]] = field(default_factory=list)  # (page, text) of headers/footers
+    #: PDF input: each page's words with their boxes (``RawPage.words``), by page number; empty
+    #: for text input. ``extractor.provenance`` finds a span's box on its page from them.
+    page_words: dict[int, tuple[PageWord, ...]] = field(default_factory=dict)
 
     def body_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE)]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from extractor.registry import lexicon
@@ -38,8 +39,41 @@ NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
 #: Digits as written: Western thousands grouping ("1,234,567"), South Asian lakh/crore grouping
 #: (a group of three on the right, groups of two before it: "2,77,000", "1,23,45,678"), plain
 #: digits and decimals.
-DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+DIGITS = (r"[1-9]\d?(?:,\d\d)+,\d{3}(?:\.\d+)?|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+          # as Spanish and French reports write them: "1.234.567,8", "1.234.567", "2,4", "0,376"
+          r"|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}(?!\d)|0,\d+")
 _DIGITS_RE = re.compile(rf"^(?:{DIGITS})$")
+#: Numbers whose form tells they are written with a decimal comma: "1.234,5", "1.234.567", "2,4",
+#: "0,376" (thousands are never grouped after a zero).
+_COMMA_DECIMAL_FORM = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}|0,\d+")
+#: A point and three digits: thousands or a decimal, as the report writes ("25.675").
+_DOTTED_THOUSAND = re.compile(r"\d{1,3}\.\d{3}")
+#: The decimals a text writes, with a comma and with a point ("2,4", "2.4"), to tell its convention.
+_DECIMAL_COMMAS = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])")
+_DECIMAL_POINTS = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])")
+_CONVENTIONS = _LEXICON["conventions"]
+
+
+@dataclass(frozen=True)
+class Convention:
+    """How a report writes the numbers whose form does not tell: "470 000" is one number with
+    ``spaced_thousands``; "25.675" is 25675 with ``dotted_thousands``, else 25.675."""
+
+    spaced_thousands: bool = False
+    dotted_thousands: bool = False
+
+
+ENGLISH = Convention()
+
+
+def convention_of(text: str) -> Convention:
+    """The convention of a report's text, by its share of decimal commas among its decimals
+    (``numbers.toml`` [conventions])."""
+    commas = len(_DECIMAL_COMMAS.findall(text))
+    points = len(_DECIMAL_POINTS.findall(text))
+    share = commas / (commas + points) if commas else 0.0
+    return Convention(spaced_thousands=share >= _CONVENTIONS["spaced_thousands_share"],
+                      dotted_thousands=share >= _CONVENTIONS["dotted_thousands_share"])
 _ABBREV = "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
 #: A token that is a number, possibly glued to a currency, a sign, a second number or a scale
 #: abbreviation, as spaCy's tokenizer leaves it: "17,522", "US$4.7", "~5", "5–10", "5.5bn", "5,000+".
@@ -54,11 +88,14 @@ _DIGIT_FORM = re.compile(
 )
 
 
-def parse_digits(text: str) -> Decimal | None:
-    """``"17,522"`` -> 17522, ``"33.05"`` -> 33.05; None unless ``text`` is digits only."""
+def parse_digits(text: str, convention: Convention = ENGLISH) -> Decimal | None:
+    """``"17,522"`` -> 17522, ``"33.05"`` -> 33.05, ``"2,4"`` -> 2.4, ``"1.234.567"`` -> 1234567,
+    ``"25.675"`` -> 25675 with ``convention.dotted_thousands``; None unless ``text`` is digits only."""
     t = text.strip()
     if not _DIGITS_RE.match(t):
         return None
+    if _COMMA_DECIMAL_FORM.fullmatch(t) or convention.dotted_thousands and _DOTTED_THOUSAND.fullmatch(t):
+        t = t.replace(".", "").replace(",", ".")
     try:
         return Decimal(t.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
@@ -188,3 +225,28 @@ _YEAR_TEXT = re.compile(r"1[5-9]\d\d|20\d\d|2100")
 def is_year(value: Decimal | float, text: str) -> bool:
     """A four-digit calendar year as written (``"2024"``), not ``"2,024"`` nor ``"2024.5"``."""
     return _YEAR_TEXT.fullmatch(text.strip()) is not None and float(value) == int(text)
+
+
+#: The largest magnitude a claim's value is stored with. Past it a printed figure is a typo or
+#: hostile text, not a quantity: a thousand times the largest figure any report states (world GDP
+#: written in the weakest currencies, ~1e19; the largest banknote ever printed, 1e20 pengő), and
+#: far inside float64 (~1.8e308), so no sum or ratio of stored values overflows.
+MAX_ABS_VALUE = Decimal("1e23")
+#: ``claims.value_flag`` of a figure whose value is not stored (output/README.md).
+OUT_OF_RANGE = "out_of_range"
+
+
+def stored_value(value: Decimal | int | float) -> tuple[float | None, str | None]:
+    """A claim's value as it is stored, and its flag: ``(float, None)``, or ``(None,
+    "out_of_range")`` for a value beyond :data:`MAX_ABS_VALUE` (``"1"`` and 400 zeros, which a
+    float would hold as ``inf``) or too small for a float to tell from zero (``0.000...01``)."""
+    try:
+        exact = value if isinstance(value, Decimal) else Decimal(value)
+        if not exact.is_finite() or abs(exact) > MAX_ABS_VALUE:
+            return None, OUT_OF_RANGE
+        number = float(exact)
+    except (InvalidOperation, OverflowError, ValueError):
+        return None, OUT_OF_RANGE
+    if number == 0 and exact != 0:
+        return None, OUT_OF_RANGE
+    return number, None

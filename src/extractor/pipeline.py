@@ -18,9 +18,11 @@ from extractor.analysis import Analysis, analyse
 from extractor.errors import ExtractorError, InputError
 from extractor.extract.citations import extract_citations, extract_notes, parse_notes, resolve_document_markers
 from extractor.extract.claims import extract_claims
+from extractor.extract.place_coordinates import add_coordinates
 from extractor.extract.places import aggregate_places, extract_place_mentions
 from extractor.ingest import SUPPORTED_SUFFIXES, read_pages, source_format
 from extractor.layout.repair import make_doc_id, repair_layout
+from extractor.limits import MAX_LINE_CHARS, MAX_PAGES, MAX_TEXT_MB, TIMEOUT_S, Deadline
 from extractor.model import Document, RawPage
 from extractor.nlp import build_nlp, model_label
 from extractor.tables import TABLE_NAMES, sort_frame, to_frame
@@ -30,11 +32,22 @@ Rows = list[dict[str, Any]]
 
 @dataclass(frozen=True)
 class ExtractionConfig:
-    """Per-run settings. ``model``: spaCy model name, "auto" (default) or "none"."""
+    """Per-run settings. ``model``: spaCy model name, "auto" (default) or "none"; the limits of
+    :mod:`extractor.limits` (None: no limit); ``password``: opens encrypted PDFs (never written
+    anywhere); ``ocr``: pages without a text layer are read by Tesseract."""
 
     model: str | None = None
-    max_pages: int | None = 2000
-    timeout_s: float | None = 600.0
+    max_pages: int | None = MAX_PAGES
+    timeout_s: float | None = TIMEOUT_S
+    max_text_mb: float | None = MAX_TEXT_MB
+    max_line_chars: int | None = MAX_LINE_CHARS
+    password: str | None = field(default=None, repr=False)
+    #: Read pages without a text layer with Tesseract (``--ocr``).
+    ocr: bool = False
+
+    def deadline(self, path: str | Path) -> Deadline:
+        """The time limit of one report, from now."""
+        return Deadline(path, self.timeout_s)
 
 
 @dataclass
@@ -55,9 +68,12 @@ class ReportResult:
         return self
 
 
-def read_report_pages(path: str | Path, config: ExtractionConfig = ExtractionConfig()) -> list[RawPage]:
-    """Ingest: a report file into raw pages (text dump or PDF)."""
-    return read_pages(Path(path), max_pages=config.max_pages, timeout_s=config.timeout_s)
+def read_report_pages(path: str | Path, config: ExtractionConfig = ExtractionConfig(),
+                      deadline: Deadline | None = None) -> list[RawPage]:
+    """Ingest: a report file into raw pages (text dump or PDF), within the limits."""
+    return read_pages(Path(path), max_pages=config.max_pages, deadline=deadline or config.deadline(path),
+                      max_text_mb=config.max_text_mb, max_line_chars=config.max_line_chars,
+                      password=config.password, ocr=config.ocr)
 
 
 def repair_report_layout(path: str | Path, pages: list[RawPage]) -> Document:
@@ -67,22 +83,29 @@ def repair_report_layout(path: str | Path, pages: list[RawPage]) -> Document:
                          stem=path.stem)
 
 
-def load_document(path: str | Path, config: ExtractionConfig = ExtractionConfig()) -> Document:
-    """Ingest and repair one report."""
-    return repair_report_layout(path, read_report_pages(path, config))
+def load_document(path: str | Path, config: ExtractionConfig = ExtractionConfig(),
+                  deadline: Deadline | None = None) -> Document:
+    """Ingest and repair one report (within its time limit, ``deadline``, when given)."""
+    deadline = deadline or config.deadline(path)
+    pages = read_report_pages(path, config, deadline)
+    deadline.check("layout repair")
+    return repair_report_layout(path, pages)
 
 
-def extract_tables(document: Document, analysis: Analysis) -> dict[str, Rows]:
-    """All extractors over one parsed document."""
+def extract_tables(document: Document, analysis: Analysis, deadline: Deadline | None = None) -> dict[str, Rows]:
+    """All extractors over one parsed document (checking the report's time limit between them)."""
     from extractor.extract.links import attach_claim_context, link_claims_to_citations
 
+    check = deadline.check if deadline is not None else (lambda step: None)
     claims = extract_claims(analysis)
+    check("the notes and citations")
     parsed_notes = parse_notes(document.notes)
     resolved = resolve_document_markers(analysis)
     notes = extract_notes(analysis, parsed_notes, resolved)
     citations = extract_citations(analysis, parsed_notes, resolved)
+    check("the places")
     mentions = extract_place_mentions(analysis)
-    places = aggregate_places(mentions)
+    places = add_coordinates(aggregate_places(mentions))
     attach_claim_context(claims, citations, mentions)
     sections = [
         {"doc_id": document.doc_id, "section_id": s.section_id, "number": s.number, "title": s.title,
@@ -98,12 +121,16 @@ def extract_tables(document: Document, analysis: Analysis) -> dict[str, Rows]:
 
 
 def extract_document(document: Document, config: ExtractionConfig = ExtractionConfig(),
-                     seconds_so_far: float = 0.0) -> ReportResult:
-    """One spaCy pass over a repaired document, then every extractor; a ``documents`` row too."""
+                     seconds_so_far: float = 0.0, deadline: Deadline | None = None) -> ReportResult:
+    """One spaCy pass over a repaired document, then every extractor; a ``documents`` row too.
+    ``deadline``: the report's time limit, started when its reading started (else from now)."""
     t0 = time.perf_counter()
+    deadline = deadline or config.deadline(document.source_path)
     nlp = build_nlp(config.model)
-    analysis = analyse(document, nlp, model_label(nlp))
-    tables = extract_tables(document, analysis)
+    deadline.check("the spaCy pass")
+    analysis = analyse(document, nlp, model_label(nlp), deadline=deadline)
+    deadline.check("the claims")
+    tables = extract_tables(document, analysis, deadline)
     seconds = seconds_so_far + time.perf_counter() - t0
     tables["documents"] = [document_row(document, analysis, tables, seconds)]
     return ReportResult(document.source_path, document.doc_id, "ok", None, tables, seconds)
@@ -114,8 +141,9 @@ def process_report(path: str | Path, config: ExtractionConfig = ExtractionConfig
     path = Path(path)
     t0 = time.perf_counter()
     try:
-        document = load_document(path, config)
-        return extract_document(document, config, time.perf_counter() - t0)
+        deadline = config.deadline(path)
+        document = load_document(path, config, deadline)
+        return extract_document(document, config, time.perf_counter() - t0, deadline)
     except Exception as exc:  # noqa: BLE001 - one bad report must never sink a batch
         return failed_result(path, exc, time.perf_counter() - t0)
 

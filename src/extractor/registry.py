@@ -51,11 +51,16 @@ def patterns(name: str) -> tuple[dict[str, Any], ...]:
     return tuple(json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("//"))
 
 
+#: Folders of the package that hold no rule: what validation and its pages are made of (a cached
+#: report's tables do not depend on them).
+_NOT_RULES = ("__pycache__", "node_modules", "gx", "datadocs_assets")
+
+
 def _files(folder: Traversable, suffixes: tuple[str, ...]) -> list[tuple[str, Traversable]]:
     out: list[tuple[str, Traversable]] = []
     for item in folder.iterdir():
         if item.is_dir():
-            if item.name != "__pycache__":
+            if item.name not in _NOT_RULES:
                 out.extend((f"{item.name}/{name}", f) for name, f in _files(item, suffixes))
         elif item.name.endswith(suffixes):
             out.append((item.name, item))

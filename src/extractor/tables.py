@@ -13,6 +13,9 @@ import pandas as pd
 import pyarrow as pa
 
 S, F, I, B = pa.string(), pa.float64(), pa.int64(), pa.bool_()
+#: Where a row's span stands on its PDF page, in PDF points (``extractor.provenance``); null for
+#: text input and where the span was not found on the page.
+BOX = (("x0", F), ("top", F), ("x1", F), ("bottom", F))
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
@@ -27,31 +30,31 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "claims": pa.schema([
         ("claim_id", S), ("doc_id", S), ("page", I), ("section", S), ("section_id", S), ("sentence_id", I),
-        ("sentence", S), ("surface", S), ("value", F), ("unit", S), ("kind", S), ("qualifier", S),
+        ("sentence", S), ("surface", S), ("value", F), ("value_flag", S), ("unit", S), ("kind", S), ("qualifier", S),
         ("year", I), ("period", S), ("change", S), ("subject", S), ("place", S), ("markers", S),
-        ("char_start", I), ("char_end", I),
+        ("char_start", I), ("char_end", I), *BOX,
     ]),
     "notes": pa.schema([
         ("note_id", S), ("doc_id", S), ("page", I), ("marker", S), ("note_text", S), ("source", S),
         ("title", S), ("date", S), ("url", S), ("url_domain", S), ("url_valid", B), ("kind", S),
-        ("n_citations", I), ("duplicate_of", S), ("char_start", I), ("char_end", I),
+        ("n_citations", I), ("duplicate_of", S), ("char_start", I), ("char_end", I), *BOX,
     ]),
     "citations": pa.schema([
         ("citation_id", S), ("doc_id", S), ("page", I), ("section", S), ("marker", S), ("sentence_id", I),
         ("cited_sentence", S), ("note_id", S), ("note_text", S), ("source", S), ("title", S), ("date", S),
-        ("url", S), ("url_domain", S), ("url_valid", B), ("kind", S), ("resolved", B), ("char_offset", I),
+        ("url", S), ("url_domain", S), ("url_valid", B), ("kind", S), ("resolved", B), ("char_offset", I), *BOX,
     ]),
     "claim_citations": pa.schema([
         ("doc_id", S), ("claim_id", S), ("citation_id", S), ("link", S),
     ]),
     "places": pa.schema([
         ("place_id", S), ("doc_id", S), ("name", S), ("aliases", S), ("place_type", S), ("parent", S),
-        ("country", S), ("mentions", I), ("first_page", I),
+        ("country", S), ("mentions", I), ("first_page", I), ("lat", F), ("lon", F), ("geonames_id", I),
     ]),
     "place_mentions": pa.schema([
         ("mention_id", S), ("doc_id", S), ("place_id", S), ("page", I), ("section", S), ("sentence_id", I),
         ("sentence", S), ("text", S), ("name", S), ("place_type", S), ("method", S), ("in_note", B),
-        ("char_start", I), ("char_end", I),
+        ("char_start", I), ("char_end", I), *BOX,
     ]),
     "consistency_checks": pa.schema([
         ("check_id", S), ("doc_id", S), ("kind", S), ("claim_ids", S), ("values", S), ("pages", S),

@@ -22,7 +22,12 @@ from extractor.notes.resolve import find_duplicates, numbering_scheme, resolve_m
 _NOTE_FIELDS = ("source", "title", "date", "url", "url_domain", "url_valid", "kind")
 
 
-def citation_id(doc_id: str, marker: Marker) -> str:
+def citation_id(doc_id: str, marker: Marker, repeat: int = 0) -> str:
+    """The citation's id: from the document, the marker's offset and text, and, for the same
+    marker printed again at the same place (``yuan.^1^1``), its repeat number (1, 2, ...), so
+    that every row has its own id; a marker printed once keeps the id it always had."""
+    if repeat:
+        return stable_id("cit", doc_id, marker.offset, marker.marker, repeat)
     return stable_id("cit", doc_id, marker.offset, marker.marker)
 
 
@@ -50,7 +55,8 @@ def extract_notes(analysis: Analysis, parsed: dict[str, ParsedNote] | None = Non
     return [
         {"note_id": n.note_id, "doc_id": doc.doc_id, "page": n.page, "marker": n.marker, "note_text": n.text,
          **parsed[n.note_id].as_row(), "n_citations": counts.get(n.note_id, 0),
-         "duplicate_of": duplicates.get(n.note_id), "char_start": n.char_start, "char_end": n.char_end}
+         "duplicate_of": duplicates.get(n.note_id), "char_start": n.char_start, "char_end": n.char_end,
+         **analysis.provenance.columns(n.char_start, n.char_end, n.page)}
         for n in doc.notes
     ]
 
@@ -66,15 +72,18 @@ def extract_citations(analysis: Analysis, parsed: dict[str, ParsedNote] | None =
     notes = resolved if resolved is not None else resolve_document_markers(analysis)
     parsed = parsed if parsed is not None else parse_notes(doc.notes)
     rows = []
+    repeats: dict[tuple[int, str], int] = {}
     for mk, note in zip(doc.markers, notes):
         sent = cited_sentence(analysis, mk)
         parts = parsed[note.note_id].as_row() if note else dict.fromkeys(_NOTE_FIELDS)
+        repeat = repeats[mk.offset, mk.marker] = repeats.get((mk.offset, mk.marker), -1) + 1
         rows.append({
-            "citation_id": citation_id(doc.doc_id, mk), "doc_id": doc.doc_id, "page": mk.page,
+            "citation_id": citation_id(doc.doc_id, mk, repeat), "doc_id": doc.doc_id, "page": mk.page,
             "section": doc.section_label(sent.section_id) if sent else None, "marker": mk.marker,
             "sentence_id": sent.sentence_id if sent else None, "cited_sentence": sent.text if sent else None,
             "note_id": note.note_id if note else None, "note_text": note.text if note else None,
             **parts, "resolved": note is not None, "char_offset": mk.offset,
+            **analysis.provenance.marker_columns(mk),
         })
     return rows
 

@@ -138,12 +138,14 @@ def _row(analysis: Analysis, m: Mention, labels: dict[str | None, str]) -> dict[
     text = span.text
     start = pb.block.char_start + span.start_char
     sent = analysis.sentence_at(start)
+    page = pb.block.page_at(span.start_char)
     return {
         "mention_id": stable_id("pm", doc.doc_id, start, text), "doc_id": doc.doc_id, "place_id": None,
-        "page": pb.block.page_at(span.start_char), "section": labels[section_id],
+        "page": page, "section": labels[section_id],
         "sentence_id": sent.sentence_id if sent else None, "sentence": sent.text if sent else None,
         "text": text, "name": m.label or " ".join(text.split()), "place_type": m.place_type, "method": m.method,
         "in_note": pb.block.kind == BlockKind.FOOTNOTE, "char_start": start, "char_end": start + len(text),
+        **analysis.provenance.columns(start, start + len(text), page),
         "_country": m.country, "_parent": " ".join(m.parent.split()), "_gaz_parent": m.gaz_parent, "_core": m.core,
         "_headed": m.headed, "_of_form": m.of_form, "_city_only": m.city_only and m.place_type == "city",
         "_article": m.start > 0 and pb.doc[m.start - 1].lower_ == "the", "_variant": m.variant,

@@ -14,7 +14,6 @@ truncated or corrupt, no pages, more pages than ``max_pages``, slower than ``tim
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +24,8 @@ from extractor.errors import (
     LimitExceededError,
     NoTextLayerError,
 )
-from extractor.ingest.pdf_geometry import Line, Word, modal_size, reading_order
+from extractor.ingest.pdf_geometry import Line, Word, font_weight, modal_size, modal_weight, reading_order
+from extractor.ingest.pdf_words import char_edges, page_words
 from extractor.ingest.pdf_zones import (
     Rule,
     mark_note_zone,
@@ -35,10 +35,15 @@ from extractor.ingest.pdf_zones import (
     pitch_ratio,
     render_line,
 )
+from extractor.ingest.text_zones import find_charts, long_line_length
+from extractor.limits import Deadline
 from extractor.model import RawLine, RawPage
 
 # Characters closer than this share of their size belong to one word.
 X_TOLERANCE_RATIO = 0.15
+# A ruled table's cell holds a few words (a label, a figure, a short phrase): a "cell" of more
+# words is a paragraph inside strokes drawn around the text, not a table.
+TABLE_CELL_MAX_WORDS = 60
 
 
 @dataclass
@@ -63,15 +68,22 @@ class PageScan:
     has_images: bool = False
 
 
-def read_pdf_report(path: str | Path, *, max_pages: int | None = None,
-                    timeout_s: float | None = None) -> list[RawPage]:
-    """Read a PDF report into raw pages, or raise an :class:`InputError` with a one-line reason."""
+def read_pdf_report(path: str | Path, *, max_pages: int | None = None, timeout_s: float | None = None,
+                    deadline: Deadline | None = None, password: str | None = None, ocr: bool = False) -> list[RawPage]:
+    """Read a PDF report into raw pages, or raise an :class:`InputError` with a one-line reason.
+
+    ``deadline``: the report's time limit, started by the caller (else ``timeout_s`` from now);
+    ``password``: opens an encrypted PDF; ``ocr``: pages with no text but images are read by
+    Tesseract (:func:`ocr_words`)."""
     path = Path(path)
-    started = time.monotonic()
+    deadline = deadline or Deadline(path, timeout_s)
     _check_envelope(path)
-    scans = _scan_document(path, max_pages, timeout_s, started)
+    scans = _scan_document(path, max_pages, deadline, password, ocr)
     if not any(s.words for s in scans):
-        raise NoTextLayerError(path, "the PDF has no text layer (scanned page images?); run OCR on it first")
+        if ocr:
+            raise NoTextLayerError(path, "the PDF has no text layer and OCR found no text on its pages")
+        how = "use --ocr" if ocr_available() else "run OCR on it first (or install Tesseract and use --ocr)"
+        raise NoTextLayerError(path, f"the PDF has no text layer (scanned page images?); {how}")
     return assemble_pages(scans)
 
 
@@ -102,16 +114,17 @@ def _check_envelope(path: Path) -> None:
         raise CorruptPdfError(path, "the PDF is truncated (no %%EOF at the end of the file)")
 
 
-def _scan_document(path: Path, max_pages: int | None, timeout_s: float | None, started: float) -> list[PageScan]:
+def _scan_document(path: Path, max_pages: int | None, deadline: Deadline, password: str | None,
+                   ocr: bool = False) -> list[PageScan]:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(path, password=password or "")
     except PdfminerException as exc:
-        raise _open_error(path, exc.args[0] if exc.args else exc) from None
+        raise _open_error(path, exc.args[0] if exc.args else exc, password) from None
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
-        raise _open_error(path, exc) from None
+        raise _open_error(path, exc, password) from None
     try:
         try:
             pages = pdf.pages
@@ -124,23 +137,31 @@ def _scan_document(path: Path, max_pages: int | None, timeout_s: float | None, s
             raise LimitExceededError(path, f"the PDF has {n} pages, more than the limit of {max_pages} (max_pages)")
         scans: list[PageScan] = []
         for page in pages:
-            if timeout_s is not None and time.monotonic() - started > timeout_s:
+            if deadline.expired():
                 raise LimitExceededError(
-                    path, f"reading took longer than the {timeout_s:g} s limit (timeout_s), stopped at page "
-                          f"{page.page_number} of {n}")
+                    path, f"reading took longer than the {deadline.limit_s:g} s limit (timeout_s, --timeout), "
+                          f"stopped at page {page.page_number} of {n}")
             try:
                 scans.append(scan_page(page))
             except Exception as exc:
                 raise CorruptPdfError(path, f"page {page.page_number} cannot be read ({_why(exc)})") from None
+            if ocr and not scans[-1].words and scans[-1].has_images:
+                if not ocr_available():
+                    raise NoTextLayerError(path, f"page {page.page_number} has no text layer and --ocr needs "
+                                                 "Tesseract (Debian: apt-get install tesseract-ocr) and pytesseract")
+                scans[-1].words = ocr_words(page)
         return scans
     finally:
         pdf.close()
 
 
-def _open_error(path: Path, exc: BaseException) -> InputError:
+def _open_error(path: Path, exc: BaseException, password: str | None = None) -> InputError:
     name = type(exc).__name__
     if "Password" in name or "Encrypt" in name:
-        return EncryptedPdfError(path, "the PDF is encrypted and needs a password to open")
+        if password:
+            return EncryptedPdfError(path, "the PDF is encrypted and the password given (--password) does not open it")
+        return EncryptedPdfError(path, "the PDF is encrypted and needs a password to open: give it with --password "
+                                       "or REPORT_EXTRACTOR_PDF_PASSWORD")
     return CorruptPdfError(path, f"the PDF is damaged and cannot be parsed ({_why(exc)})")
 
 
@@ -150,9 +171,18 @@ def _why(exc: BaseException) -> str:
 
 
 def scan_page(page) -> PageScan:
-    """Words (with size), thin horizontal rules and ruled tables of one pdfplumber page."""
-    raw = page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size"])
-    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])) for w in raw if w.get("upright", True)]
+    """Words (with size and weight), thin horizontal rules and ruled tables of one pdfplumber page.
+
+    A page whose text runs down or up the page, or upside down (a page drawn upright and saved
+    with ``/Rotate``, or a landscape table turned on a portrait page), is read turned back: its
+    characters, rules and size in the frame where that text is upright."""
+    turn = text_turn(page.chars)
+    if turn:
+        return _scan_turned(page, turn)
+    raw = page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size", "fontname"], return_chars=True)
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]), edges=char_edges(w),
+                  weight=font_weight(w["fontname"]))
+             for w in raw if w.get("upright", True)]
     rules: list[Rule] = []
     for obj in list(page.lines) + list(page.rects):
         if obj["bottom"] - obj["top"] <= 2.0 and obj["x1"] - obj["x0"] >= 20:
@@ -161,6 +191,8 @@ def scan_page(page) -> PageScan:
     if len(page.rects) + len(page.lines) >= 4:  # a ruled table needs a grid of strokes
         for t in page.find_tables():
             rows = [[" ".join((c or "").split()) for c in row] for row in t.extract()]
+            if _frames_running_text(rows):
+                continue
             if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
                 x0, top, x1, bottom = t.bbox
                 tables.append(Table(x0, top, x1, bottom, rows))
@@ -170,6 +202,120 @@ def scan_page(page) -> PageScan:
                                               for t in tables)]
     return PageScan(page.page_number, float(page.width), float(page.height), words, rules, tables,
                     has_images=bool(page.images))
+
+
+def _frames_running_text(rows: list[list[str]]) -> bool:
+    """Strokes around running text (a page's frame or crop marks, a box's border) that
+    pdfplumber reads as a table: a cell holds a paragraph, more words than a table's cell does."""
+    return any(len(cell.split()) > TABLE_CELL_MAX_WORDS for row in rows for cell in row)
+
+
+#: The direction a character's text advances on the page (its matrix's first column, y up), and
+#: the clockwise turn, in degrees, that brings such text upright.
+_TURNS = {"ltr": 0, "ttb": 90, "rtl": 180, "btt": 270}
+
+
+def _advance(char: dict) -> str:
+    a, b = char["matrix"][:2]
+    if abs(a) >= abs(b):
+        return "ltr" if a > 0 else "rtl"
+    return "ttb" if b < 0 else "btt"
+
+
+#: A page is read turned when this share of its text runs one other way: a page drawn upright and
+#: saved turned (``/Rotate``) has all of it so. A page that also holds upright text (a chart whose
+#: labels run up the page under an upright title, a cover with a stamp along its edge) is read
+#: upright, its turned text left out, as before.
+TURNED_SHARE = 0.9
+
+
+def text_turn(chars: list[dict]) -> int:
+    """The turn (90, 180 or 270 degrees) that brings a page's text upright, when nearly all of it
+    runs one other way (:data:`TURNED_SHARE`); else 0."""
+    counts: dict[str, int] = {}
+    for c in chars:
+        if c["text"].strip():
+            d = _advance(c)
+            counts[d] = counts.get(d, 0) + 1
+    if not counts:
+        return 0
+    direction = max(counts, key=counts.__getitem__)
+    if direction == "ltr" or counts[direction] < TURNED_SHARE * sum(counts.values()):
+        return 0
+    return _TURNS[direction]
+
+
+def _turned_box(obj: dict, turn: int, width: float, height: float) -> tuple[float, float, float, float]:
+    """``(x0, x1, top, bottom)`` of a box on a page of ``width`` x ``height`` (as displayed), in
+    the frame turned by ``turn`` degrees (clockwise) where the page's text is upright."""
+    x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
+    if turn == 90:
+        return top, bottom, width - x1, width - x0
+    if turn == 270:
+        return height - bottom, height - top, x0, x1
+    return width - x1, width - x0, height - bottom, height - top  # 180
+
+
+def _scan_turned(page, turn: int) -> PageScan:
+    """:func:`scan_page` for a page whose text is turned: its characters of that direction and
+    its rules, turned upright (ruled tables are not looked for; their rows read as lines)."""
+    from pdfplumber.utils import extract_words
+
+    width, height = float(page.width), float(page.height)
+    direction = next(d for d, t in _TURNS.items() if t == turn)
+    chars = []
+    for c in page.chars:
+        if _advance(c) != direction:
+            continue  # text of another direction (a margin label) is left out, as on upright pages
+        x0, x1, top, bottom = _turned_box(c, turn, width, height)
+        # pdfminer gives a turned glyph the size of its box's height on the page, its advance:
+        # turned upright, the size is the box's height in that frame, as for upright text
+        chars.append({**c, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": True,
+                      "y0": -bottom, "y1": -top, "width": x1 - x0, "height": bottom - top, "size": bottom - top,
+                      "matrix": (1, 0, 0, 1, x0, -bottom)})
+    chars.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
+    raw = extract_words(chars, x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size"])
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])) for w in raw]
+    turned_width, turned_height = (height, width) if turn in (90, 270) else (width, height)
+    rules: list[Rule] = []
+    for obj in list(page.lines) + list(page.rects):
+        x0, x1, top, bottom = _turned_box(obj, turn, width, height)
+        if bottom - top <= 2.0 and x1 - x0 >= 20:
+            rules.append(Rule(x0, x1, (top + bottom) / 2))
+    return PageScan(page.page_number, turned_width, turned_height, words, rules, [], has_images=bool(page.images))
+
+
+#: Resolution pages are rendered at for OCR (Tesseract reads body text best at 300 dpi).
+OCR_DPI = 300
+
+
+def ocr_available() -> bool:
+    """Tesseract on the PATH and pytesseract importable (``--ocr`` needs both)."""
+    import importlib.util
+    import shutil
+
+    return shutil.which("tesseract") is not None and importlib.util.find_spec("pytesseract") is not None
+
+
+def ocr_words(page) -> list[Word]:
+    """The words Tesseract reads on a page image, in page coordinates; each word's size is its
+    line's height, as a text layer's words have their font's size."""
+    import pytesseract
+
+    image = page.to_image(resolution=OCR_DPI).original
+    data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT)
+    scale = 72.0 / OCR_DPI
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, text in enumerate(data["text"]):
+        if text.strip() and float(data["conf"][i]) >= 0:
+            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    words = []
+    for members in lines.values():
+        size = max(data["height"][i] for i in members) * scale
+        for i in members:
+            x0, top = data["left"][i] * scale, data["top"][i] * scale
+            words.append(Word(data["text"][i].strip(), x0, x0 + data["width"][i] * scale, top, top + size, size))
+    return words
 
 
 def _inside(w: Word, t: Table) -> bool:
@@ -189,14 +335,21 @@ def assemble_pages(scans: list[PageScan]) -> list[RawPage]:
     for lines, scan in zip(pages, scans):
         mark_note_zone(lines, scan.rules, body_size)
     ratio = pitch_ratio(pages, body_size)
+    # the running text's size and weight, what a heading is set apart from: measured on the body
+    # zone only (a report with long notes has more characters in note size than in body size)
+    body_words = [w for lines in pages for ln in lines if ln.kind == "body" for w in ln.words]
+    typography = Typography(modal_size(body_words) or body_size, modal_weight(body_words))
     all_labels: set[str] = set()
     page_labels: list[set[str]] = []
     for lines in pages:
         labels = {lab for lab, _ in _notes(lines)}
         page_labels.append(labels)
         all_labels |= labels
+    long_line = long_line_length([[ln.plain_text() for ln in lines if ln.kind == "body"] for lines in pages])
     return [
-        RawPage(number=scan.number, lines=tuple(page_lines(lines, scan.tables, labels or all_labels, ratio)), explicit=True)
+        RawPage(number=scan.number,
+                lines=tuple(page_lines(lines, scan.tables, labels or all_labels, ratio, long_line, typography)),
+                explicit=True, words=page_words(lines, labels or all_labels))
         for lines, scan, labels in zip(pages, scans, page_labels)
     ]
 
@@ -218,22 +371,47 @@ def _notes(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     return notes
 
 
-def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: float) -> list[RawLine]:
-    """One page as raw lines: running heads, body with paragraph breaks and tables, then notes."""
+@dataclass(frozen=True)
+class Typography:
+    """How the running text of a document is set: its size and font weight."""
+
+    size: float
+    weight: int
+
+
+def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: float,
+               long_line: float = float("inf"), typography: Typography | None = None) -> list[RawLine]:
+    """One page as raw lines: running heads, body with paragraph breaks and tables, then notes.
+
+    A body line is a table's row when it is set as one (cells apart by wide gaps) or when it
+    reads as a chart's or a table's text between body lines (its figures, labels, caption and
+    source lines, :func:`~extractor.ingest.text_zones.find_charts`; ``long_line``: a line longer
+    than most body lines). Body lines carry their size relative to the body text and whether
+    they are set bold (``typography``: the document's body size and weight; without it, no
+    typography is given).
+    """
     out: list[RawLine] = []
     heads = [ln for ln in lines if ln.kind == "header"]
     for ln in sorted(heads, key=lambda ln: ln.top):
         out += [RawLine(render_line(ln, set()), is_header=True), RawLine("")]
     body = [ln for ln in lines if ln.kind == "body"]
-    breaks = paragraph_breaks(body, ratio)
+    weight = typography.weight if typography else None
+    breaks = paragraph_breaks(body, ratio, weight)
+    plain = [ln.plain_text() for ln in body]
+    charts = find_charts(plain, list(range(len(plain))), long_line)
     pending = sorted(tables, key=lambda t: t.top)
-    for ln, brk in zip(body, breaks):
+    for k, (ln, brk) in enumerate(zip(body, breaks)):
         while pending and _before(pending[0], ln):
             out += _table_lines(pending.pop(0))
             brk = True
         if brk and out and out[-1].text:
             out.append(RawLine(""))
-        out.append(RawLine(render_line(ln, labels), is_table=ln.looks_tabular()))
+        tabular = ln.looks_tabular() or k in charts
+        if typography:
+            out.append(RawLine(render_line(ln, labels), is_table=tabular,
+                               size=round(ln.size / typography.size, 2), bold=ln.is_bold(typography.weight)))
+        else:
+            out.append(RawLine(render_line(ln, labels), is_table=tabular))
     for t in pending:
         out += _table_lines(t)
     for label, note_lines in _notes(lines):

@@ -8,9 +8,12 @@ body-size words while both sides carry text.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+
+from extractor.registry import lexicon
 
 
 _NUMERIC = re.compile(r"^[-+(]?[$\u20ac\u00a3\u20b9]?\d[\d,.]*%?\)?$")
@@ -28,6 +31,9 @@ class Word:
     top: float
     bottom: float
     size: float
+    #: each character's left edge, then the last one's right edge (``PageWord.edges``)
+    edges: tuple[float, ...] = ()
+    weight: int = 4  # the font's weight, as :func:`font_weight` reads its name (4 = regular)
 
     @property
     def center(self) -> float:
@@ -65,6 +71,12 @@ class Line:
         """A superscript: clearly smaller than the line and sitting above its baseline."""
         return w.size < self.size * SMALL_RATIO and w.bottom < self.baseline - RAISE_RATIO * self.size
 
+    def is_bold(self, body_weight: int) -> bool:
+        """Is every word of the line that has a letter (raised markers aside) set heavier than
+        the body text? Figures and punctuation may be set in any weight."""
+        words = [w for w in self.words if not self.is_raised(w) and any(c.isalpha() for c in w.text)]
+        return bool(words) and all(w.weight > body_weight for w in words)
+
     def plain_text(self) -> str:
         return " ".join(w.text for w in self.words)
 
@@ -79,6 +91,27 @@ class Line:
         gaps = sum(1 for a, b in zip(self.words, self.words[1:]) if b.x0 - a.x1 > 2.0 * self.size)
         numeric = sum(1 for w in self.words if _NUMERIC.match(w.text))
         return gaps >= 2 and numeric >= 2
+
+
+@functools.cache
+def font_weight(fontname: str) -> int:
+    """The weight a font's name gives (``"ABCDEF+Calibri-Bold"`` -> 7), from the lexicon's list
+    (``data/lexicons/headings.toml``, ``[weights]``): the first weight word found in the name,
+    without its subset prefix; regular when the name has none."""
+    weights = lexicon("headings")["weights"]
+    name = fontname.rsplit("+", 1)[-1].lower()
+    for key, weight in weights["order"]:
+        if key in name:
+            return int(weight)
+    return int(weights["regular"])
+
+
+def modal_weight(words: list[Word]) -> int:
+    """The weight most characters are set in (the body text's weight)."""
+    counts: Counter[int] = Counter()
+    for w in words:
+        counts[w.weight] += len(w.text)
+    return counts.most_common(1)[0][0] if counts else int(lexicon("headings")["weights"]["regular"])
 
 
 def modal_size(words: list[Word]) -> float:
@@ -183,7 +216,7 @@ def reading_order(words: list[Word], body_size: float, page_width: float) -> lis
     if gutter is None:
         lines = build_lines(words)
         lines.sort(key=lambda ln: ln.top)
-        return lines
+        return with_side_heads(lines, body_size)
     g0, g1 = gutter
     sided = [w for w in words if abs(w.size - body_size) <= 0.1 * body_size and (w.x1 <= g0 or w.x0 >= g1)]
     band_top, band_bottom = min(w.top for w in sided), max(w.bottom for w in sided)
@@ -216,4 +249,65 @@ def reading_order(words: list[Word], body_size: float, page_width: float) -> lis
         ordered.extend(sorted((ln for ln in seg if ln.column == "left"), key=lambda ln: ln.top))
         ordered.extend(sorted((ln for ln in seg if ln.column == "right"), key=lambda ln: ln.top))
     ordered.extend(below)
+    return ordered
+
+
+#: A side heading is set at least this much larger than the body text.
+SIDE_HEAD_RATIO = 1.1
+
+
+def with_side_heads(lines: list[Line], body_size: float) -> list[Line]:
+    """Side headings set in the margin, left of the text column, in reading order.
+
+    Some house styles (GAO's) set headings in a wide left margin, larger than the body text,
+    level with the first lines of the text they head: each heading line then shares its baseline
+    band with a line of text, and grouping words by band glues the two ("Results in Brief
+    Despite growing dependence ..."). A line's words left of the text column, clearly apart
+    from its words in the column and set larger than them, are a side heading's line; the side
+    heading's lines (one block while they follow at a line's pitch) come before the line of
+    text they stand beside. The text column's left edge is where most lines of body size start.
+    """
+    starts: Counter[int] = Counter(round(ln.x0) for ln in lines
+                                   if abs(ln.size - body_size) <= 0.1 * body_size and len(ln.words) >= 5)
+    if not starts:
+        return lines
+    col_left = starts.most_common(1)[0][0]
+    main: list[Line] = []
+    side: list[Line] = []
+    for ln in lines:
+        left = [w for w in ln.words if w.x1 <= col_left - 0.5 * body_size]
+        right = [w for w in ln.words if w.x0 >= col_left - 1]
+        larger = bool(left) and min(w.size for w in left) >= SIDE_HEAD_RATIO * body_size
+        if larger and not right and len(left) == len(ln.words):
+            side.append(ln)  # a side heading's line with no text beside it
+        elif larger and right and len(left) + len(right) == len(ln.words) \
+                and min(w.size for w in left) >= SIDE_HEAD_RATIO * max(w.size for w in right) \
+                and right[0].x0 - max(w.x1 for w in left) >= body_size:
+            head, text = Line(left), Line(right)
+            _finish(head)
+            _finish(text)
+            side.append(head)
+            main.append(text)
+        else:
+            main.append(ln)
+    if not side:
+        return lines
+    for ln in side:
+        ln.column = "side"
+    blocks: list[list[Line]] = []
+    for ln in sorted(side, key=lambda ln: ln.top):
+        if blocks and ln.baseline - blocks[-1][-1].baseline <= 1.6 * ln.size:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    main.sort(key=lambda ln: ln.top)
+    ordered: list[Line] = []
+    k = 0
+    for ln in main:
+        while k < len(blocks) and blocks[k][0].top <= ln.top + 0.5 * body_size:
+            ordered.extend(blocks[k])
+            k += 1
+        ordered.append(ln)
+    for block in blocks[k:]:
+        ordered.extend(block)
     return ordered

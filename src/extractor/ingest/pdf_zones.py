@@ -3,8 +3,9 @@
 Decisions use typography and position only:
 - a running header or footer is a line in the outer band of the page whose shape (digits
   folded) recurs in the same band on several pages, or a bare page number there;
-- the footnote zone is what lies under a separator rule when everything under it is smaller
-  than the body size, or else a trailing run of smaller lines that opens with a note marker;
+- the footnote zone is what lies under a separator rule (short, or with a note marker under
+  it) when everything under it is smaller than the body size, or else the part of a trailing
+  run of smaller lines from its first line that opens with a note marker;
 - a paragraph ends where the gap to the next line is clearly more than the line pitch, where
   the size changes, or where the next line is indented while this one is flush;
 - a raised, smaller run of digits is a footnote marker (written ``^N``) when a note with that
@@ -26,6 +27,7 @@ _PAGE_NUMBER = re.compile(
 _DIGIT_LABEL = re.compile(r"^(\d{1,3})[.)]?$")
 BAND = 0.12  # share of the page height at top and bottom where running heads live
 SMALLER = 0.95  # a note line is set smaller than this share of the body size
+SEPARATOR_SHARE = 0.5  # a footnote separator rule is shorter than this share of the text's width
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ def mark_running_heads(pages: list[list[Line]], heights: list[float]) -> None:
     """Mark running headers and footers (``kind = "header"``) across the whole document.
 
     A shape must recur on at least three pages (two in a two-page document) in the same band.
+    A bare page number is a page's first or last line (in reading order), wherever it stands.
     """
     where: Counter[tuple[str, str]] = Counter()
     cands: list[list[tuple[Line, str]]] = []
@@ -64,7 +67,10 @@ def mark_running_heads(pages: list[list[Line]], heights: list[float]) -> None:
             text = ln.plain_text()
             if where[(shape_key(text), band)] >= need and need > 1 and not starts_with_marker(ln):
                 ln.kind = "header"
-            elif _PAGE_NUMBER.match(text) and ln in outer:
+        # a bare page number is the page's first or last line, in the band or not (a page printed
+        # smaller than the sheet, inside crop marks, sets it well above the sheet's foot)
+        for ln in (lines[:1] + lines[-1:]) if lines else []:
+            if _PAGE_NUMBER.match(ln.plain_text()) and ln in outer:
                 ln.kind = "header"
 
 
@@ -86,21 +92,39 @@ def mark_note_zone(lines: list[Line], rules: list[Rule], body_size: float) -> No
     if not content:
         return
     small = [ln.size < SMALLER * body_size for ln in content]
+    text_width = max(ln.x1 for ln in content) - min(ln.x0 for ln in content)
     for rule in sorted(rules, key=lambda r: r.y):
         below = [i for i, ln in enumerate(content) if ln.top >= rule.y - 0.5]
         if not below or any(ln.top < rule.y < ln.bottom for ln in content):
             continue
-        if all(small[i] for i in below) and below[-1] == len(content) - 1:
+        # a footnote rule is short, or the notes under it open with a marker; a rule across the
+        # text over smaller lines is a box's top edge (its text is set small too)
+        separator = rule.x1 - rule.x0 < SEPARATOR_SHARE * text_width or starts_with_marker(content[below[0]])
+        if separator and all(small[i] for i in below) and below[-1] == len(content) - 1:
             for i in below:
                 content[i].kind = "note"
             return
     k = len(content)
     while k > 0 and small[k - 1]:
         k -= 1
-    run = content[k:]
-    if run and k > 0 and starts_with_marker(run[0]):
-        for ln in run:
+    # the zone opens at the run's first line that starts with a marker, raised or a bare number
+    # the body prints raised (small lines above it, a chart's labels or a margin note, are not
+    # notes)
+    raised = {w.text for ln in content[:k] for w in ln.words if w.text.isdigit() and ln.is_raised(w)}
+    first = next((j for j in range(k, len(content)) if starts_with_marker(content[j]) or _numbered(content[j], raised)),
+                 None)
+    if first is not None and k > 0:
+        for ln in content[first:]:
             ln.kind = "note"
+
+
+def _numbered(line: Line, raised: set[str]) -> bool:
+    """A line that opens with a bare number and goes on with a capital ("5 See for example ..."):
+    a note set without a raised marker, when the body above prints that number raised."""
+    if len(line.words) < 2:
+        return False
+    m = _DIGIT_LABEL.match(line.words[0].text)
+    return bool(m) and m.group(1) in raised and line.words[1].text[:1].isupper()
 
 
 def note_label(line: Line, previous: int | None) -> tuple[str, int] | None:
@@ -148,8 +172,14 @@ def render_line(line: Line, note_labels: set[str], skip: int = 0) -> str:
 _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\-*\u2013]\s")
 
 
-def paragraph_breaks(lines: list[Line], pitch_ratio: float) -> list[bool]:
-    """For each body line, whether a new paragraph starts at it (the first line always does)."""
+def paragraph_breaks(lines: list[Line], pitch_ratio: float, body_weight: int | None = None) -> list[bool]:
+    """For each body line, whether a new paragraph starts at it (the first line always does).
+
+    With ``body_weight`` (the body text's font weight), a line set wholly bold and short of the
+    measure starts a new paragraph, and so does the line after it: a bold heading set in the
+    body size, with no more space around it than between lines ("Issues for Congress" above
+    its first paragraph), stands apart from the text it heads (:func:`_bold_turn`).
+    """
     breaks: list[bool] = []
     col_left: dict[str, float] = {}
     col_right: dict[str, float] = {}
@@ -179,10 +209,24 @@ def paragraph_breaks(lines: list[Line], pitch_ratio: float) -> list[bool]:
                 or gap > 1.3 * pitch_ratio * size
                 or gap < 0  # went back up: something out of flow
                 or (indented and prev_flush)
+                or body_weight is not None and _bold_turn(prev, ln, body_weight, col_right)
             )
         breaks.append(brk)
         prev = ln
     return breaks
+
+
+def _bold_turn(prev: Line, ln: Line, body_weight: int, col_right: dict[str, float]) -> bool:
+    """A bold line set apart from its neighbours: a bold line short of the measure after which
+    regular text goes on, or a bold line after a regular one that ended its paragraph. A bold
+    lead-in sentence running the full measure into its paragraph is not set apart."""
+    bold_prev, bold_now = prev.is_bold(body_weight), ln.is_bold(body_weight)
+    if bold_prev == bold_now:
+        return False
+    prev_short = prev.x1 < col_right[prev.column] - 2 * prev.size
+    if bold_prev:
+        return prev_short
+    return prev_short or bool(re.search(r"[.!?:\"\u201d)]$", render_line(prev, set())))
 
 
 def pitch_ratio(pages: list[list[Line]], body_size: float) -> float:

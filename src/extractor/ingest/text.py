@@ -1,10 +1,13 @@
 """Text dumps of reports (``.txt``, ``.md``): one file, pages marked by form feeds or not at all."""
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from extractor.errors import InputError
+from extractor.ingest.text_zones import pages_from_blank_lines, zone_pages
+from extractor.limits import check_line_length, check_text_size
 from extractor.model import RawLine, RawPage
 
 # A line that is nothing but a page marker some converters write between pages.
@@ -13,8 +16,25 @@ _PAGE_MARKER = re.compile(
 )
 
 
+#: Byte-order marks and their encodings, longest first (UTF-32's LE mark starts like UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode a text dump: UTF-8 (with or without BOM), else Windows-1252; refuse binary data."""
+    """Decode a text dump: by its byte-order mark (UTF-8, UTF-16 or UTF-32, as Windows editors
+    save "Unicode" text), else UTF-8, else Windows-1252; refuse binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(path, f"the file starts as {encoding.upper()} text but is not") from None
+            if not text.strip():
+                raise InputError(path, "the file is empty")
+            if "\x00" in text[:4096]:
+                raise InputError(path, "the file is binary, not a text dump (NUL characters found)")
+            return text
     if not data.strip():
         raise InputError(path, "the file is empty")
     if b"\x00" in data[:4096]:
@@ -28,11 +48,14 @@ def decode_text(data: bytes, path: str | Path) -> str:
 
 
 def split_pages(text: str) -> list[RawPage]:
-    """Split a text dump into pages.
+    """Split a text dump into pages, their lines flagged as page furniture, notes or chart text.
 
     Form feeds (as ``pdftotext`` writes them) and lines such as ``--- Page 3 ---`` mark pages
-    explicitly. Without either, the whole dump is one page with ``explicit=False`` and layout
-    repair infers page breaks from the footnote blocks.
+    explicitly; so does the blank line between pages of a dump that has none inside a page (a
+    pdfplumber dump, see :func:`~extractor.ingest.text_zones.pages_from_blank_lines`). The lines
+    of such pages are zoned (:func:`~extractor.ingest.text_zones.zone_pages`). Without either,
+    the whole dump is one page with ``explicit=False`` and layout repair infers page breaks from
+    the footnote blocks.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks: list[list[str]] = [[]]
@@ -49,19 +72,31 @@ def split_pages(text: str) -> list[RawPage]:
                 explicit = True
                 continue
             chunks[-1].append(part)
-    pages = [c for c in chunks if any(s.strip() for s in c)]
-    return [
-        RawPage(number=i + 1, lines=tuple(RawLine(s) for s in lines), explicit=explicit)
-        for i, lines in enumerate(pages)
-    ]
+    if explicit:
+        # (a page marker line followed by a form feed leaves an empty chunk between them)
+        chunks = [c for c in chunks if any(s.strip() for s in c)]
+    else:
+        by_blank_lines = pages_from_blank_lines(chunks[0])
+        if by_blank_lines is None:
+            lines = chunks[0]
+            if not any(s.strip() for s in lines):
+                return []
+            return [RawPage(number=1, lines=tuple(RawLine(s) for s in lines), explicit=False)]
+        chunks = by_blank_lines  # pages with no text keep their number (a scanned page without OCR)
+    return [RawPage(number=i + 1, lines=tuple(lines), explicit=True) for i, lines in enumerate(zone_pages(chunks))]
 
 
-def read_text_report(path: Path) -> list[RawPage]:
+def read_text_report(path: Path, *, max_text_mb: float | None = None,
+                     max_line_chars: int | None = None) -> list[RawPage]:
+    """A text dump's pages, within the size and line-length limits (:mod:`extractor.limits`)."""
     try:
+        check_text_size(path, path.stat().st_size, max_text_mb)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
-    pages = split_pages(decode_text(data, path))
+    text = decode_text(data, path)
+    check_line_length(path, text, max_line_chars)
+    pages = split_pages(text)
     if not pages:
         raise InputError(path, "the file has no text")
     return pages

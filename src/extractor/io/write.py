@@ -39,9 +39,14 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path) -> list[P
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """``data`` into ``path`` through a temporary file beside it and one rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _stage(path.parent, path.name, lambda p: p.write_text(text, encoding="utf-8"))
+    tmp = _stage(path.parent, path.name, lambda p: p.write_bytes(data))
     os.replace(tmp, path)
     return path
 
@@ -68,11 +73,28 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 def _stage(folder: Path, name: str, writer: Callable[[Path], object]) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
     tmp = Path(tmp_name)
     try:
+        try:
+            os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp makes 0600: the file gets what open() would give
+        finally:
+            os.close(fd)
         writer(tmp)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it (Linux: /proc/self/status), else by setting
+    and restoring it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

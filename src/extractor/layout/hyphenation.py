@@ -39,10 +39,34 @@ class Vocabulary:
     across lines, so each count is read from the report's text when asked for: a search for the
     word in the text, lower-cased once, instead of counting every word of the report.
     :meth:`counts` counts them all, the same way, for whoever needs the whole table.
+
+    A search reads the whole text, and a longer report asks more questions: past
+    :data:`SEARCH_BUDGET` searches (or occurrences read) the counts come from the whole table,
+    built once, so the cost stays linear in the report's length (a 6.5 MB dump asked ~1,800
+    questions, each a pass over the whole text).
     """
+
+    #: Searches of the whole text before the table is cheaper: the table costs about as much as
+    #: a few hundred searches of a rare word, so a report with a few dozen broken words never
+    #: builds it.
+    SEARCH_BUDGET = 64
+    #: Occurrences of searched words read one by one, per byte of text, before the table is
+    #: read instead: reading one costs about as much as counting 60 bytes into the table, so
+    #: these cost at most a quarter of the table.
+    OCCURRENCES_PER_BYTE = 1 / 256
 
     def __init__(self, texts: list[str]) -> None:
         self._texts = texts
+        self._searches = 0
+        self._occurrences = 0
+
+    def _searching(self) -> bool:
+        """Count one more search; False once the budget is spent (then read the table)."""
+        if self._searches >= self.SEARCH_BUDGET or \
+                self._occurrences > self.OCCURRENCES_PER_BYTE * len(self._lowered):
+            return False
+        self._searches += 1
+        return True
 
     @functools.cached_property
     def _lowered(self) -> bytes:
@@ -73,11 +97,12 @@ class Vocabulary:
 
     def word_count(self, word: str) -> int:
         """How often ``word`` (lower case) stands as a whole word or a compound's part."""
-        if not _PLAIN.fullmatch(word):
+        if not _PLAIN.fullmatch(word) or not self._searching():
             return self._all_counts[0].get(word, 0)
         data, needle = self._lowered, word.encode("ascii")
         n, i = 0, data.find(needle)
         while i >= 0:
+            self._occurrences += 1
             if _part_starts(data, i) and not _part_continues(data, i + len(needle)):
                 n += 1
             i = data.find(needle, i + 1)
@@ -85,13 +110,14 @@ class Vocabulary:
 
     def compound_count(self, left: str, right: str) -> int:
         """How often ``left``-``right`` (lower case, either hyphen) is a whole compound."""
-        if not (_PLAIN.fullmatch(left) and _PLAIN.fullmatch(right)):
+        if not (_PLAIN.fullmatch(left) and _PLAIN.fullmatch(right)) or not self._searching():
             return self._all_counts[1].get(f"{left}-{right}", 0)
         data, n = self._lowered, 0
         for hyphen in _HYPHENS:
             needle = left.encode("ascii") + hyphen + right.encode("ascii")
             i = data.find(needle)
             while i >= 0:
+                self._occurrences += 1
                 end = i + len(needle)
                 if (_part_starts(data, i) and not _after_part(data, i) and not _part_continues(data, end)
                         and not _compound_continues(data, end)):
@@ -105,8 +131,9 @@ class Vocabulary:
         Every occurrence of the joined word or of a compound holds the longer part: its
         occurrences are found once and each is read on either side, instead of searching the
         whole text once for the word and once for each hyphen."""
-        if not (_PLAIN.fullmatch(left) and _PLAIN.fullmatch(right)):
-            return self.word_count(left + right), self.compound_count(left, right)
+        if not (_PLAIN.fullmatch(left) and _PLAIN.fullmatch(right)) or not self._searching():
+            words, compounds = self._all_counts
+            return words.get(left + right, 0), compounds.get(f"{left}-{right}", 0)
         data, lb, rb = self._lowered, left.encode("ascii"), right.encode("ascii")
         anchor_left = len(lb) > len(rb)
         anchor = lb if anchor_left else rb
@@ -116,6 +143,7 @@ class Vocabulary:
         n_joined = n_compound = 0
         i = data.find(anchor)
         while i >= 0:
+            self._occurrences += 1
             for offset, form, hyphen in checks:
                 start = i + offset
                 if start < 0 or not data.startswith(form, start):

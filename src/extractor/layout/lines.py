@@ -21,9 +21,9 @@ _TOC_GLUED = re.compile(r"[A-Za-z\)\"\u201d]\d{1,3}\s*$")
 _TABLE_RULE = re.compile(r"^[\s\-\u2013\u2014|+=:_]+$")
 _CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-\u2013\u2014]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-\u2013\u2014])?\s*$",
+    r"^\s*(?:[-\u2013\u2014]\s*)?(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-\u2013\u2014])?\s*$",
     re.IGNORECASE,
-)
+)  # "7", "- 7 -", "Page 7", "Page7" (a text layer without spaces), "7 of 12", "iv"
 
 
 def clean_unit(text: str) -> str:

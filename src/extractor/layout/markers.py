@@ -101,12 +101,23 @@ _GLUED = re.compile(r"(\d(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%]\d)(?<!\d[.,]\d)\d{0
 _EXPONENT_BASE = re.compile(r"(?:\d|(?<![A-Za-z])(?:[kcmd]?m|ft|in|mi|yd))$")
 # a note number after a whole number's full stop, before the next sentence or the end: "in
 # 2022.4 The next", "fewer than 30.31" at a paragraph end
+# (the number may follow a hyphen or a dash, "USA-4.95 For", "2014-2018.32", or "FY": "FY2030.249 How")
 _NUMBER_STOP_GLUED = re.compile(
-    r"\s(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?[A-Z][a-z])|\s*$)")
-# ... or after a year's comma: "since 2019,16 when" (after a year only: "3,5" may be a decimal comma)
-_YEAR_COMMA_GLUED = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d,(\d{1,2})(?=\s)")
+    r"(?:\s|[-\u2013]|FY ?)(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?(?:[A-Z][a-z]|[AI]\s))|\s*$)")
+# ... or after a year's comma: "since 2019,16 when", "through 2027,139 and" (after a year only:
+# "3,5" may be a decimal comma)
+_YEAR_COMMA_GLUED = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d,(\d{1,3})(?=\s)")
 # a four-digit year immediately followed by a note number: "in 202222"
 _YEAR_GLUED = re.compile(r"((?:19|20)(?<![\d,.]\d\d)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)")
+# a typewriter's note marker, the number and a slash: "of GDP 1/ and", "in 1981,1/" (never a
+# fraction or a date: no digit on either side)
+_SLASH_MARKER = re.compile(r"(?<![\d/])(\d{1,2})/(?![\d/])")
+# a fiscal year with a note number glued to it: "in FY241" (FY24 + note 1), "FY20241" (FY2024 +
+# note 1); the digits are split in :func:`_fiscal_year_end`
+_FISCAL_GLUED = re.compile(r"(?<![A-Za-z])FY ?(\d{3,6})(?=[\s\.,;:\)]|$)")
+# a range of years with a note number glued to it: "2023-2410" (2023-24 + note 10),
+# "2019-20205" (2019-2020 + note 5)
+_RANGE_GLUED = re.compile(r"(?<![\d.,])((?:19|20)\d\d)[-\u2013/](\d{3,6})(?=[\s\.,;:\)]|$)")
 
 
 def _is_exponent(text: str, start: int, raw: str) -> bool:
@@ -134,11 +145,57 @@ def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int
         digits = m.group(2)
         if digits in note_numbers and digits != "0" and not digits.startswith("0"):
             out.append(FoundMarker(m.start(2), m.end(2), digits, digits))
-    return [f for f in out if (f.start, f.end) not in taken]
+    for m in _SLASH_MARKER.finditer(text):
+        digits = m.group(1)
+        if digits in note_numbers and not digits.startswith("0"):
+            out.append(FoundMarker(m.start(1), m.end(), m.group(), digits))
+    for m in _FISCAL_GLUED.finditer(text):
+        _add_after_year(out, m, m.group(1), _fiscal_year_end(m.group(1)), note_numbers)
+    for m in _RANGE_GLUED.finditer(text):
+        _add_after_year(out, m, m.group(2), _range_end(m.group(1), m.group(2)), note_numbers)
+    found: dict[tuple[int, int], FoundMarker] = {}
+    for f in out:  # a year's patterns may find the same marker twice ("FY20241")
+        if (f.start, f.end) not in taken:
+            found.setdefault((f.start, f.end), f)
+    return list(found.values())
+
+
+def _add_after_year(out: list[FoundMarker], m: re.Match[str], run: str, year_end: int | None,
+                    note_numbers: set[str]) -> None:
+    """The digits of ``run`` (the last group of ``m``) after its year's ``year_end`` digits are a
+    marker when a note so numbered exists."""
+    if year_end is None:
+        return
+    digits = run[year_end:]
+    if digits in note_numbers and not digits.startswith("0"):
+        start = m.end() - len(digits)
+        out.append(FoundMarker(start, m.end(), digits, digits))
+
+
+def _fiscal_year_end(run: str) -> int | None:
+    """How many digits of a run after "FY" are the year: four for a year of the 1900s or 2000s
+    with digits left over ("20241": FY2024), else two ("241": FY24)."""
+    if len(run) >= 5 and run[:2] in ("19", "20"):
+        return 4
+    if len(run) == 4 and run[:2] in ("19", "20"):
+        return None  # "FY2024": a year, nothing glued
+    return 2 if len(run) <= 4 else None
+
+
+def _range_end(first: str, run: str) -> int | None:
+    """How many digits of the run after "2023-" are the range's second year: four when they read
+    as a later year ("2024..."), else two when they read as a year within ten after the first
+    ("24..."), else None."""
+    if run[:2] in ("19", "20") and len(run) >= 4 and int(run[:4]) > int(first):
+        return 4
+    if 1 <= (int(run[:2]) - int(first[2:])) % 100 <= 10 and len(run) <= 4:
+        return 2
+    return None
 
 
 def _word_end_plausible(text: str, pos: int) -> bool:
-    """A marker glued to letters: accept it when the word before is a plain lower-case word.
+    """A marker glued to letters: accept it when the word before is a plain word, in lower case
+    or capitalised ("rate1", "Defense33").
 
     Codes such as "G20", "COVID19", "H1N1" or "5G" are upper-case or mixed, so they are kept.
     """
@@ -146,7 +203,7 @@ def _word_end_plausible(text: str, pos: int) -> bool:
     while i > 0 and text[i - 1].isalpha():
         i -= 1
     word = text[i:pos]
-    return len(word) >= 3 and word.islower()
+    return len(word) >= 3 and (word.islower() or word[0].isupper() and word[1:].islower())
 
 
 def strip_markers(text: str, markers: list[FoundMarker]) -> tuple[str, list[tuple[int, FoundMarker]]]:

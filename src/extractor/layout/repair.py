@@ -6,7 +6,8 @@ Steps, each in its own module:
 3. ``markers``: footnote markers lifted out of the body text and recorded with their offsets;
 4. paragraphs that a page break (or a footnote block) split are joined again, hyphenation
    across the break repaired (``hyphenation``);
-5. the section tree built from the headings; one repaired text with spans for everything.
+5. the section tree built from the headings; one repaired text with spans for everything: the
+   body, then the notes, then the text of charts and tables.
 """
 from __future__ import annotations
 
@@ -60,9 +61,11 @@ def repair_layout(pages: list[RawPage], *, source_path: str, source_format: str,
     notes = _collect_notes(units, doc_id)
     vocab = Vocabulary([u.text for u in units if u.kind in (BODY, HEADING, NOTE, TITLE)])
     endnotes = {u.marker for u in units if u.kind == NOTE and u.flags.get("endnote")}
-    paras, sections_raw = _assemble_body(units, notes, vocab, endnotes)
-    return _build_document(doc_id, source_path, source_format, sha256, units, paras, sections_raw, notes,
-                           n_pages=max(u.page for u in units), inferred=not explicit)
+    paras, sections_raw, tables = _assemble_body(units, notes, vocab, endnotes)
+    document = _build_document(doc_id, source_path, source_format, sha256, units, paras, sections_raw, notes, tables,
+                               n_pages=max(u.page for u in units), inferred=not explicit)
+    document.page_words = {p.number: p.words for p in pages if p.words}  # PDF words, for provenance
+    return document
 
 
 def _infer_pages(units: list[Unit]) -> None:
@@ -101,9 +104,10 @@ def _collect_notes(units: list[Unit], doc_id: str) -> list[Note]:
     return notes
 
 
-def _assemble_body(units: list[Unit], notes: list[Note], vocab: Vocabulary,
-                   endnotes: set[str] | None = None) -> tuple[list[_Para], list[tuple[Unit, int]]]:
-    """Join body units into paragraphs, lift markers out, and collect headings in order.
+def _assemble_body(units: list[Unit], notes: list[Note], vocab: Vocabulary, endnotes: set[str] | None = None,
+                   ) -> tuple[list[_Para], list[tuple[Unit, int]], list[tuple[Unit, str | None]]]:
+    """Join body units into paragraphs, lift markers out, and collect headings in order, and the
+    chart and table units with the section they stand in.
 
     ``endnotes`` are the numbers of notes printed in an endnotes section: a digit glued to a word
     may stand for one of them on any page.
@@ -125,7 +129,11 @@ def _assemble_body(units: list[Unit], notes: list[Note], vocab: Vocabulary,
     section_id: str | None = None
     used_ids: dict[str, int] = {}
     last_body: _Para | None = None  # the paragraph a continuation could join
+    tables: list[tuple[Unit, str | None]] = []
     for u in units:
+        if u.kind == TABLE:
+            tables.append((u, section_id))
+            continue
         if u.kind in (HEADING, TITLE):
             text, found = _strip(u.text, note_numbers.get(u.page, set()))
             if u.kind == HEADING and u.heading:
@@ -157,7 +165,7 @@ def _assemble_body(units: list[Unit], notes: list[Note], vocab: Vocabulary,
         para = _Para(BlockKind.PARAGRAPH, text, u.page, section_id, markers=marks)
         paras.append(para)
         last_body = para
-    return paras, headings
+    return paras, headings, tables
 
 
 def _strip(text: str, note_numbers: set[str]):
@@ -187,8 +195,8 @@ def _continues(prev: _Para, text: str, page: int) -> bool:
 
 
 def _build_document(doc_id: str, source_path: str, source_format: str, sha256: str, units: list[Unit],
-                    paras: list[_Para], headings: list[tuple[Unit, int]], notes: list[Note], *, n_pages: int,
-                    inferred: bool) -> Document:
+                    paras: list[_Para], headings: list[tuple[Unit, int]], notes: list[Note],
+                    tables: list[tuple[Unit, str | None]], *, n_pages: int, inferred: bool) -> Document:
     parts: list[str] = []
     pos = 0
     blocks: list[Block] = []
@@ -209,9 +217,17 @@ def _build_document(doc_id: str, source_path: str, source_format: str, sha256: s
         blocks.append(Block(BlockKind.FOOTNOTE, n.text, n.page, None, n.char_start, n.char_end))
         parts.append(n.text)
         pos += len(n.text)
+    # chart and table text after the notes: no claim is read there, but a place named in a
+    # table or on a chart's axis is a place the report names
+    for u, section_id in tables:
+        parts.append(PARAGRAPH_SEP)
+        pos += len(PARAGRAPH_SEP)
+        blocks.append(Block(BlockKind.TABLE, u.text, u.page, section_id, pos, pos + len(u.text)))
+        parts.append(u.text)
+        pos += len(u.text)
     for u in units:
-        if u.kind in (TOC, HEADER, TABLE):
-            kind = {TOC: BlockKind.TOC, HEADER: BlockKind.HEADER, TABLE: BlockKind.TABLE}[u.kind]
+        if u.kind in (TOC, HEADER):
+            kind = {TOC: BlockKind.TOC, HEADER: BlockKind.HEADER}[u.kind]
             blocks.append(Block(kind, u.text, u.page, None))  # kept for reference, not in the text
     sections = _section_tree(headings, blocks, body_end)
     title = next((b.text for b in blocks if b.kind == BlockKind.TITLE), "")

@@ -109,12 +109,19 @@ def figure_groups(figures: Sequence[Figure]) -> list[list[Figure]]:
             i = parent[i]
         return i
 
+    # same_figure holds only for comparable figures (one unit, time and change) with subjects
+    # whose heads or values are equal: only pairs that share a head or a value are tried, and a
+    # pair already in one group is not tried again (a report that repeats a figure many times
+    # costs no more than one pass over its copies).
     buckets: dict[tuple[Any, ...], list[int]] = {}
     for i, f in enumerate(figures):
-        buckets.setdefault((f.doc_id, f.unit, f.when, f.change), []).append(i)
+        if f.subject:
+            comparable = (f.doc_id, f.unit, f.when, f.change)
+            buckets.setdefault((*comparable, "head", f.subject.head), []).append(i)
+            buckets.setdefault((*comparable, "value", f.value), []).append(i)
     for members in buckets.values():
         for i, j in combinations(members, 2):
-            if same_figure(figures[i], figures[j]):
+            if find(i) != find(j) and same_figure(figures[i], figures[j]):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Figure]] = {}
     for i, f in enumerate(figures):

@@ -24,6 +24,7 @@ pointing at the gitignored ``expectations/gx/uncommitted/data_docs/``.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -175,7 +176,9 @@ def _point_docs_to(ctx: Any, docs_dir: Path) -> None:
 
 def _run_checkpoints(ctx: Any, batches: dict[str, dict[str, Any]], params: dict[str, Any],
                      with_docs: bool) -> dict[str, Any]:
-    """One committed checkpoint per table (each table is its own dataframe), then Data Docs once."""
+    """One committed checkpoint per table (each table is its own dataframe), then Data Docs once,
+    from this run's results only, with the report's text in them escaped."""
+    _forget_results(ctx)
     out: dict[str, Any] = {}
     for table, batch in batches.items():
         result = ctx.checkpoints.get(checkpoint_name(table)).run(batch_parameters=batch,
@@ -183,8 +186,45 @@ def _run_checkpoints(ctx: Any, batches: dict[str, dict[str, Any]], params: dict[
         (vr,) = result.run_results.values()
         out[table] = vr
     if with_docs:
+        _escape_stored_results(ctx)
         ctx.build_data_docs(site_names=[SITE])
     return out
+
+
+def _forget_results(ctx: Any) -> None:
+    """Drop the validation results of earlier runs from the context's (in-memory) store: Data Docs
+    show this run's, and a process that runs for months (``serve``) does not pile them up."""
+    store = ctx.validation_results_store
+    for key in store.list_keys():
+        store.remove_key(key)
+
+
+def _escape_stored_results(ctx: Any) -> None:
+    """Escape every text in the stored results' ``result`` and ``exception_info`` (the rows and
+    values an expectation names: a note's text, a sentence, a URL) as HTML.
+
+    GX's Data Docs templates put these values into the pages as they are, so a report holding
+    ``<script>`` would run it in the reader's browser; escaped, it reads as the text it is. The
+    results the run itself reads (``validation_results``, the report page) are the checkpoint's
+    own objects, never these copies."""
+    store = ctx.validation_results_store
+    for key in store.list_keys():
+        suite_result = store.get(key)
+        for r in suite_result.results:
+            r.result = _escaped(r.result)
+            r.exception_info = _escaped(r.exception_info)
+        store.set(key, suite_result)
+
+
+def _escaped(value: Any) -> Any:
+    """``value`` with every string in it (dict keys too, lists, tuples) HTML-escaped."""
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, dict):
+        return {_escaped(k): _escaped(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_escaped(v) for v in value)
+    return value
 
 
 def _result_rows(table: str, frame: pd.DataFrame, r: Any, doc_ids: list[str],

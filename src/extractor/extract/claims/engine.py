@@ -16,10 +16,11 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from extractor import numbers as N
 from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract.claims import patterns
 from extractor.extract.claims.changes import change
-from extractor.extract.claims.exclusions import excluded
+from extractor.extract.claims.exclusions import excluded, figure_run
 from extractor.extract.claims.figures import Paragraph, Quantity
 from extractor.extract.claims.names import RecurringNames, quoted_titles
 from extractor.extract.claims.qualifiers import qualifier
@@ -27,19 +28,22 @@ from extractor.extract.claims.reading import read_number
 from extractor.extract.claims.resolution import resolve
 from extractor.extract.claims.subjects import fill_subjects, subject
 from extractor.extract.claims.times import time_expressions
+from extractor.extract.claims.words import is_year_word
 from extractor.extract.claims.years import assign_years
 from extractor.ids import stable_id
 from extractor.model import Sentence
+from extractor.numbers import stored_value
 
 
 def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     """One row per numeric claim in the body paragraphs, in document order."""
     document = analysis.document
     names = RecurringNames(document.text)
+    convention = N.convention_of(document.text)
     labels = {s.section_id: s.label for s in reversed(document.sections)}  # each section's label
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
-        par = _paragraph(pb, names)
+        par = _paragraph(pb, names, convention)
         if par is None:
             continue  # no figure, no claim
         previous_year: int | None = None
@@ -53,7 +57,7 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     return rows
 
 
-def _paragraph(pb: ParsedBlock, names: RecurringNames) -> Paragraph | None:
+def _paragraph(pb: ParsedBlock, names: RecurringNames, convention: N.Convention) -> Paragraph | None:
     """The paragraph and what the patterns find in it; None when it has no number."""
     doc = pb.doc
     found = patterns.matchers(doc.vocab)
@@ -67,7 +71,8 @@ def _paragraph(pb: ParsedBlock, names: RecurringNames) -> Paragraph | None:
         prefixes={e: (s, label) for label, s, e in patterns.longest(doc, found.prefixes(doc))},
         qualifiers={e: (s, label) for label, s, e in patterns.longest(doc, found.qualifiers(doc))},
         times=patterns.longest(doc, found.times(doc)),
-        quoted_titles=quoted_titles(doc), has_parse=doc.has_annotation("DEP"), names=names)
+        quoted_titles=quoted_titles(doc), has_parse=doc.has_annotation("DEP"), names=names,
+        convention=convention)
 
 
 def sentence_claims(par: Paragraph, sent: Span, previous_year: int | None) -> tuple[list[Quantity], int | None]:
@@ -75,7 +80,11 @@ def sentence_claims(par: Paragraph, sent: Span, previous_year: int | None) -> tu
     times = time_expressions(par, sent, previous_year)
     time_tokens = {k for t in times for k in range(t.core, t.j)}
     claims: list[Quantity] = []
-    for label, s, e in patterns.within(par.numbers, sent):
+    found = patterns.within(par.numbers, sent)
+    digits = sum(1 for label, s, _ in found if label in ("DIGITS", "SPACED") and not is_year_word(par.doc[s].text))
+    if figure_run(par, sent, digits):
+        found = []  # a chart's or table's labels read into the text
+    for label, s, e in found:
         for c in read_number(par, label, s, e, sent):
             if c.i in time_tokens and c.family is None:
                 continue  # "in 2024": a year, not a figure
@@ -100,12 +109,14 @@ def _row(analysis: Analysis, pb: ParsedBlock, sent: Sentence, c: Quantity, label
     doc = analysis.document
     start = pb.block.char_start + c.start
     end = pb.block.char_start + c.end
-    value = float(c.value)
+    value, flag = stored_value(c.value)
+    page = pb.block.page_at(c.start)
     return {
         "claim_id": stable_id("c", doc.doc_id, start, end, value), "doc_id": doc.doc_id,
-        "page": pb.block.page_at(c.start), "section": labels.get(sent.section_id, ""),
+        "page": page, "section": labels.get(sent.section_id, ""),
         "section_id": sent.section_id, "sentence_id": sent.sentence_id, "sentence": sent.text,
-        "surface": doc.text[start:end], "value": value, "unit": c.unit, "kind": c.kind,
+        "surface": doc.text[start:end], "value": value, "value_flag": flag, "unit": c.unit, "kind": c.kind,
         "qualifier": c.qualifier, "year": c.year, "period": c.period, "change": c.change, "subject": c.subject,
         "place": None, "markers": None, "char_start": start, "char_end": end,
+        **analysis.provenance.columns(start, end, page),
     }

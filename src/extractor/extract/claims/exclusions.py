@@ -16,8 +16,10 @@ from extractor.extract.claims.figures import Paragraph, Quantity
 from extractor.extract.claims.pairs import of_them, range_follows
 from extractor.extract.claims.qualifiers import QUALIFIER_WORDS
 from extractor.extract.claims.units import DURATIONS, MEASURES
-from extractor.extract.claims.words import DASHES, FUNCTION_WORDS, WORDS
-from extractor.extract.claims.written_units import attach_unit
+from extractor.extract.claims.words import (
+    DASHES, FINITE_VERBS, FUNCTION_WORDS, PAST_VERBS, STATING_VERBS, WORDS, verb_like,
+)
+from extractor.extract.claims.written_units import SINGLE_BOUNDS, attach_unit
 from extractor.months import MONTH_WORDS
 
 _WORDS = WORDS["exclusions"]
@@ -35,6 +37,25 @@ _TIMES_OF_DAY = frozenset(_WORDS["times_of_day"])
 _SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 _VERSION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 _SMALL_WHOLE = re.compile(r"\d{1,3}")
+#: The fewest numbers of a sentence that is a run of figures (:func:`figure_run`).
+_RUN_FIGURES = 4
+#: Label words cited in abbreviated form, which label whatever the number is followed by: "p. 5 percent".
+_ABBREVIATED_LABELS = frozenset(_WORDS["abbreviated_labels"])
+#: Words and signs that join the numbers of a list: "Articles 3, 57, and 86", "figures 2 to 4".
+_LIST_LINKS = frozenset(_WORDS["list_links"])
+#: The signs of a section of a code: "§ 144", "§§ 101-103", "¶ 12".
+_SECTION_SIGNS = frozenset(_WORDS["section_signs"])
+#: A number that can label: a whole number or a section number ("1.7", "2.1.3"), no thousands separator.
+_LABEL_NUMBER = re.compile(r"\d{1,5}(?:\.\d+)*")
+#: An abbreviation written with full stops, as laws, orders, bills and codes are cited: "P.L.", "E.O.",
+#: "S.", "H.R.", "U.S.C.", "C.F.R.", "D.C." (one to four letters before each stop, the first a capital).
+_DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.)+")
+#: A name written with an ampersand: "S&P", "AT&T".
+_AMPERSAND_NAME = re.compile(r"[A-Z][A-Za-z]*&[A-Za-z]+")
+#: A code glued by a hyphen to the number after it: "F-16", "GAO-07-106" (capitals, maybe digits).
+_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
+#: A telephone number: "(202) 512-6000", "202-512-6000", "202.512.6000", "+1 202 512 6000".
+_PHONE = re.compile(r"(?<![\d.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d,]|\.\d)")
 
 Rule = Callable[[Paragraph, Quantity, Span], bool]
 
@@ -53,6 +74,21 @@ def excluded(par: Paragraph, c: Quantity, sent: Span) -> bool:
     return any(rule(par, c, sent) for _, rule in rules)
 
 
+def figure_run(par: Paragraph, sent: Span, numbers: int) -> bool:
+    """A "sentence" that is a run of figures, a chart's or table's labels read into the text (a
+    text dump prints them between body lines: "China 1,73% United States 0,39% 0,7% (estimated in
+    2023) South Korea 0,6%"): at least :data:`_RUN_FIGURES` numbers in digits (years aside), one for every
+    two content words (labels name what a figure is, one or two words each), and no verb. Its
+    numbers state nothing a sentence says."""
+    if numbers < _RUN_FIGURES:
+        return False
+    words = [t for t in sent if t.is_alpha and t.lower_ not in FUNCTION_WORDS]
+    if 2 * numbers < len(words):
+        return False
+    return not any(t.lower_ in STATING_VERBS or t.lower_ in FINITE_VERBS or t.lower_ in PAST_VERBS
+                   or t.tag_ and verb_like(t) for t in sent)
+
+
 def _bare(c: Quantity) -> bool:
     """No unit, or only the noun it counts."""
     return c.family in (None, "count")
@@ -60,6 +96,24 @@ def _bare(c: Quantity) -> bool:
 
 def _text(par: Paragraph, c: Quantity) -> str:
     return par.text[c.start:c.end]
+
+
+def _word_before(doc: Doc, i: int, sent: Span) -> str | None:
+    """The word written before token ``i``, with the full stop or degree sign the tokenizer split
+    from it: "No." in "No. 5", "N°" in "N° 25.675", "§". An abbreviation's full stop may have been
+    taken for a sentence's end ("Pub. L. No. | 109-58"): such a word is read across it."""
+    k = i - 1
+    if k < 0 or k < sent.start and doc[k].text != ".":
+        return None
+    if doc[k].text in (".", "\u00b0", "\u00ba") and k >= 1 and not doc[k - 1].whitespace_ and doc[k - 1].is_alpha:
+        return doc[k - 1].text + doc[k].text
+    return doc[k].text if k >= sent.start else None
+
+
+def _is_label_word(word: str) -> bool:
+    """Whether a word written before a number makes it a label: "Chapter", "No.", "N°", "§"."""
+    w = word.lower()
+    return w in LABEL_WORDS or w.rstrip(".") in LABEL_WORDS or w in _SECTION_SIGNS
 
 
 def _before(doc: Doc, c: Quantity, sent: Span) -> str | None:
@@ -103,9 +157,66 @@ def _day(par: Paragraph, c: Quantity, sent: Span) -> bool:
 
 
 def _label(par: Paragraph, c: Quantity, sent: Span) -> bool:
-    prev = par.doc[c.i - 1] if c.i > sent.start else None
-    return prev is not None and prev.lower_.rstrip(".") in LABEL_WORDS and (
-        _bare(c) or prev.is_title or prev.lower_ in ("no", "no.", "nos", "p", "pp", "vol"))
+    word = _word_before(par.doc, c.i, sent)
+    return word is not None and _is_label_word(word) and (
+        _bare(c) or word[:1].isupper() or word.lower().rstrip(".") in _ABBREVIATED_LABELS)
+
+
+def _label_list(par: Paragraph, c: Quantity, sent: Span) -> bool:
+    """A number further on in a list of labels: "Articles 56 (paragraph three), 107, 174, and 181",
+    "figures 2 and 3", "Pub. L. No. 109-58", "P.L. 117-58": back over the list's numbers, separators
+    and bracketed asides, the first number of the list follows a label word or a cited abbreviation."""
+    if c.family is not None or c.scale is not None or not _LABEL_NUMBER.fullmatch(_text(par, c)):
+        return False
+    doc = par.doc
+    k, seen_separator = c.i - 1, False
+    while k >= sent.start:
+        t = doc[k]
+        if t.text == ")":
+            opening = next((m for m in range(k - 1, max(sent.start, k - 10) - 1, -1) if doc[m].text == "("), None)
+            if opening is None:
+                return False
+            k = opening - 1
+        elif t.lower_ in _LIST_LINKS or t.text in DASHES:
+            seen_separator = True
+            k -= 1
+        elif seen_separator and _LABEL_NUMBER.fullmatch(t.text):
+            word = _word_before(doc, k, sent)
+            if word is not None and (_is_label_word(word) or _DOTTED_ABBREVIATION.fullmatch(word)):
+                return True
+            seen_separator = False
+            k -= 1
+        else:
+            return False
+    return False
+
+
+def _legal_reference(par: Paragraph, c: Quantity, sent: Span) -> bool:
+    """A number of a law, order, bill or code section, cited with abbreviations written with full
+    stops: "P.L. 117-58", "E.O. 14285", "S. 596", "23 U.S.C. §144" (the title before the code's
+    abbreviation too), "5 U.S.C. 8350"."""
+    if not _bare(c) or c.scale is not None:
+        return False
+    doc = par.doc
+    word = _word_before(doc, c.i, sent)
+    if word is not None and _DOTTED_ABBREVIATION.fullmatch(word):
+        return True
+    k = c.j
+    return k + 1 < sent.end and _DOTTED_ABBREVIATION.fullmatch(doc[k].text) is not None \
+        and (doc[k + 1].text in _SECTION_SIGNS or doc[k + 1].is_digit)
+
+
+def _phone_number(par: Paragraph, c: Quantity, sent: Span) -> bool:
+    """A part of a telephone number: "(202) 512-6000", "202-512-6000", "+1 202 512 6000"."""
+    token = par.doc[c.i]
+    start, end = token.idx, token.idx + len(token.text)
+    return any(m.start() <= start and end <= m.end() for m in _PHONE.finditer(par.text, sent.start_char, sent.end_char))
+
+
+def _split_decimal(par: Paragraph, c: Quantity, sent: Span) -> bool:
+    """A decimal part printed apart from its number, a letter-spaced label: "Objective 1 .1"."""
+    doc = par.doc
+    return _text(par, c).startswith(".") and c.i > sent.start and doc[c.i - 1].is_digit and c.family is None
 
 
 def _named_label(par: Paragraph, c: Quantity, sent: Span) -> bool:
@@ -115,15 +226,16 @@ def _named_label(par: Paragraph, c: Quantity, sent: Span) -> bool:
     doc = par.doc
     k = c.i - 1  # the word before the number
     if not _bare(c) or c.scale is not None or c.i <= sent.start or k == sent.start or doc[k].is_sent_start \
-            or not doc[k].is_alpha or not doc[k].is_title or not doc[k].whitespace_ \
+            or not (doc[k].is_alpha and doc[k].is_title or _AMPERSAND_NAME.fullmatch(doc[k].text)) or not doc[k].whitespace_ \
             or not _SMALL_WHOLE.fullmatch(_text(par, c)):
         return False
     word = doc[k].lower_
     if word in MONTH_WORDS or word in MEASURES or word in NAMES or word in QUALIFIER_WORDS \
             or word in FUNCTION_WORDS or DURATIONS.get(word) is not None:
         return False
-    if c.family == "count" and k - 1 >= sent.start and (doc[k - 1].lower_ in _PLACE_LEADS or doc[k - 1].is_title):
-        return False
+    if c.family == "count" and k - 1 >= sent.start and (doc[k - 1].lower_ in _PLACE_LEADS or doc[k - 1].is_title) \
+            and doc[k].is_alpha:
+        return False  # (a name with "&", "S&P 500 companies", is no place)
     return True
 
 
@@ -141,7 +253,8 @@ def _heading_line(par: Paragraph, c: Quantity, sent: Span) -> bool:
 
 
 def _glued_code(par: Paragraph, c: Quantity, sent: Span) -> bool:
-    """A number glued to letters: "5G", "4K", "F-16" style codes and model numbers."""
+    """A number glued to letters: "5G", "4K", "F-16" style codes and model numbers, report numbers
+    ("GAO-07-106")."""
     doc = par.doc
     if c.j < sent.end and not doc[c.j - 1].whitespace_ and doc[c.j].is_alpha and doc[c.j].lower_ != "s" \
             and c.family in (None, "count") and doc[c.j].lower_ not in MEASURES:
@@ -149,7 +262,7 @@ def _glued_code(par: Paragraph, c: Quantity, sent: Span) -> bool:
     if c.i > sent.start and not doc[c.i - 1].whitespace_ and doc[c.i - 1].is_alpha:
         return True
     return (c.i > sent.start + 1 and doc[c.i - 1].text in DASHES and not doc[c.i - 2].whitespace_
-            and not doc[c.i - 1].whitespace_ and doc[c.i - 2].is_alpha and doc[c.i - 2].is_upper)
+            and not doc[c.i - 1].whitespace_ and _CODE.fullmatch(doc[c.i - 2].text) is not None)
 
 
 def _time_of_day(par: Paragraph, c: Quantity, sent: Span) -> bool:
@@ -167,13 +280,13 @@ def _reference_number(par: Paragraph, c: Quantity, sent: Span) -> bool:
 
 
 def _in_name(par: Paragraph, c: Quantity, sent: Span) -> bool:
-    """A bare number in a capitalised name: "Fortune 500", "COP 28", "Group of 77"."""
+    """A bare number in a capitalised name: "Fortune 500", "COP 28", "Group of 77", "S&P 500"."""
     if c.family is not None:
         return False
     doc = par.doc
     prev = doc[c.i - 1] if c.i > sent.start else None
     nxt = doc[c.j] if c.j < sent.end else None
-    capital_before = (prev is not None and prev.is_alpha and prev.text[:1].isupper()
+    capital_before = (prev is not None and (prev.is_alpha or _AMPERSAND_NAME.fullmatch(prev.text)) and prev.text[:1].isupper()
                       and c.i - 1 != sent.start and prev.lower_ not in QUALIFIER_WORDS)
     capital_after = nxt is not None and nxt.is_alpha and nxt.is_title and nxt.lower_ not in ("in", "by", "as", "from")
     name_of = (prev is not None and prev.lower_ == "of" and c.i - 2 > sent.start
@@ -188,7 +301,11 @@ DIGIT_RULES: tuple[tuple[str, Rule], ...] = (
     ("version", _version),  # a version after a programme's name: "Swachh Bharat Mission (Urban) 2.0"
     ("year", _year),  # "in 2024", "2025 marks", "the 2030 Sustainable Development Goals"
     ("day", _day),  # "November 18", "18 November"
-    ("label", _label),  # "Chapter 3", "Goal 1", "phase 2 projects"
+    ("label", _label),  # "Chapter 3", "Goal 1", "phase 2 projects", "Law N° 25.675", "§ 144"
+    ("label list", _label_list),  # "Articles 56 (paragraph three), 107, 174, and 181", "figures 2 and 3"
+    ("legal reference", _legal_reference),  # "P.L. 117-58", "E.O. 14285", "23 U.S.C. §144"
+    ("phone number", _phone_number),  # "(202) 512-6000"
+    ("split decimal", _split_decimal),  # "Strategic Objective 1 .1"
     ("named label", _named_label),  # "Proposition 13 limits ...", "Article 50 talks", "Route 66"
     ("heading line", _heading_line),  # a section or contents line: "7 Conclusions and recommendations"
     ("glued code", _glued_code),  # "5G", "F-16"
@@ -237,8 +354,25 @@ def _one_and_the_other(par: Paragraph, c: Quantity, sent: Span) -> bool:
 
 def _one_of(par: Paragraph, c: Quantity, sent: Span) -> bool:
     doc = par.doc
-    return c.family is None and c.j < sent.end and doc[c.j].lower_ == "of" and c.scale is None \
-        and not range_follows(doc, c.j, sent) and not of_them(doc, c, sent)
+    if not (c.family is None and c.j < sent.end and doc[c.j].lower_ == "of" and c.scale is None):
+        return False
+    # "one of the 12 ports", "one of only three people": one picks out an item, never a count
+    return _is_one(doc, c) or not range_follows(doc, c.j, sent) and not of_them(doc, c, sent)
+
+
+def _one_unbounded(par: Paragraph, c: Quantity, sent: Span) -> bool:
+    """"one" before a noun it does not bound picks out an item: "according to one news report",
+    "one DOE official said", "One such vessel" (but "only one such notice", "at least one member",
+    "one million users", "one week")."""
+    doc = par.doc
+    if not _is_one(doc, c) or c.family not in (None, "count") or c.scale is not None or c.partners:
+        return False  # (a pair's first figure stays: "one in five households")
+    return par.qualifiers.get(par.surface_start(c)) is None and not (
+        c.i > sent.start and doc[c.i - 1].lower_ in SINGLE_BOUNDS)
+
+
+def _is_one(doc: Doc, c: Quantity) -> bool:
+    return c.j == c.i + 1 and doc[c.i].lower_ == "one"
 
 
 #: The exclusion rules of a number written in words. A number word that no rule excludes stays
@@ -253,6 +387,8 @@ WORD_RULES: tuple[tuple[str, Rule], ...] = (
     # "one of the", "one of them" (but "six of the 11 countries" is a pair, "six of them" counts what
     # "them" stands for, "three of the plants" counts plants; a ratio is never excluded by it)
     ("one of", _one_of),
+    # "according to one news report", "one woman won a seat": "one" picks out an item unless bounded
+    ("one unbounded", _one_unbounded),
 )
 
 

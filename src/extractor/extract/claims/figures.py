@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from extractor.numbers import ENGLISH, Convention
+
 if TYPE_CHECKING:
     from extractor.extract.claims.names import RecurringNames
 
@@ -83,6 +85,8 @@ class Paragraph:
     has_parse: bool
     #: The report's hyphenated durations that name something (:class:`.names.RecurringNames`).
     names: RecurringNames
+    #: How the report writes the numbers whose form does not tell ("470 000", "25.675").
+    convention: Convention = ENGLISH
     #: The last count of the sentences read so far, if no other figure came after it.
     last_count: Quantity | None = None
 

@@ -42,20 +42,26 @@ def quoted_titles(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
 class RecurringNames:
     """Hyphenated durations used as the name of something ("the five-year transitional period").
 
     A compound such as "three-year initiative" states a duration; the same compound written
-    again and again, or once inside quotation marks, names a period or programme instead.
+    again and again, or once inside quotation marks, names a period or programme instead. Only
+    the compound in lower case counts: in title case ("Iran Confirms Two-Week Ceasefire", a
+    cited article's title) it is a title's words, which says nothing of how the report uses it.
     """
 
     def __init__(self, text: str) -> None:
-        #: The report in lower case, and its quotations.
-        self.text = text.lower()
+        #: The report less its URLs (".../iran-confirms-two-week-ceasefire"), and its quotations.
+        self.text = _URL.sub(" ", text)
         self.quoted = " ".join(re.findall(r"[\"\u201c\u2018]([^\"\u201d\u2019]{1,120})[\"\u201d\u2019]", self.text))
 
     def is_name(self, number: str, unit: str, noun: str) -> bool:
-        """Whether "<number>-<unit> <noun>" recurs in the report or stands in quotation marks."""
+        """Whether "<number>-<unit> <noun>" (lower case) recurs in the report or stands in quotation marks."""
         pattern = re.compile(
-            rf"\b{re.escape(number)}\s*[-\u2010-\u2015]\s*{re.escape(unit)}s?[\s-]+{re.escape(noun)}\b")
+            rf"\b{re.escape(number.lower())}\s*[-\u2010-\u2015]\s*{re.escape(unit.lower())}s?[\s-]+"
+            rf"{re.escape(noun.lower())}\b")
         return len(pattern.findall(self.text)) > 1 or bool(pattern.search(self.quoted))

@@ -6,6 +6,8 @@ uses it; otherwise short word lists stand in.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from extractor import numbers as N
@@ -24,6 +26,9 @@ _DETERMINERS = frozenset(WORDS["nouns"]["determiners"])
 #: Words after a participle that make it start a clause: "sediment flowing into".
 _PARTICIPLE_FOLLOWERS = ("into", "on", "upon", "out", "from", "through", "across", "with", "in", "at")
 _POSSESSIVES = ("'s", "\u2019s")
+#: A hyphenated compound the tokenizer keeps whole for the full stops of its abbreviation:
+#: "U.S.-flagged", "non-U.S.", "U.K.-based".
+_DOTTED_COMPOUND = re.compile(r"[A-Za-z]+\.(?:[A-Za-z]+\.)*-[A-Za-z]+|[A-Za-z]+-(?:[A-Za-z]\.)+")
 
 
 def clause_start(doc: Doc, sent: Span, i: int) -> int:
@@ -69,6 +74,10 @@ def counted_noun(doc: Doc, k: int, sent: Span, limit: int = 6,
             continue
         if t.text == "," and content and nxt is not None and nxt.is_alpha and nxt.lower_ not in FUNCTION_WORDS:
             pos += 1  # a list of modifiers: "412 drought, flood and storm disasters"
+            continue
+        if _DOTTED_COMPOUND.fullmatch(t.text) and nxt is not None and nxt.is_alpha:
+            content += 1  # a compound with an abbreviation, a modifier: "five U.S.-flagged ships"
+            pos += 1
             continue
         if not t.is_alpha or t.lower_ in FUNCTION_WORDS or t.lower_ in MONTH_WORDS:
             break

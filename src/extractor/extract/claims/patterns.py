@@ -27,8 +27,11 @@ from extractor.extract.claims.figures import Match
 from extractor.extract.claims.qualifiers import QUALIFIERS
 from extractor.extract.claims.words import DASHES, WORDS
 from extractor.months import MONTH_WORDS
+from extractor.registry import lexicon
 
 _DECADE_LEADS = sorted(WORDS["reading"]["decade_leads"])
+#: Abbreviations written before a fiscal year: "FY2024", "FY 2019".
+FISCAL_PREFIXES: list[str] = sorted(lexicon("time_words")["fiscal"]["prefixes"], key=len, reverse=True)
 
 
 def _number_patterns(matcher: Matcher) -> None:
@@ -40,6 +43,9 @@ def _number_patterns(matcher: Matcher) -> None:
                                      "OP": "?"}],
                            # a compound scale: "Rs 2.77 lakh crore", "3 thousand million"
                            [figure, {"LOWER": {"IN": scales}}, {"LOWER": {"IN": scales}}]])
+    # digits grouped by spaces, "470 000 réfugiés" (read as one number where the report writes so)
+    matcher.add("SPACED", [[{"TEXT": {"REGEX": r"^\d{1,3}$"}}, {"TEXT": {"REGEX": r"^\d{3}(?:,\d+)?$"}, "OP": "+"},
+                            {"LOWER": {"IN": scales}, "OP": "?"}]])
     matcher.add("WORDS", [[{"LOWER": {"IN": number_words}},
                            {"LOWER": {"IN": number_words + scales + ["-", "and"]}, "OP": "*"}]])
     matcher.add("WORDS", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": sorted(N.COUNT_WORDS) + scales}},
@@ -75,8 +81,17 @@ def _time_patterns(matcher: Matcher) -> None:
     # a fiscal or crop year: "the 2022/23 financial year", "in 2022-23" (a year and the next one's last
     # two digits) is stated for 2023; "2010-15", a year and two digits that do not follow it, is a range
     short = r"(?:/(?:\d\d|(?:19|20)\d\d)|[-\u2010-\u2015]\d\d)"
+    link = {"TEXT": {"IN": sorted(DASHES) + ["/"]}}
+    # the next year's last two digits with a note's number glued to them: "2023-2410" (2023-24, note 10)
+    noted = {"TEXT": {"REGEX": r"^(?!1[5-9]\d\d$|20\d\d$)\d{3,4}$"}}
+    # a fiscal year named by its abbreviation: "FY2024", "FY24", "FY241" (a note glued), "FY 2019",
+    # "FY2023-24"; two of them are a range ("FY2022-FY2025")
+    prefix = "(?:" + "|".join(FISCAL_PREFIXES) + ")"
+    fy = {"TEXT": {"REGEX": rf"^{prefix}\d{{2,4}}$"}}
     matcher.add("FISCAL", [[{"TEXT": {"REGEX": r"^(?:19|20)\d\d" + short + "$"}}],
-                           [year, {"TEXT": {"IN": sorted(DASHES) + ["/"]}}, {"TEXT": {"REGEX": r"^\d\d$"}}]])
+                           [year, link, {"TEXT": {"REGEX": r"^\d\d$"}}], [year, link, noted],
+                           [fy], [{"TEXT": {"IN": FISCAL_PREFIXES}}, {"TEXT": {"REGEX": r"^\d{2}(?:\d\d)?$"}}],
+                           [fy, link, {"TEXT": {"REGEX": r"^\d{2,4}$"}}], [fy, link, fy]])
     matcher.add("RANGE", [[year, {"TEXT": {"IN": sorted(DASHES) + ["to", "and"]}}, year],
                           [{"TEXT": {"REGEX": r"^(1[5-9]\d\d|20\d\d)[-\u2010-\u2015](1[5-9]\d\d|20\d\d)$"}}]])
     matcher.add("THAT_YEAR", [[{"LOWER": {"IN": ["that", "the"]}}, {"LOWER": "same", "OP": "?"}, {"LOWER": "year"}]])

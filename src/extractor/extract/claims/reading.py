@@ -26,6 +26,10 @@ from extractor.extract.claims.words import DASHES, WORDS
 
 #: Words before "decade" or "century" that make it a duration counted back or on from now.
 _DECADE_LEADS = frozenset(WORDS["reading"]["decade_leads"])
+#: The spaces between the groups of a number written "470 000": a space, a no-break space, a narrow one.
+_GROUP_SPACES = (" ", "\u00a0", "\u202f")
+#: Words written before a number for its minus sign: "minus 452 degrees Fahrenheit".
+_SIGN_WORDS = frozenset(WORDS["reading"]["sign_words"])
 #: Words after "double"/"twice" when it compares ("more than double that of adults").
 _MULTIPLIER_FOLLOWERS = frozenset(WORDS["reading"]["multiplier_followers"])
 
@@ -57,10 +61,10 @@ def _read_digits(par: Paragraph, s: int, e: int, sent: Span) -> list[Quantity]:
             return []
         scale = N.SCALE_ABBREVIATIONS[suf.lower()]
     start = doc[s].idx
-    a = Quantity(s, e, start + m.start("a"), start + m.end("a"), N.parse_digits(m.group("a")) or Decimal(0),
+    a = Quantity(s, e, start + m.start("a"), start + m.end("a"), N.parse_digits(m.group("a"), par.convention) or Decimal(0),
                  "digits", scale)
     if m.group("b"):  # a glued range: "5–10"
-        b = Quantity(s, e, start + m.start("b"), start + m.end("b"), N.parse_digits(m.group("b")) or Decimal(0),
+        b = Quantity(s, e, start + m.start("b"), start + m.end("b"), N.parse_digits(m.group("b"), par.convention) or Decimal(0),
                      "digits", scale)
         if scale is not None:
             a.end = start + m.end("a")  # the scale is written once, after the second number
@@ -90,9 +94,37 @@ def _read_digits(par: Paragraph, s: int, e: int, sent: Span) -> list[Quantity]:
     if suf == "+":
         for c in out:
             c.qualifier = "at_least"
+    if s > sent.start and doc[s - 1].lower_ in _SIGN_WORDS and not m.group("b") and not m.group("cur"):
+        out[0].value = -out[0].value  # "minus 452 degrees Fahrenheit"
+        out[0].start = doc[s - 1].idx
     for c in out:
         c.right = e
     return out
+
+
+def _read_spaced(par: Paragraph, s: int, e: int, sent: Span) -> list[Quantity]:
+    """Digits grouped by spaces, "470 000", "1 234 567,8": one number where the report groups
+    thousands so (:class:`extractor.numbers.Convention`) or a group starts with a zero, and one
+    space stands between the groups; else each group is a number of its own."""
+    doc = par.doc
+    last = max(k for k in range(s, e) if doc[k].text[:1].isdigit())
+    # a group with a leading zero ("000", "050") is no number of its own, whatever the convention
+    grouped = par.convention.spaced_thousands or any(t.text.startswith("0") for t in doc[s + 1:last + 1])
+    if not grouped or any(doc[k].whitespace_ not in _GROUP_SPACES for k in range(s, last)):
+        out: list[Quantity] = []
+        for k in range(s, last + 1):
+            if k == s or not doc[k].text.startswith("0"):
+                out.extend(_read_digits(par, k, e if k == last else k + 1, sent))
+        return out
+    text = "".join(t.text for t in doc[s:last + 1])
+    value = N.parse_digits(text, par.convention)
+    if value is None:
+        return []
+    scale = N.scale_value(doc[e - 1].text) if e - 1 > last else None
+    end = doc[s:e].end_char if scale is not None else doc[last].idx + len(doc[last].text)
+    c = Quantity(s, e, doc[s].idx, end, value * (scale or 1), "digits", scale)
+    c.right = e
+    return [c]
 
 
 def _read_words(par: Paragraph, s: int, e: int, sent: Span) -> list[Quantity]:
@@ -201,6 +233,6 @@ def _read_fraction(par: Paragraph, s: int, e: int, sent: Span) -> list[Quantity]
 
 #: The reader of each number pattern's label (:mod:`.patterns`).
 READERS: dict[str, Reader] = {
-    "DIGITS": _read_digits, "WORDS": _read_words, "DECADE": _read_decade, "MULTIPLIER": _read_multiplier,
+    "DIGITS": _read_digits, "SPACED": _read_spaced, "WORDS": _read_words, "DECADE": _read_decade, "MULTIPLIER": _read_multiplier,
     "ONE_IN": _read_one_in, "FRACTION": _read_fraction,
 }

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from extractor.extract.claims.figures import Paragraph, TimeExpression
 from extractor.extract.claims.nouns import clause_start
-from extractor.extract.claims.patterns import within
+from extractor.extract.claims.patterns import FISCAL_PREFIXES, within
 from extractor.extract.claims.words import is_year_word
 from extractor.registry import lexicon
 
@@ -27,6 +27,9 @@ _PERIOD_WORDS = frozenset(_WORDS["periods"]["words"])
 _BASE_WORDS = frozenset(_WORDS["periods"]["base_words"])
 #: The years a time expression's text holds ("2019", "2022-23" holds 2022 only).
 _YEARS_IN = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+#: Abbreviations written before a fiscal year: "FY2024", "FY 2019" (``time_words.toml``).
+_FISCAL_PREFIX = re.compile(r"\b(?:" + "|".join(FISCAL_PREFIXES) + r")\s*")
+_PREFIXED = re.compile(r"\s*(?:" + "|".join(FISCAL_PREFIXES) + r")")
 
 
 def time_expressions(par: Paragraph, sent: Span, previous_year: int | None) -> list[TimeExpression]:
@@ -131,13 +134,34 @@ def _lead(par: Paragraph, sent: Span, i: int) -> tuple[int, str] | None:
 
 
 def fiscal_years(text: str) -> tuple[int, ...]:
-    """The year a fiscal or crop year is stated for, its last: "2022-23" and "2022/2023" -> (2023,);
-    a year and two digits that do not follow it are a range: "2010-15" -> (2010, 2015)."""
-    m = re.fullmatch(r"((?:19|20)\d\d)\s*[-/\u2010-\u2015]\s*(\d\d|(?:19|20)\d\d)", text.strip())
+    """The year a fiscal or crop year is stated for, its last: "2022-23", "2022/2023", "FY2023",
+    "FY 23" -> (2023,); a year and two digits that do not follow it are a range: "2010-15" ->
+    (2010, 2015), and so are two fiscal years, "FY2022-FY2025" -> (2022, 2025). A note's number
+    glued to a two-digit year is left out: "FY241" and "2023-2410" are FY24 and 2023-24."""
+    t = _FISCAL_PREFIX.sub("", text).replace(" ", "")
+    m = re.fullmatch(r"(\d{2,4})(?:([-/\u2010-\u2015])(\d{2,4}))?", t)
     if m is None:
         return ()
-    first = int(m.group(1))
-    second = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
-    if second == first + 1 or "/" in text and second > first:
+    first = _fiscal_year(m.group(1))
+    if m.group(3) is None:
+        return (first,) if first is not None and _PREFIXED.match(text) else ()
+    second = _fiscal_year(m.group(3), first)
+    if first is None or second is None:
+        return ()
+    if second == first + 1 or m.group(2) == "/" and second > first:
         return (second,)
+    if len(m.group(3)) > 2 and not _YEARS_IN.fullmatch(m.group(3)):
+        return ()  # "2010-150": no fiscal year and no range
     return (first, second) if second > first else (first,)
+
+
+def _fiscal_year(digits: str, after: int | None = None) -> int | None:
+    """A year written in full or by its last two digits (a note's number maybe glued after them):
+    "2024", "24" and "241" -> 2024; after ``after``, two digits are the same century's or the next."""
+    if _YEARS_IN.fullmatch(digits):
+        return int(digits)
+    two = int(digits[:2])
+    if after is not None:
+        year = after // 100 * 100 + two
+        return year if year >= after else year + 100
+    return (2000 if two <= 50 else 1900) + two

@@ -1,8 +1,9 @@
 """Units of measure as reports write them, to the canonical units of the claims table.
 
 Percent phrases, measures and durations (``data/lexicons/units.toml``), the singular of a
-counted noun, and the rule that decides when a counted noun names people
-(``data/lexicons/people.toml``). Money is :mod:`extractor.currencies`'. Which unit a figure has is
+counted noun (lemminflect's lemma), and the rule that decides when a counted noun names people
+(WordNet's nouns under person.n.01, ``data/lexicons/wordnet_people.toml``, and
+``data/lexicons/people.toml``). Money is :mod:`extractor.currencies`'. Which unit a figure has is
 decided in :mod:`.written_units` and :mod:`.resolution`.
 
 Canonical units (see gold/SPEC.md): ISO 4217 codes for money (``CNY``, ``USD``, ``EUR``...),
@@ -12,13 +13,18 @@ the singular of the counted noun (``county``, ``household``) or ``person`` for p
 """
 from __future__ import annotations
 
+import functools
+
+from lemminflect import getLemma
 from spacy.tokens import Doc
 
 from extractor.extract.claims.words import DASHES
+from extractor.gazetteer import gazetteer
 from extractor.registry import lexicon
 
 _UNITS = lexicon("units")
 _PEOPLE = lexicon("people")
+_WORDNET = lexicon("wordnet_people")
 
 #: Percent phrases written after a number -> ``percent`` or ``percentage_point``.
 PERCENT_PHRASES: dict[str, str] = dict(_UNITS["percent"])
@@ -43,30 +49,31 @@ MODIFIER_COLLECTIVES = frozenset(_PEOPLE["plurals"]["modifiers"])
 PEOPLE_ADJECTIVES = frozenset(_PEOPLE["people"]["adjectives"])
 #: Nouns for a body of people: a bare figure they reach counts persons ("the population reached 1.4 billion").
 POPULATION_NOUNS = frozenset(_PEOPLE["people"]["populations"])
-#: Generic nouns for people that no suffix rule finds.
+#: Nouns that count people which WordNet files elsewhere: "staff", "police", "cadres".
 PEOPLE_NOUNS = frozenset(_PEOPLE["people"]["nouns"])
 #: Suffixes of agent nouns (someone who does something): worker, specialist, applicant, trainee.
 AGENT_SUFFIXES = tuple(_PEOPLE["agents"]["suffixes"])
 #: Endings of nouns that name things even with an agent suffix: "payment", "register".
 _THING_ENDINGS = tuple(_PEOPLE["agents"]["thing_endings"])
-#: Common nouns with those suffixes that name things, not people.
+#: Nouns WordNet makes people that reports count as things: "printers", "carriers".
 NON_AGENTS = frozenset(_PEOPLE["agents"]["not_people"])
+#: WordNet's nouns for people (``wordnet_people.toml``): the common nouns whose most frequent sense
+#: is a person, the nouns with an agent suffix whose most frequent sense is not, and the capitalised
+#: nouns for nationalities, peoples and faiths.
+WORDNET_PEOPLE = frozenset(_WORDNET["people"]["nouns"])
+WORDNET_THINGS = frozenset(_WORDNET["things"]["nouns"])
+WORDNET_GROUPS = frozenset(_WORDNET["groups"]["nouns"])
 
 
+@functools.lru_cache(maxsize=4096)
 def singular(noun: str) -> str:
-    """The singular of an English count noun: ``"counties"`` -> ``"county"``."""
+    """The singular of an English count noun, by lemminflect's lemmatizer: ``"counties"`` ->
+    ``"county"``, ``"midwives"`` -> ``"midwife"``; "people" counts persons."""
     n = noun.lower()
     if n in _IRREGULAR:
         return _IRREGULAR[n]
-    if n.endswith("men") and len(n) > 4:
-        return n[:-3] + "man"
-    if n.endswith("ies") and len(n) > 4:
-        return n[:-3] + "y"
-    if n.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return n[:-2]
-    if n.endswith("s") and not n.endswith(("ss", "us", "is")) and len(n) > 2:
-        return n[:-1]
-    return n
+    lemmas = getLemma(n, upos="NOUN")
+    return lemmas[0] if lemmas and lemmas[0] else n
 
 
 def looks_plural(word: str) -> bool:
@@ -76,35 +83,48 @@ def looks_plural(word: str) -> bool:
         return True
     if w.endswith("men") and len(w) > 4:
         return True
+    if len(w) > 3 and w.endswith("is") and w.isalpha():
+        return singular(w) == w[:-1]  # "Iraqis", "Pakistanis" (but "analysis", "basis")
     return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous", "'s", "’s"))
             and w.isalpha())
 
 
-def is_person(noun: str) -> bool:
-    """Whether a counted noun (any number) names people, by role or morphology.
+def is_person(noun: str, capitalised: bool = False) -> bool:
+    """Whether a counted noun (any number) names people, by role, nationality or morphology.
 
-    Generic people nouns (``residents``, ``children``, ``staff``), adjectives used as nouns
-    (``the poor``) and agent nouns made with -er/-or/-ist/-ant/-ent/-ee/-eer/-ian (``workers``,
-    ``farmers``, ``specialists``, ``applicants``, ``trainees``), less a list of common nouns with
-    those endings that name things (``centers``, ``sectors``, ``plants``, ``departments``).
+    WordNet decides for the nouns it knows (:data:`WORDNET_PEOPLE`: "midwives", "users",
+    "schoolgirls"; a capitalised noun, ``capitalised``, also by :data:`WORDNET_GROUPS` or as an
+    adjective of nationality the gazetteer knows: "Afghans", "Syrians"), with the groups counted by
+    their members ("staff") and adjectives used as nouns ("the poor") beside it; a noun WordNet
+    lacks names people when it is an agent noun (-er, -or, -ist, -ant, -ent, -ee ...:
+    "pastoralists", "policymakers").
     """
     s = singular(noun)
-    if s in PEOPLE_NOUNS or s in PEOPLE_ADJECTIVES:
+    if s in NON_AGENTS:
+        return False
+    if s in PEOPLE_NOUNS or s in PEOPLE_ADJECTIVES or s in WORDNET_PEOPLE:
         return True
-    if s in NON_AGENTS or len(s) < 5 or s.endswith(_THING_ENDINGS):
+    if capitalised:
+        name = s[:1].upper() + s[1:]
+        if name in WORDNET_GROUPS or gazetteer().demonym_country(name):
+            return True
+    if s in WORDNET_THINGS or len(s) < 5 or s.endswith(_THING_ENDINGS):
         return False
     return s.endswith(AGENT_SUFFIXES)
 
 
-def count_unit(noun: str) -> str:
-    """The canonical unit of a count: ``"person"`` for people, else the noun's singular."""
-    return "person" if is_person(noun) else singular(noun)
+def count_unit(noun: str, capitalised: bool = False) -> str:
+    """The canonical unit of a count: ``"person"`` for people, a measure's canonical unit
+    ("62 additional megawatts" -> ``mw``), else the noun's singular."""
+    if is_person(noun, capitalised):
+        return "person"
+    return MEASURES.get(noun.lower()) or singular(noun)
 
 
 def count_unit_at(doc: Doc, i: int) -> str:
     """The unit of a count from its head noun, token ``i``; a hyphenated head keeps its first
     part ("mini-grid")."""
-    unit = count_unit(doc[i].lower_)
+    unit = count_unit(doc[i].lower_, doc[i].text[:1].isupper() and not doc[i].is_sent_start)
     if unit != "person" and i >= 2 and doc[i - 1].text in DASHES and not doc[i - 1].whitespace_ \
             and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
         return f"{doc[i - 2].lower_}-{unit}"

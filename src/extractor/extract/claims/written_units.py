@@ -21,7 +21,7 @@ from extractor.months import MONTH_WORDS
 from extractor.registry import lexicon
 
 #: Words before "one" that make the noun right after it the counted one: "only one notice".
-_SINGLE_BOUNDS = frozenset(WORDS["written_units"]["single_bounds"])
+SINGLE_BOUNDS = frozenset(WORDS["written_units"]["single_bounds"])
 #: Words before a duration that make it part of a period: "the first 10 months of 2024".
 _PERIOD_BOUNDS = frozenset(lexicon("time_words")["periods"]["bounds"])
 
@@ -96,7 +96,7 @@ def attach_unit(par: Paragraph, c: Quantity, sent: Span) -> None:
         c.end = doc[end - 1].idx + len(_symbol_text(doc[end - 1].text) or doc[end - 1].text)
         return
     qualified = par.qualifiers.get(par.surface_start(c)) is not None or (
-        c.i > sent.start and doc[c.i - 1].lower_ in _SINGLE_BOUNDS)
+        c.i > sent.start and doc[c.i - 1].lower_ in SINGLE_BOUNDS)
     if c.value == 1 and k + 1 < sent.end and doc[k].lower_ == "such" and doc[k + 1].is_alpha:
         k, qualified = k + 1, True  # "only one such notice"
     noun = counted_noun(doc, k, sent, singular=c.value == 1 and qualified)

@@ -1,0 +1,260 @@
+"""Headings, running heads and the contents list inside the running lines of a text dump.
+
+A text dump made page by page (pdfplumber's ``extract_text()``, ``pdftotext``) keeps every line
+but no typography and, often, no blank line around a heading: "Introduction" sits between the
+page's running head and the first line of a paragraph. What still shows is the shape of the
+lines around it. A heading is
+
+- short: shorter than most of the text's lines (a paragraph's first line runs the full width);
+- worded as a heading: in title case or capitals, or numbered ("II. South Sudan", "A. Key
+  development issues", "2.1 Prices"), or one of the front and back matter words, or listed
+  in the report's table of contents (then in any case: "The new consensus on industrial
+  policy"); not a sentence, caption, date or run of figures (:mod:`extractor.layout.headings`);
+- standing alone: the line before it ends its paragraph (a sentence's end, a line short of the
+  full width, the page's start, a running head, a blank line, another heading) and the line
+  after it opens a paragraph (a full line, or a sentence, starting with a capital);
+- one line, or two (three, numbered or in capitals) when the title wraps: each line short, the
+  first the longest.
+
+:func:`read_dump` finds them, the running heads and footers at the edges of the dump's pages
+(a shape, digits folded, that recurs on three pages or more) and a contents list that no
+leader dots mark; layout repair makes each heading and running head a unit of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.layout import lines as L
+from extractor.layout.headings import (
+    is_all_caps,
+    is_contents_title,
+    match_heading,
+    not_a_heading,
+    title_like,
+)
+from extractor.model import RawPage
+
+#: A heading line is at most this share of the text's full line length (its 90th percentile).
+SHORT_SHARE = 0.72
+#: A paragraph's first line that does not end a sentence is at least this share of a full line.
+FULL_SHARE = 0.8
+#: A heading wraps over at most this many lines (three for a numbered title or one in capitals).
+MAX_LINES = 3
+MAX_WORDS = 16
+_BARE_NUMBER = re.compile(r"^\d{1,3}\s")  # "24 Data from ...": a note's number, not a heading's
+_MARKED_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\^?\d{1,3}$")
+_OPENS = re.compile(r"^[A-Z\u00c0-\u00de\"\u201c'\u2018\u2022(\d]")
+_PAGE_AT_EDGE = re.compile(r"^(\d{1,3})\s+\S|\S\s+(\d{1,3})$")
+_LEADER_TAIL = re.compile(r"(?:\s*(?:\.\s?){2,}|\s*\u2026+|\s{2,}|\t)\s*\d{1,4}\s*$|\s+\d{1,4}\s*$")
+
+
+@dataclass
+class DumpLines:
+    """What the lines of a text dump show, by ``(page index, line index)``."""
+
+    headings: dict[tuple[int, int], int] = field(default_factory=dict)  # first line -> lines
+    listed: set[tuple[int, int]] = field(default_factory=set)  # headings the contents list gives
+    running: set[tuple[int, int]] = field(default_factory=set)  # running heads and footers
+    contents: set[tuple[int, int]] = field(default_factory=set)  # a contents list without leaders
+
+
+def read_dump(pages: list[RawPage]) -> DumpLines:
+    """Headings, running heads and a leaderless contents list among a text dump's lines (for
+    input without typography: a PDF's are found from its type and position)."""
+    texts = [[L.clean_unit(ln.text) for ln in page.lines] for page in pages]
+    lengths = sorted(len(t) for page in texts for t in page if t)
+    if not lengths:
+        return DumpLines()
+    full = lengths[int(0.9 * (len(lengths) - 1))]
+    running = _running_lines(texts)
+    contents = _contents_lines(texts)
+    titles = _listed_titles(texts, contents)
+    candidates: dict[tuple[int, int], tuple[int, bool, bool]] = {}
+    for p, page in enumerate(texts):
+        for i in range(len(page)):
+            if (p, i) not in contents and (p, i) not in running:
+                found = _block_at(page, i, full, titles)
+                if found:
+                    candidates[(p, i)] = found
+    headings: dict[tuple[int, int], int] = {}
+    for _ in range(3):  # a heading directly above a subheading: accept the chain from its ends
+        before = len(headings)
+        for (p, i), (k, listed, strong) in candidates.items():
+            if (p, i) in headings:
+                continue
+            page = texts[p]
+            prev = page[i - 1] if i else ""
+            # the line before ends its paragraph: a sentence's end, a running head, a heading;
+            # or, above a heading its wording marks (numbered, listed, a matter word, capitals),
+            # any line short of the full width (a paragraph's last line, a label)
+            prev_ok = not prev or _ends_sentence(prev) or (p, i - 1) in running or _ends_block(headings, p, i - 1) \
+                or strong and len(prev) <= SHORT_SHARE * full
+            nxt = i + k
+            after = page[nxt] if nxt < len(page) else ""
+            # the line after opens a paragraph, or a subheading its wording marks (names and
+            # roles printed one a line under each other are not a heading and its subheading)
+            below = headings.get((p, nxt))
+            next_ok = bool(after) and (_opens_paragraph(page, nxt, full) or below is not None and candidates[(p, nxt)][2]) \
+                or listed and (not after or (p, nxt) in running or bool(_OPENS.match(after)))
+            if prev_ok and next_ok:
+                headings[(p, i)] = k
+        if len(headings) == before:
+            break
+    listed = {where for where in headings if candidates[where][1]}
+    return DumpLines(headings, listed, running, contents)
+
+
+def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int, bool, bool] | None:
+    """How many lines from ``i`` read as one heading, whether the contents list it, and whether
+    its wording marks it (listed, numbered, a matter word, capitals); None if no heading starts
+    there."""
+    first = page[i]
+    if not first or not _OPENS.match(first) or _BARE_NUMBER.match(first) or L.is_list_item(first):
+        return None
+    chained = None  # a one-line heading right above another heading
+    for k in range(1, MAX_LINES + 1):
+        block = page[i:i + k]
+        if len(block) < k or not all(block) or any(len(t) > SHORT_SHARE * full for t in block):
+            break
+        if k > 1 and (not_a_heading(block[-1]) or _ends_sentence(block[-2]) or len(block[-1]) > len(block[-2])):
+            break  # a title wraps where its line is full: its first line is the longer one
+        if k > 2 and not (is_all_caps(" ".join(block)) or match_heading(" ".join(block))):
+            break  # three lines: a long title its wording marks (numbered, in capitals)
+        text = " ".join(block)
+        listed = _listed(text, titles) and _heading_words(text)
+        if not (listed or _reads_as_heading(text)):
+            continue
+        nxt = page[i + k] if i + k < len(page) else ""
+        strong = listed or bool(match_heading(text)) or is_all_caps(text)
+        if not nxt or _opens_paragraph(page, i + k, full):
+            return k, listed, strong
+        if chained is None and _reads_as_heading(nxt):
+            chained = (k, listed, strong)
+    # the second line may be the title's end rather than a subheading: taken as a heading of
+    # its own only where the two do not read as one title above a paragraph
+    return chained
+
+
+def _heading_words(text: str) -> bool:
+    """Not a sentence, caption, date, figures or contents entry; not too long."""
+    t = text.rstrip()
+    if not t or len(t.split()) > MAX_WORDS or not_a_heading(t) or L.is_toc_entry(t):
+        return False
+    return not t.endswith((".", ";", ",", "!", "-")) and not (t.endswith(":") and not match_heading(t))
+
+
+def _reads_as_heading(text: str) -> bool:
+    """Worded as a heading: numbered, a matter word, title case or capitals; not a sentence."""
+    if not _heading_words(text):
+        return False
+    return bool(match_heading(text)) or title_like(text, strict=True) or is_all_caps(text)
+
+
+def _listed(text: str, titles: set[str]) -> bool:
+    """Is the text a title of the contents list (or the start of one, or one starts it: the
+    list and the body may break a long title at different words)?"""
+    t = _norm(text)
+    if t in titles:
+        return True
+    return any(len(title.split()) >= 3 and (t.startswith(title) or len(t.split()) >= 3 and title.startswith(t))
+               for title in titles)
+
+
+def _listed_titles(texts: list[list[str]], contents: set[tuple[int, int]]) -> set[str]:
+    """The titles a contents list gives, without page numbers and leaders: from its entries
+    with leaders ("Introduction ....... 1") anywhere in the first third of the dump, and from
+    a leaderless list (:func:`_contents_lines`)."""
+    titles: set[str] = set()
+    total = sum(1 for page in texts for t in page if t)
+    seen = 0
+    for p, page in enumerate(texts):
+        for i, text in enumerate(page):
+            if not text:
+                continue
+            seen += 1
+            entry = (p, i) in contents and not is_contents_title(text) or seen <= max(60, total // 3) and L.is_toc_entry(text)
+            if not entry:
+                continue
+            title = _norm(_LEADER_TAIL.sub("", re.sub(r"^\d{1,3}\s+", "", text)))
+            if sum(c.isalpha() for c in title) >= 4:
+                titles.add(title)
+    return titles
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" .:")
+
+
+def _contents_lines(texts: list[list[str]]) -> set[tuple[int, int]]:
+    """The lines of a contents list that no leader dots mark: a contents title ("Contents",
+    "Index") alone on a line in the first third of the dump, and the lines after it up to the
+    next blank line, when at least three of them carry a page number at either end ("6 The
+    different eras of industrial", "Introduction 5"), the numbers go up (but for a stray one),
+    and no line there is a sentence of running text."""
+    total = sum(1 for page in texts for t in page if t)
+    seen = 0
+    for p, page in enumerate(texts):
+        for i, text in enumerate(page):
+            if not text:
+                continue
+            seen += 1
+            if seen > max(60, total // 3):
+                return set()
+            if not is_contents_title(text):
+                continue
+            end = next((j for j in range(i + 1, len(page)) if not page[j]), len(page))
+            entries = page[i + 1:end]
+            numbers = [int(m.group(1) or m.group(2)) for t in entries if (m := _PAGE_AT_EDGE.search(t))]
+            prose = any(_ends_sentence(t) and len(t.split()) >= 8 for t in entries)
+            descents = sum(1 for a, b in zip(numbers, numbers[1:]) if b < a)
+            if len(numbers) >= 3 and descents * 4 <= len(numbers) and not prose:
+                return {(p, j) for j in range(i, end)}
+    return set()
+
+
+def _ends_sentence(text: str) -> bool:
+    """A sentence's end, a note's number glued after it or not ("... top supplier.22")."""
+    return L.ends_sentence(text) or bool(_MARKED_END.search(text))
+
+
+def _ends_block(headings: dict[tuple[int, int], int], p: int, i: int) -> bool:
+    return any(headings.get((p, i - k + 1)) == k for k in range(1, MAX_LINES + 1))
+
+
+def _opens_paragraph(page: list[str], j: int, full: int) -> bool:
+    """Does line ``j`` open a paragraph: a capital (or figure, quote, bullet) first, and a full
+    line or a whole sentence? A full line runs as wide as the document's lines (``full``) or,
+    where the lines after it are long ones, as they do (the paragraph it opens: notes set
+    smaller make the widest lines of a dump wider than its body's)."""
+    text = page[j] if j < len(page) else ""
+    if not text or not _OPENS.match(text):
+        return False
+    words = text.split()
+    if _ends_sentence(text) and len(words) >= 4:
+        return True
+    after = [len(t) for t in page[j + 1:j + 4] if t]
+    width = min(full, max(after)) if after and max(after) >= SHORT_SHARE * full else full
+    return len(text) >= FULL_SHARE * width and len(words) >= 5
+
+
+def _running_lines(texts: list[list[str]]) -> set[tuple[int, int]]:
+    """Running heads and footers: the lines among the first and last two of a page whose shape
+    (digits folded) recurs there on three pages or more. Where the dump does not mark its
+    pages, a run of lines between blank lines stands for a page (a dump joins its pages with a
+    blank line)."""
+    edges: list[list[tuple[int, int]]] = []
+    for p, page in enumerate(texts):
+        chunks: list[list[int]] = [[]]
+        for i, t in enumerate(page):
+            if t:
+                chunks[-1].append(i)
+            elif chunks[-1]:
+                chunks.append([])
+        edges.extend([(p, i) for i in dict.fromkeys(lines[:2] + lines[-2:])] for lines in chunks if lines)
+    pages_of: dict[str, set[int]] = {}
+    for c, chunk in enumerate(edges):
+        for p, i in chunk:
+            pages_of.setdefault(L.shape_key(texts[p][i]), set()).add(c)
+    recurring = {shape for shape, seen in pages_of.items() if len(seen) >= 3}
+    return {(p, i) for chunk in edges if len(chunk) > 1 for p, i in chunk if L.shape_key(texts[p][i]) in recurring}

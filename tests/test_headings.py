@@ -1,0 +1,227 @@
+"""Headings and the section tree in other house styles: real reports of the development corpus
+(PDF, read from its typography, and a user's text dump of it, read from the shape of its lines),
+and small dumps with the cases that used to go wrong (Roman and lettered numbering, a heading
+wrapped over two lines, note lines, cover dates and captions taken for headings)."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.ingest.pdf_geometry import font_weight
+from extractor.layout.headings import is_caption, is_date_line, match_heading, not_a_heading
+from extractor.pipeline import load_document
+from tests.corpus import corpus_pdf, text_dump
+from tests.test_layout import repair_text
+
+HORMUZ = [  # the CRS report's headings as its contents list gives them
+    "Introduction", "Control of the Strait", "Inbound and Outbound Ships", "Food and Animal Feed",
+    "Steel and Construction Materials", "Automobiles", "Oil and Gas Byproducts", "Jones Act Waiver",
+    "National Security Fleets", "Author Information", "Disclaimer"]
+BEA = [  # bold headings set in the body size
+    "COVID-19 Impact on First-Quarter 2021 GDP", "Sources of Revision to Real GDP", "Prices",
+    "Gross Domestic Income and Corporate Profits", "Updates to Fourth-Quarter Wages and Salaries",
+    "Federal Government Economic Response to the COVID-19 Pandemic",
+    "Looking Ahead: 2021 Annual Update of the National Economic Accounts", "More Information"]
+FUNDAR = [  # headings in sentence case, larger but not bolder than the body; back matter
+    "Introduction", "The different eras of industrial policy", "Five reasons behind the revival of industrial policy",
+    "The new consensus on industrial policy", "References", "About the authors", "Fundar Team"]
+
+
+def titles(doc) -> list[str]:
+    return [s.title for s in doc.sections]
+
+
+_DOCS: dict[tuple[str, str], object] = {}
+
+
+def corpus_doc(name: str, kind: str, tmp_path_factory):
+    """A corpus report, repaired, as a PDF or as a user's text dump of it (read once per run)."""
+    if (name, kind) not in _DOCS:
+        pdf = corpus_pdf(name)
+        path = pdf
+        if kind == "text":
+            path = tmp_path_factory.mktemp("dumps") / f"{name}.txt"
+            path.write_text(text_dump(pdf), encoding="utf-8")
+        _DOCS[(name, kind)] = load_document(path)
+    return _DOCS[(name, kind)]
+
+
+# --- the development corpus -------------------------------------------------------------------
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("kind", ["pdf", "text"])
+def test_crs_headings_in_the_pdf_and_the_dump(kind, tmp_path_factory):
+    doc = corpus_doc("crs-strait-of-hormuz-shipping-2026", kind, tmp_path_factory)
+    assert titles(doc) == HORMUZ
+    if kind == "pdf":  # 18 pt chapters, 14 pt sections under them
+        levels = {s.title: s.level for s in doc.sections}
+        assert [levels[t] for t in HORMUZ[:9]] == [1, 1, 1, 2, 2, 2, 2, 1, 1]
+        food = doc.sections[3]
+        assert food.parent_id == doc.sections[2].section_id
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("kind", ["pdf", "text"])
+def test_bold_body_size_headings_and_no_cover_date_or_signature(kind, tmp_path_factory):
+    doc = corpus_doc("bea-gdp-q1-technical-note-2021", kind, tmp_path_factory)
+    assert titles(doc) == BEA
+    assert all(s.level == 1 for s in doc.sections)
+    # the bold cover date "May 27, 2021" and the signature block are not headings
+    assert not {"May 27, 2021", "Erich H. Strassner", "Bureau of Economic Analysis"} & set(titles(doc))
+
+
+@pytest.mark.corpus
+def test_larger_sentence_case_headings_not_figure_titles_or_front_matter(tmp_path_factory):
+    doc = corpus_doc("fundar-industrial-policy-renaissance-2024", "pdf", tmp_path_factory)
+    assert titles(doc) == FUNDAR
+    # figure titles (set larger and heavier too, but above a chart), the margin links to the
+    # next section (6 pt), the pull quote and the front matter before the index are not headings
+    found = " | ".join(titles(doc))
+    for text in ("Total number of industrial policy interventions", "Spending on industrial policy",
+                 "About Fundar", "Acknowledgments", "Suggested citation", "underscored the importance"):
+        assert text not in found
+
+
+@pytest.mark.corpus
+def test_sentence_case_headings_of_a_dump_found_through_its_contents_list(tmp_path_factory):
+    doc = corpus_doc("fundar-industrial-policy-renaissance-2024", "text", tmp_path_factory)
+    assert titles(doc)[:5] == FUNDAR[:5]
+    assert "About Fundar" not in titles(doc)  # front matter, before the index
+
+
+@pytest.mark.corpus
+def test_side_headings_in_the_margin_stand_apart_from_the_text_beside_them(tmp_path_factory):
+    doc = corpus_doc("gao-doe-advanced-energy-technologies-2006", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert {"Results in Brief", "Background", "Conclusions", "Agency Comments"} <= set(found)
+    assert ("DOE’s Budget Authority for Renewable, Fossil, and Nuclear Energy R&D Has Declined by over 85 "
+            "Percent in Real Terms Since 1978; DOE Is Narrowing Its R&D Focus") in found
+    body = "\n".join(b.text for b in doc.body_blocks())
+    assert "Results in Brief Despite" not in body
+    assert "\nDespite growing dependence on foreign energy sources" in body
+    level = {s.title: s.level for s in doc.sections}
+    assert level["Results in Brief"] == 1 and level["Minnesota’s Ethanol Program"] > 1
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_french_report_headings_and_numbered_paragraphs(tmp_path_factory):
+    doc = corpus_doc("worldbank-chad-scd-french-2015", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert found[:3] == ["CONTEXTE DU PAYS", "Population et géographie", "Gouvernance et fragilité"]
+    assert [s.level for s in doc.sections[:3]] == [1, 2, 2]
+    assert "REFERENCES BIBLIOGRAPHIQUES" in found
+    # numbered paragraphs opening with a bold sentence are not headings
+    assert not [t for t in found if t[:1].isdigit()]
+    dump = corpus_doc("worldbank-chad-scd-french-2015", "text", tmp_path_factory)
+    assert {"Population et géographie", "Gouvernance et fragilité"} <= set(titles(dump))
+
+
+# --- dumps in other house styles ----------------------------------------------------------------
+
+def un_style_dump(marker: bool = True) -> str:
+    """A dump as pdfplumber makes one (no blank line inside a page): Roman chapters, lettered
+    sections, one wrapped over two lines, a cover date, a figure caption, a note at the foot."""
+    cover = "\n".join(["Situation in South Sudan", "Report of the Secretary-General", "16 June 2025"])
+    page1 = "\n".join([
+        "I. Introduction",
+        "The present report is submitted pursuant to resolution 2729 (2024), in which the Security",
+        "Council requested me to report on the implementation of the mandate every 90 days. It covers",
+        f"developments from 1 March to 31 May 2025.{'24' if marker else ''}",
+        "II. South Sudan",
+        "A. Key development issues in the",
+        "region",
+        "The economic situation deteriorated further during the period. Inflation reached 104 per",
+        "cent in April, driven by the depreciation of the currency and the disruption of oil exports",
+        "through the pipeline to Port Sudan.",
+        "Figure 3: Food insecurity by state",
+        "Source: World Food Programme.",
+        "24 Data from Institut National de la Statistique et des Etudes Economiques",
+    ])
+    page2 = "\n".join([
+        "B. Humanitarian situation",
+        "Some 9.3 million people, or 69 per cent of the population, needed humanitarian assistance in",
+        "2025. Cholera cases rose to 48,000 by the end of May, with 890 deaths recorded in 11 states.",
+        "III. Observations",
+        "I remain concerned about the slow pace of implementation of the Revitalized Agreement on the",
+        "Resolution of the Conflict in the Republic of South Sudan, and I call on the parties to act.",
+    ])
+    return "\n\n".join([cover, page1, page2])
+
+
+UN_SECTIONS = [("I", "Introduction", 1), ("II", "South Sudan", 1), ("A", "Key development issues in the region", 2),
+               ("B", "Humanitarian situation", 2), ("III", "Observations", 1)]
+
+
+def test_roman_and_lettered_headings_inside_running_lines():
+    doc = repair_text(un_style_dump())
+    assert [(s.number, s.title, s.level) for s in doc.sections] == UN_SECTIONS
+    assert doc.sections[2].parent_id == doc.sections[1].section_id  # A. under II.
+    assert doc.sections[4].parent_id is None
+    assert [n.marker for n in doc.notes] == ["24"]
+
+
+def test_a_note_line_that_is_not_recognised_as_a_note_is_still_no_heading():
+    """Without its marker in the text the note stays body text; numbered 24 with no 23 before
+    it, it is not taken for a heading either."""
+    doc = repair_text(un_style_dump(marker=False))
+    assert [(s.number, s.title, s.level) for s in doc.sections] == UN_SECTIONS
+
+
+def test_units_between_blank_lines_dates_captions_and_notes_are_no_headings():
+    text = "\n\n".join([
+        "Situation in South Sudan", "16 June 2025", "Contents",
+        "I. Introduction ........ 1", "II. South Sudan ........ 2",
+        "I. Introduction",
+        "The present report covers developments from 1 March to 31 May 2025, as the Council requested.",
+        "II. South Sudan",
+        "Key Development Issues",
+        "Inflation reached 104 per cent in April, driven by the depreciation of the currency.",
+        "Figure 3: Food insecurity by state",
+        "Source: World Food Programme.",
+        "24 Data from Institut National de la Statistique et des Etudes Economiques",
+        "Table 2. Cholera cases by state",
+        "Some 9.3 million people needed humanitarian assistance in 2025, the cluster reported.",
+    ])
+    doc = repair_text(text)
+    assert [(s.number, s.title, s.level) for s in doc.sections] == [
+        ("I", "Introduction", 1), ("II", "South Sudan", 1), ("", "Key Development Issues", 1)]
+
+
+def test_cover_lines_of_a_dump_are_no_headings():
+    """A title page without a contents list: the lines in capitals or title case above the first
+    paragraph of running text are the cover's; the numbered heading right above it is kept."""
+    cover = "\n".join(["CONTAINS CONFIDENTIAL", "INFORMATION", "INTERNATIONAL MONETARY FUND", "ARGENTINA",
+                       "Staff Report for the 1981 Article IV Consultation",
+                       "Prepared by the Western Hemisphere Department",
+                       "(In consultation with the Exchange and Trade, Research,",
+                       "Legal, and Treasurer's Departments)", "December 1, 1981", "I. Introduction",
+                       "The 1981 Article IV consultation discussions with Argentina were conducted in",
+                       "Buenos Aires in the period August 27-September 16, 1981. The representatives of",
+                       "Argentina in these discussions included the Ministers of Economy and Finance."])
+    doc = repair_text(cover)
+    assert [(s.number, s.title) for s in doc.sections] == [("I", "Introduction")]
+
+
+def test_heading_wording_rules():
+    assert is_date_line("16 June 2025") and is_date_line("Updated April 20, 2026") and is_date_line("2 Septembre 2015")
+    assert not is_date_line("Outlook for 2025") and not is_date_line("Looking Ahead: 2021 Annual Update")
+    assert is_caption("Figure 3: Food insecurity") and is_caption("Table A-1. Bridge Condition by State")
+    assert is_caption("Source: World Food Programme.") and is_caption("Box 1.1. Global Real Estate Update")
+    assert not is_caption("Figures of speech in policy") and not is_caption("Notes")
+    for text in ("0 50 100 150 200", "2019-20 2020-21 2021-22", "Total SDA 2.8", "Guam NA NA NA NA", "98 GW",
+                 "AUS DEU GBR JPN USA", "TR33 TRB1", "Agency Priority Goals . . . . . . .20", "List of Figures"):
+        assert not_a_heading(text), text
+    for text in ("Outlook for 2025", "NEW DEAL FOR ALL", "COVID-19 Impact on First-Quarter 2021 GDP", "PART III"):
+        assert not not_a_heading(text), text
+    assert match_heading("II. South Sudan").scheme == "roman"
+    assert match_heading("A. Key development issues").scheme == "letter"
+    assert match_heading("C. Extension of Certain Other Provisions").scheme == "letter"  # C is a letter here
+    assert match_heading("Chapter One: The Five-Year Transition").scheme == "division"
+    assert match_heading("16 June 2025") is None and match_heading("Figure 3: Map of the region") is None
+
+
+def test_font_weights_from_font_names():
+    assert font_weight("ABCDEF+Calibri-Bold") == 7 and font_weight("PalatinoLinotype-Bold") == 7
+    assert font_weight("AktivGrotesk-Light") < font_weight("AktivGrotesk-Regular") < font_weight("AktivGrotesk-Medium")
+    assert font_weight("GillSans-SemiBold") == 6 and font_weight("ProximaNova-Extrabld") == 8
+    assert font_weight("TimesNewRomanPSMT") == font_weight("Century-Book") == 4

@@ -1,0 +1,246 @@
+"""Text dumps zoned from their text alone: pages, page furniture, footnote blocks, chart text.
+
+Invented dumps set as pdfplumber sets a page (no blank line inside a page, pages joined by a
+blank line), and the text dumps users make of real corpus reports (``tests/corpus.py``).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractor.ingest.text import split_pages
+from extractor.ingest.text_zones import find_charts, is_page_number, line_class, pages_from_blank_lines
+from extractor.layout.repair import repair_layout
+from extractor.model import BlockKind
+
+PROSE = ("The programme reached most districts of the region over the decade and its budget grew with it, "
+         "while the ministry kept")
+_WORDS = ("wells pumps tariffs rivers farmers herders towns markets roads clinics schools councils "
+          "budgets prices seasons rains harvests permits meters pipes").split()
+
+
+def body_lines(n: int, start: int = 0) -> list[str]:
+    """Lines of running text, each its own (a line repeated on several pages is a running head)."""
+    return [f"{PROSE} its {_WORDS[(start + k) % len(_WORDS)]} and {_WORDS[(3 * (start + k) + 1) % len(_WORDS)]} "
+            f"{'near' if (start + k) // len(_WORDS) % 2 else 'far from'} the coast in the same paragraph."
+            for k in range(n)]
+
+
+def page(number: int, body: list[str], notes: list[str]) -> str:
+    return "\n".join(["Rural Water Review: Wells, Pumps and Prices", *body, *notes, f"Agency Research Service {number}"])
+
+
+def repair_text(text: str):
+    return repair_layout(split_pages(text), source_path="invented.txt", source_format="text", sha256="0" * 64)
+
+
+def body_text(doc) -> str:
+    return "\n\n".join(b.text for b in doc.body_blocks())
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+def test_pages_joined_by_a_blank_line_are_pages_and_an_empty_page_keeps_its_number():
+    one, two = body_lines(14), body_lines(14, 20)
+    pages = pages_from_blank_lines([*one, "", *two, "", "", "", *one])
+    assert [len(p) for p in pages] == [14, 14, 0, 14]
+    # a dump of paragraphs (a few lines between blank lines) is no dump of pages
+    assert pages_from_blank_lines(["A paragraph.", "", "Another one,", "on two lines.", "", "A third."]) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("7", True), ("- 7 -", True), ("Page10", True), ("Page 3 of 12", True), ("iv", True), ("6 7", True),
+    ("C", False), ("d", False), ("2019 was a good year", False), ("Table 3", False),
+])
+def test_page_numbers(text: str, expected: bool) -> None:
+    assert is_page_number(text) is expected
+
+
+# --- furniture and notes ---------------------------------------------------------------------
+
+def _three_pages() -> str:
+    p1 = page(1, [*body_lines(10), "wells were dug in the north of the province as well1. Pumps came later,",
+                  "after the drought of 201922, and prices rose quickly everywhere.3", *body_lines(2)],
+              ["1 Ministry of Water, Annual Report 2021, Nairobi, 2022.",
+               "22 Okafor, J., Drought and pumps, Journal of Water Policy, vol. 3 (2020), pp. 2-9,",
+               "https://example.org/drought-and-pumps."])
+    p1 = p1.replace("22 Okafor", "2All historical prices are from Okafor").replace("201922", "20192")
+    p1 = p1.replace("https://example.org/drought-and-pumps.", "3/ Field interviews in Garissa, 2023.")
+    p2 = page(2, ["The second page takes up the account of prices and wells across the region.4 It goes on",
+                  *body_lines(12, 30), "The budget was amended in FY245 to pay for the pumps, as planned."],
+              ["4", "Treasury, Budget Statement 2024, Nairobi.",
+               "5 Parliamentary Budget Office, Budget Review 2024-25, p. 12."])
+    p3 = page(3, ["The list of measures adopted in the third year reads:", *body_lines(12, 50),
+                  "1. Build wells in every district of the province.",
+                  "2. Train pump mechanics in every county of the province."], [])
+    return "\n\n".join([p1, p2, p3])
+
+
+def test_running_heads_footers_and_note_blocks_are_flagged():
+    pages = split_pages(_three_pages())
+    assert len(pages) == 3 and all(p.explicit for p in pages)
+    heads = [[ln.text for ln in p.lines if ln.is_header] for p in pages]
+    assert heads == [["Rural Water Review: Wells, Pumps and Prices", f"Agency Research Service {n}"] for n in (1, 2, 3)]
+    notes = [[ln.text for ln in p.lines if ln.is_note] for p in pages]
+    # each note's first line written with a caret marker: glued ("2All"), typewriter ("3/"),
+    # the number alone on its line (the note on the next)
+    assert notes[0] == ["^1 Ministry of Water, Annual Report 2021, Nairobi, 2022.",
+                        "^2 All historical prices are from Okafor, J., Drought and pumps, Journal of Water Policy, "
+                        "vol. 3 (2020), pp. 2-9,", "^3 Field interviews in Garissa, 2023."]
+    assert notes[1] == ["^4 Treasury, Budget Statement 2024, Nairobi.",
+                        "^5 Parliamentary Budget Office, Budget Review 2024-25, p. 12."]
+    assert notes[2] == []  # a numbered list at the page foot, with no marker in the body, is no note block
+
+
+def test_notes_resolve_and_their_text_never_reads_as_body():
+    doc = repair_text(_three_pages())
+    body = body_text(doc)
+    assert [(n.marker, n.page) for n in doc.notes] == [("1", 1), ("2", 1), ("3", 1), ("4", 2), ("5", 2)]
+    assert sorted((m.marker, m.page) for m in doc.markers) == [("1", 1), ("2", 1), ("3", 1), ("4", 2), ("5", 2)]
+    assert "as well. Pumps came later, after the drought of 2019, and prices" in body
+    assert "amended in FY24 to pay" in body
+    assert "Ministry of Water" not in body and "Agency Research Service" not in body
+    assert "1. Build wells in every district" in body
+
+
+def test_a_note_broken_off_at_the_page_foot_goes_on_above_the_next_pages_notes():
+    p1 = page(1, [*body_lines(12), "Pumps were bought in bulk.1"],
+              ["1 Ministry of Water, Procurement of pumps for the northern districts, a report prepared for the"])
+    p2 = page(2, [*body_lines(12, 20), "Prices fell afterwards.2",
+                  "ministry of finance and the county governments of the north, https://example.org/pumps."],
+              ["2 Treasury, Budget Statement 2024."])
+    doc = repair_text("\n\n".join([p1, p2]))
+    assert [n.marker for n in doc.notes] == ["1", "2"]
+    assert doc.notes[0].text.endswith("county governments of the north, https://example.org/pumps.")
+    assert "https://example.org" not in body_text(doc)
+
+
+# --- charts and tables -----------------------------------------------------------------------
+
+def test_chart_text_between_body_lines_is_kept_out_of_the_body():
+    chart = ["Figure 2. Wells dug by province, 2019-2023", "(Number of wells)", "0 50 100 150 200",
+             "Garissa 120 135", "Turkana 80 95", "2019-20 2020-21 2021-22", "Northern Southern",
+             "Source: Ministry of Water.", "Note: Wells with a pump only."]
+    lines = [*body_lines(3), *chart, "Prices and tariffs", *body_lines(2, 10)]
+    body = list(range(len(lines)))
+    flagged = find_charts(lines, body, long_line=200.0)
+    assert [lines[i] for i in sorted(flagged)] == chart  # the heading after the note line stays
+    assert line_class("0 50 100 150 200") == "figures" and line_class(PROSE) == "prose"
+
+
+def test_places_in_a_chart_are_places_and_its_figures_no_claims(tmp_path):
+    p1 = page(1, [*body_lines(12), "Figure 3. Wells dug by province, 2023", "Garissa 120 135", "Turkana 80 95",
+                  "Source: Ministry of Water.", "Wells were dug in every district of the country last year."], [])
+    tables = _process(tmp_path, "chart", "\n\n".join([p1, page(2, body_lines(14, 30), [])]))
+    assert {"Garissa", "Turkana"} <= {p["name"] for p in tables["places"]}
+    assert not [c for c in tables["claims"] if c["surface"] in ("120", "135", "80", "95")]
+
+
+def test_charts_in_a_dump_give_no_claims_and_a_source_paragraph_is_no_body():
+    p1 = page(1, [*body_lines(12), "Figure 1. Pumps sold, 2019-2023", "0 10 20 30 40", "2019 2020 2021 2022 2023",
+                  "Source: Pump Dealers Association; and estimates of the ministry for the northern",
+                  "districts, where the 2022 survey covered 1,200 dealers and the rest is estimated from",
+                  "tax returns for the years 2019 to 2021 and the customs data on imported pumps.",
+                  "Sales rose by 12 percent a year over the period, as the next section shows."], [])
+    doc = repair_text("\n\n".join([p1, page(2, body_lines(14, 30), [])]))
+    body = body_text(doc)
+    assert "0 10 20 30 40" not in body and "1,200 dealers" not in body
+    assert "Sales rose by 12 percent a year" in body
+    assert any(b.kind == BlockKind.TABLE and "Pump Dealers" in b.text for b in doc.blocks)
+
+
+# --- the corpus: text dumps of real reports ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dumps():
+    from tests.corpus import corpus_pdf, text_dump
+
+    cache: dict[str, str] = {}
+
+    def dump(name: str) -> str:
+        if name not in cache:
+            cache[name] = text_dump(corpus_pdf(name))
+        return cache[name]
+    return dump
+
+
+def _process(tmp_path, name: str, text: str):
+    from extractor.pipeline import ExtractionConfig, process_report
+
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    result = process_report(path, ExtractionConfig(model="none"))
+    assert result.status == "ok", result.error
+    return result.tables
+
+
+@pytest.mark.corpus
+def test_crs_dump_notes_through_the_document_resolve_on_every_page(tmp_path, dumps):
+    """CRS: 40 notes numbered through the document at the page feet, a running title and a
+    "Congressional Research Service N" footer on every page; notes that repeat the same source
+    ("16 U.S. Census Bureau, ...") on several pages are notes, not running footers."""
+    text = dumps("crs-strait-of-hormuz-shipping-2026")
+    pages = split_pages(text)
+    assert len(pages) == 8  # the PDF's pages
+    tables = _process(tmp_path, "crs", text)
+    notes = tables["notes"]
+    assert sorted(int(n["marker"]) for n in notes) == list(range(1, 41))
+    assert all(n["n_citations"] >= 1 for n in notes)
+    cits = tables["citations"]
+    assert len(cits) == 40 and all(c["resolved"] for c in cits)
+    sentences = [c["sentence"] for c in tables["claims"]]
+    assert not [s for s in sentences if re.match(r"\d{1,2} [A-Z]", s) or "Congressional Research Service" in s]
+
+
+@pytest.mark.corpus
+def test_bea_dump_note_number_alone_on_its_line_and_marker_glued_to_a_year(tmp_path, dumps):
+    tables = _process(tmp_path, "bea", dumps("bea-gdp-q1-technical-note-2021"))
+    cits = {c["marker"]: c for c in tables["citations"]}
+    assert set(cits) == {"1", "2"} and all(c["resolved"] for c in cits.values())
+    assert cits["2"]["note_text"].startswith("The fourth quarter of 2019 was the most recent quarter")
+    assert cits["2"]["cited_sentence"].endswith("for the fourth quarter of 2019.")
+
+
+@pytest.mark.corpus
+def test_fundar_dump_list_after_notes_is_no_note_and_chart_labels_are_no_claims(tmp_path, dumps):
+    """Fundar: notes 1-14 at the page feet, an index page, a numbered list of principles ("7. It
+    should ...") on the page after note 14, a bar chart whose labels and ticks the dump keeps."""
+    tables = _process(tmp_path, "fundar", dumps("fundar-industrial-policy-renaissance-2024"))
+    notes = tables["notes"]
+    assert sorted(int(n["marker"]) for n in notes) == list(range(1, 15))
+    assert not [n for n in notes if n["note_text"].startswith("It should")]
+    assert {c["marker"] for c in tables["citations"] if c["resolved"]} == {str(k) for k in range(1, 15)}
+    surfaces = {c["surface"] for c in tables["claims"]}
+    assert not surfaces & {"0%", "1%", "2%", "0,5%", "1,73%"}
+    # the chart's country labels are places the report names (its text is read for places only)
+    assert {"France", "South Korea"} <= {p["name"] for p in tables["places"]}
+
+
+@pytest.mark.corpus
+def test_gao_dump_notes_glued_to_their_text_and_the_page_footer(tmp_path, dumps):
+    """GAO: "2All historical ..." (the note's number glued to its text), "Page N GAO-07-106 ..."
+    footers; the notes were all read as body before."""
+    tables = _process(tmp_path, "gao", dumps("gao-doe-advanced-energy-technologies-2006"))
+    notes = tables["notes"]
+    assert len(notes) >= 35
+    assert any(n["note_text"].startswith("All historical") for n in notes)
+    assert not [c for c in tables["claims"] if "GAO-07-106 DOE's Energy Challenges" in c["sentence"]]
+    cits = tables["citations"]
+    assert sum(c["resolved"] for c in cits) >= 35
+
+
+@pytest.mark.corpus
+def test_pdf_frame_around_the_text_is_no_table():
+    """IMF pamphlet: strokes drawn around every page, which pdfplumber reads as a two-cell table
+    holding the whole page; the page's lines stay running text and its note is found."""
+    import pdfplumber
+
+    from extractor.ingest.pdf import scan_page
+    from tests.corpus import corpus_pdf
+
+    with pdfplumber.open(corpus_pdf("imf-financial-operations-general-department-2001")) as pdf:
+        scan = scan_page(pdf.pages[2])
+    assert scan.tables == []
+    assert len(scan.words) > 300
