@@ -356,22 +356,34 @@ class Gazetteer:
     def demonym_country(self, word: str) -> str:
         """ISO code of the country an adjective of nationality names ("Ethiopian" -> "ET",
         "Chinese" -> "CN", "Kenyan" -> "KE"), by the regular English suffixes; empty when none fits."""
-        stems: list[str] = []
-        if word.endswith("ese"):
-            stems = [word[:-3], word[:-3] + "a"]
-        elif word.endswith("ian"):
-            stems = [word[:-1], word[:-3], word[:-3] + "a", word[:-3] + "ia"]
-        elif word.endswith("an"):
-            stems = [word[:-1], word[:-2], word[:-2] + "o"]
-        elif word.endswith("ine"):
-            stems = [word[:-1] + "a", word + "s"]  # "Argentine", "Philippine"
-        elif word.endswith("i"):
-            stems = [word[:-1], word[:-1] + "a"]
-        for stem in stems:
+        entry = self.adjective_of(word, ("country",))
+        return entry.country if entry is not None else ""
+
+    def adjective_of(self, word: str, types: tuple[str, ...] = ("country", "continent", "region")) -> Entry | None:
+        """The place of one of ``types`` (a region: a world region) an adjective names, by the
+        regular English suffixes ("Kenyan" -> Kenya, "African" -> Africa, "Argentine" ->
+        Argentina); None when none fits."""
+        for stem in _adjective_stems(word):
             entry = self.entries.get(stem)
-            if entry is not None and entry.place_type == "country" and len(stem) >= 4:
-                return entry.country
-        return ""
+            if entry is not None and entry.place_type in types and len(stem) >= 4 \
+                    and not (entry.place_type == "region" and entry.country):
+                return entry
+        return None
+
+
+def _adjective_stems(word: str) -> list[str]:
+    """The names an adjective of nationality or region may come from, by its suffix."""
+    if word.endswith("ese"):
+        return [word[:-3], word[:-3] + "a"]
+    if word.endswith("ian"):
+        return [word[:-1], word[:-3], word[:-3] + "a", word[:-3] + "ia"]
+    if word.endswith("an"):
+        return [word[:-1], word[:-2], word[:-2] + "o"]
+    if word.endswith("ine"):
+        return [word[:-1] + "a", word + "s"]  # "Argentine", "Philippine"
+    if word.endswith("i"):
+        return [word[:-1], word[:-1] + "a"]
+    return []
 
 
 def _prefer(old: Entry | None, new: Entry) -> Entry:

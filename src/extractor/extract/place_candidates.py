@@ -21,7 +21,7 @@ from extractor.extract.place_context import (
     names_organisation, names_person, names_road, part_of_longer_name, programme_like, quoted_term,
 )
 from extractor.extract.place_mention import HEADING_KINDS, Found, Mention
-from extractor.gazetteer import GENERIC_WORDS, english_pos, english_word
+from extractor.gazetteer import BIG_CITY_POPULATION, GENERIC_WORDS, Gazetteer, english_pos, english_word
 from extractor.place_ruler import BEFORE_NAME, FEATURES, FEDERAL_DISTRICT, HEAD_WORDS, HEADS, LABEL, REGIONS, reading
 from extractor.registry import lexicon
 
@@ -99,9 +99,10 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
         if quoted_term(doc, start, end) or part_of_longer_name(doc, start, end, place_tokens, heading):
             return None
         first = doc[start].lower_
-        if end - start == 1 and (first in found.vocabulary or first.endswith("ing") and at_sentence_start(doc, start)) \
-                and in_title_case(doc, start, end, heading):
-            return None  # "Reading the data, ...": an ordinary word, capitalised
+        if end - start == 1 and in_title_case(doc, start, end, heading) and (
+                first in found.vocabulary or english_word(first) and entry.population < BIG_CITY_POPULATION
+                and _capitalised_anyway(doc, start, end, heading, place_tokens)):
+            return None  # "Reading the data, ...", "GAO's Mission": an ordinary word, capitalised
     elif entry.place_type == "country" and not heading and not _after_title_word(doc, start) \
             and first_name(doc, start, end, place_tokens, found.vocabulary):
         return None  # "Chad Shirley", "China Chhun": a person
@@ -131,6 +132,10 @@ def _ordinary_phrase(found: Found, pb: ParsedBlock, start: int, end: int, name_e
     english = all(english_word(w) for w in words)
     if english and administrative and method == "pattern_lower":
         return True  # "Surveyed state WIC directors", "Program state" (not "Cliff Village")
+    low = words[0].lower()
+    if administrative and len(words) == 1 and low.endswith("s") and low in found.vocabulary \
+            and low not in GENERIC_WORDS and "NOUN" in english_pos(low):
+        return True  # "Bridges State (number)": a plural noun the document writes in lower case
     return english and _written_in_lower_case(found, doc[start:end])
 
 
@@ -138,6 +143,24 @@ def _written_in_lower_case(found: Found, span: Span) -> bool:
     """Whether the document writes the words of ``span`` in lower case somewhere ("deep ocean")."""
     phrase = " ".join(t.lower_ for t in span if not t.is_space)
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", found.analysis.document.text) is not None
+
+
+def _capitalised_anyway(doc: Doc, start: int, end: int, heading: bool, place_tokens: set[int]) -> bool:
+    """Whether ``doc[start:end]`` stands where any word is capitalised: a heading, a sentence's
+    start, or among capitalised words that are not places (a title; not a table's list of names)."""
+    if heading or at_sentence_start(doc, start):
+        return True
+    return any(0 <= i < len(doc) and i not in place_tokens and is_title(doc[i]) and doc[i].lower_ not in STOP_WORDS
+               for i in (start - 1, end))
+
+
+def _country_at(gaz: Gazetteer, doc: Doc, start: int, stop: int) -> int | None:
+    """End of a country's name starting at ``start`` and ending before ``stop``, if one does."""
+    for end in range(stop - 1, start, -1):
+        entry = gaz.lookup(doc[start:end].text)
+        if entry is not None and entry.place_type == "country":
+            return end
+    return None
 
 
 def _ordinary_noun(token: Token, vocabulary: frozenset[str]) -> bool:
@@ -193,10 +216,16 @@ def _headed(found: Found, pb: ParsedBlock, start: int, end: int, method: str, pl
         method = "pattern"
     if doc[end - 1].text in FEDERAL_DISTRICT:  # "Washington, DC"
         core_end = end - 1 - (doc[end - 2].text == ",")
+        # the city the gazetteer knows, without the title-case words glued before it ("... Office
+        # Washington, DC" on a cover); none for a name it does not know ("Pörtner, D.C.": initials)
+        while core_end - start > 1 and gaz.city_named(doc[start:core_end].text) is None:
+            start += 1
         core = doc[start:core_end].text
-        entry = gaz.lookup(core)
+        city = gaz.city_named(core)
+        if city is None:
+            return None
         return Mention(pb, start, end, "city", "pattern", core=core, core_len=core_end - start,
-                       country=entry.country if entry else "", headed=True)
+                       country=city.country, headed=True)
     if doc[start].text in _BEFORE_OF and end - start > 3 and doc[start + 1].lower_ == "of":
         # "the Strait of Hormuz Disruptions: Implications ...": the name ends before words of a title
         while end - start > 3 and doc[end - 2].lower_ not in ("of", "the") and english_word(doc[end - 1].text):
@@ -222,14 +251,23 @@ def _headed(found: Found, pb: ParsedBlock, start: int, end: int, method: str, pl
                 c or english_word(w) for c, w in zip(common, lowers(doc, start, name_stop))):
             return None  # "Noise ... May Span Vast Ocean Areas": English words inside a title, not a name
         name_end, _ = _head_split(doc, start, end)
+    trimmed = False
+    while start + 1 < name_end < end and _country_at(gaz, doc, start, name_end) is not None:
+        start = _country_at(gaz, doc, start, name_end)  # "Vanuatu Tonga Philippines ... Solomon Islands": chart labels
+        trimmed = True
+    whole = gaz.lookup(doc[start:end].text) if trimmed else None
+    if whole is not None and whole.place_type == "country":
+        return Mention(pb, start, end, "country", "gazetteer", core=doc[start:end].text, country=whole.country)
     while start + 1 < name_end < end and _ordinary_noun(doc[start], vocabulary) \
             and any(t.lower_ not in vocabulary for t in doc[start + 1:name_end]):
         start += 1  # "... U.S. Shippers Persian Gulf may ...": a noun of a running head glued before the name
     demonym = gaz.demonym_country(doc[start].text) if end - start == 2 else ""
     if demonym and place_type != "natural_feature":
         return None  # "a Chinese village", "the Kenyan state"
-    if doc[end - 1].lower_ in _UNIT_HEADS and any(common_words(lowers(doc, name_start, name_stop), vocabulary)):
-        return None  # "the Rural Sociology Division": a unit of an organisation
+    if doc[end - 1].lower_ in _UNIT_HEADS and any(
+            c or english_word(w) and w.capitalize() not in COMPASS
+            for c, w in zip(common_words(lowers(doc, name_start, name_stop), vocabulary), lowers(doc, name_start, name_stop))):
+        return None  # "the Rural Sociology Division", "the 4th Infantry Division": a unit of an organisation
     if (end - start == 2 and method == "pattern_lower" and place_type != "natural_feature"
             and adjective_of_nationality(doc[start].text) and gaz.lookup(doc[start].text) is None):
         return None  # "a Spanish region", "Danish municipalities"

@@ -380,4 +380,4 @@ def acceptable_name(doc: Doc, s: int, e: int, vocabulary: frozenset[str], gaz: G
     if all(common_words(lowers(doc, s, e), vocabulary)):
         return False
     word = doc[s].text
-    return not (e - s == 1 and (gaz.demonym_country(word) or adjective_of_nationality(word)))
+    return not (e - s == 1 and (gaz.adjective_of(word) is not None or adjective_of_nationality(word)))

@@ -8,6 +8,7 @@ a country the document never names as the namesake the document means. The head 
 """
 from __future__ import annotations
 
+import re
 from operator import attrgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -49,9 +50,10 @@ def foreign_names(found: Found) -> None:
     """Gazetteer names of a country the document never names, read as the namesake the document
     means: "Maryland" (a county of Liberia) in a report that names the United States is the
     state, "Midlands" (a province of Zimbabwe) in a British report the English region,
-    "Manchester" (a Jamaican parish) the city of a country the document names; names trusted only
-    where their country is named (local authorities such as "Sutton" or "Reading", ordinary words
-    such as "Bar") are dropped."""
+    "Manchester" (a Jamaican parish) the city of a country the document names, and "Georgia" listed
+    among states of the United States ("Pennsylvania, Maryland, and Georgia") the state; names
+    trusted only where their country is named (local authorities such as "Sutton" or "Reading",
+    ordinary words such as "Bar") are dropped."""
     countries = found.countries
     for m in list(found.mentions):
         if m.method != "gazetteer" or m.headed or not m.country or m.country in countries \
@@ -76,6 +78,43 @@ def foreign_names(found: Found) -> None:
             m.city_only = namesake.source == "city" and not found.gaz.is_subdivision(m.text)
         elif m.cued:
             found.drop(m)
+    for m in list(found.mentions):
+        if m.method == "gazetteer" and m.place_type == "country" and not m.headed:
+            _listed_namesake(found, m)
+    named_countries(found)  # a country read as a state no longer names its country
+
+
+#: What stands between two items of a list of places, or two rows of a table ("Florida 13,070 7,705
+#: ... 2.8 Georgia").
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s(?:and|or)\s|\s*(?:[\d.,%()\-–—]+\s*)+|\s*\(cid:\d+\)\s*)+\s*")
+
+
+def _listed_namesake(found: Found, m: Mention) -> None:
+    """"Pennsylvania, Maryland, and Georgia", a table's rows of states: a country's name listed
+    between subdivisions of one country the document names, itself the name of one of them, is
+    that subdivision."""
+    ms = sorted(found.in_block(m.pb), key=attrgetter("start"))
+    i = ms.index(m)
+    neighbours = [n for n in (ms[i - 1] if i > 0 else None, ms[i + 1] if i + 1 < len(ms) else None)
+                  if n is not None and _gap_is_list(m.pb, n, m)]
+    listed = {n.country for n in neighbours if n.place_type not in ("country", "continent", "region") and n.country}
+    if len(listed) != 1 or not neighbours or len(listed & found.countries) != 1:
+        return
+    (country,) = listed
+    if country == m.country or found.gaz.coded_subdivision(country, m.country) is not None:
+        # "in Mexico, Nuevo León ...": a country before its own unit; "Puerto Rico", "Guam": a
+        # territory that is a country of its own and a unit of the other
+        return
+    namesake = found.gaz.namesake_in(m.text, listed)
+    if namesake is not None and namesake.source == "subdivision":
+        m.place_type, m.country, m.gaz_parent = namesake.place_type, namesake.country, namesake.parent
+
+
+def _gap_is_list(pb: ParsedBlock, a: Mention, b: Mention) -> bool:
+    """Whether only a list's separators or a table row's figures stand between two mentions."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = pb.text[first.span.end_char:second.pb.doc[second.start].idx]
+    return bool(gap.strip() or gap) and _LIST_GAP.fullmatch(gap) is not None
 
 
 def hyphen_compounds(found: Found, pb: ParsedBlock) -> None:
