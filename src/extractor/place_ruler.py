@@ -324,9 +324,20 @@ class PlaceRuler:
                 if t.text.endswith(_SHIRE):
                     windows.add((max(0, t.i - 1), t.i + 1))
         found: set[tuple[int, int, int]] = set()
-        for ws, we in windows:
+        for ws, we in _merged(windows):
             found.update((m, ws + s, ws + e) for m, s, e in self.heads(doc[ws:we]))
         return [Span(doc, s, e, label=LABEL, span_id=self.strings[m]) for m, s, e in found]
+
+
+def _merged(windows: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The windows, those that overlap or touch joined into one (one Matcher call each)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(windows):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 @Language.factory(FACTORY, assigns=["doc.ents", "token.ent_type", "token.ent_iob"])

@@ -9,6 +9,8 @@ writes it in lower case and nothing capitalised continues it (:func:`new_name`).
 """
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -82,8 +84,11 @@ def cued_cities(found: Found, pb: ParsedBlock) -> None:
     heading = pb.block.kind in HEADING_KINDS
     taken = found.taken(pb)
     resume = 0  # a name found ends at ``resume``: the next one starts there or later
-    for i, token in enumerate(doc):
-        if i < resume or i in taken or not is_title(token) or not found.gaz.starts_cued_name(token.text):
+    firsts, orth = found.gaz.cued_first_words(), doc.to_array(ORTH)
+    starts = np.flatnonzero(firsts[np.minimum(np.searchsorted(firsts, orth), len(firsts) - 1)] == orth)
+    for i in map(int, starts):
+        token = doc[i]
+        if i < resume or i in taken or not is_title(token):
             continue
         hit = _cued_city_at(found, doc, i, taken)
         if hit is None:
