@@ -467,3 +467,44 @@ def test_head_nouns_come_from_the_lexicon(blank_nlp):
     _, mentions = _places(["Floods hit Silesian Voivodeship and Xilingol Banner."], blank_nlp=blank_nlp)
     assert {(m["text"], m["place_type"]) for m in mentions} >= {("Silesian Voivodeship", "province"),
                                                                 ("Xilingol Banner", "county")}
+
+
+# ----- issue 17 item 5: names that are not places, sub-national units, features, state codes
+
+def test_armed_groups_and_units_are_not_places(blank_nlp):
+    places, _ = _places(["The Islamic State attacked Mosul in Iraq, where the 4th Infantry Division was based.",
+                         "Hamas launched rockets; Germany and Israel condemned the attack."], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert "Islamic State" not in got and not any("Division" in n for n in got)
+    assert "Hamas" not in got  # an alternate name of Hamm (Germany) only where a place stands
+    assert {"Mosul", "Iraq", "Germany", "Israel"} <= set(got)
+
+
+def test_subdivisions_named_bare_and_the_name_the_report_uses(blank_nlp):
+    places, _ = _places(["Fighting spread in South Sudan, to Unity, Upper Nile and Western Equatoria.",
+                         "The Government of the Republic of South Sudan signed; South Sudan's economy shrank."],
+                        blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["South Sudan"]["place_type"] == "country"  # the form the report uses most, not the official one
+    for state in ("Unity", "Upper Nile", "Western Equatoria"):
+        assert got[state]["country"] == "SS" and got[state]["place_type"] == "province", state
+    places, _ = _places(["Unity among the parties matters; the Unity Party won."], blank_nlp=blank_nlp)
+    assert not places  # an ordinary word, where the report names no South Sudan
+
+
+def test_basins_massifs_waterways_and_fields(blank_nlp):
+    places, _ = _places(["Water from the Fouta Djallon Massif and the Lake Chad Basin, gas from the Leviathan gas "
+                         "field and the Ghawar field, and barges on the Tennessee-Tombigbee Waterway."],
+                        blank_nlp=blank_nlp)
+    got = _by_name(places)
+    for name in ("Fouta Djallon Massif", "Lake Chad Basin", "Leviathan gas field", "Ghawar field"):
+        assert got[name]["place_type"] == "natural_feature", name
+
+
+def test_state_codes_after_cities(blank_nlp):
+    places, _ = _places(["Exports leave the United States from Houston, TX; Portland, OR; and Wilmington, NC."],
+                        blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["TX"]["place_type"] == "province" and got["Houston"]["parent"] == "TX"
+    assert got["Portland"]["country"] == "US"  # not the Jamaican parish
+    assert got["Wilmington"]["place_type"] == "city" and got["NC"]["country"] == "US"

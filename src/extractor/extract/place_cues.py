@@ -9,16 +9,19 @@ writes it in lower case and nothing capitalised continues it (:func:`new_name`).
 """
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from extractor.analysis import ParsedBlock
 from extractor.extract.place_context import (
-    COMPASS_REGION_WORDS, acceptable_name, after_determiner, at_sentence_start, is_title, lowers, name_run,
-    names_road, part_of_longer_name, quoted_term,
+    COMPASS_REGION_WORDS, acceptable_name, acronym_plural, adjective_of_nationality, after_determiner,
+    at_sentence_start, institution_of,
+    is_title, lowers, name_run, names_person, names_road, part_of_longer_name, quoted_term,
 )
 from extractor.extract.place_mention import HEADING_KINDS, WIDE_TYPES, Found, Mention
-from extractor.gazetteer import GENERIC_WORDS, Entry
+from extractor.gazetteer import GENERIC_WORDS, Entry, english_pos, english_word
 from extractor.model import BlockKind
 from extractor.place_ruler import DASHES, HEAD_WORDS, HEADS, REGIONS
 from extractor.registry import lexicon
@@ -42,7 +45,12 @@ SAINT_PREFIXES = frozenset(_CUES["names"]["saint_prefixes"])
 WORD_SUFFIXES = tuple(_CUES["names"]["word_suffixes"])
 _REGION_HEADS = frozenset(REGIONS)
 _THE = frozenset({"the"})
-_FULL_STOP = frozenset({"."})
+_COMMA = frozenset({","})
+#: Parts of speech of an English word that make it a common noun (or a verb), not a feature's name.
+_NOUN_OR_VERB = frozenset({"NOUN", "VERB"})
+#: What a reference's place of publication follows: a full stop ("... special focus. New York.")
+#: or an opening bracket ("(New York: Atlantic Monthly Press, 2021)").
+_OPENS_REFERENCE = frozenset({".", "("})
 
 
 def skip_space(doc: Doc, j: int, step: int = 1) -> int:
@@ -76,21 +84,35 @@ def cued_cities(found: Found, pb: ParsedBlock) -> None:
     heading = pb.block.kind in HEADING_KINDS
     taken = found.taken(pb)
     resume = 0  # a name found ends at ``resume``: the next one starts there or later
-    for i, token in enumerate(doc):
-        if i < resume or i in taken or not is_title(token) or not found.gaz.starts_cued_name(token.text):
+    firsts, orth = found.gaz.cued_first_words(), doc.to_array(ORTH)
+    starts = np.flatnonzero(firsts[np.minimum(np.searchsorted(firsts, orth), len(firsts) - 1)] == orth)
+    for i in map(int, starts):
+        token = doc[i]
+        if i < resume or i in taken or not is_title(token):
             continue
         hit = _cued_city_at(found, doc, i, taken)
         if hit is None:
             continue
         e, entry = hit
         resume = e
-        if entry.alternate and (heading or at_sentence_start(doc, i)):
-            continue  # "Greenfield land ...": an alternate name opening a sentence is a word
+        if entry.alternate and (heading or at_sentence_start(doc, i) or not _located(found, pb, i, e)):
+            continue  # "Greenfield land ...", "Hamas launched ...": an alternate name is a city only where located
         if (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, taken, heading)
-                and not after_determiner(doc, i) and acceptable_name(doc, i, e, found.vocabulary, found.gaz)
+                and not names_person(doc, i, e, taken, found.gaz) and not after_determiner(doc, i) and acceptable_name(doc, i, e, found.vocabulary, found.gaz)
                 and not any(low in found.vocabulary for low in lowers(doc, i, e))):
             found.add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
                               gaz_parent=entry.parent))
+
+
+def _located(found: Found, pb: ParsedBlock, s: int, e: int) -> bool:
+    """Whether ``doc[s:e]`` stands where a place does: after a locative ("in Seville") or before a
+    comma and a place found already ("Seville, Spain")."""
+    doc = pb.doc
+    before = skip_space(doc, s - 1, -1)
+    if before >= 0 and doc[before].lower_ in LAND_LOCATIVES | PAIR_LOCATIVES | LOCATIVES:
+        return True
+    after = skip_space(doc, e)
+    return after + 1 < len(doc) and doc[after].text == "," and found.overlaps(pb, after + 1, after + 2)
 
 
 def _cued_city_at(found: Found, doc: Doc, i: int, taken: set[int]) -> tuple[int, Entry] | None:
@@ -107,6 +129,56 @@ def _cued_city_at(found: Found, doc: Doc, i: int, taken: set[int]) -> tuple[int,
     return None
 
 
+def state_codes(found: Found, pb: ParsedBlock) -> None:
+    """"Houston, TX", "Alexandria, VA", "Sydney, NSW": capitals after a locality and a comma that
+    are the ISO 3166-2 code of a first-level subdivision of the locality's country, or of a country
+    the document names, name that subdivision (a place as written, "TX"); the locality is a city
+    of it (the namesake there: "Alexandria" of Virginia, not of Egypt)."""
+    doc, gaz = pb.doc, found.gaz
+    n = len(doc)
+    for i in found.hits(pb, _COMMA, first=1, room=1):
+        code = doc[i + 1]
+        if not (code.is_upper and code.is_alpha and 2 <= len(code) <= 3) or found.overlaps(pb, i + 1, i + 2):
+            continue
+        if i + 2 < n and (is_title(doc[i + 2]) or doc[i + 2].is_upper and doc[i + 2].is_alpha):
+            continue  # "..., TX Capital Partners": the capitals open a name
+        before = next((m for m in found.in_block(pb) if m.end == i), None)
+        s = before.start if before is not None else _name_before(doc, i)
+        if s == i:
+            continue
+        locality = doc[s:i].text
+        # the country: the locality's own; else the one country with a subdivision of that code
+        # and a city of that name; else the one the document names with a subdivision of that code
+        countries = [before.country] if before is not None and before.country else []
+        coded = gaz.countries_coding(code.text)
+        with_city = [c for c in coded if gaz.namesake_in(locality, [c], first="city") is not None]
+        named = [c for c in coded if c in found.countries]
+        countries += with_city if len(with_city) == 1 else named if len(named) == 1 else []
+        sub = next((e for c in countries if (e := gaz.coded_subdivision(c, code.text)) is not None), None)
+        if sub is None:
+            continue
+        if before is None:
+            if found.overlaps(pb, s, i) or not acceptable_name(doc, s, i, found.vocabulary, gaz):
+                continue
+            found.add(Mention(pb, s, i, "city", "pattern", core=locality, country=sub.country, gaz_parent=sub.name))
+        elif not before.headed and before.place_type not in ("country", "continent", "region"):
+            city = gaz.namesake_in(before.text, [sub.country], first="city")
+            if city is not None and city.source == "city":
+                before.place_type, before.country, before.gaz_parent = "city", city.country, sub.name
+                before.city_only, before.cued = True, False
+        found.add(Mention(pb, i + 1, i + 2, sub.place_type, "pattern", core=code.text, country=sub.country,
+                          gaz_parent=sub.parent))
+
+
+def _name_before(doc: Doc, i: int) -> int:
+    """Start of the capitalised name (up to three words) ending right before token ``i``."""
+    s = i
+    while s > 0 and i - s < 3 and is_title(doc[s - 1]) and doc[s - 1].lower_ not in HEAD_WORDS \
+            and doc[s - 1].lower_ not in STOP_WORDS:
+        s -= 1
+    return s
+
+
 def publisher_places(found: Found, pb: ParsedBlock) -> None:
     """"Geneva: WHO.", "... special focus. New York.": in a note, a name standing as the place of
     publication (before ": <Publisher>", or alone as the reference's last sentence) is a city,
@@ -116,7 +188,7 @@ def publisher_places(found: Found, pb: ParsedBlock) -> None:
     doc = pb.doc
     n = len(doc)
     # a capitalised word (not the block's first or last token) after a full stop and spaces
-    for stop in found.hits(pb, _FULL_STOP):
+    for stop in found.hits(pb, _OPENS_REFERENCE):
         i = skip_space(doc, stop + 1)
         if i >= n - 1 or not is_title(doc[i]):
             continue
@@ -154,7 +226,8 @@ def bare_features(found: Found, pb: ParsedBlock) -> None:
         if not after_place and i >= 2 and is_title(doc[i - 2]) and not at_sentence_start(doc, i - 2):
             continue  # "Pathways Out of the Polycrisis": a title-case title
         s = e = i + 1
-        while e < n and e - s < 2 and is_title(doc[e]) and doc[e].lower_ not in STOP_WORDS:
+        while e < n and e - s < 2 and is_title(doc[e]) and doc[e].lower_ not in STOP_WORDS and (
+                doc[e].is_alpha or doc[e].lower_ in SAINT_PREFIXES):  # not "States.32": a note's number glued on
             e += 1
         if e == s or found.overlaps(pb, s, e):
             continue
@@ -175,10 +248,30 @@ def bare_features(found: Found, pb: ParsedBlock) -> None:
         if words[0] in found.vocabulary or any(w in GENERIC_WORDS or w in HEAD_WORDS and w not in _REGION_HEADS
                                                or w.endswith(WORD_SUFFIXES) and not saint for w in words):
             continue
+        if found.gaz.lookup(doc[s:e].text) is not None or institution_of(doc, s):
+            continue  # a name the gazetteer knows, declined by the passes before ("Government of the Netherlands")
+        if any(acronym_plural(t.text) for t in doc[s:e]) or _common_noun_phrase(found, doc, s, e):
+            continue
         if not acceptable_name(doc, s, e, found.vocabulary, found.gaz) or (e < n and doc[e].text in ("-", "\u2013")):
             continue
         place_type = "region" if words[-1] in _REGION_HEADS else "natural_feature"  # "the Prairies"
         found.add(Mention(pb, s, e, place_type, "pattern", core=doc[s:e].text, core_len=e - s, headed=True))
+
+
+def _common_noun_phrase(found: Found, doc: Doc, s: int, e: int) -> bool:
+    """Whether ``doc[s:e]`` after "the" is a common noun made proper, not a feature's name: English
+    words ending in a noun ("the Treasury", "the Postal Service", "the White House"), or a noun (not
+    also an adjective, as "Real" is) after a place or a people ("the Kyoto Protocol", "the
+    Anatolian Tigers")."""
+    last = doc[e - 1].text
+    pos = english_pos(last)
+    if last.lower() in _REGION_HEADS or not pos & _NOUN_OR_VERB:
+        return False
+    before = doc[s:e - 1]
+    if all(english_word(t.text) for t in before):
+        return True
+    return "ADJ" not in pos and all(found.gaz.lookup(t.text) is not None or adjective_of_nationality(t.text)
+                                    for t in before)
 
 
 def land_names(found: Found, pb: ParsedBlock) -> None:

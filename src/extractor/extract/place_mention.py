@@ -57,6 +57,7 @@ class Mention:
     label: str = ""  # the place's name when the span is only part of it ("South" of "South and Southeast Asia")
     cued: bool = False  # a gazetteer name that counts only where the document names its country
     city_only: bool = False  # a gazetteer city no subdivision shares its name with ("Los Angeles")
+    variant: str = ""  # "abbreviation" for a country's abbreviation (``extractor.gazetteer.Entry.variant``)
 
     @property
     def span(self) -> Span:

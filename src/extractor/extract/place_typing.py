@@ -8,16 +8,19 @@ a country the document never names as the namesake the document means. The head 
 """
 from __future__ import annotations
 
+import re
 from operator import attrgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
 from extractor.analysis import ParsedBlock
 from extractor.extract.place_context import (
-    COMPASS_REGION_WORDS, acceptable_name, adjective_of_nationality, at_sentence_start, is_title, name_run,
-    names_organisation,
+    COMPASS_REGION_WORDS, acceptable_name, adjective_of_nationality, at_sentence_start, in_title_case, is_title,
+    name_run, names_organisation,
 )
-from extractor.extract.place_mention import WIDE_TYPES, Found, Mention
+from extractor.extract.place_mention import HEADING_KINDS, WIDE_TYPES, Found, Mention
+from extractor.gazetteer import CUED_CITY_MIN_POPULATION, english_pos, english_words_only
 from extractor.place_ruler import AFTER_NAME, DASHES, HEADS, LOWER_CASE, LOWER_ONLY, NAME_STOP
 #: Singular heads before "of <Name>" ("the village of A") -> place type.
 OF_HEADS: dict[str, str] = HEADS["of_heads"]["types"]
@@ -44,10 +47,13 @@ def named_countries(found: Found) -> None:
 
 
 def foreign_names(found: Found) -> None:
-    """Gazetteer names of a country the document never names: "Midlands" (a province of
-    Zimbabwe) in a British report is the English region, "Manchester" (a Jamaican parish) the
-    city of a country the document names; local authorities of an unnamed country ("Sutton",
-    "Reading") are dropped."""
+    """Gazetteer names of a country the document never names, read as the namesake the document
+    means: "Maryland" (a county of Liberia) in a report that names the United States is the
+    state, "Midlands" (a province of Zimbabwe) in a British report the English region,
+    "Manchester" (a Jamaican parish) the city of a country the document names, and "Georgia" listed
+    among states of the United States ("Pennsylvania, Maryland, and Georgia") the state; names
+    trusted only where their country is named (local authorities such as "Sutton" or "Reading",
+    ordinary words such as "Bar") are dropped."""
     countries = found.countries
     for m in list(found.mentions):
         if m.method != "gazetteer" or m.headed or not m.country or m.country in countries \
@@ -56,11 +62,59 @@ def foreign_names(found: Found) -> None:
         if m.text.lower() in COMPASS_REGION_WORDS:
             m.place_type, m.country, m.gaz_parent = "region", "", ""
             continue
-        city = found.gaz.city_named(m.text)
-        if city is not None and city.country in countries:
-            m.place_type, m.country, m.gaz_parent, m.cued = "city", city.country, city.parent, False
+        namesake = found.gaz.namesake_in(m.text, countries)
+        entry = found.gaz.lookup(m.text)
+        if namesake is not None and namesake.source == "city" and entry is not None and entry.source == "city" \
+                and namesake.population < entry.population:
+            namesake = None  # "Amsterdam" is not a small town of the United States
+        if namesake is not None and english_words_only(m.text) and (
+                in_title_case(m.pb.doc, m.start, m.end, m.pb.block.kind in HEADING_KINDS)
+                or namesake.source == "city" and namesake.population < CUED_CITY_MIN_POPULATION):
+            # "Mobile phones ...", "New Mission After ...": ordinary words, capitalised; "the Bar
+            # to Get it Right": a word, not a small town of a country the document names
+            namesake = None
+        if namesake is not None:
+            m.place_type, m.country, m.gaz_parent, m.cued = namesake.place_type, namesake.country, namesake.parent, False
+            m.city_only = namesake.source == "city" and not found.gaz.is_subdivision(m.text)
         elif m.cued:
             found.drop(m)
+    for m in list(found.mentions):
+        if m.method == "gazetteer" and m.place_type == "country" and not m.headed:
+            _listed_namesake(found, m)
+    named_countries(found)  # a country read as a state no longer names its country
+
+
+#: What stands between two items of a list of places, or two rows of a table ("Florida 13,070 7,705
+#: ... 2.8 Georgia").
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s(?:and|or)\s|\s*(?:[\d.,%()\-–—]+\s*)+|\s*\(cid:\d+\)\s*)+\s*")
+
+
+def _listed_namesake(found: Found, m: Mention) -> None:
+    """"Pennsylvania, Maryland, and Georgia", a table's rows of states: a country's name listed
+    between subdivisions of one country the document names, itself the name of one of them, is
+    that subdivision."""
+    ms = sorted(found.in_block(m.pb), key=attrgetter("start"))
+    i = ms.index(m)
+    neighbours = [n for n in (ms[i - 1] if i > 0 else None, ms[i + 1] if i + 1 < len(ms) else None)
+                  if n is not None and _gap_is_list(m.pb, n, m)]
+    listed = {n.country for n in neighbours if n.place_type not in ("country", "continent", "region") and n.country}
+    if len(listed) != 1 or not neighbours or len(listed & found.countries) != 1:
+        return
+    (country,) = listed
+    if country == m.country or found.gaz.coded_subdivision(country, m.country) is not None:
+        # "in Mexico, Nuevo León ...": a country before its own unit; "Puerto Rico", "Guam": a
+        # territory that is a country of its own and a unit of the other
+        return
+    namesake = found.gaz.namesake_in(m.text, listed)
+    if namesake is not None and namesake.source == "subdivision":
+        m.place_type, m.country, m.gaz_parent = namesake.place_type, namesake.country, namesake.parent
+
+
+def _gap_is_list(pb: ParsedBlock, a: Mention, b: Mention) -> bool:
+    """Whether only a list's separators or a table row's figures stand between two mentions."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = pb.text[first.span.end_char:second.pb.doc[second.start].idx]
+    return bool(gap.strip() or gap) and _LIST_GAP.fullmatch(gap) is not None
 
 
 def hyphen_compounds(found: Found, pb: ParsedBlock) -> None:
@@ -96,10 +150,22 @@ def lower_heads(found: Found, pb: ParsedBlock) -> None:
             continue
         head = doc[j].text
         place_type = LOWER_ONLY.get(head) or (AFTER_NAME.get(head) if head in _LOWER_CASE else None)
-        if place_type is None or place_type == "village":
+        if place_type is None or place_type == "village" or _modifies_noun(doc, j):
             continue
         m.end, m.headed, m.core, m.core_len, m.place_type = j + 1, True, m.text, m.end - m.start, place_type
         found.taken(pb).update(range(m.start, j + 1))
+
+
+def _modifies_noun(doc: Doc, j: int) -> bool:
+    """Whether the lower-case word at ``j`` qualifies a noun after it ("California state law",
+    "the Texas state government"): a known English word follows that cannot be a verb."""
+    if j + 1 >= len(doc):
+        return False
+    after = doc[j + 1]
+    if not (after.is_lower and after.is_alpha) or after.lower_ in STOP_WORDS:
+        return False
+    pos = english_pos(after.text)
+    return bool(pos) and not pos & {"VERB", "AUX"}
 
 
 def of_forms(found: Found, pb: ParsedBlock) -> None:

@@ -82,6 +82,10 @@ PASSES: tuple[Pass, ...] = (
     Pass("cued_cities", place_cues.cued_cities, True,
          "Smaller cities of a named country: after the typing passes, so that a name a head word "
          "or a list typed ('the town of Lodwar') keeps that type."),
+    Pass("state_codes", place_cues.state_codes, True,
+         "'Houston, TX': reads the locality before the comma, which the passes before it (cued_cities "
+         "among them) find; before publisher_places, which would read 'Cambridge, MA: MIT Press' as "
+         "the namesake city of a country the document names."),
     Pass("publisher_places", place_cues.publisher_places, True,
          "In a note, a place of publication is a city ('New York.' is the city, not the state): "
          "it retypes the bare readings the passes before it found."),
@@ -144,5 +148,5 @@ def _row(analysis: Analysis, m: Mention, labels: dict[str | None, str]) -> dict[
         **analysis.provenance.columns(start, start + len(text), page),
         "_country": m.country, "_parent": " ".join(m.parent.split()), "_gaz_parent": m.gaz_parent, "_core": m.core,
         "_headed": m.headed, "_of_form": m.of_form, "_city_only": m.city_only and m.place_type == "city",
-        "_article": m.start > 0 and pb.doc[m.start - 1].lower_ == "the",
+        "_article": m.start > 0 and pb.doc[m.start - 1].lower_ == "the", "_variant": m.variant,
     }
