@@ -138,6 +138,15 @@ def heading_parts(text: str) -> HeadingMatch:
     return HeadingMatch("", t, 1, kind)
 
 
+def leading_matter(text: str) -> int | None:
+    """Where a front or back matter word that opens the text ends, when the text goes on with a
+    capital after it ("Background For the past several decades ..."), else None."""
+    m = _MATTER.match(text)
+    if m and text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper() and not _DIVISION.match(text):
+        return m.end()  # (not "Appendix II Scope and Methodology": a numbered division)
+    return None
+
+
 def is_matter(text: str) -> bool:
     """Front or back matter by its title: "Foreword", "References", "Preface: New Mission ..."."""
     m = _MATTER.match(text.strip())
