@@ -103,6 +103,17 @@ def test_side_headings_in_the_margin_stand_apart_from_the_text_beside_them(tmp_p
 
 
 @pytest.mark.corpus
+def test_side_headings_a_dump_glued_to_their_text_are_cut_off_it(tmp_path_factory):
+    """pdfplumber writes a side heading level with its paragraph's first line at that line's
+    start: the contents list (or a matter word) tells where the heading ends."""
+    doc = corpus_doc("gao-doe-advanced-energy-technologies-2006", "text", tmp_path_factory)
+    assert {"Results in Brief", "Background", "Conclusions", "Agency Comments"} <= set(titles(doc))
+    body = "\n".join(b.text for b in doc.body_blocks())
+    assert "Results in Brief Despite" not in body and "Background For the past" not in body
+    assert "\nDespite growing dependence on foreign energy sources" in body
+
+
+@pytest.mark.corpus
 @pytest.mark.slow
 def test_french_report_headings_and_numbered_paragraphs(tmp_path_factory):
     doc = corpus_doc("worldbank-chad-scd-french-2015", "pdf", tmp_path_factory)
@@ -200,6 +211,23 @@ def test_cover_lines_of_a_dump_are_no_headings():
                        "Argentina in these discussions included the Ministers of Economy and Finance."])
     doc = repair_text(cover)
     assert [(s.number, s.title) for s in doc.sections] == [("I", "Introduction")]
+
+
+def test_side_headings_glued_to_the_first_line_of_their_paragraph():
+    contents = "\n".join(["Contents", "Letter 1", "Results in Brief 3", "Background 4", "Agency Comments 5"])
+    page = "\n".join([
+        "The committee asked us to examine the department's research programs and their budgets over",
+        "the past three decades, and we did so between October 2005 and October 2006.",
+        "Results in Brief Despite growing dependence on foreign energy sources, the department's research",
+        "budget declined by over 85 percent in real terms between fiscal years 1978 and 2005.",
+        "Background For the past several decades, the country has enjoyed relatively inexpensive and",
+        "plentiful energy supplies, relying on market forces to determine the energy mix it uses.",
+    ])
+    doc = repair_text(contents + "\n\n" + page)
+    assert titles(doc) == ["Results in Brief", "Background"]
+    body = [b.text for b in doc.body_blocks() if b.kind.value == "paragraph"]
+    assert any(t.startswith("Despite growing dependence") for t in body)
+    assert any(t.startswith("For the past several decades") for t in body)
 
 
 def test_heading_wording_rules():

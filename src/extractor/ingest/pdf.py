@@ -286,8 +286,9 @@ def _scan_turned(page, turn: int) -> PageScan:
                       "y0": -bottom, "y1": -top, "width": x1 - x0, "height": bottom - top, "size": bottom - top,
                       "matrix": (1, 0, 0, 1, x0, -bottom)})
     chars.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
-    raw = extract_words(chars, x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size"])
-    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])) for w in raw]
+    raw = extract_words(chars, x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size", "fontname"])
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]), weight=font_weight(w["fontname"]))
+             for w in raw]
     turned_width, turned_height = (height, width) if turn in (90, 270) else (width, height)
     rules: list[Rule] = []
     for obj in list(page.lines) + list(page.rects):

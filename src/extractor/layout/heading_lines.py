@@ -29,6 +29,7 @@ from extractor.layout import lines as L
 from extractor.layout.headings import (
     is_all_caps,
     is_contents_title,
+    leading_matter,
     match_heading,
     not_a_heading,
     title_like,
@@ -45,6 +46,7 @@ MAX_WORDS = 16
 _BARE_NUMBER = re.compile(r"^\d{1,3}\s")  # "24 Data from ...": a note's number, not a heading's
 _MARKED_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\^?\d{1,3}$")
 _OPENS = re.compile(r"^[A-Z\u00c0-\u00de\"\u201c'\u2018\u2022(\d]")
+_FULL_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _PAGE_AT_EDGE = re.compile(r"^(\d{1,3})\s+\S|\S\s+(\d{1,3})$")
 _LEADER_TAIL = re.compile(r"(?:\s*(?:\.\s?){2,}|\s*\u2026+|\s{2,}|\t)\s*\d{1,4}\s*$|\s+\d{1,4}\s*$")
 
@@ -55,6 +57,7 @@ class DumpLines:
 
     headings: dict[tuple[int, int], int] = field(default_factory=dict)  # first line -> lines
     listed: set[tuple[int, int]] = field(default_factory=set)  # headings the contents list gives
+    glued: dict[tuple[int, int], int] = field(default_factory=dict)  # line -> its heading's length
     running: set[tuple[int, int]] = field(default_factory=set)  # running heads and footers
     contents: set[tuple[int, int]] = field(default_factory=set)  # a contents list without leaders
 
@@ -102,7 +105,37 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
         if len(headings) == before:
             break
     listed = {where for where in headings if candidates[where][1]}
-    return DumpLines(headings, listed, running, contents)
+    glued = _glued_headings(texts, full, titles, running, contents, headings)
+    return DumpLines(headings, listed, glued, running, contents)
+
+
+def _glued_headings(texts: list[list[str]], full: int, titles: set[str], running: set[tuple[int, int]],
+                    contents: set[tuple[int, int]], headings: dict[tuple[int, int], int]) -> dict[tuple[int, int], int]:
+    """Side headings glued to the text beside them: a heading set in the margin, level with the
+    first line of its paragraph, comes out of a dump at that line's start ("Results in Brief
+    Despite growing dependence ..."). A line that opens with a title the contents list gives, or
+    with a front or back matter word, followed by a sentence's start (a capital, five words or
+    more), after a line that ends a paragraph (a sentence's end, a running head; not a heading),
+    holds one: ``(page, line) -> its length``."""
+    by_length = sorted((t for t in titles if len(t) >= 4), key=len, reverse=True)
+    glued: dict[tuple[int, int], int] = {}
+    for p, page in enumerate(texts):
+        for i, text in enumerate(page):
+            if not text or (p, i) in running or (p, i) in contents or (p, i) in headings or L.is_toc_entry(text):
+                continue
+            prev = page[i - 1] if i else ""
+            if prev and not (_ends_sentence(prev) or (p, i - 1) in running) or _ends_block(headings, p, i - 1):
+                continue  # a paragraph's end before it (a heading's own first line repeats its title)
+            low = text.lower()
+            end = next((len(t) for t in by_length if low.startswith(t + " ")), None)
+            if end is None:
+                end = leading_matter(text)
+            if end is None:
+                continue
+            rest = text[end + 1:]
+            if rest[:1].isupper() and len(rest.split()) >= 5 and not _reads_as_heading(rest):
+                glued[(p, i)] = end
+    return glued
 
 
 def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int, bool, bool] | None:
@@ -189,9 +222,9 @@ def _norm(text: str) -> str:
 def _contents_lines(texts: list[list[str]]) -> set[tuple[int, int]]:
     """The lines of a contents list that no leader dots mark: a contents title ("Contents",
     "Index") alone on a line in the first third of the dump, and the lines after it up to the
-    next blank line, when at least three of them carry a page number at either end ("6 The
-    different eras of industrial", "Introduction 5"), the numbers go up (but for a stray one),
-    and no line there is a sentence of running text."""
+    next blank line or sentence of running text, when at least three of them carry a page
+    number at either end ("6 The different eras of industrial", "Introduction 5") and the
+    numbers go up (but for a stray one); the list ends with its last numbered line."""
     total = sum(1 for page in texts for t in page if t)
     seen = 0
     for p, page in enumerate(texts):
@@ -203,13 +236,16 @@ def _contents_lines(texts: list[list[str]]) -> set[tuple[int, int]]:
                 return set()
             if not is_contents_title(text):
                 continue
-            end = next((j for j in range(i + 1, len(page)) if not page[j]), len(page))
-            entries = page[i + 1:end]
-            numbers = [int(m.group(1) or m.group(2)) for t in entries if (m := _PAGE_AT_EDGE.search(t))]
-            prose = any(_ends_sentence(t) and len(t.split()) >= 8 for t in entries)
+            # the list runs to the next blank line or sentence of running text (a page's
+            # copyright notice under it), and ends with its last numbered entry
+            end = next((j for j in range(i + 1, len(page))
+                        if not page[j] or _FULL_STOP.search(page[j]) and len(page[j].split()) >= 8), len(page))
+            numbered = [(j, int(m.group(1) or m.group(2))) for j in range(i + 1, end)
+                        if (m := _PAGE_AT_EDGE.search(page[j]))]
+            numbers = [n for _, n in numbered]
             descents = sum(1 for a, b in zip(numbers, numbers[1:]) if b < a)
-            if len(numbers) >= 3 and descents * 4 <= len(numbers) and not prose:
-                return {(p, j) for j in range(i, end)}
+            if len(numbers) >= 3 and descents * 4 <= len(numbers):
+                return {(p, j) for j in range(i, numbered[-1][0] + 1)}
     return set()
 
 

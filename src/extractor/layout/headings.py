@@ -4,8 +4,8 @@ What a heading's *text* can say, whatever the house style: its numbering ("Chapt
 "Part III", "2.1 Title", "II. Title", "A. Title", "1. Title"), the front and back matter every
 report has (Preface, Executive Summary, Introduction, Conclusion, References...: the words are
 data, ``data/lexicons/headings.toml``), and what it is not: a caption ("Figure 3:", "Table 2.",
-"Source:"), a date ("16 June 2025", "Updated April 20, 2026"), a run of chart figures, a
-sentence. Typography (size, weight) and position, which decide most headings of a typeset
+"Source:"; the layout lexicon's words), a date ("16 June 2025", "Updated April 20, 2026"), a
+run of chart figures, a sentence. Typography (size, weight) and position, which decide most headings of a typeset
 report, are read in :mod:`extractor.layout.line_kinds`.
 """
 from __future__ import annotations
@@ -39,8 +39,12 @@ _DIGIT = re.compile(r"^(?P<num>\d{1,2})(?P<dot>[.)])?\s+(?P<title>[A-Z\"\u201c'\
 _ROMAN = re.compile(r"^(?P<num>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<title>[A-Z\"\u201c'\u2018].*)$")
 _LETTER = re.compile(r"^(?P<num>[A-H])[.)]\s+(?P<title>[A-Z\"\u201c'\u2018][a-z\u00e0-\u024f].*)$")
 _MATTER = re.compile(rf"^(?P<word>{_alternatives(_LEXICON['matter']['words'])})(?![\w\-])", re.IGNORECASE)
+_LAYOUT = lexicon("layout")
+_CAPTION_WORDS = [w.rstrip(".") for w in _LAYOUT["caption_openers"] + _LAYOUT["source_openers"] + _LAYOUT["inset_openers"]]
+# a caption, source line or inset's title: its word, then a number or a colon ("Figure 3:",
+# "Table A-1.", "Box 1.1.", "Source:", "Source :")
 _CAPTION = re.compile(
-    rf"^(?:{_alternatives(_LEXICON['captions']['words'])})\.?\s*(?:[A-Z]{{0,2}}[.\-]?[\dIVX]+[A-Za-z]?(?:[.\-]\d+)*\b|[:.])",
+    rf"^(?:{_alternatives(_CAPTION_WORDS)})\.?\s*(?:[A-Z]{{0,2}}[.\-]?[\dIVX]+[A-Za-z]?(?:[.\-]\d+)*\b|[:.])",
     re.IGNORECASE,
 )
 _CONTENTS = frozenset(_LEXICON["contents"]["titles"])
@@ -132,6 +136,15 @@ def heading_parts(text: str) -> HeadingMatch:
         return HeadingMatch(m.group("num"), m.group("title").strip(), 1, "section", "digit")
     kind = "matter" if _MATTER.match(t) else "plain"
     return HeadingMatch("", t, 1, kind)
+
+
+def leading_matter(text: str) -> int | None:
+    """Where a front or back matter word that opens the text ends, when the text goes on with a
+    capital after it ("Background For the past several decades ..."), else None."""
+    m = _MATTER.match(text)
+    if m and text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper() and not _DIVISION.match(text):
+        return m.end()  # (not "Appendix II Scope and Methodology": a numbered division)
+    return None
 
 
 def is_matter(text: str) -> bool:

@@ -22,7 +22,7 @@ from extractor.layout.headings import (
 )
 from extractor.layout.hyphenation import Vocabulary, join_broken
 from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, normalise_marker
-from extractor.model import RawPage
+from extractor.model import RawLine, RawPage
 
 # a note line with a caret-digit marker ("^3 Ministry of ...") is unambiguous, even inside wrapped text
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -88,6 +88,17 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
             text = cleaned = L.clean_unit(line.text)
             line_flags = {"is_note": line.is_note, "is_header": line.is_header, "is_table": line.is_table}
             where = (p_index, l_index)
+            if where in dump.glued:
+                # a side heading the dump glued to the start of its paragraph's first line
+                end = dump.glued[where]
+                if current:
+                    close(page.number, current, flags, printed)
+                current, printed, flags = [cleaned[:end]], [cleaned[:end]], {**line_flags, "heading_line": True,
+                                                                             "listed": True}
+                close(page.number, current, flags, printed)
+                current, printed, flags = [], [], {}
+                text = cleaned = cleaned[end + 1:]
+                line = RawLine(cleaned, is_note=line.is_note, is_header=line.is_header, is_table=line.is_table)
             if where in dump.headings:
                 block_end = l_index + dump.headings[where] - 1
                 if current:  # a heading found among running lines: a unit of its own
