@@ -124,3 +124,13 @@ def test_relation_holds_rechecks_bounds_from_values_alone():
     assert relation_holds("share", "99.5") and not relation_holds("share", "104")
     assert relation_holds("share", "40|35|25") and not relation_holds("share", "40|35|30")
     assert not relation_holds("part_whole", "inf|1") and not relation_holds("share", "")
+
+
+def test_a_rate_set_above_its_whole_is_no_share(tmp_path):
+    """"this proportion was set at 115.9 percent" (IMF pamphlet): a decided rate, which may exceed
+    the whole it is reckoned against; a measured share above 100 is still a conflict."""
+    path = tmp_path / "rates.txt"
+    path.write_text("For FY2001, this proportion was set at 115.9 percent.\n\n"
+                    "The share of households with piped water reached 104 percent in 2023.\n", encoding="utf-8")
+    shares = [r for r in _rows_for(path) if r["kind"] == "share"]
+    assert [(r["values"], r["status"]) for r in shares] == [("104", "conflict")]

@@ -205,6 +205,8 @@ _SHARE_BEFORE = re.compile(rf"\b(?:{_alternatives(_SHARES['verbs'] + _SHARES['no
                            r"(?:of\s+|at\s+|to\s+|reached\s+|was\s+|is\s+|exceeding\s+|exceeded\s+|over\s+|above\s+|"
                            r"nearly\s+|about\s+|approximately\s+|for\s+)*$", re.I)
 _SHARE_AFTER = re.compile(r"^\s+of\b", re.I)
+#: "was set at 115.9 percent": a decided parameter, which may exceed the whole it is reckoned against
+_PARAMETER_BEFORE = re.compile(rf"\b(?:{_alternatives(_SHARES['parameter_verbs'])})\s+(?:at|to)\s+$", re.I)
 #: What a share is a share of: "of exports" in "40% of exports".
 #: What a share is a share of: "of exports" in "40% of exports", up to the end of its clause.
 _WHOLE_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+)*((?:(?!and\b|or\b|while\b|but\b)"
@@ -289,6 +291,8 @@ def _is_share(f: Figure) -> bool:
         return False
     if _CHANGE_AFTER.match(after(f)) or _CHANGE_BEFORE.search(before(f, 40)):
         return False
+    if _PARAMETER_BEFORE.search(before(f, 30)):
+        return False  # "this proportion was set at 115.9 percent": a rate decided, not a share measured
     whole = _WHOLE_AFTER.match(after(f))
     if whole is not None and _REFERENCE_WHOLES & set(whole.group(1).lower().split()[:2]):
         return False
