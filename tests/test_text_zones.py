@@ -244,3 +244,12 @@ def test_pdf_frame_around_the_text_is_no_table():
         scan = scan_page(pdf.pages[2])
     assert scan.tables == []
     assert len(scan.words) > 300
+
+
+def test_a_paragraphs_last_words_before_a_chart_stay_prose():
+    """"de 1 à 6) en 2013.9": the end of a sentence, figures and all, then a chart under it."""
+    lines = [PROSE + " and rated the governance of the public sector (on a scale",
+             "de 1 à 6) en 2013.9", "Figure 4 : Indicateurs de gouvernance, 2003-2013", "40", "30", "10",
+             "2003 2003 2013 2013", "Source : Indicateurs mondiaux de gouvernance."]
+    flagged = find_charts(lines, list(range(len(lines))), long_line=200.0)
+    assert sorted(flagged) == list(range(2, len(lines)))

@@ -390,6 +390,8 @@ _CAPTION = re.compile(
 _SOURCE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LAYOUT["source_openers"]) + r")\s?:",
                      re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;:][\"'\u201d\u2019)\]]*$")
+# a sentence's end, a note's marker after it or not: "in 2013.", "in 2013.9", "in 2013. 9", "term.^74"
+_ENDS_PARAGRAPH = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?:\s?\^?\d{1,3})?\s*$")
 
 
 def _tokens(text: str) -> tuple[int, int, int, int]:
@@ -444,9 +446,16 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
     of figures or a source line; labels after its last row of figures are its own only when a
     source line follows them. Its caption, when printed a few lines above, is taken too. A
     source or note paragraph standing alone (under a picture, which a dump does not show, or a
-    box) is a chart's too: it is never running text.
+    box) is a chart's too: it is never running text. A line that ends the sentence the prose
+    line above left open is prose, whatever it holds (a paragraph's last words, "de 1 à 6) en
+    2013.").
     """
-    classes = [line_class(lines[i]) for i in body]
+    read = [line_class(lines[i]) for i in body]
+    classes = list(read)
+    for k in range(1, len(body)):  # a paragraph's last words ("de 1 à 6) en 2013.9") go on its prose
+        if read[k] in ("figures", "other") and read[k - 1] == "prose" and _ENDS_PARAGRAPH.search(lines[body[k]]) \
+                and not _SENTENCE_END.search(lines[body[k - 1]].strip()):
+            classes[k] = "prose"
     out: set[int] = set()
     k = 0
     n = len(body)
