@@ -27,6 +27,9 @@ SPLITS = {
     "test": ["gao-testimony-gao-act-2008", "worldbank-thailand-scd-summary-2016",
              "ntsb-aviation-accident-final-report-2007"],
 }
+#: Which columns each gold file scores.
+GOLD_TABLES = {"claims.csv": ("claims digits", "claims all", "unit acc", "year acc"),
+               "citations.csv": ("citations",), "places.csv": ("places",), "sections.csv": ("sections",)}
 COLUMNS = ("claims digits", "claims all", "unit acc", "year acc", "citations", "places", "sections")
 
 
@@ -36,9 +39,14 @@ def score(output: Path, gold: Path) -> dict[str, float | None]:
     d = json.loads(done.stdout)
     f1 = lambda part: round(part["f1"], 3) if part and "f1" in part else None  # noqa: E731
     claims = d.get("claims", {})
-    return {"claims digits": f1(claims.get("digits")), "claims all": f1(claims.get("all")),
-            "unit acc": claims.get("unit_accuracy"), "year acc": claims.get("year_accuracy"),
-            "citations": f1(d.get("citations")), "places": f1(d.get("places")), "sections": f1(d.get("sections"))}
+    row = {"claims digits": f1(claims.get("digits")), "claims all": f1(claims.get("all")),
+           "unit acc": claims.get("unit_accuracy"), "year acc": claims.get("year_accuracy"),
+           "citations": f1(d.get("citations")), "places": f1(d.get("places")), "sections": f1(d.get("sections"))}
+    # A report may have gold for some tables only (e.g. headings): the others are not scored.
+    for table, columns in GOLD_TABLES.items():
+        if not (gold / table).exists():
+            row.update(dict.fromkeys(columns))
+    return row
 
 
 def run(names: list[str], model: str) -> list[tuple[str, str, dict[str, float | None]]]:
