@@ -132,3 +132,19 @@ def test_note_text_is_normalised_as_the_substitutions_would(text: str) -> None:
     t = re.sub(r"[\u2010-\u2015\u2212]", "-", t)
     t = re.sub(r"[*_]", "", t)
     assert normalise_note_text(text) == re.sub(r"\s+", " ", t).strip().rstrip(".")
+
+
+def test_endnotes_after_a_stray_number_run_through_the_document():
+    """Endnotes collected on two pages (1-22, then 23-28) after a stray '3' earlier (a contents
+    line read as a note): one page restarts at 1, one continues; numbering runs through the
+    document, so markers on earlier pages find their notes (a tax-table report of the corpus)."""
+    from extractor.layout.markers import numbering_scheme
+    from extractor.model import Note
+
+    def note(marker: str, page: int, ordinal: int) -> Note:
+        return Note(note_id=f"n{ordinal}", marker=marker, page=page, text="Effective for taxable years.", ordinal=ordinal)
+
+    notes = [note("3", 3, 0)] + [note(str(i), 6, i) for i in range(1, 23)] + [note(str(i), 7, i) for i in range(23, 29)]
+    assert numbering_scheme(notes) == "document"
+    per_page = [note(str(i), p, 10 * p + i) for p in (2, 3, 4) for i in (1, 2)]
+    assert numbering_scheme(per_page) == "page"

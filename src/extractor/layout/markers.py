@@ -230,14 +230,21 @@ Scheme = Literal["page", "document"]
 
 
 def numbering_scheme(notes: Sequence[Note]) -> Scheme:
-    """``"page"`` when note numbering restarts on each page, ``"document"`` otherwise."""
-    first_on_page: dict[int, int] = {}
+    """``"page"`` when note numbering restarts on each page, ``"document"`` otherwise.
+
+    Each page with notes after the first either restarts the numbering (its first note is 1) or
+    continues it (its first note follows the previous page's last). Numbering restarts per page
+    when more pages restart than continue; in a tie (endnotes collected on two pages after a
+    stray number: 1 ... 22, then 23 ...) it runs through the document, the reading that still
+    finds a per-page report's notes on the marker's own page."""
+    numbers_on_page: dict[int, list[int]] = {}
     for n in sorted(notes, key=lambda n: (n.page, n.ordinal)):
         num = marker_number(n.marker)
-        if num is not None and n.page not in first_on_page:
-            first_on_page[n.page] = num
-    firsts = [first_on_page[p] for p in sorted(first_on_page)][1:]
-    if not firsts:
+        if num is not None:
+            numbers_on_page.setdefault(n.page, []).append(num)
+    pages = [numbers_on_page[p] for p in sorted(numbers_on_page)]
+    if len(pages) < 2:
         return "document" if notes else "page"
-    restarts = sum(1 for f in firsts if f == 1)
-    return "page" if restarts * 2 >= len(firsts) else "document"
+    restarts = sum(1 for page in pages[1:] if page[0] == 1)
+    continues = sum(1 for before, page in zip(pages, pages[1:]) if page[0] != 1 and page[0] == before[-1] + 1)
+    return "page" if restarts > continues else "document"
