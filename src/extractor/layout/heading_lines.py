@@ -27,6 +27,9 @@ from dataclasses import dataclass, field
 
 from extractor.layout import lines as L
 from extractor.layout.headings import (
+    LABELLED,
+    MAX_HEADING_WORDS,
+    SMALL_WORDS,
     is_all_caps,
     is_contents_title,
     leading_matter,
@@ -98,7 +101,10 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
             # the line after opens a paragraph, or a subheading its wording marks (names and
             # roles printed one a line under each other are not a heading and its subheading)
             below = headings.get((p, nxt))
-            next_ok = bool(after) and (_opens_paragraph(page, nxt, full) or below is not None and candidates[(p, nxt)][2]) \
+            # (a heading its wording marks may stand above one that only its shape marks:
+            # "Overview" above a subheading in sentence case)
+            next_ok = bool(after) and (_opens_paragraph(page, nxt, full)
+                                       or below is not None and (candidates[(p, nxt)][2] or strong)) \
                 or listed and (not after or (p, nxt) in running or bool(_OPENS.match(after)))
             if prev_ok and next_ok:
                 headings[(p, i)] = k
@@ -146,14 +152,20 @@ def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int
     if not first or not _OPENS.match(first) or _BARE_NUMBER.match(first) or L.is_list_item(first):
         return None
     chained = None  # a one-line heading right above another heading
+    # a title after a numbered label ("Pathway 2: Building human assets ... and") may run as
+    # wide as the text: its label marks it
+    width = full if LABELLED.match(first) else SHORT_SHARE * full
     for k in range(1, MAX_LINES + 1):
         block = page[i:i + k]
-        if len(block) < k or not all(block) or any(len(t) > SHORT_SHARE * full for t in block):
+        if len(block) < k or not all(block) or any(len(t) > width for t in block):
             break
-        if k > 1 and (not_a_heading(block[-1]) or _ends_sentence(block[-2]) or len(block[-1]) > len(block[-2])):
+        if k > 1 and (not_a_heading(block[-1]) or _ends_sentence(block[-2])
+                      or len(block[-1]) > len(block[-2]) and not _open_end(block[-2])):
             break  # a title wraps where its line is full: its first line is the longer one
         if k > 2 and not (is_all_caps(" ".join(block)) or match_heading(" ".join(block))):
             break  # three lines: a long title its wording marks (numbered, in capitals)
+        if _open_end(block[-1]):
+            continue  # "... AND MODERNIZATION OF": the title goes on, on the next line
         text = " ".join(block)
         listed = _listed(text, titles) and _heading_words(text)
         if not (listed or _reads_as_heading(text)):
@@ -162,17 +174,67 @@ def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int
         strong = listed or bool(match_heading(text)) or is_all_caps(text)
         if not nxt or _opens_paragraph(page, i + k, full):
             return k, listed, strong
-        if chained is None and _reads_as_heading(nxt):
+        if chained is None and (_reads_as_heading(nxt) or strong and _plain_block(page, i + k, full)):
             chained = (k, listed, strong)
     # the second line may be the title's end rather than a subheading: taken as a heading of
     # its own only where the two do not read as one title above a paragraph
+    if chained is None:
+        k = _plain_block(page, i, full)
+        if k:
+            return k, False, False
     return chained
 
 
-def _heading_words(text: str) -> bool:
-    """Not a sentence, caption, date, figures or contents entry; not too long."""
+#: A heading in sentence case, which only its shape marks, is at most this many lines and words.
+PLAIN_LINES = 2
+PLAIN_WORDS = 20
+_INNER_STOP = re.compile(r"[a-z\d)][.!?;]\s+[A-Z]")
+
+
+def _plain_block(page: list[str], i: int, full: int) -> int:
+    """How many lines from ``i`` make a heading set in sentence case ("Risks stemming from rapid
+    credit growth and natural / resource degradation could affect economic sustainability"),
+    which neither capitals nor a number mark: one or two lines, each short of the full width,
+    with no sentence's end in them or at their end, opening with a
+    capital, directly above a paragraph's first line (a full line, a capital first); 0 if none.
+    (The line before it must end a paragraph too: :func:`read_dump` sees to that.)"""
+    first = page[i] if i < len(page) else ""
+    if not first or not first[:1].isupper() or L.is_list_item(first) or _BARE_NUMBER.match(first):
+        return 0
+    for k in range(1, PLAIN_LINES + 1):
+        block = page[i:i + k]
+        # (set larger than the text, a line of the heading holds fewer characters than a full
+        # line of text, but may come closer to it than a title-case heading's short line)
+        if len(block) < k or not all(block) or any(len(t) >= FULL_SHARE * full for t in block):
+            return 0
+        if k > 1 and (_ends_sentence(block[-2]) or block[-1][:1].isdigit()):
+            return 0
+        text = " ".join(block)
+        if len(text.split()) > PLAIN_WORDS or _INNER_STOP.search(text) or not _heading_words(text, PLAIN_WORDS):
+            continue
+        nxt = i + k
+        after = page[nxt] if nxt < len(page) else ""
+        # the paragraph under it runs the full width: a heading is much shorter than its lines
+        if after and _opens_paragraph(page, nxt, full) and len(after) >= FULL_SHARE * full \
+                and len(block[-1]) <= FULL_SHARE * len(after):
+            return k
+    return 0
+
+
+def _open_end(line: str) -> bool:
+    """Does the line end on a word that cannot end a title ("of", "and", "the", "to")? A heading
+    broken there goes on, on the next line."""
+    words = line.split()
+    return bool(words) and (words[-1].lower() in SMALL_WORDS or words[-1] in ("&", "\u2013", "\u2014", "-"))
+
+
+def _heading_words(text: str, max_words: int = MAX_WORDS) -> bool:
+    """Not a sentence, caption, date, figures or contents entry; not too long (a title in
+    capitals or after a numbered label may be longer: "STRATEGIC GOAL 2: LEAD THE ...")."""
     t = text.rstrip()
-    if not t or len(t.split()) > MAX_WORDS or not_a_heading(t) or L.is_toc_entry(t):
+    if max_words == MAX_WORDS and (is_all_caps(t) or LABELLED.match(t)):
+        max_words = MAX_HEADING_WORDS
+    if not t or len(t.split()) > max_words or not_a_heading(t) or L.is_toc_entry(t):
         return False
     return not t.endswith((".", ";", ",", "!", "-")) and not (t.endswith(":") and not match_heading(t))
 

@@ -504,7 +504,8 @@ def _assign_levels(units: list[Unit], typeset: bool) -> None:
     for u in heads:
         h = u.heading
         assert h is not None
-        if h.scheme in ("division", "roman", "letter", "digit") and h.scheme not in order:
+        if (h.scheme in ("division", "roman", "letter", "digit") or h.scheme.startswith("label:")) \
+                and h.scheme not in order:
             order.append(h.scheme)
     for u in heads:
         h = u.heading
