@@ -202,12 +202,15 @@ def _codes(text: str) -> bool:
 
 
 def _repeats_words(text: str) -> bool:
-    """A word other than a small one three times or more: a table row ("Guam NA NA NA"), not a title."""
+    """A word other than a small one three times or more, a quarter of the words or more: a table
+    row ("Guam NA NA NA"), not a title (a long title may name its subject three times: "DOE's
+    Nuclear R&D Goals ... the U.S. Nuclear Power Industry, Reprocessing Spent Nuclear Fuel ...")."""
     counts: dict[str, int] = {}
-    for w in _WORD.findall(text.lower()):
+    words = _WORD.findall(text.lower())
+    for w in words:
         if w not in SMALL_WORDS:
             counts[w] = counts.get(w, 0) + 1
-    return any(n >= 3 for n in counts.values())
+    return any(n >= 3 and 4 * n >= len(words) for n in counts.values())
 
 
 def is_caption(text: str) -> bool:
