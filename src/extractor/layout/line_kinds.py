@@ -90,13 +90,20 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
             if line.is_side:
                 line_flags["is_side"] = True  # a side heading's line: a unit of its own
             where = (p_index, l_index)
+            if where in dump.side_parts:
+                # a later line of a side heading scattered among its text's lines: the heading
+                # took it whole, or the text goes on after it
+                text = cleaned = cleaned[dump.side_parts[where]:].strip()
+                if not text:
+                    continue
+                line = RawLine(cleaned, is_note=line.is_note, is_header=line.is_header, is_table=line.is_table)
             if where in dump.glued:
                 # a side heading the dump glued to the start of its paragraph's first line
                 end = dump.glued[where]
+                head = dump.side_titles.get(where, cleaned[:end])
                 if current:
                     close(page.number, current, flags, printed)
-                current, printed, flags = [cleaned[:end]], [cleaned[:end]], {**line_flags, "heading_line": True,
-                                                                             "listed": True}
+                current, printed, flags = [head], [head], {**line_flags, "heading_line": True, "listed": True}
                 close(page.number, current, flags, printed)
                 current, printed, flags = [], [], {}
                 text = cleaned = cleaned[end + 1:]
