@@ -115,6 +115,11 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
                 headings[(p, i)] = k
         if len(headings) == before:
             break
+    # a line inside a longer heading's block, after a line that cannot end a title ("... OF") or
+    # in a block set in capitals, is part of that heading, not one of its own
+    covered = {(p, i + k) for (p, i), n in headings.items() for k in range(1, n)
+               if _open_end(texts[p][i + k - 1]) or is_all_caps(" ".join(texts[p][i:i + n]))}
+    headings = {where: n for where, n in headings.items() if where not in covered}
     listed = {where for where in headings if candidates[where][1]}
     glued = _glued_headings(texts, full, titles, running, contents, headings)
     side_titles, side_parts = _scattered_side_headings(texts, complete, running, contents, headings, glued)

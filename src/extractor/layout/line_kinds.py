@@ -836,6 +836,8 @@ def _merge_broken_titles(units: list[Unit]) -> None:
             i += 1
             continue
         j = i + 1
+        while j < len(units) - 1 and units[j].kind == HEADER:
+            j += 1  # the page's running head and footer, over a page turn
         between = units[j]
         if between.kind == BODY and between.size and between.size * 1.5 < u.size and between.page == u.page \
                 and _words(between.text)[:3] == _words(u.text)[:3]:
@@ -857,8 +859,8 @@ def _merge_broken_titles(units: list[Unit]) -> None:
         h = u.heading
         u.heading = HeadingMatch(h.number, f"{h.title} {v.text.strip()}", h.level, h.kind, h.scheme)
         v.kind, v.heading = "merged", None
-        if j > i + 1:
-            units[i + 1].kind = HEADER  # the running head: out of the text
+        if between is not v:
+            between.kind = HEADER  # the running head: out of the text
         # (the next unit may go on with the title as well)
 
 
