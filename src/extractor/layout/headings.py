@@ -242,6 +242,9 @@ def is_figures(text: str) -> bool:
     ("0 50 100 150", "20 Overall 150"), as many digits as letters, or a figure other than a year
     at the end ("Total SDA 2.8"). A year or a number inside a title is fine ("Looking Ahead: 2021 Annual Update", "COVID-19
     Impact on First-Quarter 2021 GDP", "Outlook for 2025")."""
+    label = LABELLED.match(text)
+    if label:  # "Strategic Objective 1 .4: ... with 75 percent of ...": the label's number is no figure
+        text = label.group("title")
     tokens = text.split()
     numbering = 1 if tokens and re.match(r"^\d{1,2}(?:\.\d{1,2})*[.)]?$", tokens[0]) else 0
     figures = sum(1 for t in tokens[numbering:] if _NUMERIC_TOKEN.match(t) and not _YEAR.match(t.strip("()[],;.")))

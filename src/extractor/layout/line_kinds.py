@@ -272,7 +272,7 @@ def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
 LARGER = 1.12
 #: A bold or capitalised unit is a heading only if it is not set much smaller than the body
 #: (bold note text, a chart's bold labels).
-NOT_SMALLER = 0.9
+NOT_SMALLER = 0.95
 
 
 def _heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
@@ -723,6 +723,9 @@ def _mark_repeated_headings(units: list[Unit]) -> None:
             if key in set_apart and i in top:
                 u.kind = HEADER
             continue
+        if typeset:
+            continue  # a copy set apart is a heading again (a report that goes over its goals twice):
+            # the PDF's running heads are found from their place on the page
         if key in seen and i in top:
             u.kind = HEADER
         seen.add(key)
