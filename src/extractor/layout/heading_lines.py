@@ -29,7 +29,7 @@ from extractor.layout import lines as L
 from extractor.layout.headings import (
     LABELLED,
     MAX_HEADING_WORDS,
-    SMALL_WORDS,
+    ends_open,
     is_all_caps,
     is_contents_title,
     leading_matter,
@@ -118,7 +118,7 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
     # a line inside a longer heading's block, after a line that cannot end a title ("... OF") or
     # in a block set in capitals, is part of that heading, not one of its own
     covered = {(p, i + k) for (p, i), n in headings.items() for k in range(1, n)
-               if _open_end(texts[p][i + k - 1]) or is_all_caps(" ".join(texts[p][i:i + n]))}
+               if ends_open(texts[p][i + k - 1]) or is_all_caps(" ".join(texts[p][i:i + n]))}
     headings = {where: n for where, n in headings.items() if where not in covered}
     listed = {where for where in headings if candidates[where][1]}
     glued = _glued_headings(texts, full, titles, running, contents, headings)
@@ -248,11 +248,11 @@ def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int
         if len(block) < k or not all(block) or any(len(t) > width for t in block):
             break
         if k > 1 and (not_a_heading(block[-1]) or _ends_sentence(block[-2])
-                      or len(block[-1]) > len(block[-2]) and not _open_end(block[-2])):
+                      or len(block[-1]) > len(block[-2]) and not ends_open(block[-2])):
             break  # a title wraps where its line is full: its first line is the longer one
         if k > 2 and not (is_all_caps(" ".join(block)) or match_heading(" ".join(block))):
             break  # three lines: a long title its wording marks (numbered, in capitals)
-        if _open_end(block[-1]):
+        if ends_open(block[-1]):
             continue  # "... AND MODERNIZATION OF": the title goes on, on the next line
         text = " ".join(block)
         listed = _listed(text, titles) and _heading_words(text)
@@ -307,13 +307,6 @@ def _plain_block(page: list[str], i: int, full: int) -> int:
                 and len(block[-1]) <= FULL_SHARE * len(after):
             return k
     return 0
-
-
-def _open_end(line: str) -> bool:
-    """Does the line end on a word that cannot end a title ("of", "and", "the", "to")? A heading
-    broken there goes on, on the next line."""
-    words = line.split()
-    return bool(words) and (words[-1].lower() in SMALL_WORDS or words[-1] in ("&", "\u2013", "\u2014", "-"))
 
 
 def _heading_words(text: str, max_words: int = MAX_WORDS) -> bool:

@@ -63,12 +63,14 @@ MAX_HEADING_CHARS = 220
 #: A heading is a short line: at most this many words (a long title wraps over two or three
 #: lines of a heading's size; a sentence of running text is longer).
 MAX_HEADING_WORDS = 30
-SMALL_WORDS = frozenset({
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
-    "between", "not", "its", "their", "our", "amid", "against", "through", "via", "vs", "over", "under",
-    "de", "del", "la", "las", "el", "los", "y", "en", "para", "por", "con", "et", "des", "du", "le", "les",
-    "à", "au", "aux", "pour", "sur", "dans",
-})
+SMALL_WORDS = frozenset(_LEXICON["small_words"]["words"])
+
+
+def ends_open(line: str) -> bool:
+    """Does the line end on a word that cannot end a title ("of", "and", "the", "to")? A heading
+    broken there goes on, on the next line."""
+    words = line.split()
+    return bool(words) and (words[-1].lower() in SMALL_WORDS or words[-1] in ("&", "\u2013", "\u2014", "-"))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from extractor.layout.heading_lines import DumpLines, read_dump
 from extractor.layout.headings import (
     MAX_HEADING_CHARS,
     HeadingMatch,
+    ends_open,
     heading_parts,
     is_all_caps,
     is_caption,
@@ -854,7 +855,7 @@ def _merge_broken_titles(units: list[Unit]) -> None:
         pages = (u.page, u.page + 1) if display else (u.page,)
         same = v.kind == HEADING and v.heading is not None and v.page in pages and v.bold == u.bold \
             and abs(v.size - u.size) <= 0.03 * u.size and match_heading(v.text) is None \
-            and (display or v.text[:1].islower() or _WORDS_OPEN.search(u.text) is not None)
+            and (display or v.text[:1].islower() or ends_open(u.text))
         if not same or len(u.text) + len(v.text) > MAX_HEADING_CHARS:
             i += 1
             continue
@@ -869,7 +870,6 @@ def _merge_broken_titles(units: list[Unit]) -> None:
 
 #: A heading set this much larger than the body text is in display type (a title's size).
 DISPLAY = 1.8
-_WORDS_OPEN = re.compile(r"\b(?:of|and|the|to|for|in|on|with|a|an|by|from|at|or)$", re.IGNORECASE)
 
 
 def _words(text: str) -> list[str]:
