@@ -123,6 +123,9 @@ def test_small_side_headings_display_titles_and_a_long_title_in_the_pdf(tmp_path
     assert {"Ethanol", "Wind", "Solar", "Hydropower", "Coal", "Wind and Solar"} <= set(found)
     assert "Appendix IV: Three States’ Initiatives to Stimulate the Use of Renewable Energy Technologies" in found
     assert "Appendix II: Scope and Methodology" in found
+    # a display title above a table, and one whose last word the running head beside it spells
+    assert "Appendix I: Estimated Federal Tax Expenditures Targeted at Energy Suppliers and Users, Fiscal Year 2006" in found
+    assert "Appendix VI: GAO Contact and Staff Acknowledgments" in found and "Acknowledgments" not in found
     assert any(t.startswith("DOE’s Nuclear R&D Goals Recently Have Focused on Restarting") for t in found)
     body = "\n".join(b.text for b in doc.body_blocks())
     assert "Ethanol DOE’s ethanol" not in body and "\nDOE’s ethanol R&D program" in body

@@ -377,8 +377,11 @@ def _confirm_headings(units: list[Unit], typeset: bool) -> None:
         # a division or matter heading may stand above a table or figure's caption ("Appendix."
         # above "Table A-1. ..."): its wording names a part of the report, not a chart
         named = worded or is_matter(u.text.strip().rstrip(".:"))
+        # a numbered division in display type ("Appendix I: ..." set three times the text's
+        # size) is a title whatever stands under it (a table, a letter reproduced as an image)
+        display_division = typeset and u.size >= DISPLAY and h.scheme == "division"
         keep = i in strict or (worded or _style_key(u) in confirmed) and _heads_text(units, i, typeset, relaxed=True) \
-            or named and typeset and _heads_text(units, i, typeset, relaxed=True, caption_ok=True)
+            or named and typeset and _heads_text(units, i, typeset, relaxed=True, caption_ok=True) or display_division
         # only its look marks it a heading and it stands on the cover, before any running text
         on_cover = i <= cover_end and not worded and not u.flags.get("listed") and _plain_look(u)
         if i <= front_end or on_cover or not keep:
@@ -853,9 +856,13 @@ def _merge_broken_titles(units: list[Unit]) -> None:
         # or the second goes on in lower case; a display title may go on over a page turn
         display = u.size >= DISPLAY
         pages = (u.page, u.page + 1) if display else (u.page,)
-        same = v.kind == HEADING and v.heading is not None and v.page in pages and v.bold == u.bold \
-            and abs(v.size - u.size) <= 0.03 * u.size and match_heading(v.text) is None \
-            and (display or v.text[:1].islower() or ends_open(u.text))
+        alike = v.page in pages and v.bold == u.bold and abs(v.size - u.size) <= 0.03 * u.size
+        # the running head beside the title spells the whole of it: the title goes on in ``v``
+        spelled = between is not v and _words(between.text) == _words(u.text) + _words(v.text)
+        same = alike and (spelled and v.kind in (HEADING, BODY)
+                          or v.kind == HEADING and v.heading is not None and match_heading(v.text) is None
+                          and (display or v.text[:1].islower() or ends_open(u.text))
+                          or v.kind == BODY and display and v.text[:1].islower() and len(v.text.split()) <= 6)
         if not same or len(u.text) + len(v.text) > MAX_HEADING_CHARS:
             i += 1
             continue
