@@ -2,6 +2,7 @@
 by the yardstick (../shared/eval/score.py), on the PDF and on a user's text dump of it.
 
     .venv/bin/python -m tests.corpus_scores development       # the reports the rules may be tuned on
+    .venv/bin/python -m tests.corpus_scores development-headings   # four more, headings only
     .venv/bin/python -m tests.corpus_scores test              # scored once, at the end
 
 Prints one row per report and path: F1 of claims (digits), claims (all), citations, places and
@@ -24,6 +25,9 @@ SCORER = SHARED / "eval" / "score.py"
 SPLITS = {
     "development": ["crs-strait-of-hormuz-shipping-2026", "bea-gdp-q1-technical-note-2021",
                     "fundar-industrial-policy-renaissance-2024"],
+    # Sections-only gold (headings), four publishers: scored on the tables whose gold exists.
+    "development-headings": ["crs-highway-bridges-funding-2026", "gao-doe-advanced-energy-technologies-2006",
+                             "worldbank-cambodia-scd-overview-2017", "opm-annual-performance-report-fy2019"],
     "test": ["gao-testimony-gao-act-2008", "worldbank-thailand-scd-summary-2016",
              "ntsb-aviation-accident-final-report-2007"],
 }

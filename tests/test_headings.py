@@ -114,6 +114,73 @@ def test_side_headings_a_dump_glued_to_their_text_are_cut_off_it(tmp_path_factor
 
 
 @pytest.mark.corpus
+def test_small_side_headings_display_titles_and_a_long_title_in_the_pdf(tmp_path_factory):
+    """GAO: 12 pt side headings beside 11 pt text stand apart ("Ethanol", "Wind"); an appendix's
+    27 pt title is read apart from the 8 pt running head printed level with it, and its two
+    parts make one title; a long title naming its subject three times is no table row."""
+    doc = corpus_doc("gao-doe-advanced-energy-technologies-2006", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert {"Ethanol", "Wind", "Solar", "Hydropower", "Coal", "Wind and Solar"} <= set(found)
+    assert "Appendix IV: Three States’ Initiatives to Stimulate the Use of Renewable Energy Technologies" in found
+    assert "Appendix II: Scope and Methodology" in found
+    # a display title above a table, and one whose last word the running head beside it spells
+    assert "Appendix I: Estimated Federal Tax Expenditures Targeted at Energy Suppliers and Users, Fiscal Year 2006" in found
+    assert "Appendix VI: GAO Contact and Staff Acknowledgments" in found and "Acknowledgments" not in found
+    assert any(t.startswith("DOE’s Nuclear R&D Goals Recently Have Focused on Restarting") for t in found)
+    body = "\n".join(b.text for b in doc.body_blocks())
+    assert "Ethanol DOE’s ethanol" not in body and "\nDOE’s ethanol R&D program" in body
+    level = {s.title: s.level for s in doc.sections}
+    assert level["Background"] == 1 and level["Ethanol"] == 3
+
+
+@pytest.mark.corpus
+def test_scattered_side_heading_of_a_dump_put_together_from_the_contents(tmp_path_factory):
+    """GAO as a text dump: a side heading of nine lines comes out scattered among its text's
+    lines ("Authority for", "Renewable, Fossil, authority peaked ..."); the contents list gives
+    the whole title, wrapped over three of its lines."""
+    doc = corpus_doc("gao-doe-advanced-energy-technologies-2006", "text", tmp_path_factory)
+    title = ("DOE’s Budget Authority for Renewable, Fossil, and Nuclear Energy R&D Has Declined by over 85 "
+             "Percent in Real Terms Since 1978; DOE Is Narrowing Its R&D Focus")
+    assert title in titles(doc)
+    assert "Recommendation to the Congress" in titles(doc)
+    body = "\n".join(b.text for b in doc.body_blocks())
+    assert "DOE’s budget authority for renewable, fossil, and nuclear energy R&D dropped from $5.5 billion" in body
+    assert "Authority for in fiscal year" not in body and "Renewable, Fossil, authority" not in body
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("kind", ["pdf", "text"])
+def test_sentence_case_and_labelled_headings_of_a_world_bank_overview(kind, tmp_path_factory):
+    """World Bank: 14 pt headings in sentence case wrapped over two lines, "Pathway 2: ..."
+    headings, "Selected bibliography"; a sidebar's "Key Findings" and pull quotes are not."""
+    doc = corpus_doc("worldbank-cambodia-scd-overview-2017", kind, tmp_path_factory)
+    found = titles(doc)
+    assert "Risks stemming from rapid credit growth and natural resource degradation could affect economic " \
+           "sustainability" in found
+    assert "Pathway 2: Building human assets to facilitate economic mobility and shared prosperity" in found
+    assert {"Acknowledgements", "Overview", "Selected bibliography"} <= set(found)
+    assert not [t for t in found if "Key Findings" in t or t.startswith(("“", "Box", "Table", "Figure"))]
+
+
+@pytest.mark.corpus
+def test_appendix_heading_above_a_table_caption(tmp_path_factory):
+    doc = corpus_doc("crs-highway-bridges-funding-2026", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert "Appendix." in found and not [t for t in found if t.startswith("Table")]
+    assert "Francis Scott Key Bridge (Maryland)" in found  # 12 pt bold italic under a 12 pt bold heading
+
+
+@pytest.mark.corpus
+def test_headings_in_another_size_are_units_of_their_own_and_a_title_goes_on_over_a_page(tmp_path_factory):
+    """OPM: "KEY FUNCTIONS" (13 pt capitals) above "Human Capital Management Leadership" (12 pt
+    bold) are two headings; "OPM's Strategic" at a page's foot goes on as "Framework" overleaf."""
+    doc = corpus_doc("opm-annual-performance-report-fy2019", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert {"KEY FUNCTIONS", "Human Capital Management Leadership", "OPM’s Strategic Framework"} <= set(found)
+    assert "Framework" not in found
+
+
+@pytest.mark.corpus
 @pytest.mark.slow
 def test_french_report_headings_and_numbered_paragraphs(tmp_path_factory):
     doc = corpus_doc("worldbank-chad-scd-french-2015", "pdf", tmp_path_factory)
@@ -228,6 +295,42 @@ def test_side_headings_glued_to_the_first_line_of_their_paragraph():
     body = [b.text for b in doc.body_blocks() if b.kind.value == "paragraph"]
     assert any(t.startswith("Despite growing dependence") for t in body)
     assert any(t.startswith("For the past several decades") for t in body)
+
+
+def test_sentence_case_heading_by_its_shape_and_what_is_not_one():
+    """A heading in sentence case, wrapped over two short lines, between a paragraph's end and a
+    paragraph's full first line; a short line inside a paragraph, or above a short line, is not."""
+    full = "The government has expanded access to primary schools in every province over the decade,"
+    text = "\n".join([
+        full, "and enrolment rates have risen in rural and urban districts alike across the country.",
+        "Risks stemming from rapid credit growth and natural",
+        "resource degradation could affect stability",
+        "A number of rising risks could potentially affect the country's development path in the",
+        "coming years, including exposure to household debt and a rapid expansion of credit.",
+        "Household debt has grown quickly",
+        "in recent years",
+        "and lenders have expanded their portfolios in the provinces.",
+    ])
+    doc = repair_text(text)
+    assert titles(doc) == ["Risks stemming from rapid credit growth and natural resource degradation could affect stability"]
+
+
+def test_labelled_headings_and_titles_in_capitals_that_wrap_after_a_small_word():
+    text = "\n".join([
+        "The plan sets four goals and the objectives under each of them, with the measures used to track them.",
+        "STRATEGIC GOAL 2: LEAD THE ESTABLISHMENT AND MODERNIZATION OF",
+        "HUMAN CAPITAL INFORMATION TECHNOLOGY SYSTEMS",
+        "Strategic Objective 2.1: Improve collection and analysis of data",
+        "The agency built a data platform this year and began to publish workforce statistics every quarter for",
+        "all agencies, with a public dashboard of hiring times and the results of the annual survey.",
+    ])
+    doc = repair_text(text)
+    assert titles(doc) == ["STRATEGIC GOAL 2: LEAD THE ESTABLISHMENT AND MODERNIZATION OF HUMAN CAPITAL INFORMATION "
+                           "TECHNOLOGY SYSTEMS", "Strategic Objective 2.1: Improve collection and analysis of data"]
+    assert [s.number for s in doc.sections] == ["2", "2.1"]
+    assert [s.level for s in doc.sections] == [1, 2]  # labels nest in the order the document uses them
+    assert match_heading("Pathway 1: Increasing economic competitiveness").scheme == "label:pathway"
+    assert match_heading("Figure 1: Labor productivity gains") is None  # a caption's label
 
 
 def test_heading_wording_rules():

@@ -41,6 +41,8 @@ class RawLine:
     heading from body text: ``size`` is the line's type size relative to the body text's
     (1.0 = body size, 1.6 = a heading set 60% larger; 0.0 = not known, as in a text dump) and
     ``bold`` is True when every word of the line is set in a heavier weight than the body text.
+    ``is_side`` marks a line set in the margin beside the text column, larger than the text: a
+    side heading's line (GAO's house style), set apart by its place whatever its size.
     """
 
     text: str
@@ -49,6 +51,7 @@ class RawLine:
     is_table: bool = False
     size: float = 0.0
     bold: bool = False
+    is_side: bool = False
 
 
 @dataclass(frozen=True, slots=True)

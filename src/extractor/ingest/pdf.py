@@ -422,7 +422,8 @@ def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: 
         tabular = ln.looks_tabular() or k in charts
         if typography:
             out.append(RawLine(render_line(ln, labels), is_table=tabular,
-                               size=round(ln.size / typography.size, 2), bold=ln.is_bold(typography.weight)))
+                               size=round(ln.size / typography.size, 2), bold=ln.is_bold(typography.weight),
+                               is_side=ln.column == "side"))
         else:
             out.append(RawLine(render_line(ln, labels), is_table=tabular))
     for t in pending:

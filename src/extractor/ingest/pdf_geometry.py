@@ -129,6 +129,13 @@ def build_lines(words: list[Word]) -> list[Line]:
     markers (whose centre is a little higher) in the line they belong to, while the next line,
     a full line pitch away, starts a new one.
     """
+    lines = [part for line in _bands(words) for part in _split_sizes(line)]
+    for line in lines:
+        _finish(line)
+    return lines
+
+
+def _bands(words: list[Word]) -> list[Line]:
     lines: list[Line] = []
     ref: Word | None = None
     for w in sorted(words, key=lambda w: (w.center, w.x0)):
@@ -139,9 +146,25 @@ def build_lines(words: list[Word]) -> list[Line]:
             continue
         lines.append(Line([w]))
         ref = w
-    for line in lines:
-        _finish(line)
     return lines
+
+
+#: Words on one band whose sizes differ this much or more are two lines printed level with each
+#: other (a display title beside a running head set small), not one line and its markers.
+APART_RATIO = 2.5
+
+
+def _split_sizes(line: Line) -> list[Line]:
+    """A band's words as one line, or as two where a run of words set far smaller than the
+    band's largest shares it (a running head level with a display title): the large words and
+    the small ones in lines of their own (a display line spans several of theirs). A lone small
+    word stays (a raised note marker)."""
+    top = max(w.size for w in line.words)
+    small = [w for w in line.words if w.size * APART_RATIO <= top]
+    if len(small) < 2:
+        return [line]
+    large = [w for w in line.words if w.size * APART_RATIO > top]
+    return [Line(large), *_bands(small)]
 
 
 def _finish(line: Line) -> None:
@@ -252,8 +275,8 @@ def reading_order(words: list[Word], body_size: float, page_width: float) -> lis
     return ordered
 
 
-#: A side heading is set at least this much larger than the body text.
-SIDE_HEAD_RATIO = 1.1
+#: A side heading is set at least this much larger than the body text (12 pt beside 11 pt).
+SIDE_HEAD_RATIO = 1.05
 
 
 def with_side_heads(lines: list[Line], body_size: float) -> list[Line]:

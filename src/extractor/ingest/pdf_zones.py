@@ -43,6 +43,10 @@ def shape_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
 
 
+#: A line set this much larger than the running head that repeats its words is a title.
+DISPLAY_RATIO = 1.5
+
+
 def mark_running_heads(pages: list[list[Line]], heights: list[float]) -> None:
     """Mark running headers and footers (``kind = "header"``) across the whole document.
 
@@ -50,6 +54,7 @@ def mark_running_heads(pages: list[list[Line]], heights: list[float]) -> None:
     A bare page number is a page's first or last line (in reading order), wherever it stands.
     """
     where: Counter[tuple[str, str]] = Counter()
+    smallest: dict[tuple[str, str], float] = {}  # the smallest size each shape is set in
     cands: list[list[tuple[Line, str]]] = []
     for lines, h in zip(pages, heights):
         page_cands: list[tuple[Line, str]] = []
@@ -57,6 +62,8 @@ def mark_running_heads(pages: list[list[Line]], heights: list[float]) -> None:
             band = "top" if ln.bottom < BAND * h else "bottom" if ln.top > (1 - BAND) * h else ""
             if band:
                 page_cands.append((ln, band))
+                key = (shape_key(ln.plain_text()), band)
+                smallest[key] = min(smallest.get(key, ln.size), ln.size)
         seen = {(shape_key(ln.plain_text()), band) for ln, band in page_cands}
         where.update(seen)
         cands.append(page_cands)
@@ -65,7 +72,11 @@ def mark_running_heads(pages: list[list[Line]], heights: list[float]) -> None:
         outer = _outermost(lines)
         for ln, band in page_cands:
             text = ln.plain_text()
-            if where[(shape_key(text), band)] >= need and need > 1 and not starts_with_marker(ln):
+            key = (shape_key(text), band)
+            # the copy set in display type, far larger than the running head that repeats its
+            # words (an appendix's title above its own running head), is the title
+            display = ln.size >= DISPLAY_RATIO * smallest[key]
+            if where[key] >= need and need > 1 and not starts_with_marker(ln) and not display:
                 ln.kind = "header"
         # a bare page number is the page's first or last line, in the band or not (a page printed
         # smaller than the sheet, inside crop marks, sets it well above the sheet's foot)

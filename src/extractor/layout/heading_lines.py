@@ -27,6 +27,9 @@ from dataclasses import dataclass, field
 
 from extractor.layout import lines as L
 from extractor.layout.headings import (
+    LABELLED,
+    MAX_HEADING_WORDS,
+    ends_open,
     is_all_caps,
     is_contents_title,
     leading_matter,
@@ -60,6 +63,10 @@ class DumpLines:
     glued: dict[tuple[int, int], int] = field(default_factory=dict)  # line -> its heading's length
     running: set[tuple[int, int]] = field(default_factory=set)  # running heads and footers
     contents: set[tuple[int, int]] = field(default_factory=set)  # a contents list without leaders
+    # a side heading whose lines the dump scattered among its text's lines: its first line ->
+    # the title as printed; and each later line -> how many characters of it are the heading's
+    side_titles: dict[tuple[int, int], str] = field(default_factory=dict)
+    side_parts: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 def read_dump(pages: list[RawPage]) -> DumpLines:
@@ -72,7 +79,8 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
     full = lengths[int(0.9 * (len(lengths) - 1))]
     running = _running_lines(texts)
     contents = _contents_lines(texts)
-    titles = _listed_titles(texts, contents)
+    complete: set[str] = set()
+    titles = _listed_titles(texts, contents, complete)
     candidates: dict[tuple[int, int], tuple[int, bool, bool]] = {}
     for p, page in enumerate(texts):
         for i in range(len(page)):
@@ -98,15 +106,101 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
             # the line after opens a paragraph, or a subheading its wording marks (names and
             # roles printed one a line under each other are not a heading and its subheading)
             below = headings.get((p, nxt))
-            next_ok = bool(after) and (_opens_paragraph(page, nxt, full) or below is not None and candidates[(p, nxt)][2]) \
+            # (a heading its wording marks may stand above one that only its shape marks:
+            # "Overview" above a subheading in sentence case)
+            next_ok = bool(after) and (_opens_paragraph(page, nxt, full)
+                                       or below is not None and (candidates[(p, nxt)][2] or strong)) \
                 or listed and (not after or (p, nxt) in running or bool(_OPENS.match(after)))
             if prev_ok and next_ok:
                 headings[(p, i)] = k
         if len(headings) == before:
             break
+    # a line inside a longer heading's block, after a line that cannot end a title ("... OF") or
+    # in a block set in capitals, is part of that heading, not one of its own
+    covered = {(p, i + k) for (p, i), n in headings.items() for k in range(1, n)
+               if ends_open(texts[p][i + k - 1]) or is_all_caps(" ".join(texts[p][i:i + n]))}
+    headings = {where: n for where, n in headings.items() if where not in covered}
     listed = {where for where in headings if candidates[where][1]}
     glued = _glued_headings(texts, full, titles, running, contents, headings)
-    return DumpLines(headings, listed, glued, running, contents)
+    side_titles, side_parts = _scattered_side_headings(texts, complete, running, contents, headings, glued)
+    for where, title in side_titles.items():
+        glued[where] = side_parts.pop(where)
+    return DumpLines(headings, listed, glued, running, contents, side_titles=side_titles, side_parts=side_parts)
+
+
+#: A side heading's lines lie among the next lines of text, this many at most after its last part.
+SIDE_WINDOW = 12
+_TOKEN = re.compile(r"\S+")
+
+
+def _scattered_side_headings(texts: list[list[str]], titles: set[str], running: set[tuple[int, int]],
+                             contents: set[tuple[int, int]], headings: dict[tuple[int, int], int],
+                             glued: dict[tuple[int, int], int]
+                             ) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], int]]:
+    """Side headings of several lines, scattered among the lines of their text: set in the
+    margin level with the text, a heading's first line comes out glued to the start of the
+    text's first line, and each of its next lines glued to the start of a later line of text, or
+    alone between two ("DOE's Budget DOE's budget authority ..." / "dropped from ..." /
+    "Authority for" / "in fiscal year 2005 ..." / "Renewable, Fossil, authority peaked ...").
+    Only a title the contents list gives is put together again: a line, after a paragraph's
+    end, that opens with its first two words or more, then text opening with a capital; its next
+    words open later lines, in order, each within a few lines of the last, to its end. Returns
+    the title as printed by its first line, and for each of its lines how many characters are
+    the heading's (the first line's included)."""
+    by_words = sorted((t.split() for t in titles if len(t.split()) >= 3), key=len, reverse=True)
+    side_titles: dict[tuple[int, int], str] = {}
+    parts: dict[tuple[int, int], int] = {}
+    for p, page in enumerate(texts):
+        for i, text in enumerate(page):
+            where = (p, i)
+            if not text or where in running or where in contents or where in headings or where in glued \
+                    or where in parts or L.is_toc_entry(text):
+                continue
+            prev = page[i - 1] if i else ""
+            if prev and not (_ends_sentence(prev) or (p, i - 1) in running):
+                continue
+            tokens = [_norm(t) for t in _TOKEN.findall(text)]
+            for words in by_words:
+                m = 0
+                while m < len(words) and m < len(tokens) and tokens[m] == words[m]:
+                    m += 1
+                if m < 2 or m == len(words) or m >= len(tokens) or not _TOKEN.findall(text)[m][:1].isupper():
+                    continue
+                found = _side_parts(page, p, i, words, m)
+                if found is None:
+                    continue
+                pieces = {where: _prefix_chars(text, m), **found}
+                side_titles[where] = " ".join(
+                    page[j][:n] for (_, j), n in sorted(((k, v) for k, v in pieces.items()), key=lambda kv: kv[0][1]))
+                parts.update(pieces)
+                break
+    return side_titles, parts
+
+
+def _side_parts(page: list[str], p: int, i: int, words: list[str], m: int) -> dict[tuple[int, int], int] | None:
+    """Where the title's words after its first ``m`` open the lines after line ``i``: line ->
+    characters of it that are the heading's; None unless every word is found so, in order."""
+    found: dict[tuple[int, int], int] = {}
+    j, last = i + 1, i
+    while m < len(words):
+        if j >= len(page) or j - last > SIDE_WINDOW or not page[j]:
+            return None
+        tokens = [_norm(t) for t in _TOKEN.findall(page[j])]
+        k = 0
+        while m + k < len(words) and k < len(tokens) and tokens[k] == words[m + k]:
+            k += 1
+        if k and (k == len(tokens) or m + k == len(words) or k >= 2):
+            found[(p, j)] = _prefix_chars(page[j], k)
+            m += k
+            last = j
+        j += 1
+    return found
+
+
+def _prefix_chars(text: str, n: int) -> int:
+    """How many characters the first ``n`` words of ``text`` take."""
+    spans = [mt.end() for mt in _TOKEN.finditer(text)]
+    return spans[n - 1] if n else 0
 
 
 def _glued_headings(texts: list[list[str]], full: int, titles: set[str], running: set[tuple[int, int]],
@@ -146,14 +240,20 @@ def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int
     if not first or not _OPENS.match(first) or _BARE_NUMBER.match(first) or L.is_list_item(first):
         return None
     chained = None  # a one-line heading right above another heading
+    # a title after a numbered label ("Pathway 2: Building human assets ... and") may run as
+    # wide as the text: its label marks it
+    width = full if LABELLED.match(first) else SHORT_SHARE * full
     for k in range(1, MAX_LINES + 1):
         block = page[i:i + k]
-        if len(block) < k or not all(block) or any(len(t) > SHORT_SHARE * full for t in block):
+        if len(block) < k or not all(block) or any(len(t) > width for t in block):
             break
-        if k > 1 and (not_a_heading(block[-1]) or _ends_sentence(block[-2]) or len(block[-1]) > len(block[-2])):
+        if k > 1 and (not_a_heading(block[-1]) or _ends_sentence(block[-2])
+                      or len(block[-1]) > len(block[-2]) and not ends_open(block[-2])):
             break  # a title wraps where its line is full: its first line is the longer one
         if k > 2 and not (is_all_caps(" ".join(block)) or match_heading(" ".join(block))):
             break  # three lines: a long title its wording marks (numbered, in capitals)
+        if ends_open(block[-1]):
+            continue  # "... AND MODERNIZATION OF": the title goes on, on the next line
         text = " ".join(block)
         listed = _listed(text, titles) and _heading_words(text)
         if not (listed or _reads_as_heading(text)):
@@ -162,17 +262,60 @@ def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int
         strong = listed or bool(match_heading(text)) or is_all_caps(text)
         if not nxt or _opens_paragraph(page, i + k, full):
             return k, listed, strong
-        if chained is None and _reads_as_heading(nxt):
+        if chained is None and (_reads_as_heading(nxt) or strong and _plain_block(page, i + k, full)):
             chained = (k, listed, strong)
     # the second line may be the title's end rather than a subheading: taken as a heading of
     # its own only where the two do not read as one title above a paragraph
+    if chained is None:
+        k = _plain_block(page, i, full)
+        if k:
+            return k, False, False
     return chained
 
 
-def _heading_words(text: str) -> bool:
-    """Not a sentence, caption, date, figures or contents entry; not too long."""
+#: A heading in sentence case, which only its shape marks, is at most this many lines and words.
+PLAIN_LINES = 2
+PLAIN_WORDS = 20
+_INNER_STOP = re.compile(r"[a-z\d)][.!?;]\s+[A-Z]")
+
+
+def _plain_block(page: list[str], i: int, full: int) -> int:
+    """How many lines from ``i`` make a heading set in sentence case ("Risks stemming from rapid
+    credit growth and natural / resource degradation could affect economic sustainability"),
+    which neither capitals nor a number mark: one or two lines, each short of the full width,
+    with no sentence's end in them or at their end, opening with a
+    capital, directly above a paragraph's first line (a full line, a capital first); 0 if none.
+    (The line before it must end a paragraph too: :func:`read_dump` sees to that.)"""
+    first = page[i] if i < len(page) else ""
+    if not first or not first[:1].isupper() or L.is_list_item(first) or _BARE_NUMBER.match(first):
+        return 0
+    for k in range(1, PLAIN_LINES + 1):
+        block = page[i:i + k]
+        # (set larger than the text, a line of the heading holds fewer characters than a full
+        # line of text, but may come closer to it than a title-case heading's short line)
+        if len(block) < k or not all(block) or any(len(t) >= FULL_SHARE * full for t in block):
+            return 0
+        if k > 1 and (_ends_sentence(block[-2]) or block[-1][:1].isdigit()):
+            return 0
+        text = " ".join(block)
+        if len(text.split()) > PLAIN_WORDS or _INNER_STOP.search(text) or not _heading_words(text, PLAIN_WORDS):
+            continue
+        nxt = i + k
+        after = page[nxt] if nxt < len(page) else ""
+        # the paragraph under it runs the full width: a heading is much shorter than its lines
+        if after and _opens_paragraph(page, nxt, full) and len(after) >= FULL_SHARE * full \
+                and len(block[-1]) <= FULL_SHARE * len(after):
+            return k
+    return 0
+
+
+def _heading_words(text: str, max_words: int = MAX_WORDS) -> bool:
+    """Not a sentence, caption, date, figures or contents entry; not too long (a title in
+    capitals or after a numbered label may be longer: "STRATEGIC GOAL 2: LEAD THE ...")."""
     t = text.rstrip()
-    if not t or len(t.split()) > MAX_WORDS or not_a_heading(t) or L.is_toc_entry(t):
+    if max_words == MAX_WORDS and (is_all_caps(t) or LABELLED.match(t)):
+        max_words = MAX_HEADING_WORDS
+    if not t or len(t.split()) > max_words or not_a_heading(t) or L.is_toc_entry(t):
         return False
     return not t.endswith((".", ";", ",", "!", "-")) and not (t.endswith(":") and not match_heading(t))
 
@@ -194,24 +337,38 @@ def _listed(text: str, titles: set[str]) -> bool:
                for title in titles)
 
 
-def _listed_titles(texts: list[list[str]], contents: set[tuple[int, int]]) -> set[str]:
+def _listed_titles(texts: list[list[str]], contents: set[tuple[int, int]], complete: set[str] | None = None) -> set[str]:
     """The titles a contents list gives, without page numbers and leaders: from its entries
     with leaders ("Introduction ....... 1") anywhere in the first third of the dump, and from
-    a leaderless list (:func:`_contents_lines`)."""
+    a leaderless list (:func:`_contents_lines`); a title wrapped over lines both as a whole and
+    line by line. ``complete``: filled with the whole titles only (an entry's own line, or its
+    lines joined up to the one with the page number)."""
     titles: set[str] = set()
+    complete = set() if complete is None else complete
     total = sum(1 for page in texts for t in page if t)
     seen = 0
+    pending: list[str] = []  # a long entry's lines before the one that ends with its page number
     for p, page in enumerate(texts):
         for i, text in enumerate(page):
             if not text:
+                pending = []
                 continue
             seen += 1
             entry = (p, i) in contents and not is_contents_title(text) or seen <= max(60, total // 3) and L.is_toc_entry(text)
             if not entry:
+                pending = []
                 continue
             title = _norm(_LEADER_TAIL.sub("", re.sub(r"^\d{1,3}\s+", "", text)))
             if sum(c.isalpha() for c in title) >= 4:
                 titles.add(title)
+            # an entry wrapped over lines: the lines up to the one with the page number are one title
+            if _PAGE_AT_EDGE.search(text) and not _PAGE_AT_EDGE.match(text) or L.is_toc_entry(text):
+                whole = _norm(" ".join([*pending, title]))
+                titles.add(whole)
+                complete.add(whole)
+                pending = []
+            elif (p, i) in contents:
+                pending.append(title)
     return titles
 
 

@@ -38,6 +38,14 @@ _DIGIT = re.compile(r"^(?P<num>\d{1,2})(?P<dot>[.)])?\s+(?P<title>[A-Z\"\u201c'\
 # Roman numerals up to XXXIX: a report has fewer chapters than that, and "C." or "D." is a letter
 _ROMAN = re.compile(r"^(?P<num>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<title>[A-Z\"\u201c'\u2018].*)$")
 _LETTER = re.compile(r"^(?P<num>[A-H])[.)]\s+(?P<title>[A-Z\"\u201c'\u2018][a-z\u00e0-\u024f].*)$")
+# A label, its number and a colon before the title: "Pathway 1: Increasing economic ...",
+# "Strategic Objective 2.3: Streamline ...", "GOAL 4: OPTIMIZE ...": one to three capitalised
+# words, a number (digits, "2.1", "2 .1" as some text layers space it, a Roman numeral), a colon.
+# A caption's label ("Figure 3:", "Box 1:") is not a heading (:func:`not_a_heading`).
+LABELLED = re.compile(
+    r"^(?P<label>[A-Z][A-Za-z\-]+(?:\s+[A-Z][A-Za-z\-]+){0,2})\s+(?P<num>\d{1,2}(?:\s?\.\d{1,2}){0,2}|[IVX]{1,5})\s?:"
+    r"\s+(?P<title>[A-Z\"\u201c'\u2018].*)$"
+)
 _MATTER = re.compile(rf"^(?P<word>{_alternatives(_LEXICON['matter']['words'])})(?![\w\-])", re.IGNORECASE)
 _LAYOUT = lexicon("layout")
 _CAPTION_WORDS = [w.rstrip(".") for w in _LAYOUT["caption_openers"] + _LAYOUT["source_openers"] + _LAYOUT["inset_openers"]]
@@ -55,12 +63,14 @@ MAX_HEADING_CHARS = 220
 #: A heading is a short line: at most this many words (a long title wraps over two or three
 #: lines of a heading's size; a sentence of running text is longer).
 MAX_HEADING_WORDS = 30
-_SMALL_WORDS = frozenset({
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
-    "between", "not", "its", "their", "our", "amid", "against", "through", "via", "vs", "over", "under",
-    "de", "del", "la", "las", "el", "los", "y", "en", "para", "por", "con", "et", "des", "du", "le", "les",
-    "à", "au", "aux", "pour", "sur", "dans",
-})
+SMALL_WORDS = frozenset(_LEXICON["small_words"]["words"])
+
+
+def ends_open(line: str) -> bool:
+    """Does the line end on a word that cannot end a title ("of", "and", "the", "to")? A heading
+    broken there goes on, on the next line."""
+    words = line.split()
+    return bool(words) and (words[-1].lower() in SMALL_WORDS or words[-1] in ("&", "\u2013", "\u2014", "-"))
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,10 @@ def match_heading(text: str) -> HeadingMatch | None:
         if m and len(body) <= 120 and _short_title(m.group("title")):
             # "II. South Sudan", "A. Key development issues": a numeral with its full stop, a short title
             return HeadingMatch(m.group("num"), m.group("title").strip(), 1, "section", scheme)
+    m = LABELLED.match(body)
+    if m and len(body.split()) <= MAX_HEADING_WORDS and not re.search(r"[.;!?]\s", m.group("title")) \
+            and not t.endswith((".", ";", ",")):
+        return _label_match(m)
     m = _DIGIT.match(body)
     if m and len(body) < 100 and not re.search(r"\d", m.group("title")[:3]) \
             and (m.group("dot") or len(m.group("title").split()) <= 10) \
@@ -108,6 +122,8 @@ def match_heading(text: str) -> HeadingMatch | None:
         # keeps it only where the numbers follow each other
         return HeadingMatch(m.group("num"), m.group("title").strip(), 1, "chapter", "digit")
     m = _MATTER.match(body)
+    if m and m.end() == len(body) and body[:1].isupper():
+        return HeadingMatch("", body, 1, "matter")  # the matter word alone, in sentence case too: "Selected bibliography"
     if m and (len(body.split()) <= 14) and (":" in t or not ends_sentence(t)) and title_like(body.split(":")[0]):
         # "Introduction" alone or "Preface: New Mission ..." but not "Introduction of new rules was ..."
         first_clause = body.split(":")[0]
@@ -134,8 +150,20 @@ def heading_parts(text: str) -> HeadingMatch:
     m = _DIGIT.match(t)
     if m and m.group("dot"):
         return HeadingMatch(m.group("num"), m.group("title").strip(), 1, "section", "digit")
+    m = LABELLED.match(t)
+    if m:
+        return _label_match(m)
     kind = "matter" if _MATTER.match(t) else "plain"
     return HeadingMatch("", t, 1, kind)
+
+
+def _label_match(m: re.Match[str]) -> HeadingMatch:
+    """A labelled heading: its number ("2.1" for "2 .1"), the whole heading as its title (the
+    label is part of the title: "Pathway 1: ..."), and a scheme of its own per label, so that
+    "Goal 1:" and "Objective 1.1:" nest in the order the document first uses them."""
+    number = re.sub(r"\s+", "", m.group("num"))
+    label = " ".join(m.group("label").lower().split())
+    return HeadingMatch(number, m.group(0).strip(), 1, "section", f"label:{label}")
 
 
 def leading_matter(text: str) -> int | None:
@@ -176,12 +204,15 @@ def _codes(text: str) -> bool:
 
 
 def _repeats_words(text: str) -> bool:
-    """A word other than a small one three times or more: a table row ("Guam NA NA NA"), not a title."""
+    """A word other than a small one three times or more, a quarter of the words or more: a table
+    row ("Guam NA NA NA"), not a title (a long title may name its subject three times: "DOE's
+    Nuclear R&D Goals ... the U.S. Nuclear Power Industry, Reprocessing Spent Nuclear Fuel ...")."""
     counts: dict[str, int] = {}
-    for w in _WORD.findall(text.lower()):
-        if w not in _SMALL_WORDS:
+    words = _WORD.findall(text.lower())
+    for w in words:
+        if w not in SMALL_WORDS:
             counts[w] = counts.get(w, 0) + 1
-    return any(n >= 3 for n in counts.values())
+    return any(n >= 3 and 4 * n >= len(words) for n in counts.values())
 
 
 def is_caption(text: str) -> bool:
@@ -213,6 +244,9 @@ def is_figures(text: str) -> bool:
     ("0 50 100 150", "20 Overall 150"), as many digits as letters, or a figure other than a year
     at the end ("Total SDA 2.8"). A year or a number inside a title is fine ("Looking Ahead: 2021 Annual Update", "COVID-19
     Impact on First-Quarter 2021 GDP", "Outlook for 2025")."""
+    label = LABELLED.match(text)
+    if label:  # "Strategic Objective 1 .4: ... with 75 percent of ...": the label's number is no figure
+        text = label.group("title")
     tokens = text.split()
     numbering = 1 if tokens and re.match(r"^\d{1,2}(?:\.\d{1,2})*[.)]?$", tokens[0]) else 0
     figures = sum(1 for t in tokens[numbering:] if _NUMERIC_TOKEN.match(t) and not _YEAR.match(t.strip("()[],;.")))
@@ -234,7 +268,7 @@ def title_like(title: str, strict: bool = False) -> bool:
     words = _WORD.findall(title)
     if not words:
         return False
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
     if not content:
         return False
     caps = sum(1 for w in content if w[0].isupper())

@@ -11,6 +11,7 @@ from extractor.layout.heading_lines import DumpLines, read_dump
 from extractor.layout.headings import (
     MAX_HEADING_CHARS,
     HeadingMatch,
+    ends_open,
     heading_parts,
     is_all_caps,
     is_caption,
@@ -87,14 +88,23 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
         for l_index, line in enumerate(page.lines):
             text = cleaned = L.clean_unit(line.text)
             line_flags = {"is_note": line.is_note, "is_header": line.is_header, "is_table": line.is_table}
+            if line.is_side:
+                line_flags["is_side"] = True  # a side heading's line: a unit of its own
             where = (p_index, l_index)
+            if where in dump.side_parts:
+                # a later line of a side heading scattered among its text's lines: the heading
+                # took it whole, or the text goes on after it
+                text = cleaned = cleaned[dump.side_parts[where]:].strip()
+                if not text:
+                    continue
+                line = RawLine(cleaned, is_note=line.is_note, is_header=line.is_header, is_table=line.is_table)
             if where in dump.glued:
                 # a side heading the dump glued to the start of its paragraph's first line
                 end = dump.glued[where]
+                head = dump.side_titles.get(where, cleaned[:end])
                 if current:
                     close(page.number, current, flags, printed)
-                current, printed, flags = [cleaned[:end]], [cleaned[:end]], {**line_flags, "heading_line": True,
-                                                                             "listed": True}
+                current, printed, flags = [head], [head], {**line_flags, "heading_line": True, "listed": True}
                 close(page.number, current, flags, printed)
                 current, printed, flags = [], [], {}
                 text = cleaned = cleaned[end + 1:]
@@ -131,7 +141,12 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
             toc_entry = bool(text) and L.is_toc_entry(text)
             starts_item = bool(text) and (L.is_list_item(text) or toc_entry
                                           or _starts_digit_note(text, current, page_text))
-            if not text or starts_note or starts_item or (current and line_flags != flags and not line.is_note):
+            # where type is known, a line set in another size starts a unit of its own (a
+            # heading in capitals above a subheading: "KEY FUNCTIONS" / "Human Capital ...")
+            resized = typeset and bool(current) and bool(sizes) and line.size > 0 and sizes[-1] > 0 \
+                and abs(line.size - sizes[-1]) > 0.04 * max(line.size, sizes[-1]) and not line.is_note
+            if not text or starts_note or starts_item or resized \
+                    or (current and line_flags != flags and not line.is_note):
                 if current:
                     close(page.number, current, flags, printed, at_blank=not text)
                 current, printed, flags = [], [], {}
@@ -258,7 +273,7 @@ def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
 LARGER = 1.12
 #: A bold or capitalised unit is a heading only if it is not set much smaller than the body
 #: (bold note text, a chart's bold labels).
-NOT_SMALLER = 0.9
+NOT_SMALLER = 0.95
 
 
 def _heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
@@ -296,8 +311,9 @@ def _heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
 
 
 def _set_apart(u: Unit) -> bool:
-    """Is the unit set apart from the body text: larger, or bold or in capitals at body size?"""
-    if u.size >= LARGER:
+    """Is the unit set apart from the body text: larger, or bold or in capitals at body size, or
+    set in the margin beside the text column (a side heading)?"""
+    if u.size >= LARGER or u.flags.get("is_side"):
         return True
     return u.size >= NOT_SMALLER and (u.bold or is_all_caps(u.text))
 
@@ -358,7 +374,14 @@ def _confirm_headings(units: list[Unit], typeset: bool) -> None:
         # a heading its wording marks (numbered, a matter word) or a confirmed style may stand
         # above a list ("Abbreviations" above its entries), names, a small-set reference list
         worded = match_heading(u.text) is not None
-        keep = i in strict or (worded or _style_key(u) in confirmed) and _heads_text(units, i, typeset, relaxed=True)
+        # a division or matter heading may stand above a table or figure's caption ("Appendix."
+        # above "Table A-1. ..."): its wording names a part of the report, not a chart
+        named = worded or is_matter(u.text.strip().rstrip(".:"))
+        # a numbered division in display type ("Appendix I: ..." set three times the text's
+        # size) is a title whatever stands under it (a table, a letter reproduced as an image)
+        display_division = typeset and u.size >= DISPLAY and h.scheme == "division"
+        keep = i in strict or (worded or _style_key(u) in confirmed) and _heads_text(units, i, typeset, relaxed=True) \
+            or named and typeset and _heads_text(units, i, typeset, relaxed=True, caption_ok=True) or display_division
         # only its look marks it a heading and it stands on the cover, before any running text
         on_cover = i <= cover_end and not worded and not u.flags.get("listed") and _plain_look(u)
         if i <= front_end or on_cover or not keep:
@@ -405,6 +428,12 @@ def _front_matter_end(units: list[Unit]) -> int:
     entries = [i for i in toc if title is not None and i > title and units[i].page == units[title].page]
     if title is not None and not entries and len({u.page for u in units}) > 1:
         end = max(end, max(i for i, u in enumerate(units) if u.page == units[title].page))
+    elif title is not None and len({u.page for u in units}) > 1:
+        # entries without leaders the list's recognised ones do not cover ("Appendix II Scope and
+        # Methodology 58"): the title's page runs to its last line that ends with a page number
+        page_end = [i for i, u in enumerate(units) if u.page == units[title].page and i > title
+                    and _PAGE_AT_END.search(u.text) and len(u.text) < 120]
+        end = max([end, *page_end])
     return end
 
 
@@ -422,7 +451,8 @@ def _may_chain(u: Unit, typeset: bool) -> bool:
     return typeset or u.heading is None or u.heading.kind != "plain" or bool(u.flags.get("heading_line"))
 
 
-def _heads_text(units: list[Unit], i: int, typeset: bool, relaxed: bool = False, chain: bool = True) -> bool:
+def _heads_text(units: list[Unit], i: int, typeset: bool, relaxed: bool = False, chain: bool = True,
+                caption_ok: bool = False) -> bool:
     """Is the heading at ``i`` followed by body text (through at most three subheadings)?
 
     ``relaxed``: by anything but a caption, a table, figures or nothing. No heading stands at
@@ -452,7 +482,7 @@ def _heads_text(units: list[Unit], i: int, typeset: bool, relaxed: bool = False,
             return False  # the foot of its page: no heading stands there with nothing under it
         if relaxed:
             small = typeset and v.kind == BODY and v.size < PROSE_SIZE
-            return not small and not is_caption(v.text) and not _mostly_figures(v.text)
+            return not small and (caption_ok or not is_caption(v.text)) and not _mostly_figures(v.text)
         return _is_prose(v, typeset and v.kind == BODY)
     return False
 
@@ -504,7 +534,8 @@ def _assign_levels(units: list[Unit], typeset: bool) -> None:
     for u in heads:
         h = u.heading
         assert h is not None
-        if h.scheme in ("division", "roman", "letter", "digit") and h.scheme not in order:
+        if (h.scheme in ("division", "roman", "letter", "digit") or h.scheme.startswith("label:")) \
+                and h.scheme not in order:
             order.append(h.scheme)
     for u in heads:
         h = u.heading
@@ -696,6 +727,9 @@ def _mark_repeated_headings(units: list[Unit]) -> None:
             if key in set_apart and i in top:
                 u.kind = HEADER
             continue
+        if typeset:
+            continue  # a copy set apart is a heading again (a report that goes over its goals twice):
+            # the PDF's running heads are found from their place on the page
         if key in seen and i in top:
             u.kind = HEADER
         seen.add(key)
@@ -782,7 +816,15 @@ def _mark_note_continuations(units: list[Unit]) -> None:
 
 
 def _merge_split_headings(units: list[Unit]) -> None:
-    """ "Chapter One:" on a line of its own takes the title printed on the next line."""
+    """ "Chapter One:" on a line of its own takes the title printed on the next line; a display
+    title the layout cut in two goes on in the next unit set the same way.
+
+    Where type is known, a heading unit directly followed by another in the same size and weight,
+    on the same page, is one title broken in two ("Appendix IV: Three States' Initiatives ...
+    Renewable Energy" / "Technologies") when the second is not worded as a heading of its own
+    and the first does not end a sentence. A line set small that repeats the title's opening
+    words between the two (a running head printed level with the title) is skipped."""
+    _merge_broken_titles(units)
     for i, u in enumerate(units[:-1]):
         if u.kind == HEADING and u.heading and u.heading.kind == "chapter" and not u.heading.title:
             nxt = units[i + 1]
@@ -791,6 +833,54 @@ def _merge_split_headings(units: list[Unit]) -> None:
                 u.text = f"{u.text.rstrip()} {nxt.text}"
                 u.heading = HeadingMatch(u.heading.number, nxt.text, 1, "chapter", u.heading.scheme)
                 nxt.kind, nxt.heading = "merged", None
+
+
+def _merge_broken_titles(units: list[Unit]) -> None:
+    i = 0
+    while i < len(units) - 1:
+        u = units[i]
+        if u.kind != HEADING or not u.size or u.heading is None or L.ends_sentence(u.text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(units) - 1 and units[j].kind == HEADER:
+            j += 1  # the page's running head and footer, over a page turn
+        between = units[j]
+        if between.kind == BODY and between.size and between.size * 1.5 < u.size and between.page == u.page \
+                and _words(between.text)[:3] == _words(u.text)[:3]:
+            j += 1  # the running head beside the title, repeating its words
+        if j >= len(units):
+            break
+        v = units[j]
+        # in display type (a title's size) or where the first part cannot end a title ("... of"),
+        # or the second goes on in lower case; a display title may go on over a page turn
+        display = u.size >= DISPLAY
+        pages = (u.page, u.page + 1) if display else (u.page,)
+        alike = v.page in pages and v.bold == u.bold and abs(v.size - u.size) <= 0.03 * u.size
+        # the running head beside the title spells the whole of it: the title goes on in ``v``
+        spelled = between is not v and _words(between.text) == _words(u.text) + _words(v.text)
+        same = alike and (spelled and v.kind in (HEADING, BODY)
+                          or v.kind == HEADING and v.heading is not None and match_heading(v.text) is None
+                          and (display or v.text[:1].islower() or ends_open(u.text))
+                          or v.kind == BODY and display and v.text[:1].islower() and len(v.text.split()) <= 6)
+        if not same or len(u.text) + len(v.text) > MAX_HEADING_CHARS:
+            i += 1
+            continue
+        u.text = f"{u.text.rstrip()} {v.text.strip()}"
+        h = u.heading
+        u.heading = HeadingMatch(h.number, f"{h.title} {v.text.strip()}", h.level, h.kind, h.scheme)
+        v.kind, v.heading = "merged", None
+        if between is not v:
+            between.kind = HEADER  # the running head: out of the text
+        # (the next unit may go on with the title as well)
+
+
+#: A heading set this much larger than the body text is in display type (a title's size).
+DISPLAY = 1.8
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 def _mark_title(units: list[Unit]) -> None:

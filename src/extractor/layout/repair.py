@@ -248,7 +248,10 @@ def _section_tree(headings: list[tuple[Unit, int]], blocks: list[Block], body_en
         while stack and stack[-1].level >= h.level:
             stack.pop().char_end = block.char_start
         parent = stack[-1].section_id if stack else None
-        sec = Section(sid, h.number, h.title, h.level, parent, block.page, block.char_start, heading=block.text)
+        # a division's title as printed, its label and number with it ("Appendix I: Scope and
+        # Methodology", "Part Two: ..."): without them it would read as another heading's title
+        title = " ".join(block.text.split()) if h.scheme == "division" and block.text.strip() else h.title
+        sec = Section(sid, h.number, title, h.level, parent, block.page, block.char_start, heading=block.text)
         sections.append(sec)
         stack.append(sec)
     for s in stack:
