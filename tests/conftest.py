@@ -80,13 +80,13 @@ def corpus_batch(tmp_path_factory):
     without a model, as a scheduled run would process it: ``(summary, frames, output folder)``.
     Run once per session (per xdist worker: the tests that use it share one worker, see
     :func:`pytest_collection_modifyitems`) and shared by the corpus-wide tests."""
-    from extractor.runner import RunOptions, frames_from_output, run_batch
-    from tests.corpus import CORPUS, corpus_names
+    from extractor.runner import frames_from_output
+    from tests.corpus import CORPUS, corpus_names, run_corpus_batch
 
     if not corpus_names():
         pytest.skip(f"the development corpus is not here ({CORPUS})")
     out = tmp_path_factory.mktemp("corpus")
-    summary = run_batch(sorted(CORPUS.glob("*.pdf")), RunOptions(output_dir=str(out), model="none", use_cache=False))
+    summary = run_corpus_batch(out)
     return summary, frames_from_output(out), out
 
 

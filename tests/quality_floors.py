@@ -1,7 +1,7 @@
 """Floors for each corpus report's quality summary (``extractor.quality``), recorded from a run
 and held by ``tests/test_corpus.py`` so that no later rule change quietly makes a report worse.
 
-    .venv/bin/python -m tests.quality_floors record output/corpus    # after `make corpus`
+    .venv/bin/python -m tests.quality_floors record    # runs the corpus as the test does, records
 
 A share that should be high (markers resolved) may not fall more than ``SLACK`` below what was
 recorded; a share that should be low (notes never cited, claims whose sentence reads like a note,
@@ -81,13 +81,19 @@ def below_floors(summary: pd.DataFrame) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    rec = sub.add_parser("record", help="record the floors from a run's output folder")
-    rec.add_argument("output", type=Path)
+    rec = sub.add_parser("record", help="run the corpus as tests/test_corpus.py does and record its floors")
+    rec.add_argument("--keep", type=Path, help="write the run's output here (default: a temporary folder)")
     args = parser.parse_args()
+    import tempfile
+
     from extractor.quality import summary
     from extractor.runner import frames_from_output
+    from tests.corpus import run_corpus_batch
 
-    record(summary(frames_from_output(args.output)))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.keep or Path(tmp)
+        run_corpus_batch(out)
+        record(summary(frames_from_output(out)))
     print(f"wrote {FLOORS}")
 
 

@@ -247,8 +247,20 @@ def embedded_api() -> Iterator[None]:
     try:
         with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
             yield
+            _send_pending_logs()
     finally:
         server.stop()
+
+
+def _send_pending_logs() -> None:
+    """Send the run's log lines still queued for the API before the embedded server stops
+    (left queued, Prefect prints "Error logging to API ... All connection attempts failed" at exit)."""
+    from prefect.logging.handlers import APILogWorker
+
+    try:
+        APILogWorker.drain_all(timeout=5)
+    except Exception:  # noqa: BLE001 - losing a log line to the API never fails a run
+        pass
 
 
 @contextmanager
