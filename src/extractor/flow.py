@@ -162,7 +162,7 @@ def _final_state(summary: BatchSummary, logger: Any) -> Any:
         logger.warning("%d of %d reports failed", len(summary.failed), len(summary.reports))
     validation = summary.validation or {}
     for line in validation.get("warning_lines", []):
-        logger.warning("consistency: %s", line)
+        logger.warning("validation warning: %s", line)
     if validation and not validation.get("success", True):
         # the tables are written; the run is marked failed so that schedulers and on-call see it
         for line in validation.get("error_lines", []):
