@@ -16,6 +16,8 @@ export GX_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
 CORPUS ?= ../shared/corpus/pdf
+# make test runs the tests on this many pytest-xdist workers (one per core of a 2-core CI machine)
+TEST_WORKERS ?= 2
 
 .PHONY: run test bench corpus install clean help
 
@@ -47,7 +49,7 @@ run: $(STAMP)
 	$(BIN)/report-extract run $(SAMPLE) --output $(OUTPUT)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # BENCH_ONLY="extraction serve-memory" runs only those figures (bench/run.py --list names them).
 bench: $(STAMP)

@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.runner import RunOptions, frames_from_output, run_batch
-from tests.corpus import CORPUS, corpus_names
+from tests.corpus import corpus_names
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def corpus_run(tmp_path_factory):
-    if not corpus_names():
-        pytest.skip(f"the development corpus is not here ({CORPUS})")
-    out = tmp_path_factory.mktemp("corpus")
-    summary = run_batch(sorted(CORPUS.glob("*.pdf")), RunOptions(output_dir=str(out), model="none", use_cache=False))
-    return summary, frames_from_output(out)
+def corpus_run(corpus_batch):
+    summary, frames, _ = corpus_batch
+    return summary, frames
 
 
 def test_every_corpus_report_is_processed(corpus_run):
@@ -51,3 +47,14 @@ def test_no_conflict_is_raised_on_the_corpus(corpus_run):
     assert len(checks) > 200
     assert checks[checks["status"] == "conflict"]["message"].tolist() == []
     assert (frames["cross_report_checks"]["status"] != "conflict").all()
+
+
+def test_each_report_holds_its_quality_floors(corpus_run):
+    """Each corpus report's quality summary (no gold needed: markers resolved, notes never cited,
+    claims that read like notes, captions or furniture, what each table finds) holds the floors
+    recorded in tests/fixtures/corpus_quality_floors.csv (see tests/quality_floors.py)."""
+    from extractor.quality import summary
+    from tests.quality_floors import below_floors
+
+    _, frames = corpus_run
+    assert below_floors(summary(frames)) == []

@@ -84,6 +84,8 @@ def test_corruption_is_caught_and_located(name, sample_text, tmp_path, gx_contex
     assert ("sentence" in details) or ('"' in details)  # the sentence is quoted
     if severity == "warning":
         assert outcome.warnings and outcome.success_errors == clean.success_errors  # a warning never fails the run
+        # a log line per finding, one line and short; the full details stay in validation_results
+        assert all("\n" not in line and len(line) < 400 for line in outcome.warnings), [len(w) for w in outcome.warnings]
     else:
         assert not outcome.success_errors
     # the other expectations keep the outcome they have on the clean sample

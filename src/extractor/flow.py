@@ -162,7 +162,7 @@ def _final_state(summary: BatchSummary, logger: Any) -> Any:
         logger.warning("%d of %d reports failed", len(summary.failed), len(summary.reports))
     validation = summary.validation or {}
     for line in validation.get("warning_lines", []):
-        logger.warning("consistency: %s", line)
+        logger.warning("validation warning: %s", line)
     if validation and not validation.get("success", True):
         # the tables are written; the run is marked failed so that schedulers and on-call see it
         for line in validation.get("error_lines", []):
@@ -247,8 +247,20 @@ def embedded_api() -> Iterator[None]:
     try:
         with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
             yield
+            _send_pending_logs()
     finally:
         server.stop()
+
+
+def _send_pending_logs() -> None:
+    """Send the run's log lines still queued for the API before the embedded server stops
+    (left queued, Prefect prints "Error logging to API ... All connection attempts failed" at exit)."""
+    from prefect.logging.handlers import APILogWorker
+
+    try:
+        APILogWorker.drain_all(timeout=5)
+    except Exception:  # noqa: BLE001 - losing a log line to the API never fails a run
+        pass
 
 
 @contextmanager

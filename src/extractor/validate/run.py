@@ -158,11 +158,23 @@ def validate_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path | None,
             for row in _result_rows(table, frame, r, doc_ids, per_doc):
                 rows.append(row)
                 if not row["success"]:
-                    line = f"{row['doc_id'] or '(run)'}: {table}.{row['expectation']}({row['column']}): {row['details']}"
+                    column = f"({row['column']})" if row["column"] and "," not in str(row["column"]) else ""
+                    line = f"{row['doc_id'] or '(run)'}: {table}.{row['expectation']}{column}: {_log_details(row['details'])}"
                     (errors if row["severity"] == CRITICAL else warnings).append(line)
     results = sort_frame("validation_results", to_frame("validation_results", rows))
     return ValidationOutcome(results, frames["consistency_checks"], docs_index, round(time.perf_counter() - t0, 3),
                              sorted(errors), sorted(warnings))
+
+
+#: How much of a failure's details a log line shows.
+LINE_DETAILS = 240
+
+
+def _log_details(details: object, limit: int = LINE_DETAILS) -> str:
+    """A failure's details for a log line: one line, cut at ``limit`` characters (the full
+    details are in validation_results and the validation report)."""
+    text = " ".join(str(details or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _point_docs_to(ctx: Any, docs_dir: Path) -> None:
