@@ -156,6 +156,8 @@ def test_percent(text: str, surface: str, value: float, unit: str) -> None:
     ("Over the past 12 years, trade grew steadily.", "12 years", 12, "year"),
     ("A three-year initiative addressed water supply.", "three-year", 3, "year"),
     ("Over the past two decades, incomes rose steadily.", "two decades", 20, "year"),
+    ("During the last two decades, exports grew.", "two decades", 20, "year"),
+    ("Over the last five years, exports grew.", "five years", 5, "year"),
     ("The campaign began a decade ago.", "a decade", 10, "year"),
     ("The results came within six months of the launch.", "six months", 6, "month"),
 ])
@@ -261,6 +263,8 @@ def test_numbers_in_words(text: str, surface: str, value: float, unit: str) -> N
     "The national rate for nine-year compulsory education improved.",  # a classifier, not a duration
     "It was a one-time achievement built on one-on-one support and a three-tiered grid.",  # modifiers
     "In the first three quarters of 2024, incomes grew steadily.",  # a period
+    "In the last two quarters of 2024, incomes grew steadily.",  # a period
+    "Policy receded toward the end of the last century.",  # a point in time
     "Mortality fell among children per 100,000 people surveyed.",  # a denominator alone
     "The programme reached millions of children and tens of thousands of participants.",  # vague
     "Poverty is one of the most formidable challenges.",  # "one of"

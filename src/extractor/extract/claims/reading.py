@@ -22,10 +22,12 @@ from extractor import numbers as N
 from extractor.extract.claims.figures import Paragraph, Quantity
 from extractor.extract.claims.nouns import counted_noun
 from extractor.extract.claims.units import DURATIONS
-from extractor.extract.claims.words import DASHES, WORDS
+from extractor.extract.claims.words import DASHES, WORDS, is_year_word
 
 #: Words before "decade" or "century" that make it a duration counted back or on from now.
 _DECADE_LEADS = frozenset(WORDS["reading"]["decade_leads"])
+#: Words before "of (the) last century" that make it a point in time: "the end of the last century".
+_DECADE_POINTS = frozenset(WORDS["reading"]["decade_points"])
 #: The spaces between the groups of a number written "470 000": a space, a no-break space, a narrow one.
 _GROUP_SPACES = (" ", "\u00a0", "\u202f")
 #: Words written before a number for its minus sign: "minus 452 degrees Fahrenheit".
@@ -163,6 +165,9 @@ def _read_decade(par: Paragraph, s: int, e: int, sent: Span) -> list[Quantity]:
     if doc[s].lower_ in _DECADE_LEADS:
         if e < sent.end and doc[e].lower_ == "of":
             return []  # "the last decade of the century": a period
+        before = s - 1 if s > sent.start and doc[s - 1].lower_ == "the" else s
+        if before - 2 >= sent.start and doc[before - 1].lower_ == "of" and doc[before - 2].lower_ in _DECADE_POINTS:
+            return []  # "toward the end of the last century": a point in time
         s = e - 1  # the surface is the noun: "the past decade" -> "decade"
     c = Quantity(s, e, doc[s].idx, doc[s:e].end_char, Decimal(years), "words", family="duration", unit=unit)
     c.right = e
@@ -224,8 +229,8 @@ def _read_fraction(par: Paragraph, s: int, e: int, sent: Span) -> list[Quantity]
     """"two-thirds of", "a quarter of", "half of": a ratio (the "of" is left to what follows)."""
     doc = par.doc
     value = N.fraction_value([t.text for t in doc[s:e - 1]])
-    if value is None:
-        return []
+    if value is None or (e < sent.end and is_year_word(doc[e].text)):
+        return []  # "the last two quarters of 2024", "the first half of 2023": a period
     c = Quantity(s, e - 1, doc[s].idx, doc[s:e - 1].end_char, value, "words", family="ratio", unit="ratio")
     c.right = e - 1
     return [c]

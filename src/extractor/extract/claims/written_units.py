@@ -24,6 +24,8 @@ from extractor.registry import lexicon
 SINGLE_BOUNDS = frozenset(WORDS["written_units"]["single_bounds"])
 #: Words before a duration that make it part of a period: "the first 10 months of 2024".
 _PERIOD_BOUNDS = frozenset(lexicon("time_words")["periods"]["bounds"])
+#: Bounds that, with nothing after the duration, count back from now ("the last five years").
+_BACKWARD_BOUNDS = frozenset(lexicon("time_words")["periods"]["backward_bounds"])
 
 
 def attach_unit(par: Paragraph, c: Quantity, sent: Span) -> None:
@@ -131,11 +133,15 @@ def _duration_compound_states(par: Paragraph, c: Quantity, unit_tok: int, sent: 
 
 
 def _period_of_year(doc: Doc, start: int, end: int, sent: Span) -> bool:
-    """A duration that is part of a period: "the first 10 months of 2024", "the first three quarters"."""
+    """A duration that is part of a period: "the first 10 months of 2024", "the first three quarters".
+
+    "last" and "final" bound a period only inside something named after them ("the last two
+    quarters of the year"); alone they count back from now, as "past" does: "over the last five
+    years", "during the last two decades" are durations."""
+    of_follows = end + 1 < sent.end and doc[end].lower_ == "of"
     if start > sent.start and doc[start - 1].lower_ in _PERIOD_BOUNDS:
-        return True
-    return end + 1 < sent.end and doc[end].lower_ == "of" and (
-        is_year_word(doc[end + 1].text) or doc[end + 1].lower_ in MONTH_WORDS)
+        return doc[start - 1].lower_ not in _BACKWARD_BOUNDS or of_follows
+    return of_follows and (is_year_word(doc[end + 1].text) or doc[end + 1].lower_ in MONTH_WORDS)
 
 
 def _written_unit(doc: Doc, k: int, sent: Span) -> tuple[int, str] | None:
