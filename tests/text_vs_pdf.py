@@ -6,7 +6,7 @@ Where the PDF path knows that text sits in a table, a figure or a box, a text du
 lines: claims the text path finds and the PDF path does not are mostly table cells, chart labels
 and page furniture the dump's zoning failed to keep out of the body; claims the PDF path finds and
 the text path does not are the text path's recall losses. Claims match on (value, unit, surface),
-as many times as each path finds them. Prints per report: claims of each path, text-only,
+as many times as each path finds them (on the same page first). Prints per report: claims of each path, text-only,
 pdf-only and the agreement F1 (2 x matched / (text + pdf)); ``--show N`` lists N of each kind.
 
 The test-set reports (``tests.corpus_scores.SPLITS["test"]``) are never run. The PDF path's claims
@@ -19,7 +19,6 @@ import csv
 import json
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 from tests.corpus import CORPUS, corpus_names, text_dump
@@ -42,6 +41,29 @@ def _key(c: dict[str, str]) -> Key:
     return c["value"], c["unit"], c["surface"]
 
 
+def _unmatched(text_claims: list[dict[str, str]], pdf_claims: list[dict[str, str]],
+               ) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The claims of each path with no counterpart in the other: matched on (value, unit,
+    surface) on the same page first, then on any page (a dump's pages are the PDF's)."""
+    def pairs(key) -> tuple[set[int], set[int]]:
+        free: dict[tuple, list[int]] = {}
+        for j, c in enumerate(pdf_claims):
+            if j not in used_pdf:
+                free.setdefault(key(c), []).append(j)
+        for i, c in enumerate(text_claims):
+            if i not in used_text and free.get(key(c)):
+                used_text.add(i)
+                used_pdf.add(free[key(c)].pop(0))
+        return used_text, used_pdf
+
+    used_text: set[int] = set()
+    used_pdf: set[int] = set()
+    pairs(lambda c: (*_key(c), c["page"]))
+    pairs(_key)
+    return ([c for i, c in enumerate(text_claims) if i not in used_text],
+            [c for j, c in enumerate(pdf_claims) if j not in used_pdf])
+
+
 def compare(name: str, cache: Path, fresh: bool = False) -> dict:
     pdf = CORPUS / f"{name}.pdf"
     cached = cache / f"{name}.pdf.json"
@@ -54,20 +76,7 @@ def compare(name: str, cache: Path, fresh: bool = False) -> dict:
     if not dump.is_file():
         dump.write_text(text_dump(pdf), encoding="utf-8")
     text_claims = _claims(dump)
-    left = Counter(_key(c) for c in pdf_claims)
-    text_only = []
-    for c in text_claims:
-        if left[_key(c)] > 0:
-            left[_key(c)] -= 1
-        else:
-            text_only.append(c)
-    right = Counter(_key(c) for c in text_claims)
-    pdf_only = []
-    for c in pdf_claims:
-        if right[_key(c)] > 0:
-            right[_key(c)] -= 1
-        else:
-            pdf_only.append(c)
+    text_only, pdf_only = _unmatched(text_claims, pdf_claims)
     matched = len(text_claims) - len(text_only)
     total = len(text_claims) + len(pdf_claims)
     return {"report": name, "pdf": len(pdf_claims), "text": len(text_claims), "text_only": text_only,
