@@ -226,6 +226,17 @@ def test_a_table_set_beside_the_text_leaves_the_sentences_whole():
     assert not re.search(r"\b(?:99 99|37 2 39|35 0 37)\b", text)
 
 
+def test_a_charts_ticks_set_beside_the_text_are_no_part_of_it():
+    """"A decade of reform was launched / 70 / in 2003": a chart beside the text, its ticks
+    interleaved with the lines of running text; a number that ends a paragraph stays."""
+    text = ["With regard to health, reforms in public service delivery have contributed to an",
+            "85", "improved overall health care system. A decade of reform of the health system was launched",
+            "80", "in 2003, with the Health Transformation Program, and the number of doctors reached",
+            "1,200.", "75", "The next section turns to the labour market and to the wages of the poor in the east."]
+    flagged = find_charts(text, list(range(len(text))), long_line=200.0)
+    assert [text[i] for i in sorted(flagged)] == ["85", "80", "75"]
+
+
 # --- the corpus: text dumps of real reports ---------------------------------------------------
 
 

@@ -515,7 +515,8 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
     too. A caption and a source line a few dozen lines under it bound a figure whatever lies
     between (panels' subtitles read as prose), unless much of it is prose. A source or note
     paragraph standing alone (under a picture, which a dump does not show, or a box) is a
-    chart's too: it is never running text. A line that ends the sentence the prose line above
+    chart's too: it is never running text, and so is a number alone on its line next to running
+    text (a tick set beside it). A line that ends the sentence the prose line above
     left open is prose, whatever it holds (a paragraph's last words, "de 1 à 6) en 2013."); a
     short line that ends no sentence ("Average number of days to", a table's label wrapped over
     lines) is no running text, whatever its words.
@@ -584,6 +585,14 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
                     start -= 1
             out.update(body[start:stop])
         k = max(stop, k + 1)
+    # a number alone on its line between lines of running text is a chart's tick or data label
+    # set beside the text ("launched / 70 / in 2003"): running text fills its line, and a
+    # paragraph's last word ends a sentence ("1,200.")
+    for k in range(1, n - 1):
+        words = lines[body[k]].split()
+        if classes[k] == "figures" and len(words) == 1 and _BARE_NUMBER.match(words[0]) \
+                and "prose" in (classes[k - 1], classes[k + 1]):
+            out.add(body[k])
     return out
 
 
