@@ -610,9 +610,10 @@ def _carries_sentence(lines: list[str], body: list[int], read: list[str], k: int
         return False
     if rest[:1].islower() or _INNER_SENTENCE_END.search(rest) or _SENTENCE_END.search(rest):
         return True
-    above = lines[body[k - 1]].strip() if k else ""
-    return read[k - 1] == "prose" and len(above) >= settings.prose_before_row and not _SENTENCE_END.search(above) \
-        if k else False
+    if k == 0:
+        return False
+    above = lines[body[k - 1]].strip()
+    return read[k - 1] == "prose" and len(above) >= settings.prose_before_row and not _SENTENCE_END.search(above)
 
 
 def _caption_to_source(lines: list[str], body: list[int], classes: list[str], k: int, long_line: float,
