@@ -30,12 +30,14 @@ def corpus_names() -> list[str]:
     return sorted(p.stem for p in CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
 
 
-def text_dump(pdf: Path) -> str:
-    """``pdf`` as a user's text dump: pdfplumber's text of each page, pages joined by a blank line."""
+def text_dump(pdf: Path, pages: range | None = None) -> str:
+    """``pdf`` as a user's text dump: pdfplumber's text of each page, pages joined by a blank line
+    (only the pages numbered in ``pages``, from 1, where given: a fast test's excerpt)."""
     import pdfplumber
 
     with pdfplumber.open(pdf) as document:
-        return "\n\n".join(page.extract_text() or "" for page in document.pages)
+        chosen = document.pages if pages is None else [document.pages[n - 1] for n in pages]
+        return "\n\n".join(page.extract_text() or "" for page in chosen)
 
 
 def replace_words(text: str, old: str, *new: str) -> str:

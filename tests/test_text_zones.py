@@ -10,7 +10,15 @@ import re
 import pytest
 
 from extractor.ingest.text import split_pages
-from extractor.ingest.text_zones import find_charts, is_page_number, line_class, pages_from_blank_lines
+from extractor.ingest.text_zones import (
+    find_charts,
+    is_label_value,
+    is_page_number,
+    line_class,
+    longest_number_run,
+    pages_from_blank_lines,
+    split_row_tail,
+)
 from extractor.layout.repair import repair_layout
 from extractor.model import BlockKind
 
@@ -150,6 +158,85 @@ def test_charts_in_a_dump_give_no_claims_and_a_source_paragraph_is_no_body():
     assert any(b.kind == BlockKind.TABLE and "Pump Dealers" in b.text for b in doc.blocks)
 
 
+@pytest.mark.parametrize(("text", "run"), [
+    ("4.4 A 15.8 24.2 17.7 8.60 6.60 ≤5 Not Met", 5), ("Central heating 37 2 39 10 47 18 58", 7),
+    ("1 500 000 habitants en 2013", 1),  # thousands grouped with spaces are one number
+    ("in 2019, 2020 and 2021 the rate rose", 1), ("2019-20 2020-21 2021-22", 3), ("−15.4 61.5 (2.1)", 3),
+])
+def test_numbers_side_by_side(text: str, run: int) -> None:
+    assert longest_number_run(text) == run
+
+
+def test_a_label_and_its_value_is_no_sentence():
+    assert is_label_value("Flight time: 11423 hours") and is_label_value("Population (2020): 4.5 million")
+    assert line_class("Total area: 1,250 km2") == "figures"
+    assert not is_label_value("Phase 2: Implementation of the plan")  # the value holds no quantity
+    assert line_class("Note: 5 percent") == "source"  # (a note line is a source line first)
+    assert not is_label_value("The rate rose in every year of the period: 12 percent in 2019 and more after")
+
+
+def test_a_table_row_set_beside_running_text_is_split_off():
+    line = "example, 90 percent or more of the poor have access to piped water, Cell phone 99 99 99 99 99"
+    assert split_row_tail(line) == ("example, 90 percent or more of the poor have access to piped water, Cell phone",
+                                    "99 99 99 99 99")
+    assert split_row_tail("3,000 7,000 11,000 15,000 even though at 36 percent the rural headcount poverty rate is") \
+        == ("even though at 36 percent the rural headcount poverty rate is", "3,000 7,000 11,000 15,000")
+    # a row with a label, however long, is a row; a sentence's few figures stay with it
+    assert split_row_tail("Consumer prices (annual average) 7.7 0.2 1.7 3.2")[1] == ""
+    assert split_row_tail("Prices rose by 12 percent in 2019 and 4 percent in 2020 across the region.")[1] == ""
+
+
+def test_a_table_with_labels_wrapped_over_lines_is_kept_out_of_the_body():
+    """A performance table: a header over several lines, then rows whose label wraps above and
+    below its figures; the labels read as words, but a short line that ends no sentence is no
+    running text, so the whole table is one chart."""
+    table = ["FY 2019", "Performance FY 2015 FY 2016 FY 2017 FY 2018 FY 2019 FY 2019 Target",
+             "Measure Results Results Results Results Results Target Met/", "Not Met",
+             "Average number of minutes", "4.4 A 15.8 24.2 17.7 8.60 6.60 ≤5 Not Met", "to answer phone calls",
+             "Average number of days to", "4.4 B 56.2 54.1 67.0 58.6 55.7 ≤60 Met", "process pension claims"]
+    lines = [*body_lines(3), *table, *body_lines(3, 10)]
+    flagged = find_charts(lines, list(range(len(lines))), long_line=200.0)
+    assert [lines[i] for i in sorted(flagged)] == table[:-1]  # (a label under the last row has no figure)
+
+
+def test_rows_with_decimals_after_a_label_are_no_sentence_end():
+    """"Free reserves as a percentage of / credit in good standing 4.2 5.1 4.1": a row's last
+    figure ("8.0") is no sentence's end with a note marker ("in 2013.9")."""
+    table = ["Table 5. Precautionary balances", "(In billions of SDRs)", "Reserves 1.9 2.0 2.1 2.6 2.8 3.0",
+             "Free reserves 1.5 1.7 2.0 2.6 2.9 3.3", "Free reserves as a percentage of",
+             "credit in good standing 4.2 5.1 4.1 4.3 7.0 8.0"]
+    lines = [*body_lines(3), *table, *body_lines(3, 10)]
+    flagged = find_charts(lines, list(range(len(lines))), long_line=200.0)
+    assert [lines[i] for i in sorted(flagged)] == table
+
+
+def test_a_table_set_beside_the_text_leaves_the_sentences_whole():
+    rows = ["Central heating 37 2 39 10 47 18 58", "Access to piped gas 35 0 37 10 45 17 54",
+            "Home phone 28 4 30 13 34 18 39"]
+    body = ["Gaps in access to household services between poor and non-poor have been",
+            "reduced. For example, 90 percent or more of the poor have access to water, toilet,",
+            "refrigerator, and cell phone. In contrast, access to piped natural gas Cell phone 99 99 99 99 99",
+            "and central heating is not as widespread among the poor of the eastern regions."]
+    mixed = [body[0], rows[0], body[1], rows[1], body[2], rows[2], body[3]]
+    p1 = page(1, [*body_lines(8), *mixed, *body_lines(4, 20)], [])
+    doc = repair_text("\n\n".join([p1, page(2, body_lines(14, 30), [])]))
+    text = body_text(doc)
+    assert "have been reduced. For example, 90 percent or more of the poor" in text
+    assert "access to piped natural gas Cell phone and central heating is not as widespread" in text
+    assert not re.search(r"\b(?:99 99|37 2 39|35 0 37)\b", text)
+
+
+def test_a_charts_ticks_set_beside_the_text_are_no_part_of_it():
+    """"A decade of reform was launched / 70 / in 2003": a chart beside the text, its ticks
+    interleaved with the lines of running text; a number that ends a paragraph stays."""
+    text = ["With regard to health, reforms in public service delivery have contributed to an",
+            "85", "improved overall health care system. A decade of reform of the health system was launched",
+            "80", "in 2003, with the Health Transformation Program, and the number of doctors reached",
+            "1,200.", "75", "The next section turns to the labour market and to the wages of the poor in the east."]
+    flagged = find_charts(text, list(range(len(text))), long_line=200.0)
+    assert [text[i] for i in sorted(flagged)] == ["85", "80", "75"]
+
+
 # --- the corpus: text dumps of real reports ---------------------------------------------------
 
 
@@ -253,3 +340,49 @@ def test_a_paragraphs_last_words_before_a_chart_stay_prose():
              "2003 2003 2013 2013", "Source : Indicateurs mondiaux de gouvernance."]
     flagged = find_charts(lines, list(range(len(lines))), long_line=200.0)
     assert sorted(flagged) == list(range(2, len(lines)))
+
+
+@pytest.mark.corpus
+def test_performance_tables_in_a_dump_are_tables():
+    """OPM: performance tables of five years' results, their measures wrapped over lines above
+    and below each row of figures, between the objectives' running text."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    pages = split_pages(text_dump(corpus_pdf("opm-annual-performance-report-fy2019"), range(28, 33)))
+    lines = [ln for p in pages for ln in p.lines if ln.text.strip()]
+    table = [ln for ln in lines if re.match(r"4\.[34] [A-E] ", ln.text) or "Results Results" in ln.text]
+    assert len(table) >= 8 and all(ln.is_table for ln in table)
+    assert not [ln for ln in lines if ln.text.startswith("Strategic Objective 4 .") and ln.is_table]
+
+
+@pytest.mark.corpus
+def test_tables_with_long_labels_and_decimals_in_a_dump_are_tables():
+    """IMF pamphlet (table II.5: rows of balances, a ratio's label wrapped over two lines) and
+    the French World Bank report (a table of projections with long row labels, decimal points)."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    imf = split_pages(text_dump(corpus_pdf("imf-financial-operations-general-department-2001"), range(48, 53)))
+    lines = [ln for p in imf for ln in p.lines]
+    rows = [ln for ln in lines if re.match(r"(Reserves|Free reserves|credit in good standing|outstanding) [\d.]+ ",
+                                           ln.text)]
+    assert len(rows) >= 4 and all(ln.is_table for ln in rows)
+    assert not [ln for ln in lines if "These allocations have amounted to" in ln.text and ln.is_table]
+    chad = split_pages(text_dump(corpus_pdf("worldbank-chad-scd-french-2015"), range(19, 24)))
+    lines = [ln for p in chad for ln in p.lines]
+    rows = [ln for ln in lines if re.match(r"(Indice des prix|Production de pétrole|VAN de la dette)", ln.text)
+            and re.search(r"\d\.\d \S+ \S+ \S+$", ln.text)]
+    assert len(rows) >= 3 and all(ln.is_table for ln in rows)
+
+
+@pytest.mark.corpus
+def test_a_table_beside_the_text_in_a_dump_leaves_its_sentences_whole():
+    """World Bank spreads: a table of household services set beside two columns of text, the
+    dump interleaving their lines and gluing a row's cells to the end of a line of text; and a
+    chart's ticks glued to the start of one."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    doc = repair_text(text_dump(corpus_pdf("worldbank-turkey-scd-spreads-2016"), range(24, 29)))
+    text = body_text(doc)
+    assert "For example, 90 percent or more of the poor have access to piped water, toilet," in text
+    assert "even though at 36 percent the rural headcount poverty rate" in text
+    assert not re.search(r"\b(?:99 99 99|37 2 39 10|3,000 7,000)\b", text)

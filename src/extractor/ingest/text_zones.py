@@ -17,7 +17,11 @@ lines flagged as a PDF page's are:
   written with a caret marker (``^12 United Nations ...``), as the PDF backend writes them, so
   that layout repair reads every note the same way;
 - ``is_table``: the text of a chart or a table set between body lines: axis ticks, data labels
-  and legends, rows of figures (see :func:`is_chart_line`).
+  and legends, rows of figures, numbers side by side, labels and their values (see
+  :func:`line_class` and :func:`find_charts`), and the cells of a table's row set at the end of
+  a line of running text (a table beside the text, see :func:`split_row_tail`). Chart and
+  table lines that cut a sentence of the body are set after the line that ends it, so that the
+  sentence joins again.
 
 The thresholds are named in :class:`TextZoneSettings`; the words that open a caption or a source
 line come from the ``layout`` lexicon.
@@ -68,6 +72,24 @@ class TextZoneSettings:
     #: a source or note paragraph, set smaller than the body, has lines longer than this share
     #: of the upper quartile of the body's line lengths
     long_line_ratio: float = 1.05
+    #: a line of running text that goes on past its end fills the column: a line of a few words
+    #: (``short_line_words`` at most) shorter than this share of the upper quartile of the body's
+    #: line lengths that ends no sentence is a label, a heading or a table's cell
+    short_line_ratio: float = 0.5
+    short_line_words: int = 6
+    #: a run of this many numbers side by side ("4.62 4.33 4.70 4.88"), with no word, comma or
+    #: "and" between them, is a table's row or a chart's ticks, never running text
+    row_numbers: int = 3
+    #: a row with this many numbers side by side is a table's on its own, between body lines
+    lone_row_numbers: int = 4
+    #: running text before a table's row on one line ("... access to piped natural gas Cell
+    #: phone 99 99 99 99") runs to this many characters at least; a row's label is shorter
+    prose_before_row: int = 45
+    #: a caption and the source or note line under it bound a figure or a table, whatever is
+    #: between them, when they are at most this many lines apart and at most this share of the
+    #: lines between reads as running text (a panel's subtitle)
+    caption_source_lines: int = 60
+    caption_source_prose: float = 0.34
 
 
 SETTINGS = TextZoneSettings()
@@ -410,11 +432,55 @@ def _tokens(text: str) -> tuple[int, int, int, int]:
     return len(toks), figures, words, lower
 
 
+# a number as a table's cell or a chart's tick holds it: "37", "4.62", "−15.4", "(2.1)", "$90",
+# "58.4%", "2019-20"; a number that a comma or a point ends ("2019,", "2021.") is one of a sentence
+_BARE_NUMBER = re.compile(r"^[(\[]?[-+\u2212\u2013]?[$\u20ac\u00a3]?\d(?:[\d,.\-\u2013]*\d)?%?[)\]]?$")
+_THOUSANDS_GROUP = re.compile(r"^\d{3}$")
+
+
+def number_runs(text: str) -> list[tuple[int, int, int]]:
+    """The runs of numbers set side by side in a line: (first token, end token, numbers) for
+    each run of bare numbers (see ``_BARE_NUMBER``) with no word or punctuation between them.
+    A group of three digits after a number of one to three digits goes on that number ("1 500
+    000", thousands grouped with spaces as French and Spanish print them)."""
+    toks = text.split()
+    runs: list[tuple[int, int, int]] = []
+    start, count = -1, 0
+    for i, t in enumerate(toks + [""]):
+        if t and _BARE_NUMBER.match(t):
+            if start < 0:
+                start, count = i, 1
+            elif not (_THOUSANDS_GROUP.match(t) and re.fullmatch(r"\d{1,3}", toks[i - 1])):
+                count += 1
+            continue
+        if start >= 0:
+            runs.append((start, i, count))
+        start, count = -1, 0
+    return runs
+
+
+def longest_number_run(text: str) -> int:
+    """How many numbers the longest run of numbers side by side in ``text`` holds."""
+    return max((c for _, _, c in number_runs(text)), default=0)
+
+
+# "Flight time: 11423 hours", "Total area: 1,250 km2", "Population (2020): 4.5 million": a short
+# label, a colon and a quantity, as a fact sheet, a data box or a table of two columns sets them
+_LABEL_VALUE = re.compile(r"^(?P<label>[A-Z\u00c0-\u00de][^:]{0,48}?)\s?:\s*(?P<value>[-+\u2212(]?[$\u20ac\u00a3]?\d\S*"
+                          r"(?:\s+\S+){0,3})$")
+
+
+def is_label_value(text: str) -> bool:
+    """A line that is a label and its value ("Flight time: 11423 hours"), not a sentence."""
+    m = _LABEL_VALUE.match(text.strip())
+    return bool(m) and len(m.group("label").split()) <= 6 and not _SENTENCE_END.search(m.group("value"))
+
+
 def line_class(text: str) -> str:
     """What a line of a dump reads as: ``contents`` (an entry of a table of contents),
     ``caption``, ``source``, ``prose``, ``figures`` (a row of a table or a chart's ticks and data
-    labels: as many figures as words) or ``other`` (a label, a legend, a heading, a table's
-    header)."""
+    labels: as many figures as words, or numbers side by side, or a label and its value) or
+    ``other`` (a label, a legend, a heading, a table's header)."""
     t = text.strip()
     if is_toc_entry(t):
         return "contents"  # a contents entry ("Introduction ....... 1") is layout repair's to read
@@ -423,7 +489,7 @@ def line_class(text: str) -> str:
     if _SOURCE.match(t):
         return "source"
     n, figures, words, lower = _tokens(t)
-    if figures and figures >= words:
+    if figures and figures >= words or longest_number_run(t) >= SETTINGS.row_numbers or is_label_value(t):
         return "figures"
     if n >= 4 and lower * 2 >= n or n >= 6 and _SENTENCE_END.search(t) and lower * 10 >= 3 * n:
         return "prose"
@@ -443,18 +509,33 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
     caption or at a row of figures, goes on over rows of figures and labels (never over prose),
     and takes the source and note lines under it (see :func:`_source_end`). A run that holds
     ``chart_figure_lines`` rows of figures is a chart, and so is one with a caption and a row
-    of figures or a source line; labels after its last row of figures are its own only when a
-    source line follows them. Its caption, when printed a few lines above, is taken too. A
-    source or note paragraph standing alone (under a picture, which a dump does not show, or a
-    box) is a chart's too: it is never running text. A line that ends the sentence the prose
-    line above left open is prose, whatever it holds (a paragraph's last words, "de 1 à 6) en
-    2013.").
+    of figures or a source line, and one row of ``lone_row_numbers`` numbers side by side;
+    labels after its last row of figures are its own only when a source line follows them, or
+    when they hold figures themselves. Its caption, when printed a few lines above, is taken
+    too. A caption and a source line a few dozen lines under it bound a figure whatever lies
+    between (panels' subtitles read as prose), unless much of it is prose. A source or note
+    paragraph standing alone (under a picture, which a dump does not show, or a box) is a
+    chart's too: it is never running text, and so is a number alone on its line next to running
+    text (a tick set beside it). A line that ends the sentence the prose line above
+    left open is prose, whatever it holds (a paragraph's last words, "de 1 à 6) en 2013."); a
+    short line that ends no sentence ("Average number of days to", a table's label wrapped over
+    lines) is no running text, whatever its words.
     """
     read = [line_class(lines[i]) for i in body]
     classes = list(read)
+    short = settings.short_line_ratio * long_line / settings.long_line_ratio
+    for k in range(len(body)):
+        text = lines[body[k]].strip()
+        if read[k] == "prose" and len(text) < short and len(text.split()) <= settings.short_line_words \
+                and not _ENDS_PARAGRAPH.search(text):
+            classes[k] = "other"
+    for k in range(len(body)):  # running text with a table's row set beside it
+        if read[k] == "figures" and _carries_sentence(lines, body, read, k, settings):
+            classes[k] = "prose"
     for k in range(1, len(body)):  # a paragraph's last words ("de 1 à 6) en 2013.9") go on its prose
         if read[k] in ("figures", "other") and read[k - 1] == "prose" and _ENDS_PARAGRAPH.search(lines[body[k]]) \
-                and not _SENTENCE_END.search(lines[body[k - 1]].strip()):
+                and not _SENTENCE_END.search(lines[body[k - 1]].strip()) \
+                and longest_number_run(lines[body[k]]) < settings.row_numbers:  # (a row: "3.9 4.2")
             classes[k] = "prose"
     out: set[int] = set()
     k = 0
@@ -465,14 +546,24 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
             out.update(body[k:stop])
             k = stop
             continue
+        if classes[k] == "caption":
+            bracket = _caption_to_source(lines, body, classes, k, long_line, settings)
+            if bracket:
+                out.update(body[k:bracket])
+                k = bracket
+                continue
         if classes[k] not in ("caption", "figures"):
             k += 1
             continue
         start, end, last_figures, figures = k, k, -1, 0
         captioned = classes[k] == "caption"
+        strong = False
         while end < n and classes[end] in ("caption", "figures", "other"):
             if classes[end] == "figures":
                 figures, last_figures = figures + 1, end
+                strong |= longest_number_run(lines[body[end]]) >= settings.lone_row_numbers
+            elif read[end] == "other" and _tokens(lines[body[end]])[1] >= 2:
+                last_figures = end  # a label line with figures of its own ("Gold holdings 5.9 Receivables 0.6")
             captioned |= classes[end] == "caption"
             end += 1
         sourced = end < n and classes[end] == "source"
@@ -480,7 +571,7 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
             stop = _source_end(lines, body, classes, end, long_line, settings)
         else:
             stop = max(last_figures + 1, start + 1) if figures else end
-        if figures >= settings.chart_figure_lines or captioned and (figures or sourced):
+        if figures >= settings.chart_figure_lines or captioned and (figures or sourced) or strong:
             if not captioned:  # the caption printed above the chart's first row of figures
                 for up in range(start - 1, max(-1, start - 1 - settings.caption_lines_above), -1):
                     if classes[up] == "caption":
@@ -488,9 +579,59 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
                         break
                     if classes[up] not in ("other", "prose") or _SENTENCE_END.search(lines[body[up]].strip()):
                         break  # (a subtitle under the caption reads as prose but ends no sentence)
+                # label lines with figures of their own right above the first row ("Assets 42.2")
+                while start > 0 and read[start - 1] == "other" and _tokens(lines[body[start - 1]])[1] >= 2 \
+                        and body[start - 1] not in out:
+                    start -= 1
             out.update(body[start:stop])
         k = max(stop, k + 1)
+    # a number alone on its line between lines of running text is a chart's tick or data label
+    # set beside the text ("launched / 70 / in 2003"): running text fills its line, and a
+    # paragraph's last word ends a sentence ("1,200.")
+    for k in range(1, n - 1):
+        words = lines[body[k]].split()
+        if classes[k] == "figures" and len(words) == 1 and _BARE_NUMBER.match(words[0]) \
+                and "prose" in (classes[k - 1], classes[k + 1]):
+            out.add(body[k])
     return out
+
+
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_][.!?;][\"'\u201d\u2019)]*\s+[A-Z\u00c0-\u00de]")
+
+
+def _carries_sentence(lines: list[str], body: list[int], read: list[str], k: int,
+                      settings: TextZoneSettings) -> bool:
+    """Is line ``k`` (of ``body``) running text with a table's row or a chart's ticks set beside
+    it (see :func:`split_row_tail`), rather than a row with a long label? Its running text goes
+    on a sentence: it opens in lower case, or holds a sentence's end, or the line above is
+    running text of ``prose_before_row`` characters that ends no sentence."""
+    rest = split_row_tail(lines[body[k]], settings)[0] if read[k] == "figures" else ""
+    if rest == lines[body[k]] or not rest:
+        return False
+    if rest[:1].islower() or _INNER_SENTENCE_END.search(rest) or _SENTENCE_END.search(rest):
+        return True
+    if k == 0:
+        return False
+    above = lines[body[k - 1]].strip()
+    return read[k - 1] == "prose" and len(above) >= settings.prose_before_row and not _SENTENCE_END.search(above)
+
+
+def _caption_to_source(lines: list[str], body: list[int], classes: list[str], k: int, long_line: float,
+                       settings: TextZoneSettings) -> int:
+    """Where a figure that a caption at ``k`` (of ``body``) opens ends, when a source or note
+    line closes it within ``caption_source_lines`` lines, with ``chart_figure_lines`` rows of
+    figures between and at most ``caption_source_prose`` of the lines between read as prose
+    (and no other caption); else 0."""
+    for end in range(k + 1, min(len(body), k + 1 + settings.caption_source_lines)):
+        if classes[end] == "caption":
+            return 0
+        if classes[end] == "source":
+            between = classes[k + 1:end]
+            if between.count("figures") < settings.chart_figure_lines \
+                    or between.count("prose") > settings.caption_source_prose * len(between):
+                return 0
+            return _source_end(lines, body, classes, end, long_line, settings)
+    return 0
 
 
 def _source_end(lines: list[str], body: list[int], classes: list[str], k: int, long_line: float,
@@ -562,7 +703,13 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) ->
             last = [s.strip() for i, s in enumerate(lines) if i >= block.start and s.strip() and i not in skip]
             unfinished = bool(last) and not _SENTENCE_END.search(last[-1])
         page: list[RawLine] = []
+        # chart and table text that cuts a sentence of the body: set after the line that ends it
+        pending: list[RawLine] = []
+        open_sentence = False  # the last body line so far ends no sentence
         for i, text in enumerate(lines):
+            if i == notes_from:
+                page.extend(pending)
+                pending = []
             if i in skip:
                 page.append(RawLine(text, is_header=True))
             elif i >= notes_from:
@@ -570,10 +717,42 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) ->
                     continue
                 s = starts.get(i)
                 page.append(RawLine(f"^{s.number} {s.text}" if s else text, is_note=bool(text.strip())))
+            elif i in charts:
+                (pending if open_sentence else page).append(RawLine(text, is_table=True))
+            elif text.strip():
+                prose, cells = split_row_tail(text, settings)
+                page.append(RawLine(prose))
+                if cells:
+                    pending.append(RawLine(cells, is_table=True))
+                open_sentence = not _ENDS_PARAGRAPH.search(prose.strip())
+                if not open_sentence:
+                    page.extend(pending)
+                    pending = []
             else:
-                page.append(RawLine(text, is_table=i in charts))
+                page.append(RawLine(text))
+        page.extend(pending)
         out.append(page)
     return out
+
+
+def split_row_tail(text: str, settings: TextZoneSettings = SETTINGS) -> tuple[str, str]:
+    """A line of running text and the cells of a table's row or a chart's ticks the dump set at
+    its end or at its start, split: ``row_numbers`` numbers side by side at the end ("... access
+    to piped natural gas Cell phone 99 99 99 99 99 99 99", a table set beside the text) or at the
+    start ("3,000 7,000 11,000 15,000 even though at 36 percent the rural ...") of a line whose
+    rest reads as running text of ``prose_before_row`` characters at least; else the line and ""."""
+    runs = [r for r in number_runs(text) if r[2] >= settings.row_numbers]
+    toks = text.split()
+    for start, end, _ in runs[-1:] + runs[:1]:
+        if end == len(toks) and start > 0:
+            rest, cells = " ".join(toks[:start]), " ".join(toks[start:])
+        elif start == 0 and end < len(toks):
+            rest, cells = " ".join(toks[end:]), " ".join(toks[:end])
+        else:
+            continue
+        if len(rest) >= settings.prose_before_row and line_class(rest) == "prose":
+            return rest, cells
+    return text, ""
 
 
 _URLISH = re.compile(r"https?://|www\.|\bdoi:|\bAvailable (?:at|from)\b", re.IGNORECASE)
