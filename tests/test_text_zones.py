@@ -237,6 +237,16 @@ def test_a_charts_ticks_set_beside_the_text_are_no_part_of_it():
     assert [text[i] for i in sorted(flagged)] == ["85", "80", "75"]
 
 
+def test_a_figures_title_printed_above_its_bare_label_goes_with_the_figure():
+    """"Total number of interventions (2010-2022)" / "Figure 1" / "Source: ...": the title above
+    a bare label is the figure's, not a heading of the body; a paragraph above keeps its lines."""
+    figure = ["Total number of industrial policy interventions by country (2010-2022)", "Figure 1",
+              "Source: Own elaboration based on a trade alert database (2023)."]
+    lines = [*body_lines(3), *figure, *body_lines(2, 10)]
+    flagged = find_charts(lines, list(range(len(lines))), long_line=200.0)
+    assert [lines[i] for i in sorted(flagged)] == figure
+
+
 # --- the corpus: text dumps of real reports ---------------------------------------------------
 
 
@@ -303,6 +313,19 @@ def test_fundar_dump_list_after_notes_is_no_note_and_chart_labels_are_no_claims(
     assert not surfaces & {"0%", "1%", "2%", "0,5%", "1,73%"}
     # the chart's country labels are places the report names (its text is read for places only)
     assert {"France", "South Korea"} <= {p["name"] for p in tables["places"]}
+
+
+@pytest.mark.corpus
+def test_a_contents_page_is_no_chart():
+    """GAO's contents page ("Letter 1", "Results in Brief 5", a title wrapped over lines with
+    "1978;" in it): read alone its lines look like a table's rows, but they stay for the contents
+    list that headings are read from."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    first_pages = split_pages(text_dump(corpus_pdf("gao-doe-advanced-energy-technologies-2006"), range(1, 5)))
+    contents = next(p for p in first_pages if any(line.text == "Contents" for line in p.lines))
+    assert [line.text for line in contents.lines if line.is_table] == []
+    assert any(line.text.startswith("Results in Brief") for line in contents.lines)
 
 
 @pytest.mark.corpus

@@ -65,6 +65,8 @@ class TextZoneSettings:
     chart_figure_lines: int = 2
     #: lines above a chart's first line of figures searched for its caption
     caption_lines_above: int = 6
+    #: most lines of a figure's title printed above its bare label ("Figure 1")
+    title_lines_above: int = 2
     #: most lines a source or note paragraph under a chart runs to
     source_lines: int = 12
     #: most lines of a note that the page before broke off, printed above the page's first note
@@ -572,6 +574,8 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
         else:
             stop = max(last_figures + 1, start + 1) if figures else end
         if figures >= settings.chart_figure_lines or captioned and (figures or sourced) or strong:
+            if classes[start] == "caption" and _bare_caption(lines[body[start]]):
+                start = _title_above(lines, body, classes, start, out, settings)
             if not captioned:  # the caption printed above the chart's first row of figures
                 for up in range(start - 1, max(-1, start - 1 - settings.caption_lines_above), -1):
                     if classes[up] == "caption":
@@ -594,6 +598,38 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
                 and "prose" in (classes[k - 1], classes[k + 1]):
             out.add(body[k])
     return out
+
+
+_CONTENTS_TITLES = frozenset(lexicon("headings")["contents"]["titles"])
+
+
+def is_contents_title(text: str) -> bool:
+    """The title of a table of contents or a list of figures ("Contents", "List of Tables")."""
+    return text.strip().rstrip(":.").strip().lower() in _CONTENTS_TITLES
+
+
+def _bare_caption(text: str) -> bool:
+    """A caption that is only its label ("Figure 1", "Table 2:"): the title is printed apart."""
+    m = _CAPTION.match(text.strip())
+    return m is not None and not text.strip()[m.end():].strip()
+
+
+def _title_above(lines: list[str], body: list[int], classes: list[str], k: int, out: set[int],
+                 settings: TextZoneSettings) -> int:
+    """Where a figure whose bare label is line ``k`` (of ``body``) starts: its title, when printed
+    right above the label ("Total number of interventions (2010-2022)" / "Figure 1"), is one or
+    two lines that end no sentence, after a line that ends one (a paragraph the figure does not
+    break) or at the top of the page."""
+    start = k
+    while start > 0 and k - start < settings.title_lines_above and body[start - 1] not in out \
+            and not _SENTENCE_END.search(lines[body[start - 1]].strip()) \
+            and longest_number_run(lines[body[start - 1]]) < settings.row_numbers:
+        start -= 1
+    while start < k:  # the line before the title ends a sentence, or there is none
+        if start == 0 or classes[start - 1] != "prose" or _ENDS_PARAGRAPH.search(lines[body[start - 1]].strip()):
+            return start
+        start += 1
+    return k
 
 
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_][.!?;][\"'\u201d\u2019)]*\s+[A-Z\u00c0-\u00de]")
@@ -695,8 +731,9 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) ->
         notes_from = block.start if block else len(lines)
         if block and unfinished:
             notes_from = _continued_note(lines, skip, block.start, long, settings)
-        charts = find_charts(lines, [i for i in range(notes_from) if lines[i].strip() and i not in skip],
-                             long, settings)
+        body = [i for i in range(notes_from) if lines[i].strip() and i not in skip]
+        # a contents page's entries ("Figure 3: ...  12", titles and their page numbers) are no chart
+        charts = set() if body and is_contents_title(lines[body[0]]) else find_charts(lines, body, long, settings)
         starts = {s.index: s for s in block.notes} if block else {}
         consumed = {s.index + 1 for s in starts.values() if s.style == "alone"}
         if block:
