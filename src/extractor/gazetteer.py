@@ -214,6 +214,14 @@ def _countries() -> list[Entry]:
             out.append(Entry(form, "country", c.alpha_2, "", "country"))
     for form, code in COUNTRY_ABBREVIATIONS.items():
         out.append(Entry(form, "country", code, "", "country", variant="abbreviation"))
+    # "Korea" of "Republic of Korea": the short form of a "Republic of <X>" that no country is
+    # called already (a namesake's longer title, "Democratic People's Republic of Korea", does not count)
+    names = {e.name for e in out}
+    for e in list(out):
+        short = re.sub(r"^Republic of (?:the )?", "", e.name)
+        if short != e.name and short not in names:
+            names.add(short)
+            out.append(Entry(short, "country", e.country, "", "country", variant="short"))
     return out
 
 

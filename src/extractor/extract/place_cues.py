@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from extractor.analysis import ParsedBlock
 from extractor.extract.place_context import (
     COMPASS_REGION_WORDS, acceptable_name, acronym_plural, adjective_of_nationality, after_determiner,
-    at_sentence_start, institution_of,
+    at_sentence_start, in_list_of_other_names, institution_of, names_organisation,
     is_title, lowers, name_run, names_person, names_road, part_of_longer_name, quoted_term,
 )
 from extractor.extract.place_mention import HEADING_KINDS, WIDE_TYPES, Found, Mention
@@ -45,6 +45,8 @@ SAINT_PREFIXES = frozenset(_CUES["names"]["saint_prefixes"])
 WORD_SUFFIXES = tuple(_CUES["names"]["word_suffixes"])
 _REGION_HEADS = frozenset(REGIONS)
 _THE = frozenset({"the"})
+#: The four points, which after a locative "the" and alone name a region ("in the East", "from the South").
+_CARDINAL_POINTS = frozenset({"north", "south", "east", "west"})
 _COMMA = frozenset({","})
 #: Parts of speech of an English word that make it a common noun (or a verb), not a feature's name.
 _NOUN_OR_VERB = frozenset({"NOUN", "VERB"})
@@ -86,19 +88,29 @@ def cued_cities(found: Found, pb: ParsedBlock) -> None:
     resume = 0  # a name found ends at ``resume``: the next one starts there or later
     firsts, orth = found.gaz.cued_first_words(), doc.to_array(ORTH)
     starts = np.flatnonzero(firsts[np.minimum(np.searchsorted(firsts, orth), len(firsts) - 1)] == orth)
+    hits: list[tuple[int, int, Entry]] = []
     for i in map(int, starts):
-        token = doc[i]
-        if i < resume or i in taken or not is_title(token):
+        if i < resume or i in taken or not is_title(doc[i]):
             continue
         hit = _cued_city_at(found, doc, i, taken)
         if hit is None:
             continue
         e, entry = hit
         resume = e
+        hits.append((i, e, entry))
+    # A name's neighbours that are cities of the same kind are places too, not the rest of a longer
+    # name: a chart's labels ("San Francisco Atlanta Dallas"), a list of cities.
+    neighbours = taken | {k for i, e, entry in hits if not entry.alternate for k in range(i, e)}
+    for i, e, entry in hits:
         if entry.alternate and (heading or at_sentence_start(doc, i) or not _located(found, pb, i, e)):
             continue  # "Greenfield land ...", "Hamas launched ...": an alternate name is a city only where located
-        if (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, taken, heading)
-                and not names_person(doc, i, e, taken, found.gaz) and not after_determiner(doc, i) and acceptable_name(doc, i, e, found.vocabulary, found.gaz)
+        others = neighbours - set(range(i, e))
+        if names_organisation(doc, e) or institution_of(doc, i) or in_list_of_other_names(doc, i, e, others):
+            continue  # "Federal Reserve Bank of St. Louis", "Kuwait Finance House", "Apple, Meta, Microsoft"
+        if e - i == 1 and english_word(doc[i].text) and (heading or at_sentence_start(doc, i)):
+            continue  # "Orange areas represent ...": an ordinary word, capitalised
+        if (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, others, heading)
+                and not names_person(doc, i, e, others, found.gaz) and not after_determiner(doc, i) and acceptable_name(doc, i, e, found.vocabulary, found.gaz)
                 and not any(low in found.vocabulary for low in lowers(doc, i, e))):
             found.add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
                               gaz_parent=entry.parent))
@@ -223,7 +235,8 @@ def bare_features(found: Found, pb: ParsedBlock) -> None:
         after_place = before in ("and", "or", ",") and i >= 2 and (i - 2) in found.taken(pb)
         if before not in LOCATIVES and not after_place:
             continue
-        if not after_place and i >= 2 and is_title(doc[i - 2]) and not at_sentence_start(doc, i - 2):
+        if not after_place and i >= 2 and is_title(doc[i - 2]) and not at_sentence_start(doc, i - 2) \
+                and not found.overlaps(pb, i - 2, i - 1):
             continue  # "Pathways Out of the Polycrisis": a title-case title
         s = e = i + 1
         while e < n and e - s < 2 and is_title(doc[e]) and doc[e].lower_ not in STOP_WORDS and (
@@ -232,7 +245,8 @@ def bare_features(found: Found, pb: ParsedBlock) -> None:
         if e == s or found.overlaps(pb, s, e):
             continue
         words = lowers(doc, s, e)
-        if "-".join(words) in COMPASS_REGION_WORDS or (e - s == 1 and words[0] in COMPASS_REGION_WORDS):
+        if "-".join(words) in COMPASS_REGION_WORDS or (e - s == 1 and (words[0] in COMPASS_REGION_WORDS
+                                                                      or words[0] in _CARDINAL_POINTS)):
             # "in the North East", "the Midwest": a region of a country, named by compass points
             if not (e < n and (is_title(doc[e]) or doc[e].text in DASHES)):
                 found.add(Mention(pb, s, e, "region", "pattern", core=doc[s:e].text, core_len=e - s, headed=True))

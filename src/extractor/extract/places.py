@@ -105,6 +105,9 @@ PASSES: tuple[Pass, ...] = (
          "before compass_names, whose regions already start with their compass word."),
     Pass("compass_names", place_regions.compass_names, False,
          "'through West Nusa': a compass word before a name no pass knows, so after all of them."),
+    Pass("repeated_names", place_regions.repeated_names, False,
+         "'more challenged Southeast Anatolia': a name a rule accepted elsewhere in the document, "
+         "written again where no cue stands; after every pass that accepts new names."),
     Pass("bare_aliases", place_regions.bare_aliases, False,
          "A bare 'Guizhou' where 'Guizhou Province' occurs: reads the headed names every other "
          "pass found, and takes only tokens none of them claimed."),
