@@ -438,6 +438,18 @@ def _namesakes() -> dict[str, tuple[Entry, ...]]:
     return {name: tuple(entries) for name, entries in out.items()}
 
 
+@functools.lru_cache(maxsize=None)
+def local_names(country: str) -> tuple[Entry, ...]:
+    """The subdivisions of ``country`` and its cities of :data:`CITY_LOOKUP_MIN_POPULATION` and up,
+    one entry per spelling (a subdivision before a city of the same name)."""
+    out: dict[str, Entry] = {}
+    for name, entries in _namesakes().items():
+        for e in entries:
+            if e.country == country and (name not in out or e.source == "subdivision"):
+                out[name] = e
+    return tuple(out.values())
+
+
 @functools.lru_cache(maxsize=1)
 def _coded_subdivisions() -> dict[tuple[str, str], Entry]:
     """(country, code after the dash) -> first-level subdivision ("US", "TX" -> Texas)."""

@@ -147,6 +147,13 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
                    city_only=entry.source == "city" and not gaz.is_subdivision(text), variant=entry.variant)
 
 
+def _named_by_adjective(doc: Doc, start: int, end: int, place_type: str) -> bool:
+    """"the Mediterranean region", "the Aegean region": "the", an adjective and a singular "region"
+    (not "of" after it: "the Spanish region of Murcia" is a region of Spain) name the region."""
+    return (place_type == "region" and start > 0 and doc[start - 1].lower_ == "the" and doc[end - 1].lower_ == "region"
+            and not (end < len(doc) and doc[end].lower_ == "of"))
+
+
 def _opens_organisation_name(found: Found, doc: Doc, start: int, end: int) -> bool:
     """Whether the name and the capitalised word after it begin the name of an organisation the
     document writes whole elsewhere ("American Ocean Minerals" of "American Ocean Minerals
@@ -291,8 +298,9 @@ def _headed(found: Found, pb: ParsedBlock, start: int, end: int, method: str, pl
             return None
         # Two places, as "Houston, TX" is (:func:`place_cues.state_codes`): the city, and the federal
         # district after it, of the district type and the city's parent.
-        found.add(Mention(pb, end - 1, end, "district", "pattern", core=doc[end - 1].text, core_len=1,
-                          country=city.country))
+        # "DC", "D.C." and "D.C" are one district: its core is written without the full stops
+        found.add(Mention(pb, end - 1, end, "district", "pattern", core=doc[end - 1].text.replace(".", ""),
+                          core_len=1, country=city.country, headed=True))
         return Mention(pb, start, core_end, "city", "pattern", core=core, core_len=core_end - start,
                        country=city.country, parent=doc[end - 1].text)
     if doc[start].text in _BEFORE_OF and end - start > 3 and doc[start + 1].lower_ == "of":
@@ -344,7 +352,8 @@ def _headed(found: Found, pb: ParsedBlock, start: int, end: int, method: str, pl
             for c, w in zip(common_words(lowers(doc, name_start, name_stop), vocabulary), lowers(doc, name_start, name_stop))):
         return None  # "the Rural Sociology Division", "the 4th Infantry Division": a unit of an organisation
     if (end - start == 2 and method == "pattern_lower" and place_type != "natural_feature"
-            and adjective_of_nationality(doc[start].text) and gaz.lookup(doc[start].text) is None):
+            and adjective_of_nationality(doc[start].text) and gaz.lookup(doc[start].text) is None
+            and not _named_by_adjective(doc, start, end, place_type)):
         return None  # "a Spanish region", "Danish municipalities"
     core = doc[start:name_end].text if name_end > start else ""
     entry = gaz.lookup(core) if core else None

@@ -43,6 +43,9 @@ ROMANCE_PARTICLES = frozenset(_CUES["names"]["romance_particles"])
 DETERMINERS = frozenset(_CUES["determiners"]["words"])
 _NATIONALITY_ENDINGS = tuple(_CUES["names"]["nationality_endings"])
 _ADJECTIVE_ENDINGS = tuple(_CUES["names"]["adjective_endings"])
+_PARTICIPLE_ENDINGS = tuple(_CUES["names"]["participle_endings"])
+#: Words after a hyphen that make a name an adjective of its bearer ("Taylor-type").
+EPONYM_SUFFIXES = frozenset(_CUES["names"]["eponym_suffixes"])
 _OPENERS = frozenset(_CUES["quotes"]["openers"])
 _CLOSERS = frozenset(_CUES["quotes"]["closers"])
 #: Quotation marks (not brackets: "San Francisco (Oakland)" names a place).
@@ -206,7 +209,7 @@ def part_of_longer_name(doc: Doc, start: int, end: int, place_tokens: set[int], 
                 and before.text not in COMPASS and not glued_labels(before.text)):
             return True
     if end < n and is_title(doc[end]) and doc[end].lower_ not in STOP_WORDS and end not in place_tokens \
-            and not glued_labels(doc[end].text):
+            and not glued_labels(doc[end].text) and not _label_before_word(doc, start, end, place_tokens):
         return True
     # "Valle de Aburrá", "Provincia de Buenos Aires": a Romance particle joins two capitalised words
     if end + 1 < n and doc[end].lower_ in ROMANCE_PARTICLES and is_title(doc[end + 1]):
@@ -269,6 +272,19 @@ def reference_author(doc: Doc, start: int, end: int, place_tokens: set[int]) -> 
         or is_title(after)
 
 
+def _label_before_word(doc: Doc, start: int, end: int, place_tokens: set[int]) -> bool:
+    """A chart's label: the name follows a number or another place, and the capitalised word after
+    it is an English word, another label, with a number or a place after it ("10 Stockholm Lodging
+    50", "Asia Pacific Atlanta Box 1.1"; not "15 Sindh People's Housing ...", a note's title)."""
+    if start > 0 and not (doc[start - 1].like_num or start - 1 in place_tokens) \
+            or end - start == 1 and english_word(doc[start].text):
+        return False  # "US Angers World": an English word in a title
+    after = end + 1
+    if after < len(doc) and not (doc[after].like_num or after in place_tokens):
+        return False
+    return english_word(doc[end].text) and doc[end].lower_ not in ORG_WORDS and doc[end].lower_ not in ROAD_WORDS
+
+
 def hyphenated_to_name(doc: Doc, start: int, end: int, place_tokens: set[int], gaz: Gazetteer) -> bool:
     """True for a name joined by a bare hyphen to a capitalised word that is not a place: a double
     surname ("Ascencio-Herrera", "Ortiz-Juarez"), an eponym ("Oaxaca-Blinder decomposition"), a
@@ -280,6 +296,9 @@ def hyphenated_to_name(doc: Doc, start: int, end: int, place_tokens: set[int], g
             and gaz.city_named(word) is None and gaz.lookup_city(word) is None
 
     n = len(doc)
+    if end + 1 < n and doc[end].text in DASHES and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].lower_ in EPONYM_SUFFIXES:
+        return True  # "Taylor-type rules", "Keynes-style": a person's name made an adjective
     if start >= 2 and doc[start - 1].text in DASHES and not doc[start - 2].whitespace_ \
             and not doc[start - 1].whitespace_ and other_name(start - 2):
         return True
@@ -384,7 +403,8 @@ def institution_of(doc: Doc, start: int) -> bool:
 def adjective_before_head(word: str) -> bool:
     """"Islamic", "Arabic": a capitalised adjective of the endings ``[names] adjective_endings``,
     which before an administrative head makes a phrase, not a name ("the Islamic State")."""
-    return word[:1].isupper() and word.lower().endswith(_ADJECTIVE_ENDINGS)
+    return word[:1].isupper() and (word.lower().endswith(_ADJECTIVE_ENDINGS)
+                                   or word.lower().endswith(_PARTICIPLE_ENDINGS) and english_word(word))
 
 
 def acronym_plural(word: str) -> bool:

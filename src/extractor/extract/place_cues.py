@@ -370,3 +370,86 @@ def locative_pairs(found: Found, pb: ParsedBlock) -> None:
         for s, e in items:
             if found.at(pb, s, e) is None and new_name(found, pb, s) == e:
                 found.add(_settlement(found, pb, s, e, known[0]))
+
+
+#: Shortest run of letter fragments read as interleaved labels, and the share of its tokens that are
+#: fragments (one or two letters).
+_FRAGMENT_RUN = 10
+_FRAGMENT_SHARE = 0.6
+#: Shortest name looked for among fragments, and how far (times its length) its letters may spread.
+_INTERLEAVED_MIN_LETTERS = 5
+_INTERLEAVED_SPREAD = 3
+
+
+def interleaved_labels(found: Found, pb: ParsedBlock) -> None:
+    """A map's labels set on a slant, whose letters a text layer interleaves ("Ç E a d n ir a n k e
+    T k e a k le irdağ ..." for Çanakkale, Edirne, Tekirdağ): in a run of one- and two-letter
+    fragments, in a block that already names smaller places of a country, the names of that
+    country's subdivisions (five letters or more) whose letters occur in order close together. Each letter serves one name; the mention is the fragment the name starts in."""
+    from extractor.gazetteer import local_names
+
+    doc = pb.doc
+    countries = {m.country for m in found.in_block(pb) if m.country and m.place_type not in WIDE_TYPES}
+    if not countries:
+        return
+    for s, e in _fragment_runs(doc):
+        letters: list[str] = []
+        owner: list[int] = []  # the token of each letter
+        for i in range(s, e):
+            for ch in doc[i].text:
+                letters.append(ch)
+                owner.append(i)
+        used = [False] * len(letters)
+        names = sorted({(ent.name, ent) for c in countries for ent in local_names(c) if ent.source == "subdivision"
+                        and ent.name.isalpha() and len(ent.name) >= _INTERLEAVED_MIN_LETTERS}, key=lambda x: (-len(x[0]), x[0]))
+        for name, entry in names:
+            at = _subsequence(letters, used, name)
+            if at is None:
+                continue
+            first = owner[at[0]]
+            if found.overlaps(pb, first, first + 1):
+                continue
+            for k in at:
+                used[k] = True
+            found.add(Mention(pb, first, first + 1, entry.place_type, "pattern", label=name, core=name,
+                              country=entry.country, gaz_parent=entry.parent))
+
+
+def _fragment_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of ``_FRAGMENT_RUN`` or more alphabetic tokens, most of them one or two letters long."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not (doc[i].is_alpha or doc[i].is_space):
+            i += 1
+            continue
+        j = i
+        while j < n and (doc[j].is_alpha or doc[j].is_space):
+            j += 1
+        words = [t for t in doc[i:j] if t.is_alpha]
+        short = sum(1 for t in words if len(t) <= 2)
+        if len(words) >= _FRAGMENT_RUN and short >= _FRAGMENT_SHARE * len(words):
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _subsequence(letters: list[str], used: list[bool], name: str) -> list[int] | None:
+    """Positions of ``name``'s letters, in order, among the unused ``letters``, the first one its
+    capital and all within ``_INTERLEAVED_SPREAD`` times its length, the closest together of such
+    readings; ``None`` when there is none."""
+    limit = _INTERLEAVED_SPREAD * len(name)
+    best: list[int] | None = None
+    for start, ch in enumerate(letters):
+        if used[start] or ch != name[0]:
+            continue
+        at, k = [start], 1
+        for j in range(start + 1, min(len(letters), start + limit)):
+            if k == len(name):
+                break
+            if not used[j] and letters[j] == name[k]:
+                at.append(j)
+                k += 1
+        if k == len(name) and (best is None or at[-1] - at[0] < best[-1] - best[0]):
+            best = at  # the tightest reading: "Gires" opens Giresun, not Gümüşhane
+    return best

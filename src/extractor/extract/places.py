@@ -100,6 +100,9 @@ PASSES: tuple[Pass, ...] = (
     Pass("locative_pairs", place_cues.locative_pairs, True,
          "'in Ambattur and Avadi': a name joined to a town the document names takes its kind, so "
          "runs after every pass that finds towns, cities and villages."),
+    Pass("interleaved_labels", place_cues.interleaved_labels, True,
+         "A map's slanted labels, interleaved letter by letter in a text layer: reads the smaller "
+         "places every pass before it found in the block, and takes only fragments none of them holds."),
     Pass("compass_regions", place_regions.compass_regions, False,
          "'Eastern Fujian': a compass word before any place found so far makes a region of it; "
          "before compass_names, whose regions already start with their compass word."),
