@@ -213,16 +213,17 @@ _TITLE_LINKS = frozenset({"the", "of", "and", "in", "for", "on", "a", "an", "to"
 
 
 def _inside_title(doc: Doc, start: int, end: int) -> bool:
-    """Whether capitalised words (not places' heads) stand on both sides of ``doc[start:end]``, past
-    at most two function words: "An Overview ... Including the Current State of Development"."""
+    """Whether capitalised words stand on both sides of ``doc[start:end]``, past at most two
+    function words (the word before not opening its sentence): "An Overview ... Including the
+    Current State of Development"."""
     def capitalised(i: int, step: int) -> bool:
         k = 0
         while 0 <= i < len(doc) and doc[i].lower_ in _TITLE_LINKS and k < 2:
             i += step
             k += 1
-        return 0 <= i < len(doc) and is_title(doc[i]) and doc[i].lower_ not in STOP_WORDS \
-            and not at_sentence_start(doc, i) if step < 0 else 0 <= i < len(doc) and is_title(doc[i]) \
-            and doc[i].lower_ not in STOP_WORDS
+        if not (0 <= i < len(doc) and is_title(doc[i]) and doc[i].lower_ not in STOP_WORDS):
+            return False
+        return step > 0 or not at_sentence_start(doc, i)
     return capitalised(start - 1, -1) and capitalised(end, 1)
 
 

@@ -98,13 +98,10 @@ def cued_cities(found: Found, pb: ParsedBlock) -> None:
         e, entry = hit
         resume = e
         hits.append((i, e, entry))
-    # A name's neighbours that are cities of the same kind are places too, not the rest of a longer
-    # name: a chart's labels ("San Francisco Atlanta Dallas"), a list of cities.
-    neighbours = taken | {k for i, e, entry in hits if not entry.alternate for k in range(i, e)}
     for i, e, entry in hits:
         if entry.alternate and (heading or at_sentence_start(doc, i) or not _located(found, pb, i, e)):
             continue  # "Greenfield land ...", "Hamas launched ...": an alternate name is a city only where located
-        others = neighbours - set(range(i, e))
+        others = taken
         if names_organisation(doc, e) or institution_of(doc, i) or in_list_of_other_names(doc, i, e, others):
             continue  # "Federal Reserve Bank of St. Louis", "Kuwait Finance House", "Apple, Meta, Microsoft"
         if e - i == 1 and english_word(doc[i].text) and (heading or at_sentence_start(doc, i)):
