@@ -30,6 +30,9 @@ SPLITS = {
                              "worldbank-cambodia-scd-overview-2017", "opm-annual-performance-report-fy2019"],
     "test": ["gao-testimony-gao-act-2008", "worldbank-thailand-scd-summary-2016",
              "ntsb-aviation-accident-final-report-2007"],
+    # Places-only gold (issue 17 item 5): the other tables of these reports are not scored.
+    "development-places": ["crs-seabed-mining-beyond-national-jurisdiction-2026", "worldbank-turkey-scd-spreads-2016",
+                           "imf-gfsr-chapter1-shifting-ground-2025"],
 }
 #: Which columns each gold file scores.
 GOLD_TABLES = {"claims.csv": ("claims digits", "claims all", "unit acc", "year acc"),

@@ -183,3 +183,68 @@ def test_features_sharing_a_name_with_different_heads_are_two():
 def test_an_alternate_spelling_of_a_city_is_the_city():
     # "Doba" (a city of Chad; "Doba-Douala" two cities joined by a hyphen)
     assert {"Doba", "Douala"} <= set(places("worldbank-chad-scd-french-2015"))
+
+
+# ------------------------------------------------------------ development-places rules (item 5)
+def test_a_city_and_its_federal_district_are_two_places():
+    # "(Washington, DC: GPO, 2012)": the city and the district, as "Houston, TX" is a city and its state
+    assert {"Washington", "DC"} <= mentioned_in(SEABED, "(Washington, DC: GPO")
+    assert places(SEABED)["DC"]["place_type"] == "district"
+    assert "Washington, DC" not in places(GFSR)
+
+
+def test_city_labels_of_a_chart_are_places():
+    # Figure 1.1.2's labels, one per line: "San Francisco Atlanta Dallas Washington, D.C. Toronto ..."
+    assert {"San Francisco", "Atlanta", "Dallas", "Stockholm", "Seoul", "Toronto"} <= set(places(GFSR))
+
+
+@pytest.mark.parametrize("name, phrase, word", [
+    (GFSR, "Pandolfo, Jordan.", "Jordan"),  # "Surname, Given. 2025." in a reference
+    (GFSR, "Baker, Bloom, and Davis (2016)", "Davis"),  # the year in brackets
+    (GFSR, "Taylor-type rules", "Taylor"),  # an eponym
+    (GFSR, "Alphabet, Amazon, Apple, Meta, Microsoft", "Meta"),  # a list of companies
+    (SEABED, "Norton, McCollum, Cohen, Lofgren, Jackson", "Jackson"),  # a list of members of Congress
+    (GFSR, "Federal Reserve Board of Kansas City", "Kansas City"),  # an institution of a place
+    (GFSR, "Federal Reserve Bank of St. Louis", "St. Louis"),
+    (GFSR, "subscribed by Kuwait Finance House", "Kuwait"),  # an organisation word ends the name
+    (GFSR, "Shanghai Shenzhen CSI 300 Index", "Shenzhen"),  # an index's name
+    (GFSR, "Orange areas represent net flows", "Orange"),  # an English word opening a sentence
+    (TURKEY, "(Math + Reading + Science scores)", "Reading"),  # among capitalised words joined by +
+    (SEABED, "American Ocean Minerals reportedly", "American Ocean"),  # a company named whole elsewhere
+    (SEABED, "Including the Current State of Development", "Current State"),  # English words in a title
+    (SEABED, "Korea Zinc", "Korea"),  # a short form opening a company's name
+])
+def test_names_of_people_organisations_and_words_are_not_places(name: str, phrase: str, word: str) -> None:
+    assert word not in mentioned_in(name, phrase)
+
+
+def test_the_countries_and_regions_beside_them_stay():
+    got = places(GFSR)
+    assert got["Korea"]["country"] == "KR"  # "Japan, Korea, Mexico": the short form of "Republic of Korea"
+    assert "Hong Kong SAR" in got  # "Hong Kong SAR's new ... regime"
+    assert {"euro area", "Americas", "sub-Saharan Africa", "European Union"} <= set(got)
+    assert "South Korea" in places(SEABED)  # named by its full form where "Korea" opens "Korea Zinc"
+
+
+def test_regions_of_a_country_named_by_compass_points():
+    got = set(places(TURKEY))
+    # "slower in the East and Southeast", "Osmaniye in the South", "the prosperous West"
+    assert {"East", "Southeast", "South", "West"} <= got
+    # listed after a region, after "regions such as", after "the most efficient regions are"
+    assert {"Southeast Anatolia", "Eastern Marmara", "West Marmara"} <= got
+    assert {"Aegean region", "Black Sea region"} <= got  # "the Aegean region": "the", an adjective, "region"
+
+
+def test_features_with_ridge_and_rift_heads():
+    assert {"Mid-Atlantic Ridge", "Galapagos Rift"} <= set(places(SEABED))
+
+
+def test_a_maps_slanted_labels_interleaved_by_the_text_layer():
+    # Figure 1.16's provinces set on a slant: "Ç E a d n ir a n k e T k e a k le irdağ ..."
+    got = places(TURKEY)
+    assert {"Çanakkale", "Edirne", "Tekirdağ", "Zonguldak", "Kastamonu", "Erzurum"} <= set(got)
+    assert got["Edirne"]["country"] == "TR"
+    # the letters serve one name each: no province is read twice from the fragments
+    read = [m["name"] for m in _tables(TURKEY)[1] if len(m["text"]) <= 5 and m["text"] != m["name"]
+            and m["name"].startswith(m["text"])]
+    assert len(read) >= 20 and len(read) == len(set(read))

@@ -214,6 +214,14 @@ def _countries() -> list[Entry]:
             out.append(Entry(form, "country", c.alpha_2, "", "country"))
     for form, code in COUNTRY_ABBREVIATIONS.items():
         out.append(Entry(form, "country", code, "", "country", variant="abbreviation"))
+    # "Korea" of "Republic of Korea": the short form of a "Republic of <X>" that no country is
+    # called already (a namesake's longer title, "Democratic People's Republic of Korea", does not count)
+    names = {e.name for e in out}
+    for e in list(out):
+        short = re.sub(r"^Republic of (?:the )?", "", e.name)
+        if short != e.name and short not in names:
+            names.add(short)
+            out.append(Entry(short, "country", e.country, "", "country", variant="short"))
     return out
 
 
@@ -428,6 +436,18 @@ def _namesakes() -> dict[str, tuple[Entry, ...]]:
         for form in name_forms(e.name):
             out.setdefault(form, []).append(e if form == e.name else replace(e, name=form))
     return {name: tuple(entries) for name, entries in out.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def local_names(country: str) -> tuple[Entry, ...]:
+    """The subdivisions of ``country`` and its cities of :data:`CITY_LOOKUP_MIN_POPULATION` and up,
+    one entry per spelling (a subdivision before a city of the same name)."""
+    out: dict[str, Entry] = {}
+    for name, entries in _namesakes().items():
+        for e in entries:
+            if e.country == country and (name not in out or e.source == "subdivision"):
+                out[name] = e
+    return tuple(out.values())
 
 
 @functools.lru_cache(maxsize=1)

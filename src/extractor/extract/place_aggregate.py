@@ -137,9 +137,9 @@ def _group_name(key: tuple[str, ...], group: list[dict[str, Any]]) -> str:
     """The name of a group's place: the fullest form of its headed mentions (all, where none is
     headed). A country is named by the form the report uses most (the fullest of those used as
     often): "South Sudan" where the report writes it throughout and "Republic of South Sudan" once;
-    an abbreviation ("U.S.") only where the report writes no other form."""
+    an abbreviation ("U.S.") or a short form ("Korea") only where the report writes no other form."""
     if key[0] == "country":
-        forms = Counter(m["name"] for m in group if m.get("_variant") != "abbreviation") \
+        forms = Counter(m["name"] for m in group if m.get("_variant") not in ("abbreviation", "short")) \
             or Counter(m["name"] for m in group)
         return max(forms, key=lambda t: (forms[t], len(t), t))
     headed = [m for m in group if m["_headed"]] or group

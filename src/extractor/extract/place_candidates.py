@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from extractor.analysis import ParsedBlock
 from extractor.currencies import NAMES as CURRENCY_NAMES
 from extractor.extract.place_context import (
-    COMPASS, adjective_before_head, adjective_of_nationality, at_sentence_start, common_words, first_name,
-    in_capitals, in_organisation_list, in_programme_title, in_title_case, institution_of, is_title, lowers,
+    COMPASS, acronym_plural, adjective_before_head, adjective_of_nationality, at_sentence_start, common_words, first_name,
+    in_capitals, in_list_of_other_names, in_organisation_list, in_programme_title, in_title_case, institution_of, is_title, lowers,
     names_organisation, names_person, names_road, part_of_longer_name, programme_like, quoted_term,
 )
 from extractor.extract.place_mention import HEADING_KINDS, Found, Mention
@@ -39,6 +39,10 @@ _NAME_OPENERS = frozenset(HEADS["features"]["name_openers"])
 #: Feature heads written before "of <Name>" ("Gulf of Guinea"), as printed.
 _BEFORE_OF = frozenset(HEADS["features"]["before_of"])
 _FEATURE_HEADS = frozenset(FEATURES)
+#: The designator after a special administrative region's name ("Hong Kong SAR"), as printed.
+_SAR = frozenset({"SAR"})
+#: Symbols that join words of one label or heading ("Math + Reading + Science", "Research & Development").
+_JOINING_SYMBOLS = frozenset({"+", "&", "/"})
 _REGION_HEADS = frozenset(REGIONS)
 
 
@@ -59,6 +63,27 @@ def entities(found: Found, pb: ParsedBlock) -> None:
         m = _candidate(found, pb, ent.start, ent.end, method, place_type, heading, rule_tokens)
         if m is not None:
             found.add(m)
+            if method == "pattern" and m.start > ent.start:
+                _names_before(found, pb, ent.start, m.start, heading, rule_tokens)
+
+
+def _names_before(found: Found, pb: ParsedBlock, start: int, stop: int, heading: bool, place_tokens: set[int]) -> None:
+    """Gazetteer names among the words a head pattern's match began with but its name does not
+    ("San Francisco Atlanta Dallas Washington, DC": chart labels before the city of the district),
+    each judged as the place ruler's own match would be."""
+    doc, gaz = pb.doc, found.gaz
+    i = start
+    while i < stop:
+        for e in range(min(stop, i + 3), i, -1):
+            entry = gaz.lookup(doc[i:e].text)
+            if entry is not None:
+                m = _candidate(found, pb, i, e, "gazetteer", entry.place_type, heading, place_tokens | set(range(start, stop)))
+                if m is not None:
+                    found.add(m)
+                i = e
+                break
+        else:
+            i += 1
 
 
 def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str, place_type: str,
@@ -71,7 +96,8 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
         if start >= end or not is_title(doc[start]):
             return None
     if (names_organisation(doc, end) or names_road(doc, start, end) or in_programme_title(doc, start)
-            or in_organisation_list(doc, start, end) or institution_of(doc, start)):
+            or in_organisation_list(doc, start, end) or institution_of(doc, start)
+            or _opens_organisation_name(found, doc, start, end)):
         return None
     if method in ("pattern", "pattern_lower"):
         return _headed(found, pb, start, end, method, place_type, in_title_case(doc, start, end, heading))
@@ -93,14 +119,18 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
     wide = entry.place_type in ("country", "continent") or entry.place_type == "region" and not entry.country
     if entry.variant == "abbreviation" and "." not in text and in_capitals(doc, start, end):
         return None  # "ABOUT US", "NWT ROK ARF": a word or a code among words in capitals
+    if entry.variant == "short" and part_of_longer_name(doc, start, end, place_tokens, heading):
+        return None  # "Korea Zinc": a short form opening a company's name
     if not heading and names_person(doc, start, end, place_tokens, gaz, wide):
         return None  # a person's name in a citation or a reference, a double name
     if not wide:
-        if quoted_term(doc, start, end) or part_of_longer_name(doc, start, end, place_tokens, heading):
+        if quoted_term(doc, start, end) or part_of_longer_name(doc, start, end, place_tokens, heading) \
+                or in_list_of_other_names(doc, start, end, place_tokens):
             return None
         first = doc[start].lower_
-        if end - start == 1 and in_title_case(doc, start, end, heading) and (
-                first in found.vocabulary or english_word(first) and entry.population < BIG_CITY_POPULATION
+        if end - start == 1 and (
+                first in found.vocabulary and in_title_case(doc, start, end, heading)
+                or english_word(first) and entry.population < BIG_CITY_POPULATION
                 and _capitalised_anyway(doc, start, end, heading, place_tokens)):
             return None  # "Reading the data, ...", "GAO's Mission": an ordinary word, capitalised
     elif entry.place_type == "country" and not heading and not _after_title_word(doc, start) \
@@ -108,9 +138,30 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
         return None  # "Chad Shirley", "China Chhun": a person
     if entry.place_type == "country" and _currency_name(doc, start, end):
         return None  # "4 billion US dollars": the name of a currency
+    if end < len(doc) and doc[end].text in _SAR:
+        # "Hong Kong SAR": the special administrative region's name as international bodies print it
+        return Mention(pb, start, end + 1, "autonomous_region", "gazetteer", core=text, core_len=end - start,
+                       country=entry.country, variant=entry.variant)
     return Mention(pb, start, end, place_type or entry.place_type, "gazetteer" if method != "model" else "model",
                    core=text, country=entry.country, gaz_parent=entry.parent, cued=entry.cued,
                    city_only=entry.source == "city" and not gaz.is_subdivision(text), variant=entry.variant)
+
+
+def _named_by_adjective(doc: Doc, start: int, end: int, place_type: str) -> bool:
+    """"the Mediterranean region", "the Aegean region": "the", an adjective and a singular "region"
+    (not "of" after it: "the Spanish region of Murcia" is a region of Spain) name the region."""
+    return (place_type == "region" and start > 0 and doc[start - 1].lower_ == "the" and doc[end - 1].lower_ == "region"
+            and not (end < len(doc) and doc[end].lower_ == "of"))
+
+
+def _opens_organisation_name(found: Found, doc: Doc, start: int, end: int) -> bool:
+    """Whether the name and the capitalised word after it begin the name of an organisation the
+    document writes whole elsewhere ("American Ocean Minerals" of "American Ocean Minerals
+    Corporation")."""
+    if end >= len(doc) or not is_title(doc[end]) or doc[end].lower_ in STOP_WORDS:
+        return False
+    words = tuple(t.text for t in doc[start:end + 1])
+    return any(words[k:] in found.organisation_names for k in range(len(words) - 1))
 
 
 def _ordinary_phrase(found: Found, pb: ParsedBlock, start: int, end: int, name_end: int, method: str,
@@ -150,8 +201,30 @@ def _capitalised_anyway(doc: Doc, start: int, end: int, heading: bool, place_tok
     start, or among capitalised words that are not places (a title; not a table's list of names)."""
     if heading or at_sentence_start(doc, start):
         return True
+    # the neighbours, or the words past a symbol joining them ("Math + Reading + Science")
+    near = [start - 1, end] + [i for i, j in ((start - 2, start - 1), (end + 1, end))
+                               if 0 <= j < len(doc) and doc[j].text in _JOINING_SYMBOLS]
     return any(0 <= i < len(doc) and i not in place_tokens and is_title(doc[i]) and doc[i].lower_ not in STOP_WORDS
-               for i in (start - 1, end))
+               for i in near)
+
+
+#: Function words a title in title case keeps in lower case between its capitalised words.
+_TITLE_LINKS = frozenset({"the", "of", "and", "in", "for", "on", "a", "an", "to"})
+
+
+def _inside_title(doc: Doc, start: int, end: int) -> bool:
+    """Whether capitalised words stand on both sides of ``doc[start:end]``, past at most two
+    function words (the word before not opening its sentence): "An Overview ... Including the
+    Current State of Development"."""
+    def capitalised(i: int, step: int) -> bool:
+        k = 0
+        while 0 <= i < len(doc) and doc[i].lower_ in _TITLE_LINKS and k < 2:
+            i += step
+            k += 1
+        if not (0 <= i < len(doc) and is_title(doc[i]) and doc[i].lower_ not in STOP_WORDS):
+            return False
+        return step > 0 or not at_sentence_start(doc, i)
+    return capitalised(start - 1, -1) and capitalised(end, 1)
 
 
 def _country_at(gaz: Gazetteer, doc: Doc, start: int, stop: int) -> int | None:
@@ -224,8 +297,13 @@ def _headed(found: Found, pb: ParsedBlock, start: int, end: int, method: str, pl
         city = gaz.city_named(core)
         if city is None:
             return None
-        return Mention(pb, start, end, "city", "pattern", core=core, core_len=core_end - start,
-                       country=city.country, headed=True)
+        # Two places, as "Houston, TX" is (:func:`place_cues.state_codes`): the city, and the federal
+        # district after it, of the district type and the city's parent.
+        # "DC", "D.C." and "D.C" are one district: its core is written without the full stops
+        found.add(Mention(pb, end - 1, end, "district", "pattern", core=doc[end - 1].text.replace(".", ""),
+                          core_len=1, country=city.country, headed=True))
+        return Mention(pb, start, core_end, "city", "pattern", core=core, core_len=core_end - start,
+                       country=city.country, parent=doc[end - 1].text)
     if doc[start].text in _BEFORE_OF and end - start > 3 and doc[start + 1].lower_ == "of":
         # "the Strait of Hormuz Disruptions: Implications ...": the name ends before words of a title
         while end - start > 3 and doc[end - 2].lower_ not in ("of", "the") and english_word(doc[end - 1].text):
@@ -235,8 +313,8 @@ def _headed(found: Found, pb: ParsedBlock, start: int, end: int, method: str, pl
     name_start, name_stop = start, (name_end if name_end > start else end)
     while name_stop - name_start > 1 and doc[name_stop - 1].lower_ in HEAD_WORDS:
         name_stop -= 1  # "Liverpool City Region", "Sun Belt": judge the name without its heads
-    if programme_like(doc, name_start, name_stop, vocabulary):
-        return None
+    if programme_like(doc, name_start, name_stop, vocabulary) or any(acronym_plural(t.text) for t in doc[name_start:name_stop]):
+        return None  # a project's title; "EMs Range" (an acronym in the plural names no place)
     common = common_words(lowers(doc, name_start, name_stop), vocabulary)
     if title_ctx:
         # "Visiting Shangnan County": drop ordinary words in front of the name.
@@ -251,6 +329,9 @@ def _headed(found: Found, pb: ParsedBlock, start: int, end: int, method: str, pl
                 c or english_word(w) for c, w in zip(common, lowers(doc, start, name_stop))):
             return None  # "Noise ... May Span Vast Ocean Areas": English words inside a title, not a name
         name_end, _ = _head_split(doc, start, end)
+    elif all(english_word(w) for w in lowers(doc, name_start, name_stop)) and gaz.lookup(doc[start:end].text) is None \
+            and _inside_title(doc, start, end):
+        return None  # "Including the Current State of Development": English words inside a title
     trimmed = False
     while start + 1 < name_end < end and _country_at(gaz, doc, start, name_end) is not None:
         start = _country_at(gaz, doc, start, name_end)  # "Vanuatu Tonga Philippines ... Solomon Islands": chart labels
@@ -264,12 +345,16 @@ def _headed(found: Found, pb: ParsedBlock, start: int, end: int, method: str, pl
     demonym = gaz.demonym_country(doc[start].text) if end - start == 2 else ""
     if demonym and place_type != "natural_feature":
         return None  # "a Chinese village", "the Kenyan state"
+    if demonym and end < len(doc) and is_title(doc[end]) and doc[end].lower_ not in STOP_WORDS \
+            and not found.overlaps(pb, end, end + 1):
+        return None  # "American Ocean Minerals": an adjective and a feature's head open a company's name
     if doc[end - 1].lower_ in _UNIT_HEADS and any(
             c or english_word(w) and w.capitalize() not in COMPASS
             for c, w in zip(common_words(lowers(doc, name_start, name_stop), vocabulary), lowers(doc, name_start, name_stop))):
         return None  # "the Rural Sociology Division", "the 4th Infantry Division": a unit of an organisation
     if (end - start == 2 and method == "pattern_lower" and place_type != "natural_feature"
-            and adjective_of_nationality(doc[start].text) and gaz.lookup(doc[start].text) is None):
+            and adjective_of_nationality(doc[start].text) and gaz.lookup(doc[start].text) is None
+            and not _named_by_adjective(doc, start, end, place_type)):
         return None  # "a Spanish region", "Danish municipalities"
     core = doc[start:name_end].text if name_end > start else ""
     entry = gaz.lookup(core) if core else None

@@ -43,6 +43,9 @@ ROMANCE_PARTICLES = frozenset(_CUES["names"]["romance_particles"])
 DETERMINERS = frozenset(_CUES["determiners"]["words"])
 _NATIONALITY_ENDINGS = tuple(_CUES["names"]["nationality_endings"])
 _ADJECTIVE_ENDINGS = tuple(_CUES["names"]["adjective_endings"])
+_PARTICIPLE_ENDINGS = tuple(_CUES["names"]["participle_endings"])
+#: Words after a hyphen that make a name an adjective of its bearer ("Taylor-type").
+EPONYM_SUFFIXES = frozenset(_CUES["names"]["eponym_suffixes"])
 _OPENERS = frozenset(_CUES["quotes"]["openers"])
 _CLOSERS = frozenset(_CUES["quotes"]["closers"])
 #: Quotation marks (not brackets: "San Francisco (Oakland)" names a place).
@@ -70,6 +73,16 @@ _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 def is_title_text(word: str) -> bool:
     """A capitalised word (not all caps, not a number)."""
     return bool(_TITLE.match(word))
+
+
+#: Two capitalised words printed without a space between them ("MalaysiaRomania", "BatmanSiirt"):
+#: labels of a chart or a map that the text layer glued together.
+_GLUED = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]{3,}[A-ZÀ-Þ][a-zß-ÿ]{2,}$")
+
+
+def glued_labels(word: str) -> bool:
+    """Whether ``word`` is two labels glued together, never part of one name with its neighbour."""
+    return bool(_GLUED.match(word))
 
 
 def is_title(token: Token) -> bool:
@@ -133,6 +146,8 @@ def names_organisation(doc: Doc, end: int, limit: int = 10) -> bool:
             continue  # "... State and Local Fiscal Recovery Funds"
         if low in _POSSESSIVES or is_title(token):
             continue
+        if token.is_upper and token.is_alpha or token.like_num and end + k + 1 < n and doc[end + k + 1].lower_ in ORG_WORDS:
+            continue  # "Shanghai Shenzhen CSI 300 Index": an acronym, a number before the organisation word
         if low in _APOSTROPHES and k > 0 and doc[end + k - 1].lower_.endswith("s"):
             continue  # "Big City Mayors' Caucus"
         return False
@@ -191,9 +206,10 @@ def part_of_longer_name(doc: Doc, start: int, end: int, place_tokens: set[int], 
     if start > 0 and not at_sentence_start(doc, start):
         before = doc[start - 1]
         if (is_title(before) and before.lower_ not in STOP_WORDS and start - 1 not in place_tokens
-                and before.text not in COMPASS):
+                and before.text not in COMPASS and not glued_labels(before.text)):
             return True
-    if end < n and is_title(doc[end]) and doc[end].lower_ not in STOP_WORDS and end not in place_tokens:
+    if end < n and is_title(doc[end]) and doc[end].lower_ not in STOP_WORDS and end not in place_tokens \
+            and not glued_labels(doc[end].text) and not _label_before_word(doc, start, end, place_tokens):
         return True
     # "Valle de Aburrá", "Provincia de Buenos Aires": a Romance particle joins two capitalised words
     if end + 1 < n and doc[end].lower_ in ROMANCE_PARTICLES and is_title(doc[end + 1]):
@@ -214,6 +230,9 @@ def cited_author(doc: Doc, start: int, end: int, place_tokens: set[int], wide: b
     j = end
     while j < n and j - end < 12:
         token = doc[j]
+        if token.text == "(" and j + 2 < n and _CITED_YEAR.match(doc[j + 1].text) and doc[j + 2].text == ")":
+            # "Baker, Bloom, and Davis (2016)": the year in brackets after the names
+            return others or not wide and j == end
         if _CITED_YEAR.match(token.text):
             after = doc[j + 1].text if j + 1 < n else ""
             if not (after in _AFTER_CITED_YEAR or after == "," and j + 2 < n and doc[j + 2].lower_ in _PAGES):
@@ -253,6 +272,19 @@ def reference_author(doc: Doc, start: int, end: int, place_tokens: set[int]) -> 
         or is_title(after)
 
 
+def _label_before_word(doc: Doc, start: int, end: int, place_tokens: set[int]) -> bool:
+    """A chart's label: the name follows a number or another place, and the capitalised word after
+    it is an English word, another label, with a number or a place after it ("10 Stockholm Lodging
+    50", "Asia Pacific Atlanta Box 1.1"; not "15 Sindh People's Housing ...", a note's title)."""
+    if start > 0 and not (doc[start - 1].like_num or start - 1 in place_tokens) \
+            or end - start == 1 and english_word(doc[start].text):
+        return False  # "US Angers World": an English word in a title
+    after = end + 1
+    if after < len(doc) and not (doc[after].like_num or after in place_tokens):
+        return False
+    return english_word(doc[end].text) and doc[end].lower_ not in ORG_WORDS and doc[end].lower_ not in ROAD_WORDS
+
+
 def hyphenated_to_name(doc: Doc, start: int, end: int, place_tokens: set[int], gaz: Gazetteer) -> bool:
     """True for a name joined by a bare hyphen to a capitalised word that is not a place: a double
     surname ("Ascencio-Herrera", "Ortiz-Juarez"), an eponym ("Oaxaca-Blinder decomposition"), a
@@ -264,6 +296,9 @@ def hyphenated_to_name(doc: Doc, start: int, end: int, place_tokens: set[int], g
             and gaz.city_named(word) is None and gaz.lookup_city(word) is None
 
     n = len(doc)
+    if end + 1 < n and doc[end].text in DASHES and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].lower_ in EPONYM_SUFFIXES:
+        return True  # "Taylor-type rules", "Keynes-style": a person's name made an adjective
     if start >= 2 and doc[start - 1].text in DASHES and not doc[start - 2].whitespace_ \
             and not doc[start - 1].whitespace_ and other_name(start - 2):
         return True
@@ -271,12 +306,76 @@ def hyphenated_to_name(doc: Doc, start: int, end: int, place_tokens: set[int], g
         and not doc[end].whitespace_ and other_name(end + 1)
 
 
+def reference_name_pair(doc: Doc, start: int, end: int, place_tokens: set[int], gaz: Gazetteer) -> bool:
+    """True for a name in an author's "Surname, Given." before the year of a reference: "Moore, John.
+    1997.", "Pandolfo, Jordan. 2025." (the other word is neither a place nor an English word; "Amman,
+    Jordan. 2019." stays a place)."""
+    n = len(doc)
+
+    def name_word(i: int) -> bool:
+        return 0 <= i < n and i not in place_tokens and is_title(doc[i]) and doc[i].is_alpha \
+            and not english_word(doc[i].text) and gaz.lookup(doc[i].text) is None and gaz.city_named(doc[i].text) is None
+
+    def then_year(j: int) -> bool:  # ". 1997" or ", and" after the pair
+        if j + 1 < n and doc[j].text == "." and _CITED_YEAR.match(doc[j + 1].text):
+            return True
+        return j + 1 < n and doc[j].text == "," and doc[j + 1].lower_ in ("and", "&") or j < n and doc[j].text == ";"
+    if end - start != 1:
+        return False
+    # "Moore, John. 1997.": the place is the surname
+    if end + 1 < n and doc[end].text == "," and name_word(end + 1) and then_year(end + 2):
+        return True
+    # "Pandolfo, Jordan. 2025.": the place is the given name
+    return start >= 2 and doc[start - 1].text == "," and name_word(start - 2) and then_year(end)
+
+
+def in_list_of_other_names(doc: Doc, start: int, end: int, place_tokens: set[int]) -> bool:
+    """True for a name listed, by commas, among three or more capitalised names of which none is a
+    place: "Alphabet, Amazon, Apple, Meta, Microsoft" (companies), "Norton, McCollum, Cohen, Jackson"
+    (people)."""
+    n = len(doc)
+    items: list[tuple[int, int]] = []
+
+    def item_before(k: int) -> tuple[int, int] | None:  # the item ending at k (exclusive)
+        s = k
+        while s > 0 and is_title(doc[s - 1]) and k - s < 3:
+            s -= 1
+        return (s, k) if s < k else None
+
+    def item_after(k: int) -> tuple[int, int] | None:
+        e = k
+        while e < n and is_title(doc[e]) and e - k < 3:
+            e += 1
+        return (k, e) if e > k else None
+    k = start
+    while k >= 2 and doc[k - 1].text == ",":
+        item = item_before(k - 1)
+        if item is None:
+            break
+        items.append(item)
+        k = item[0]
+    k = end
+    while k + 1 < n and doc[k].text == ",":
+        j = k + 1
+        if doc[j].lower_ in ("and", "or") and j + 1 < n:
+            j += 1
+        item = item_after(j)
+        if item is None:
+            break
+        items.append(item)
+        k = item[1]
+    if len(items) < 3:
+        return False
+    return not any(i in place_tokens for s, e in items for i in range(s, e))
+
+
 def names_person(doc: Doc, start: int, end: int, place_tokens: set[int], gaz: Gazetteer, wide: bool = False) -> bool:
     """True where a name is a person's (or part of one): in an author-year citation, beside an
     author's initials, or in a double name (:func:`cited_author`, :func:`reference_author`,
     :func:`hyphenated_to_name`)."""
     return (cited_author(doc, start, end, place_tokens, wide, gaz) or reference_author(doc, start, end, place_tokens)
-            or hyphenated_to_name(doc, start, end, place_tokens, gaz))
+            or hyphenated_to_name(doc, start, end, place_tokens, gaz)
+            or reference_name_pair(doc, start, end, place_tokens, gaz))
 
 
 def first_name(doc: Doc, start: int, end: int, place_tokens: set[int], vocabulary: frozenset[str]) -> bool:
@@ -304,7 +403,8 @@ def institution_of(doc: Doc, start: int) -> bool:
 def adjective_before_head(word: str) -> bool:
     """"Islamic", "Arabic": a capitalised adjective of the endings ``[names] adjective_endings``,
     which before an administrative head makes a phrase, not a name ("the Islamic State")."""
-    return word[:1].isupper() and word.lower().endswith(_ADJECTIVE_ENDINGS)
+    return word[:1].isupper() and (word.lower().endswith(_ADJECTIVE_ENDINGS)
+                                   or word.lower().endswith(_PARTICIPLE_ENDINGS) and english_word(word))
 
 
 def acronym_plural(word: str) -> bool:

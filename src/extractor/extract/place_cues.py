@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from extractor.analysis import ParsedBlock
 from extractor.extract.place_context import (
     COMPASS_REGION_WORDS, acceptable_name, acronym_plural, adjective_of_nationality, after_determiner,
-    at_sentence_start, institution_of,
+    at_sentence_start, in_list_of_other_names, institution_of, names_organisation,
     is_title, lowers, name_run, names_person, names_road, part_of_longer_name, quoted_term,
 )
 from extractor.extract.place_mention import HEADING_KINDS, WIDE_TYPES, Found, Mention
@@ -45,6 +45,8 @@ SAINT_PREFIXES = frozenset(_CUES["names"]["saint_prefixes"])
 WORD_SUFFIXES = tuple(_CUES["names"]["word_suffixes"])
 _REGION_HEADS = frozenset(REGIONS)
 _THE = frozenset({"the"})
+#: The four points, which after a locative "the" and alone name a region ("in the East", "from the South").
+_CARDINAL_POINTS = frozenset({"north", "south", "east", "west"})
 _COMMA = frozenset({","})
 #: Parts of speech of an English word that make it a common noun (or a verb), not a feature's name.
 _NOUN_OR_VERB = frozenset({"NOUN", "VERB"})
@@ -86,19 +88,26 @@ def cued_cities(found: Found, pb: ParsedBlock) -> None:
     resume = 0  # a name found ends at ``resume``: the next one starts there or later
     firsts, orth = found.gaz.cued_first_words(), doc.to_array(ORTH)
     starts = np.flatnonzero(firsts[np.minimum(np.searchsorted(firsts, orth), len(firsts) - 1)] == orth)
+    hits: list[tuple[int, int, Entry]] = []
     for i in map(int, starts):
-        token = doc[i]
-        if i < resume or i in taken or not is_title(token):
+        if i < resume or i in taken or not is_title(doc[i]):
             continue
         hit = _cued_city_at(found, doc, i, taken)
         if hit is None:
             continue
         e, entry = hit
         resume = e
+        hits.append((i, e, entry))
+    for i, e, entry in hits:
         if entry.alternate and (heading or at_sentence_start(doc, i) or not _located(found, pb, i, e)):
             continue  # "Greenfield land ...", "Hamas launched ...": an alternate name is a city only where located
-        if (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, taken, heading)
-                and not names_person(doc, i, e, taken, found.gaz) and not after_determiner(doc, i) and acceptable_name(doc, i, e, found.vocabulary, found.gaz)
+        others = taken
+        if names_organisation(doc, e) or institution_of(doc, i) or in_list_of_other_names(doc, i, e, others):
+            continue  # "Federal Reserve Bank of St. Louis", "Kuwait Finance House", "Apple, Meta, Microsoft"
+        if e - i == 1 and english_word(doc[i].text) and (heading or at_sentence_start(doc, i)):
+            continue  # "Orange areas represent ...": an ordinary word, capitalised
+        if (not quoted_term(doc, i, e) and not part_of_longer_name(doc, i, e, others, heading)
+                and not names_person(doc, i, e, others, found.gaz) and not after_determiner(doc, i) and acceptable_name(doc, i, e, found.vocabulary, found.gaz)
                 and not any(low in found.vocabulary for low in lowers(doc, i, e))):
             found.add(Mention(pb, i, e, "city", "gazetteer", core=doc[i:e].text, country=entry.country,
                               gaz_parent=entry.parent))
@@ -223,7 +232,8 @@ def bare_features(found: Found, pb: ParsedBlock) -> None:
         after_place = before in ("and", "or", ",") and i >= 2 and (i - 2) in found.taken(pb)
         if before not in LOCATIVES and not after_place:
             continue
-        if not after_place and i >= 2 and is_title(doc[i - 2]) and not at_sentence_start(doc, i - 2):
+        if not after_place and i >= 2 and is_title(doc[i - 2]) and not at_sentence_start(doc, i - 2) \
+                and not found.overlaps(pb, i - 2, i - 1):
             continue  # "Pathways Out of the Polycrisis": a title-case title
         s = e = i + 1
         while e < n and e - s < 2 and is_title(doc[e]) and doc[e].lower_ not in STOP_WORDS and (
@@ -232,7 +242,8 @@ def bare_features(found: Found, pb: ParsedBlock) -> None:
         if e == s or found.overlaps(pb, s, e):
             continue
         words = lowers(doc, s, e)
-        if "-".join(words) in COMPASS_REGION_WORDS or (e - s == 1 and words[0] in COMPASS_REGION_WORDS):
+        if "-".join(words) in COMPASS_REGION_WORDS or (e - s == 1 and (words[0] in COMPASS_REGION_WORDS
+                                                                      or words[0] in _CARDINAL_POINTS)):
             # "in the North East", "the Midwest": a region of a country, named by compass points
             if not (e < n and (is_title(doc[e]) or doc[e].text in DASHES)):
                 found.add(Mention(pb, s, e, "region", "pattern", core=doc[s:e].text, core_len=e - s, headed=True))
@@ -356,3 +367,86 @@ def locative_pairs(found: Found, pb: ParsedBlock) -> None:
         for s, e in items:
             if found.at(pb, s, e) is None and new_name(found, pb, s) == e:
                 found.add(_settlement(found, pb, s, e, known[0]))
+
+
+#: Shortest run of letter fragments read as interleaved labels, and the share of its tokens that are
+#: fragments (one or two letters).
+_FRAGMENT_RUN = 10
+_FRAGMENT_SHARE = 0.6
+#: Shortest name looked for among fragments, and how far (times its length) its letters may spread.
+_INTERLEAVED_MIN_LETTERS = 5
+_INTERLEAVED_SPREAD = 3
+
+
+def interleaved_labels(found: Found, pb: ParsedBlock) -> None:
+    """A map's labels set on a slant, whose letters a text layer interleaves ("Ç E a d n ir a n k e
+    T k e a k le irdağ ..." for Çanakkale, Edirne, Tekirdağ): in a run of one- and two-letter
+    fragments, in a block that already names smaller places of a country, the names of that
+    country's subdivisions (five letters or more) whose letters occur in order close together. Each letter serves one name; the mention is the fragment the name starts in."""
+    from extractor.gazetteer import local_names
+
+    doc = pb.doc
+    countries = {m.country for m in found.in_block(pb) if m.country and m.place_type not in WIDE_TYPES}
+    if not countries:
+        return
+    for s, e in _fragment_runs(doc):
+        letters: list[str] = []
+        owner: list[int] = []  # the token of each letter
+        for i in range(s, e):
+            for ch in doc[i].text:
+                letters.append(ch)
+                owner.append(i)
+        used = [False] * len(letters)
+        names = sorted({(ent.name, ent) for c in countries for ent in local_names(c) if ent.source == "subdivision"
+                        and ent.name.isalpha() and len(ent.name) >= _INTERLEAVED_MIN_LETTERS}, key=lambda x: (-len(x[0]), x[0]))
+        for name, entry in names:
+            at = _subsequence(letters, used, name)
+            if at is None:
+                continue
+            first = owner[at[0]]
+            if found.overlaps(pb, first, first + 1):
+                continue
+            for k in at:
+                used[k] = True
+            found.add(Mention(pb, first, first + 1, entry.place_type, "pattern", label=name, core=name,
+                              country=entry.country, gaz_parent=entry.parent))
+
+
+def _fragment_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of ``_FRAGMENT_RUN`` or more alphabetic tokens, most of them one or two letters long."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not (doc[i].is_alpha or doc[i].is_space):
+            i += 1
+            continue
+        j = i
+        while j < n and (doc[j].is_alpha or doc[j].is_space):
+            j += 1
+        words = [t for t in doc[i:j] if t.is_alpha]
+        short = sum(1 for t in words if len(t) <= 2)
+        if len(words) >= _FRAGMENT_RUN and short >= _FRAGMENT_SHARE * len(words):
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _subsequence(letters: list[str], used: list[bool], name: str) -> list[int] | None:
+    """Positions of ``name``'s letters, in order, among the unused ``letters``, the first one its
+    capital and all within ``_INTERLEAVED_SPREAD`` times its length, the closest together of such
+    readings; ``None`` when there is none."""
+    limit = _INTERLEAVED_SPREAD * len(name)
+    best: list[int] | None = None
+    for start, ch in enumerate(letters):
+        if used[start] or ch != name[0]:
+            continue
+        at, k = [start], 1
+        for j in range(start + 1, min(len(letters), start + limit)):
+            if k == len(name):
+                break
+            if not used[j] and letters[j] == name[k]:
+                at.append(j)
+                k += 1
+        if k == len(name) and (best is None or at[-1] - at[0] < best[-1] - best[0]):
+            best = at  # the tightest reading: "Gires" opens Giresun, not Gümüşhane
+    return best

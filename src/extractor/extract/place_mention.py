@@ -99,6 +99,28 @@ class Found:
         self._in_block: dict[int, list[Mention]] = {}  # block index -> its mentions, in the same order
         self._taken: dict[int, set[int]] = {}  # block index -> tokens already in a mention
 
+    @functools.cached_property
+    def organisation_names(self) -> frozenset[tuple[str, ...]]:
+        """The words of every organisation's name the document writes whole (capitalised words
+        ending in an organisation word: "American Ocean Minerals Corporation"), and each of their
+        beginnings of two words or more: where the document writes a beginning alone ("American
+        Ocean Minerals reportedly ..."), it still names the organisation."""
+        from extractor.extract.place_context import ORG_WORDS, is_title
+
+        names: set[tuple[str, ...]] = set()
+        for pb in self.analysis.blocks:
+            doc = pb.doc
+            for i, token in enumerate(doc):
+                if token.lower_ not in ORG_WORDS or not is_title(token):
+                    continue
+                s = i
+                while s > 0 and i - s < 6 and is_title(doc[s - 1]):
+                    s -= 1
+                words = tuple(t.text for t in doc[s:i + 1])
+                for k in range(2, len(words) + 1):
+                    names.add(words[:k])
+        return frozenset(names)
+
     def in_block(self, pb: ParsedBlock) -> list[Mention]:
         """The block's mentions (the live list)."""
         return self._in_block.setdefault(pb.index, [])

@@ -6,8 +6,9 @@ Province" occurs names the province. These passes run last: each reads what the 
 """
 from __future__ import annotations
 
+from extractor.analysis import ParsedBlock
 from extractor.extract.place_context import (
-    COMPASS, at_sentence_start, in_title_case, names_organisation, part_of_longer_name,
+    COMPASS, at_sentence_start, in_title_case, is_title, names_organisation, part_of_longer_name,
 )
 from extractor.extract.place_cues import LOCATIVES, new_name
 from extractor.extract.place_mention import HEADING_KINDS, Found, Mention
@@ -21,6 +22,8 @@ GOVERNED_HEADS = frozenset(HEADS["settlements"]["governed_heads"])
 ALIASABLE = frozenset(HEADS["settlements"]["aliasable"])
 #: Endings of the adjectives after a compass word ("East African", "South Asian").
 _ADJECTIVE_ENDINGS = tuple(lexicon("place_cues")["names"]["compass_adjective_endings"])
+#: Plural heads before "such as <Name>" ("regions such as Eastern Marmara").
+PLURAL_REGION_HEADS = frozenset({"regions", "provinces", "states", "districts", "areas", "countries", "territories"})
 
 
 def compass_regions(found: Found) -> None:
@@ -60,7 +63,7 @@ def compass_names(found: Found) -> None:
     for pb in found.analysis.blocks:
         doc = pb.doc
         for i in found.hits(pb, COMPASS, first=1, room=1):
-            if doc[i - 1].lower_ not in LOCATIVES or found.overlaps(pb, i, i + 1):
+            if found.overlaps(pb, i, i + 1) or not (doc[i - 1].lower_ in LOCATIVES or _listed_after_place(found, pb, i)):
                 continue
             e = new_name(found, pb, i + 1)
             name = doc[i + 1:e].text
@@ -76,6 +79,56 @@ def compass_names(found: Found) -> None:
     for m in added:
         if m.text in governed:
             m.place_type = "province"
+
+
+#: Words that join the items of a list ("A, B and C", "such as A").
+_LIST_LINKS = frozenset({",", "and", "or", "as"})
+#: Verbs after a plural head that name its members ("the most efficient regions are West Marmara").
+_NAMING_VERBS = frozenset({"are", "include", "including"})
+
+
+def _listed_after_place(found: Found, pb: ParsedBlock, i: int) -> bool:
+    """Whether token ``i`` continues a list whose item before it is a place found already
+    ("Northeast Anatolia (TRA), Central East Anatolia (TRB), and Southeast Anatolia"), or follows
+    "such as" after a plural head ("regions such as Eastern Marmara")."""
+    doc = pb.doc
+    if doc[i - 1].lower_ in _NAMING_VERBS:
+        return any(doc[j].lower_ in PLURAL_REGION_HEADS for j in range(max(0, i - 4), i - 1))
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in _LIST_LINKS:
+        k -= 1
+    if k == i - 1 or k < 0:
+        return False
+    if doc[i - 1].lower_ == "as":
+        return k >= 1 and doc[k].lower_ == "such" and doc[k - 1].lower_ in PLURAL_REGION_HEADS
+    while k >= 0 and doc[k].text == ")":  # "(TRB)": a code in brackets after the place
+        k = next((j for j in range(k - 1, max(-1, k - 4), -1) if doc[j].text == "("), -1) - 1
+    return k >= 0 and found.overlaps(pb, k, k + 1)
+
+
+def repeated_names(found: Found) -> None:
+    """A name of two words or more that a rule accepted once names the same place wherever the
+    document writes it again ("the prosperous West and more challenged Southeast Anatolia"), unless
+    a longer capitalised name holds it there."""
+    names = {}
+    for m in found.mentions:
+        if m.end - m.start >= 2 and m.method == "pattern" and m.place_type in ("region", "natural_feature"):
+            names.setdefault(tuple(t.text for t in m.span), m)
+    if not names:
+        return
+    for pb in found.analysis.blocks:
+        doc = pb.doc
+        for i in range(len(doc)):
+            for words, m in names.items():
+                e = i + len(words)
+                if doc[i].text != words[0] or e > len(doc) or tuple(t.text for t in doc[i:e]) != words:
+                    continue
+                if found.overlaps(pb, i, e) or (e < len(doc) and is_title(doc[e])) \
+                        or (i > 0 and is_title(doc[i - 1]) and not found.overlaps(pb, i - 1, i)
+                            and not pb.doc[i - 1].is_sent_start):
+                    continue
+                found.add(Mention(pb, i, e, m.place_type, "pattern", core=m.core, core_len=m.core_len,
+                                  country=m.country, headed=m.headed))
 
 
 def bare_aliases(found: Found) -> None:

@@ -17,10 +17,10 @@ from spacy.tokens import Doc
 from extractor.analysis import ParsedBlock
 from extractor.extract.place_context import (
     COMPASS_REGION_WORDS, acceptable_name, adjective_of_nationality, at_sentence_start, in_title_case, is_title,
-    name_run, names_organisation,
+    lowers, name_run, names_organisation,
 )
 from extractor.extract.place_mention import HEADING_KINDS, WIDE_TYPES, Found, Mention
-from extractor.gazetteer import CUED_CITY_MIN_POPULATION, english_pos, english_words_only
+from extractor.gazetteer import CUED_CITY_MIN_POPULATION, english_pos, english_word, english_words_only
 from extractor.place_ruler import AFTER_NAME, DASHES, HEADS, LOWER_CASE, LOWER_ONLY, NAME_STOP
 #: Singular heads before "of <Name>" ("the village of A") -> place type.
 OF_HEADS: dict[str, str] = HEADS["of_heads"]["types"]
@@ -194,6 +194,8 @@ def of_forms(found: Found, pb: ParsedBlock) -> None:
             continue
         name = doc[s:e].text
         entry = gaz.lookup(name) or gaz.lookup_city(name)
+        if capital and known is None and entry is None and all(english_word(w) for w in lowers(doc, s, e)):
+            continue  # "the Current State of Development": English words, not a name
         country = known.country if known else (entry.country if entry else "")
         if known is not None:
             if place_type == "other":

@@ -100,11 +100,17 @@ PASSES: tuple[Pass, ...] = (
     Pass("locative_pairs", place_cues.locative_pairs, True,
          "'in Ambattur and Avadi': a name joined to a town the document names takes its kind, so "
          "runs after every pass that finds towns, cities and villages."),
+    Pass("interleaved_labels", place_cues.interleaved_labels, True,
+         "A map's slanted labels, interleaved letter by letter in a text layer: reads the smaller "
+         "places every pass before it found in the block, and takes only fragments none of them holds."),
     Pass("compass_regions", place_regions.compass_regions, False,
          "'Eastern Fujian': a compass word before any place found so far makes a region of it; "
          "before compass_names, whose regions already start with their compass word."),
     Pass("compass_names", place_regions.compass_names, False,
          "'through West Nusa': a compass word before a name no pass knows, so after all of them."),
+    Pass("repeated_names", place_regions.repeated_names, False,
+         "'more challenged Southeast Anatolia': a name a rule accepted elsewhere in the document, "
+         "written again where no cue stands; after every pass that accepts new names."),
     Pass("bare_aliases", place_regions.bare_aliases, False,
          "A bare 'Guizhou' where 'Guizhou Province' occurs: reads the headed names every other "
          "pass found, and takes only tokens none of them claimed."),
