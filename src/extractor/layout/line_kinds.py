@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 
 from extractor.layout import lines as L
 from extractor.layout.heading_lines import DumpLines, read_dump
@@ -23,31 +22,13 @@ from extractor.layout.headings import (
 )
 from extractor.layout.hyphenation import Vocabulary, join_broken
 from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, normalise_marker
+from extractor.layout.units import BODY, HEADER, HEADING, LARGER, NOTE, TABLE, TITLE, TOC, Unit, set_apart
 from extractor.model import RawLine, RawPage
 
 # a note line with a caret-digit marker ("^3 Ministry of ...") is unambiguous, even inside wrapped text
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
 _CARET_NOTE = re.compile(r"^\^\s?\d{1,3}\s+\S")
 _CARET_NOTE_LINE = re.compile(r"^\^\s?(?P<marker>\d{1,3})\s+(?P<text>\S.*)$")
-
-BODY, HEADING, NOTE, TOC, HEADER, TABLE, TITLE = "body", "heading", "note", "toc", "header", "table", "title"
-
-
-@dataclass
-class Unit:
-    text: str
-    page: int
-    kind: str = BODY
-    heading: HeadingMatch | None = None
-    marker: str = ""  # for notes
-    digit_candidate: bool = False  # a line that may be a note numbered with plain digits
-    printed: str = ""  # the text with markdown emphasis kept: a note's italics mark its title
-    flags: dict[str, bool] = field(default_factory=dict)
-    # typography, where the input gives it (a PDF): the smallest size of the unit's lines
-    # relative to the body text (0.0: not known), whether every line is set bold, how many lines
-    size: float = 0.0
-    bold: bool = False
-    n_lines: int = 1
 
 
 def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> list[Unit]:
@@ -269,13 +250,6 @@ def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
     return units
 
 
-#: A unit set at least this much larger than the body text is set apart as a heading.
-LARGER = 1.12
-#: A bold or capitalised unit is a heading only if it is not set much smaller than the body
-#: (bold note text, a chart's bold labels).
-NOT_SMALLER = 0.95
-
-
 def _heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
     """The heading a body unit is, or None.
 
@@ -289,7 +263,7 @@ def _heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
     """
     text = u.text
     if typeset:
-        if not _set_apart(u) or not _heading_shaped(text):
+        if not set_apart(u) or not _heading_shaped(text):
             return None
         h = match_heading(text) or heading_parts(text)
         return HeadingMatch(h.number, h.title, h.level, "typeset", h.scheme)
@@ -308,14 +282,6 @@ def _heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
             and (title_like(text, strict=True) or is_all_caps(text)) and not u.digit_candidate:
         return heading_parts(text)  # "Compilation Notes and Acknowledgments" between blank lines
     return None
-
-
-def _set_apart(u: Unit) -> bool:
-    """Is the unit set apart from the body text: larger, or bold or in capitals at body size, or
-    set in the margin beside the text column (a side heading)?"""
-    if u.size >= LARGER or u.flags.get("is_side"):
-        return True
-    return u.size >= NOT_SMALLER and (u.bold or is_all_caps(u.text))
 
 
 def _heading_shaped(text: str) -> bool:
@@ -718,13 +684,13 @@ def _mark_repeated_headings(units: list[Unit]) -> None:
     typeset = any(u.size for u in units)
     # where type is known, the heading is the copy set apart; a copy in running text size at
     # the top of a page is the running head, on the heading's own page as well
-    set_apart = {L.shape_key(u.text) for u in units if u.kind == BODY and typeset and _set_apart(u)}
+    apart = {L.shape_key(u.text) for u in units if u.kind == BODY and typeset and set_apart(u)}
     for i, u in enumerate(units):
         if u.kind != BODY or not match_heading(u.text):
             continue
         key = L.shape_key(u.text)
-        if typeset and not _set_apart(u):
-            if key in set_apart and i in top:
+        if typeset and not set_apart(u):
+            if key in apart and i in top:
                 u.kind = HEADER
             continue
         if typeset:
