@@ -177,31 +177,37 @@ def _keep_emphasis(line: str) -> str:
 
 
 def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
-    """Give every unit its kind. Order matters: TOC, notes, headers, headings, body."""
-    mark_toc(units)
-    mark_headers(units, pages_explicit)
+    """Give every unit its kind, in passes; order matters: each pass sees the kinds given before it."""
+    mark_toc(units)  # first: contents entries would read as headings and notes
+    mark_headers(units, pages_explicit)  # running heads, footers, page numbers: out of the text before it is read
     if pages_explicit:
-        mark_repeated_headings(units)
+        mark_repeated_headings(units)  # a chapter title again atop its later pages is a running head
     typeset = any(u.size for u in units)
     for u in units:
-        if u.kind != BODY:
-            continue
-        if u.flags.get("is_table"):
-            u.kind = TABLE
-            continue
-        if mark_note(u):
-            continue
-        if DIGIT_NOTE_LINE.match(u.text):
-            u.digit_candidate = True
-        h = heading_of(u, typeset)
-        if h:
-            u.kind, u.heading = HEADING, h
-    accept_digit_notes(units, pages_explicit)
-    mark_endnotes(units)
+        _kind_alone(u, typeset)  # what a unit is by itself: a table row, a note by its marker, a heading
+    accept_digit_notes(units, pages_explicit)  # lines numbered 1, 2, 3 are notes only as a footnote block
+    mark_endnotes(units)  # numbered lines under a "Notes" heading are notes, even those taken for headings
     if pages_explicit:
-        mark_note_continuations(units)
-    merge_split_headings(units)
-    mark_title(units)
-    confirm_headings(units, typeset)
-    assign_levels(units, typeset)
+        mark_note_continuations(units)  # a note run over a page goes on above the next page's notes
+    merge_split_headings(units)  # a heading cut in two ("Chapter One:" / its title) is one heading
+    mark_title(units)  # the report's first unit is its title, not a heading
+    confirm_headings(units, typeset)  # a heading stays where it heads text, after the front matter
+    assign_levels(units, typeset)  # last: levels rank only the headings that stayed
     return units
+
+
+def _kind_alone(u: Unit, typeset: bool) -> None:
+    """A body unit's kind by itself: a table row, a note by its marker or the input's flag, or a
+    heading by its look and wording; a line numbered with plain digits is marked a candidate note."""
+    if u.kind != BODY:
+        return
+    if u.flags.get("is_table"):
+        u.kind = TABLE
+        return
+    if mark_note(u):
+        return
+    if DIGIT_NOTE_LINE.match(u.text):
+        u.digit_candidate = True
+    h = heading_of(u, typeset)
+    if h:
+        u.kind, u.heading = HEADING, h
