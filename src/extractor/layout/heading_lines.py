@@ -19,6 +19,9 @@ lines around it. A heading is
 :func:`read_dump` finds them, the running heads and footers at the edges of the dump's pages
 (a shape, digits folded, that recurs on three pages or more) and a contents list that no
 leader dots mark; layout repair makes each heading and running head a unit of its own.
+Which of those units stay headings is decided with the others' in
+:mod:`extractor.layout.heading_units`; what a heading's wording says is
+:mod:`extractor.layout.headings`.
 """
 from __future__ import annotations
 

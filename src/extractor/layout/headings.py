@@ -6,7 +6,8 @@ report has (Preface, Executive Summary, Introduction, Conclusion, References...:
 data, ``data/lexicons/headings.toml``), and what it is not: a caption ("Figure 3:", "Table 2.",
 "Source:"; the layout lexicon's words), a date ("16 June 2025", "Updated April 20, 2026"), a
 run of chart figures, a sentence. Typography (size, weight) and position, which decide most headings of a typeset
-report, are read in :mod:`extractor.layout.line_kinds`.
+report, are read in :mod:`extractor.layout.heading_units`; headings among the running lines of a
+text dump are found in :mod:`extractor.layout.heading_lines`.
 """
 from __future__ import annotations
 

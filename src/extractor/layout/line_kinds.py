@@ -1,53 +1,36 @@
-"""From raw pages to classified units: body, heading, note, table of contents, header, table."""
+"""From raw pages to classified units: body, heading, note, table of contents, header, table.
+
+:func:`group_units` cuts each page's lines into units; :func:`classify` gives every unit its
+kind in a fixed order of passes, each in the module named for what it decides: the contents list
+and page furniture (:mod:`extractor.layout.furniture`), notes (:mod:`extractor.layout.note_lines`),
+headings and the title (:mod:`extractor.layout.heading_units`), heading levels
+(:mod:`extractor.layout.heading_levels`). The unit and its kinds are :mod:`extractor.layout.units`.
+"""
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from dataclasses import dataclass, field
 
 from extractor.layout import lines as L
+from extractor.layout.furniture import mark_headers, mark_repeated_headings, mark_toc
+from extractor.layout.heading_levels import assign_levels
 from extractor.layout.heading_lines import DumpLines, read_dump
-from extractor.layout.headings import (
-    MAX_HEADING_CHARS,
-    HeadingMatch,
-    ends_open,
-    heading_parts,
-    is_all_caps,
-    is_caption,
-    is_contents_title,
-    is_matter,
-    match_heading,
-    not_a_heading,
-    title_like,
-)
+from extractor.layout.heading_units import confirm_headings, heading_of, mark_title, merge_split_headings
 from extractor.layout.hyphenation import Vocabulary, join_broken
-from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, normalise_marker
+from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE
+from extractor.layout.note_lines import (
+    CARET_NOTE,
+    accept_digit_notes,
+    mark_endnotes,
+    mark_note,
+    mark_note_continuations,
+    starts_digit_note,
+)
+from extractor.layout.units import BODY, HEADING, TABLE, Unit
 from extractor.model import RawLine, RawPage
 
-# a note line with a caret-digit marker ("^3 Ministry of ...") is unambiguous, even inside wrapped text
+# "## 2.1 Water tariffs": a heading the dump marks itself
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
-_CARET_NOTE = re.compile(r"^\^\s?\d{1,3}\s+\S")
-_CARET_NOTE_LINE = re.compile(r"^\^\s?(?P<marker>\d{1,3})\s+(?P<text>\S.*)$")
-
-BODY, HEADING, NOTE, TOC, HEADER, TABLE, TITLE = "body", "heading", "note", "toc", "header", "table", "title"
-
-
-@dataclass
-class Unit:
-    text: str
-    page: int
-    kind: str = BODY
-    heading: HeadingMatch | None = None
-    marker: str = ""  # for notes
-    digit_candidate: bool = False  # a line that may be a note numbered with plain digits
-    printed: str = ""  # the text with markdown emphasis kept: a note's italics mark its title
-    flags: dict[str, bool] = field(default_factory=dict)
-    # typography, where the input gives it (a PDF): the smallest size of the unit's lines
-    # relative to the body text (0.0: not known), whether every line is set bold, how many lines
-    size: float = 0.0
-    bold: bool = False
-    n_lines: int = 1
 
 
 def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> list[Unit]:
@@ -136,11 +119,11 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
                 text = ""  # a markdown table rule or separator line: ends the unit, carries no text
             if text and (L.is_pipe_table_row(text) or L.is_aligned_table_row(line.text)):
                 line_flags["is_table"] = True  # "| a | b |": a table row, kept out of the running text
-            starts_note = bool(text) and (bool(NOTE_LINE.match(text)) or bool(_CARET_NOTE.match(text))
+            starts_note = bool(text) and (bool(NOTE_LINE.match(text)) or bool(CARET_NOTE.match(text))
                                           or line.is_note and not flags.get("is_note"))
             toc_entry = bool(text) and L.is_toc_entry(text)
             starts_item = bool(text) and (L.is_list_item(text) or toc_entry
-                                          or _starts_digit_note(text, current, page_text))
+                                          or starts_digit_note(text, current, page_text))
             # where type is known, a line set in another size starts a unit of its own (a
             # heading in capitals above a subheading: "KEY FUNCTIONS" / "Human Capital ...")
             resized = typeset and bool(current) and bool(sizes) and line.size > 0 and sizes[-1] > 0 \
@@ -183,29 +166,6 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
     return units
 
 
-_DIGIT_NOTE_START = re.compile(r"^\^?\d{1,3}[.)]?\s+[A-Z\"\u201c*]")
-
-
-def _starts_digit_note(text: str, current: list[str], page_text: list[str] | None = None) -> bool:
-    """Does a line numbered with plain digits start a new unit inside wrapped text?
-
-    Yes when it reads like a note ("2 Bank of Spain, ...": a number, then a capital) and the
-    lines before are a note of the same kind, end a sentence, or the page's text so far
-    (``page_text``) carries its number as a marker; a wrapped line that merely starts with a
-    count ("12 regions joined ...") does not.
-    """
-    if not current or not _DIGIT_NOTE_START.match(text):
-        return False
-    if _DIGIT_NOTE_START.match(current[0]) or L.ends_sentence(current[-1]):
-        return True
-    # the page's last line of text breaks off mid-sentence above its notes: the note's number
-    # glued to a word of the text above ("... for much of the world6.") marks the note
-    from extractor.layout.markers import find_body_markers
-
-    number = re.match(r"^\^?(\d{1,3})", text)
-    return bool(number) and bool(find_body_markers(" ".join(page_text or current), {number.group(1)}))
-
-
 def _keep_emphasis(line: str) -> str:
     """A line cleaned like :func:`lines.clean_unit` but with markdown emphasis kept.
 
@@ -216,681 +176,38 @@ def _keep_emphasis(line: str) -> str:
     return L.collapse_spaces(text)
 
 
-def _note_text(u: Unit, pattern: re.Pattern[str], cleaned: str) -> str:
-    """A note's text as printed (emphasis kept) when the printed line parses the same way;
-    ``cleaned``: the text ``pattern`` finds in ``u.text``, stripped."""
-    if u.printed == u.text:
-        return cleaned  # printed without emphasis: the same line, parsed the same way
-    m = pattern.match(u.printed) if u.printed else None
-    if m and L.clean_unit(m.group("text")) == cleaned:
-        return m.group("text").strip()
-    return cleaned
-
-
 def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
-    """Give every unit its kind. Order matters: TOC, notes, headers, headings, body."""
-    _mark_toc(units)
-    _mark_headers(units, pages_explicit)
+    """Give every unit its kind, in passes; order matters: each pass sees the kinds given before it."""
+    mark_toc(units)  # first: contents entries would read as headings and notes
+    mark_headers(units, pages_explicit)  # running heads, footers, page numbers: out of the text before it is read
     if pages_explicit:
-        _mark_repeated_headings(units)
+        mark_repeated_headings(units)  # a chapter title again atop its later pages is a running head
     typeset = any(u.size for u in units)
     for u in units:
-        if u.kind != BODY:
-            continue
-        if u.flags.get("is_table"):
-            u.kind = TABLE
-            continue
-        m = NOTE_LINE.match(u.text)
-        if m or u.flags.get("is_note"):
-            u.kind = NOTE
-            if m:
-                u.marker = normalise_marker(m.group("marker"))
-                u.text = _note_text(u, NOTE_LINE, m.group("text").strip())
-            else:
-                # "^35 46 U.S.C. §53103(d).": after a caret marker, a note may open with a figure
-                d = DIGIT_NOTE_LINE.match(u.text) or _CARET_NOTE_LINE.match(u.text)
-                if d:
-                    pattern = DIGIT_NOTE_LINE if d.re is DIGIT_NOTE_LINE else _CARET_NOTE_LINE
-                    u.marker, u.text = d.group("marker"), _note_text(u, pattern, d.group("text").strip())
-            continue
-        if DIGIT_NOTE_LINE.match(u.text):
-            u.digit_candidate = True
-        h = _heading_of(u, typeset)
-        if h:
-            u.kind, u.heading = HEADING, h
-    _accept_digit_notes(units, pages_explicit)
-    _mark_endnotes(units)
+        _kind_alone(u, typeset)  # what a unit is by itself: a table row, a note by its marker, a heading
+    accept_digit_notes(units, pages_explicit)  # lines numbered 1, 2, 3 are notes only as a footnote block
+    mark_endnotes(units)  # numbered lines under a "Notes" heading are notes, even those taken for headings
     if pages_explicit:
-        _mark_note_continuations(units)
-    _merge_split_headings(units)
-    _mark_title(units)
-    _confirm_headings(units, typeset)
-    _assign_levels(units, typeset)
+        mark_note_continuations(units)  # a note run over a page goes on above the next page's notes
+    merge_split_headings(units)  # a heading cut in two ("Chapter One:" / its title) is one heading
+    mark_title(units)  # the report's first unit is its title, not a heading
+    confirm_headings(units, typeset)  # a heading stays where it heads text, after the front matter
+    assign_levels(units, typeset)  # last: levels rank only the headings that stayed
     return units
 
 
-#: A unit set at least this much larger than the body text is set apart as a heading.
-LARGER = 1.12
-#: A bold or capitalised unit is a heading only if it is not set much smaller than the body
-#: (bold note text, a chart's bold labels).
-NOT_SMALLER = 0.95
-
-
-def _heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
-    """The heading a body unit is, or None.
-
-    Where the input gives typography (a PDF), a heading is a unit set apart from the body text:
-    larger, or bold, or in capitals, short, not a sentence, caption, date or run of figures. Its
-    wording (numbering, matter words) does not make a heading on its own there: numbered items
-    of a list or a table, figure panels ("1. Twelve-Month-Forward P/E Ratios") are worded
-    like headings too. In a text dump, the wording decides: a numbered or matter heading, a
-    markdown heading, a line the dump sets apart (:mod:`extractor.layout.heading_lines`), or a
-    short unit in title case or capitals between blank lines.
-    """
-    text = u.text
-    if typeset:
-        if not _set_apart(u) or not _heading_shaped(text):
-            return None
-        h = match_heading(text) or heading_parts(text)
-        return HeadingMatch(h.number, h.title, h.level, "typeset", h.scheme)
-    h = match_heading(text)
-    md_level = u.flags.get("md_heading")
-    if md_level and not h:
-        num = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.*)$", text)
-        number, title = (num.group(1), num.group(2)) if num else ("", text)
-        return HeadingMatch(number, title, number.count(".") + 1 if number else int(md_level), "section",
-                            "decimal" if number else "markdown")
+def _kind_alone(u: Unit, typeset: bool) -> None:
+    """A body unit's kind by itself: a table row, a note by its marker or the input's flag, or a
+    heading by its look and wording; a line numbered with plain digits is marked a candidate note."""
+    if u.kind != BODY:
+        return
+    if u.flags.get("is_table"):
+        u.kind = TABLE
+        return
+    if mark_note(u):
+        return
+    if DIGIT_NOTE_LINE.match(u.text):
+        u.digit_candidate = True
+    h = heading_of(u, typeset)
     if h:
-        return h
-    if u.flags.get("heading_line") and _heading_shaped(text):
-        return heading_parts(text)
-    if u.flags.get("between_blanks") and u.n_lines == 1 and len(text.split()) <= 12 and _heading_shaped(text) \
-            and (title_like(text, strict=True) or is_all_caps(text)) and not u.digit_candidate:
-        return heading_parts(text)  # "Compilation Notes and Acknowledgments" between blank lines
-    return None
-
-
-def _set_apart(u: Unit) -> bool:
-    """Is the unit set apart from the body text: larger, or bold or in capitals at body size, or
-    set in the margin beside the text column (a side heading)?"""
-    if u.size >= LARGER or u.flags.get("is_side"):
-        return True
-    return u.size >= NOT_SMALLER and (u.bold or is_all_caps(u.text))
-
-
-def _heading_shaped(text: str) -> bool:
-    """Short, opening with a capital or a number, not ending like a sentence (a short label may
-    end with a full stop: "Appendix."), and not a caption, date or run of figures."""
-    t = text.strip()
-    words = t.split()
-    if not words or len(t) > MAX_HEADING_CHARS or len(words) > 30 or not_a_heading(t):
-        return False
-    if not (t[0].isupper() or t[0].isdigit() or t[0] in "\"\u201c'\u2018\u00bf\u00a1"):
-        return False
-    if t.endswith((";", ",", "!", "-")) or t.endswith(".") and (len(words) > 2 or t.endswith("..") or _has_digit(t)):
-        return False  # a sentence's end or a word broken at the line's end; a short label may end "."
-    if t.endswith(":") and not match_heading(t):
-        return False  # a label that opens a list ("Health benefits include:"), not "Chapter One:"
-    if _SENTENCE_INSIDE.search(t):
-        return False  # "... for Argentina. This quest translates into three missions:"
-    return not L.is_toc_entry(t) and not L.is_list_item(t)
-
-
-def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
-
-
-# a sentence's end inside the unit, or a reference's year ("Gill, I.S. and M. Raiser. 2012. Golden ...")
-_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[\"'\u201d\u2019]?[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018(]?[A-Z]|\b(?:19|20)\d\d[a-z]?\.\s")
-
-
-def _confirm_headings(units: list[Unit], typeset: bool) -> None:
-    """Keep the headings that head something, in the body of the report.
-
-    A heading stands above text: the next unit (running heads aside) is a paragraph of body
-    text, or a subheading that is. A figure's title stands above the chart's labels or its
-    caption, a cover's lines above one another, and are not headings. Where a heading's style
-    (its size and weight) is confirmed so by another heading of the document, a heading set the
-    same way may stand above anything but a caption, a table or figures: back matter ("About
-    the authors" above names and roles, "References" above a list set small).
-
-    Headings before the end of the table of contents are the cover's and front matter's (title,
-    imprint, "About us"), not the body's. A heading numbered with bare digits ("3 Water",
-    "3. Water") must follow its predecessor (a 1, or the number before it already seen, as a
-    heading or as the first part of a section's number: "2" after "1.1"): notes and list items
-    are numbered too.
-    """
-    front_end = _front_matter_end(units)
-    cover_end = _cover_end(units)
-    heads = [i for i, u in enumerate(units) if u.kind == HEADING and u.heading is not None
-             and not u.flags.get("md_heading")]  # a markdown heading is marked so by the dump itself
-    strict = {i for i in heads if _heads_text(units, i, typeset, chain=_may_chain(units[i], typeset))}
-    confirmed = {_style_key(units[i]) for i in strict} if typeset else set()
-    seen_digits: set[int] = set()
-    for i in heads:
-        u = units[i]
-        h = u.heading
-        assert h is not None
-        # a heading its wording marks (numbered, a matter word) or a confirmed style may stand
-        # above a list ("Abbreviations" above its entries), names, a small-set reference list
-        worded = match_heading(u.text) is not None
-        # a division or matter heading may stand above a table or figure's caption ("Appendix."
-        # above "Table A-1. ..."): its wording names a part of the report, not a chart
-        named = worded or is_matter(u.text.strip().rstrip(".:"))
-        # a numbered division in display type ("Appendix I: ..." set three times the text's
-        # size) is a title whatever stands under it (a table, a letter reproduced as an image)
-        display_division = typeset and u.size >= DISPLAY and h.scheme == "division"
-        keep = i in strict or (worded or _style_key(u) in confirmed) and _heads_text(units, i, typeset, relaxed=True) \
-            or named and typeset and _heads_text(units, i, typeset, relaxed=True, caption_ok=True) or display_division
-        # only its look marks it a heading and it stands on the cover, before any running text
-        on_cover = i <= cover_end and not worded and not u.flags.get("listed") and _plain_look(u)
-        if i <= front_end or on_cover or not keep:
-            u.kind, u.heading = BODY, None
-            continue
-        if h.scheme == "digit" and h.number.isdigit():
-            n = int(h.number)
-            if n != 1 and n - 1 not in seen_digits:
-                u.kind, u.heading = BODY, None
-                continue
-            seen_digits.add(n)
-        elif h.scheme == "decimal":
-            seen_digits.add(int(h.number.split(".")[0]))  # "1.1" is in chapter 1
-
-
-def _cover_end(units: list[Unit]) -> int:
-    """The index of the last unit of a cover or title page: before the report's first paragraph
-    of running text (a dozen words or more ending a sentence), every unit but the headings
-    directly above that paragraph is the cover's (organisation, title, authors, date)."""
-    first = next((i for i, u in enumerate(units) if u.kind == BODY and len(u.text.split()) >= 12
-                  and L.ends_sentence(_MARKER_TAIL.sub("", u.text))), None)
-    if first is None:
-        return -1
-    i = first - 1
-    while i >= 0 and units[i].kind in (HEADING, HEADER):
-        i -= 1
-    return i
-
-
-_MARKER_TAIL = re.compile(r"\^\S{1,3}$")  # a note's marker after a sentence's end
-
-
-def _front_matter_end(units: list[Unit]) -> int:
-    """The index of the last unit of the front matter: the end of the table of contents (its
-    last entry; where no entry after its title was recognised, the last unit on the title's
-    page, where pages are known), or -1."""
-    toc = [i for i, u in enumerate(units) if u.kind == TOC]
-    end = toc[-1] if toc else -1
-    # a contents list whose entries were not recognised ("5 Introduction", entries merged with
-    # a side column): the rest of its title's page
-    limit = max(40, len(units) // 3)
-    title = next((i for i, u in enumerate(units[:limit]) if u.kind in (BODY, HEADING, TOC)
-                  and is_contents_title(u.text)), None)
-    entries = [i for i in toc if title is not None and i > title and units[i].page == units[title].page]
-    if title is not None and not entries and len({u.page for u in units}) > 1:
-        end = max(end, max(i for i, u in enumerate(units) if u.page == units[title].page))
-    elif title is not None and len({u.page for u in units}) > 1:
-        # entries without leaders the list's recognised ones do not cover ("Appendix II Scope and
-        # Methodology 58"): the title's page runs to its last line that ends with a page number
-        page_end = [i for i, u in enumerate(units) if u.page == units[title].page and i > title
-                    and _PAGE_AT_END.search(u.text) and len(u.text) < 120]
-        end = max([end, *page_end])
-    return end
-
-
-def _style_key(u: Unit) -> tuple[float, bool, bool]:
-    return (round(u.size, 1), u.bold, is_all_caps(u.text))
-
-
-def _plain_look(u: Unit) -> bool:
-    return u.heading is not None and u.heading.kind in ("typeset", "plain") and not u.heading.number
-
-
-def _may_chain(u: Unit, typeset: bool) -> bool:
-    """May a heading stand directly above another heading? Not a text dump's unit that only its
-    title case or capitals mark (a running head above the first heading of a page)."""
-    return typeset or u.heading is None or u.heading.kind != "plain" or bool(u.flags.get("heading_line"))
-
-
-def _heads_text(units: list[Unit], i: int, typeset: bool, relaxed: bool = False, chain: bool = True,
-                caption_ok: bool = False) -> bool:
-    """Is the heading at ``i`` followed by body text (through at most three subheadings)?
-
-    ``relaxed``: by anything but a caption, a table, figures or nothing. No heading stands at
-    the foot of its page with nothing under it but the page's notes: a line there followed by
-    the notes is the end of a paragraph the page break cut. Where pages are known, "notes" on
-    the pages after a heading, with no text between, are its text (a reference list set small
-    and read as notes). ``chain``: whether subheadings may stand between.
-    """
-    chained = 0
-    j = i + 1
-    while j < len(units):
-        v = units[j]
-        if v.kind in (HEADER, "merged"):
-            j += 1
-            continue
-        if v.kind == HEADING:
-            chained += 1
-            if not chain or chained > 3 or typeset and v.size > units[i].size * 1.04:
-                return False  # a larger heading next: this one heads nothing
-            j += 1
-            continue
-        if v.kind not in (BODY, NOTE):
-            return False
-        if v.text[:1].islower():
-            return False  # the text goes on from it: the first line of a paragraph, not a heading
-        if v.kind == NOTE and not (typeset and v.page != units[i].page):
-            return False  # the foot of its page: no heading stands there with nothing under it
-        if relaxed:
-            small = typeset and v.kind == BODY and v.size < PROSE_SIZE
-            return not small and (caption_ok or not is_caption(v.text)) and not _mostly_figures(v.text)
-        return _is_prose(v, typeset and v.kind == BODY)
-    return False
-
-
-def _mostly_figures(text: str) -> bool:
-    return sum(c.isdigit() for c in text) >= sum(c.isalpha() for c in text)
-
-
-#: Running text is set at least this share of the body size (a reference list, a box's text
-#: set a little smaller count).
-PROSE_SIZE = 0.75
-
-
-def _is_prose(u: Unit, typeset: bool) -> bool:
-    """Running text: not larger than the body, several words or a sentence, not a caption."""
-    if typeset and not PROSE_SIZE <= u.size < LARGER:
-        return False
-    words = u.text.split()
-    if is_caption(u.text) or _mostly_figures(u.text):
-        return False
-    return len(words) >= 6 or L.ends_sentence(u.text) and len(words) >= 3
-
-
-def _assign_levels(units: list[Unit], typeset: bool) -> None:
-    """Each heading's level, from the document's own heading styles.
-
-    Typeset: a heading's own wording decides where it can (:func:`_own_level`); otherwise the
-    distinct styles (size, bold, capitals) of its headings, largest first, are levels 1, 2, 3; a style used by one heading only (a "References" set in display type) takes
-    the level of the next smaller style used more often, so that it does not push every other
-    heading a level down. Text dumps: chapter divisions ("Chapter Two", "Annex A") are level 1
-    and the numbering schemes nest in the order the document first uses them ("I." > "A." >
-    "1."; a scheme first used after "Chapter One" nests under it); a decimal number nests by its
-    depth under the digits ("2.1" under "2"); headings without a number are level 1; a markdown
-    heading keeps its own level.
-    """
-    heads = [u for u in units if u.kind == HEADING and u.heading is not None]
-    if not heads:
-        return
-    if typeset:
-        # the styles of the headings whose wording does not say their level
-        styled = [u for u in heads if u.heading is not None and _own_level(u.heading) is None]
-        levels = _style_levels(styled) if styled else {}
-        for u in heads:
-            h = u.heading
-            assert h is not None
-            u.heading = HeadingMatch(h.number, h.title, _own_level(h) or levels[_style(u)], h.kind, h.scheme)
-        return
-    order: list[str] = []  # numbering schemes in the order the document first uses them
-    for u in heads:
-        h = u.heading
-        assert h is not None
-        if (h.scheme in ("division", "roman", "letter", "digit") or h.scheme.startswith("label:")) \
-                and h.scheme not in order:
-            order.append(h.scheme)
-    for u in heads:
-        h = u.heading
-        assert h is not None
-        if h.scheme == "division":
-            level = 1
-        elif h.scheme in order:
-            level = 1 + order.index(h.scheme)
-        elif h.scheme == "decimal" and not u.flags.get("md_heading"):
-            digit = 1 + order.index("digit") if "digit" in order else 1
-            level = digit + h.number.count(".")
-        else:
-            level = h.level if h.scheme in ("decimal", "markdown") else 1
-        u.heading = HeadingMatch(h.number, h.title, level, h.kind, h.scheme)
-
-
-def _own_level(h: HeadingMatch) -> int | None:
-    """The level a heading's own wording gives, whatever its type: a division ("Chapter 2",
-    "Annex A") and front or back matter ("Foreword", "References") are level 1, a decimal number
-    nests by its depth ("2.1" is level 2); None for the others."""
-    if h.scheme == "division" or h.scheme == "" and is_matter(h.title):
-        return 1
-    if h.scheme == "decimal":
-        return h.number.count(".") + 1
-    return None
-
-
-def _style(u: Unit) -> tuple[float, bool, bool]:
-    return (u.size, u.bold, is_all_caps(u.text))
-
-
-def _style_levels(heads: list[Unit]) -> dict[tuple[float, bool, bool], int]:
-    """Heading styles to levels: sizes within 4% of each other are one size."""
-    styles = sorted({_style(u) for u in heads}, key=lambda st: (-st[0], not st[1], not st[2]))
-    # one size for sizes that differ by rounding only (11.2 pt and 11.3 pt)
-    size_of: dict[float, float] = {}
-    for size in sorted({st[0] for st in styles}, reverse=True):
-        near = next((s for s in size_of.values() if abs(s - size) <= 0.04 * s), None)
-        size_of[size] = near if near is not None else size
-    key = lambda st: (size_of[st[0]], st[1], st[2])  # noqa: E731
-    count: dict[tuple[float, bool, bool], int] = {}
-    for u in heads:
-        count[key(_style(u))] = count.get(key(_style(u)), 0) + 1
-    merged = sorted(count, key=lambda st: (-st[0], not st[1], not st[2]))
-    frequent = [st for st in merged if count[st] > 1] or merged
-    level_of: dict[tuple[float, bool, bool], int] = {st: k + 1 for k, st in enumerate(frequent)}
-    for st in merged:
-        if st not in level_of:
-            smaller = [level_of[f] for f in frequent if merged.index(f) > merged.index(st)]
-            level_of[st] = min(smaller) if smaller else len(frequent)
-    return {st: level_of[key(st)] for st in styles}
-
-
-_PAGE_AT_END = re.compile(r"[A-Za-z\u00c0-\u024f),]\s+\d{1,3}$")  # "Appendix II Scope and Methodology 58"
-
-
-def _mark_toc(units: list[Unit]) -> None:
-    """Find the table of contents: a run of entries with leaders and page numbers near the start.
-
-    The run may start at a "Contents" heading and may contain bare chapter lines ("Chapter One:")
-    and table rules between entries; it ends at the last entry before running prose resumes.
-    """
-    for u in units:
-        if u.flags.get("contents"):  # a dump's contents list without leaders (heading_lines)
-            u.kind = TOC
-    n = len(units)
-    limit = max(40, n // 3)
-    start = next((i for i, u in enumerate(units[:limit]) if L.is_contents_heading(u.text)), None)
-    entries = [i for i, u in enumerate(units[:limit]) if L.is_toc_entry(u.text)]
-    if start is None and len(entries) < 3:
-        return
-    if start is None:
-        start = entries[0]
-    i = start + 1 if L.is_contents_heading(units[start].text) else start
-    last = start
-    misses = 0
-    while i < n and misses <= 3:
-        t = units[i].text
-        if L.is_toc_entry(t) or L.is_toc_glued_entry(t) or L.is_table_rule(t) \
-                or len(t) < 120 and _PAGE_AT_END.search(t) and not L.ends_sentence(t):
-            last, misses = i, 0  # an entry: a leader and a page number, or a title and its page
-        elif match_heading(t) or len(t) < 120 and not L.ends_sentence(t):
-            misses += 1  # a chapter line of the TOC, or a title broken over lines
-        else:
-            break
-        i += 1
-    for j in range(start, last + 1):
-        units[j].kind = TOC
-
-
-def _mark_headers(units: list[Unit], pages_explicit: bool) -> None:
-    """Running headers/footers and page numbers.
-
-    A short line whose shape (digits folded) recurs on at least three pages is a running header
-    or footer; a line that is only a page number is one too. Both are removed from the text.
-    Where pages are explicit, only the first and last two units of a page are candidates, as
-    headers and footers are printed there.
-    """
-    edge: set[int] = set()
-    if pages_explicit:
-        by_page: dict[int, list[int]] = {}
-        for i, u in enumerate(units):
-            by_page.setdefault(u.page, []).append(i)
-        for idx in by_page.values():
-            edge.update(idx[:2] + idx[-2:])
-    shapes: Counter[str] = Counter()
-    pages_of: dict[str, set[int]] = {}
-    for i, u in enumerate(units):
-        if u.kind == BODY and len(u.text) <= 120 and (not pages_explicit or i in edge):
-            key = L.shape_key(u.text)
-            pages_of.setdefault(key, set()).add(u.page)
-            shapes[key] += 1
-    for i, u in enumerate(units):
-        if u.kind != BODY:
-            continue
-        if u.flags.get("is_header") or u.flags.get("running") or L.is_page_number(u.text):
-            u.kind = HEADER
-            continue
-        if pages_explicit and i not in edge or len(u.text) > 120:
-            continue
-        key = L.shape_key(u.text)
-        if shapes[key] >= 3 and (len(pages_of[key]) >= 3 or not pages_explicit):
-            if not NOTE_LINE.match(u.text) and not match_heading(u.text):
-                u.kind = HEADER
-
-
-_ENDNOTES_HEADING = re.compile(r"^\s*(?:end\s?notes|notes)\s*:?\s*$", re.IGNORECASE)
-
-
-def _mark_endnotes(units: list[Unit]) -> None:
-    """Endnotes: a "Notes" (or "Endnotes") heading followed by numbered lines.
-
-    Each numbered line under the heading is a note (flag ``endnote``), until another heading or
-    an unnumbered paragraph that is not a note's continuation. Numbering may restart at 1 (notes
-    grouped by chapter) but otherwise goes up by one.
-    """
-    i = 0
-    while i < len(units):
-        u = units[i]
-        if u.kind not in (HEADING, BODY) or not _ENDNOTES_HEADING.match(u.text):
-            i += 1
-            continue
-        u.kind, u.heading = HEADING, u.heading or HeadingMatch("", u.text.strip().rstrip(":"), 1, "matter")
-        last = 0
-        j = i + 1
-        while j < len(units):
-            v = units[j]
-            if v.kind in (HEADER, TOC):
-                j += 1
-                continue
-            if v.kind == NOTE and v.marker.isascii() and v.marker.isdigit() and int(v.marker) in (1, last + 1):
-                last = int(v.marker)  # already taken for a footnote block: it is an endnote
-                v.flags["endnote"] = True
-                j += 1
-                continue
-            d = DIGIT_NOTE_LINE.match(v.text) if v.kind in (BODY, HEADING) else None
-            if d is None or int(d.group("marker")) not in (1, last + 1):
-                break
-            last = int(d.group("marker"))
-            v.kind, v.heading, v.marker = NOTE, None, d.group("marker")
-            v.text = _note_text(v, DIGIT_NOTE_LINE, d.group("text").strip())
-            v.flags["endnote"] = True
-            j += 1
-        i = j
-
-
-def _mark_repeated_headings(units: list[Unit]) -> None:
-    """A chapter title printed again at the top of the chapter's later pages is a running head.
-
-    On explicit pages, a heading-shaped unit among the first two of its page whose text was
-    already seen as a heading is a running header, not a second section. Where type is known,
-    only a copy set apart from the body text counts as the heading.
-    """
-    seen: set[str] = set()
-    first_of_page: dict[int, list[int]] = {}
-    for i, u in enumerate(units):
-        if u.kind not in (HEADER,):
-            first_of_page.setdefault(u.page, []).append(i)
-    top = {i for idx in first_of_page.values() for i in idx[:2]}
-    typeset = any(u.size for u in units)
-    # where type is known, the heading is the copy set apart; a copy in running text size at
-    # the top of a page is the running head, on the heading's own page as well
-    set_apart = {L.shape_key(u.text) for u in units if u.kind == BODY and typeset and _set_apart(u)}
-    for i, u in enumerate(units):
-        if u.kind != BODY or not match_heading(u.text):
-            continue
-        key = L.shape_key(u.text)
-        if typeset and not _set_apart(u):
-            if key in set_apart and i in top:
-                u.kind = HEADER
-            continue
-        if typeset:
-            continue  # a copy set apart is a heading again (a report that goes over its goals twice):
-            # the PDF's running heads are found from their place on the page
-        if key in seen and i in top:
-            u.kind = HEADER
-        seen.add(key)
-
-
-def _accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
-    """Accept lines numbered with plain digits as notes where they behave like a footnote block.
-
-    A run of candidate lines numbered consecutively that ends a page (explicit pages) or is
-    followed by a page break signal counts as a note block when every number in it appears as a
-    marker glued into the body text of the page (or of the page before: a note can be printed a
-    page late). On explicit pages a run at the page foot whose numbering starts at 1 or continues
-    the document's previous notes needs only one of its markers found in the body.
-    """
-    from extractor.layout.markers import find_body_markers
-
-    i = 0
-    n = len(units)
-    last_number = 0
-    while i < n:
-        if not units[i].digit_candidate or units[i].kind not in (BODY, HEADING):
-            if units[i].kind == NOTE and units[i].marker.isascii() and units[i].marker.isdigit():
-                last_number = int(units[i].marker)
-            i += 1
-            continue
-        j = i
-        nums: list[int] = []
-        while j < n and units[j].digit_candidate and units[j].kind in (BODY, HEADING) and units[j].page == units[i].page:
-            d = DIGIT_NOTE_LINE.match(units[j].text)
-            assert d
-            num = int(d.group("marker"))
-            if nums and num != nums[-1] + 1:
-                break
-            nums.append(num)
-            j += 1
-        at_page_end = j >= n or units[j].page != units[i].page or units[j].kind in (HEADER, NOTE)
-        if not pages_explicit:
-            at_page_end = True
-        page = units[i].page
-        pages = {page, page - 1} if pages_explicit else {page}
-        body_before = " ".join(u.text for u in units[max(0, i - 60):i] if u.kind == BODY and u.page in pages)
-        wanted = {str(k) for k in nums}
-        seen = {f.marker for f in find_body_markers(body_before, wanted)}
-        continues = bool(nums) and nums[0] in (1, last_number + 1)
-        strong = pages_explicit and continues and bool(seen & wanted)
-        if nums and at_page_end and (wanted <= seen or strong):
-            for u in units[i:j]:
-                d = DIGIT_NOTE_LINE.match(u.text)
-                assert d
-                text = _note_text(u, DIGIT_NOTE_LINE, d.group("text").strip())
-                u.kind, u.heading, u.marker, u.text = NOTE, None, d.group("marker"), text
-            last_number = nums[-1]
-        i = max(j, i + 1)
-
-
-_URLISH = re.compile(r"https?://|www\.|\bdoi:|\bAvailable (?:at|from)\b", re.IGNORECASE)
-
-
-def _mark_note_continuations(units: list[Unit]) -> None:
-    """A note that runs over to the next page goes on, unnumbered, above that page's notes.
-
-    On explicit pages, an unmarked unit directly before the first note of a page's block that
-    reads like a reference (a URL, "Available at ...") or starts in lower case, when the page
-    before ended with notes, is that continuation: it becomes a note with an empty marker, which
-    layout repair appends to the previous note. Where the input flagged the note block (a PDF's
-    note zone, a text dump's block found by ``ingest.text_zones``), the backend has already
-    decided what the block holds, continuations included.
-    """
-    prev_page_had_notes = False
-    current_page = None
-    for k, u in enumerate(units):
-        if u.page != current_page:
-            current_page = u.page
-            prev_page_had_notes = any(x.kind == NOTE for x in units[max(0, k - 40):k] if x.page == u.page - 1)
-        if u.kind != NOTE or not prev_page_had_notes or k == 0 or u.flags.get("is_note"):
-            continue  # (a note the input flagged: the backend placed the note zone and what it holds)
-        before = units[k - 1]
-        if before.page != u.page or before.kind != BODY:
-            continue
-        if any(x.kind == NOTE for x in units[max(0, k - 40):k - 1] if x.page == u.page):
-            continue  # not the first note of the page
-        if _URLISH.search(before.text) or before.text[:1].islower():
-            before.kind, before.marker = NOTE, ""
-
-
-def _merge_split_headings(units: list[Unit]) -> None:
-    """ "Chapter One:" on a line of its own takes the title printed on the next line; a display
-    title the layout cut in two goes on in the next unit set the same way.
-
-    Where type is known, a heading unit directly followed by another in the same size and weight,
-    on the same page, is one title broken in two ("Appendix IV: Three States' Initiatives ...
-    Renewable Energy" / "Technologies") when the second is not worded as a heading of its own
-    and the first does not end a sentence. A line set small that repeats the title's opening
-    words between the two (a running head printed level with the title) is skipped."""
-    _merge_broken_titles(units)
-    for i, u in enumerate(units[:-1]):
-        if u.kind == HEADING and u.heading and u.heading.kind == "chapter" and not u.heading.title:
-            nxt = units[i + 1]
-            by_look = nxt.kind == HEADING and nxt.heading is not None and nxt.heading.kind in ("typeset", "plain")
-            if (nxt.kind == BODY or by_look) and len(nxt.text) < 200 and not L.ends_sentence(nxt.text):
-                u.text = f"{u.text.rstrip()} {nxt.text}"
-                u.heading = HeadingMatch(u.heading.number, nxt.text, 1, "chapter", u.heading.scheme)
-                nxt.kind, nxt.heading = "merged", None
-
-
-def _merge_broken_titles(units: list[Unit]) -> None:
-    i = 0
-    while i < len(units) - 1:
-        u = units[i]
-        if u.kind != HEADING or not u.size or u.heading is None or L.ends_sentence(u.text):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(units) - 1 and units[j].kind == HEADER:
-            j += 1  # the page's running head and footer, over a page turn
-        between = units[j]
-        if between.kind == BODY and between.size and between.size * 1.5 < u.size and between.page == u.page \
-                and _words(between.text)[:3] == _words(u.text)[:3]:
-            j += 1  # the running head beside the title, repeating its words
-        if j >= len(units):
-            break
-        v = units[j]
-        # in display type (a title's size) or where the first part cannot end a title ("... of"),
-        # or the second goes on in lower case; a display title may go on over a page turn
-        display = u.size >= DISPLAY
-        pages = (u.page, u.page + 1) if display else (u.page,)
-        alike = v.page in pages and v.bold == u.bold and abs(v.size - u.size) <= 0.03 * u.size
-        # the running head beside the title spells the whole of it: the title goes on in ``v``
-        spelled = between is not v and _words(between.text) == _words(u.text) + _words(v.text)
-        same = alike and (spelled and v.kind in (HEADING, BODY)
-                          or v.kind == HEADING and v.heading is not None and match_heading(v.text) is None
-                          and (display or v.text[:1].islower() or ends_open(u.text))
-                          or v.kind == BODY and display and v.text[:1].islower() and len(v.text.split()) <= 6)
-        if not same or len(u.text) + len(v.text) > MAX_HEADING_CHARS:
-            i += 1
-            continue
-        u.text = f"{u.text.rstrip()} {v.text.strip()}"
-        h = u.heading
-        u.heading = HeadingMatch(h.number, f"{h.title} {v.text.strip()}", h.level, h.kind, h.scheme)
-        v.kind, v.heading = "merged", None
-        if between is not v:
-            between.kind = HEADER  # the running head: out of the text
-        # (the next unit may go on with the title as well)
-
-
-#: A heading set this much larger than the body text is in display type (a title's size).
-DISPLAY = 1.8
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
-
-
-def _mark_title(units: list[Unit]) -> None:
-    """The first unit of the report, if short and not a sentence, is its title."""
-    for u in units:
-        if u.kind in (HEADER, "merged"):
-            continue
-        # a title set in display type was taken for a heading by its look: it is the title
-        by_look = u.kind == HEADING and u.heading is not None and u.heading.kind in ("typeset", "plain")
-        if (u.kind == BODY or by_look) and len(u.text) < 300 and not L.ends_sentence(u.text) \
-                and u.page == units[0].page:
-            u.kind, u.heading = TITLE, None
-        return
+        u.kind, u.heading = HEADING, h

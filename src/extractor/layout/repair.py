@@ -1,7 +1,7 @@
 """Layout repair: raw pages in, a :class:`Document` out.
 
 Steps, each in its own module:
-1. ``units``: lines grouped into units and classified (TOC, notes, headers, headings, body);
+1. ``line_kinds``: lines grouped into units and classified (TOC, notes, headers, headings, body);
 2. pages inferred from footnote blocks where the input did not mark them;
 3. ``markers``: footnote markers lifted out of the body text and recorded with their offsets;
 4. paragraphs that a page break (or a footnote block) split are joined again, hyphenation
@@ -20,7 +20,8 @@ from extractor.layout import lines as L
 from extractor.layout.headings import section_id_for
 from extractor.layout.hyphenation import Vocabulary, join_broken
 from extractor.layout.markers import find_body_markers, numbering_scheme, strip_markers
-from extractor.layout.line_kinds import BODY, HEADER, HEADING, NOTE, TABLE, TITLE, TOC, Unit, classify, group_units
+from extractor.layout.line_kinds import classify, group_units
+from extractor.layout.units import BODY, HEADER, HEADING, NOTE, TABLE, TITLE, TOC, Unit
 from extractor.model import Block, BlockKind, Document, Marker, Note, RawPage, Section
 
 PARAGRAPH_SEP = "\n\n"
