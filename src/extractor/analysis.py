@@ -83,6 +83,13 @@ class Analysis:
         return (pb for pb in self.blocks if pb.block.kind == BlockKind.FOOTNOTE)
 
     @functools.cached_property
+    def has_parse(self) -> bool:
+        """Whether the pipeline gave the blocks a dependency parse (a model with a parser), read
+        once per document: ``Doc.has_annotation`` looks at every token of a block that has none."""
+        first = next((pb.doc for pb in self.blocks if len(pb.doc)), None)
+        return first is not None and first.has_annotation("DEP")
+
+    @functools.cached_property
     def provenance(self) -> PageIndex:
         """Where the document's spans stand on its PDF pages (:mod:`extractor.provenance`);
         built on first use, one per document."""

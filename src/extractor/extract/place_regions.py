@@ -6,6 +6,8 @@ Province" occurs names the province. These passes run last: each reads what the 
 """
 from __future__ import annotations
 
+from spacy.matcher import PhraseMatcher
+
 from extractor.analysis import ParsedBlock
 from extractor.extract.place_context import (
     COMPASS, at_sentence_start, in_title_case, is_title, names_organisation, part_of_longer_name,
@@ -110,25 +112,25 @@ def repeated_names(found: Found) -> None:
     """A name of two words or more that a rule accepted once names the same place wherever the
     document writes it again ("the prosperous West and more challenged Southeast Anatolia"), unless
     a longer capitalised name holds it there."""
-    names = {}
+    names: dict[str, Mention] = {}
     for m in found.mentions:
         if m.end - m.start >= 2 and m.method == "pattern" and m.place_type in ("region", "natural_feature"):
-            names.setdefault(tuple(t.text for t in m.span), m)
+            names.setdefault(" ".join(t.text for t in m.span), m)
     if not names:
         return
+    matcher = PhraseMatcher(found.analysis.blocks[0].doc.vocab, attr="ORTH")
+    for key, m in names.items():
+        matcher.add(key, [m.span.as_doc()])
     for pb in found.analysis.blocks:
         doc = pb.doc
-        for i in range(len(doc)):
-            for words, m in names.items():
-                e = i + len(words)
-                if doc[i].text != words[0] or e > len(doc) or tuple(t.text for t in doc[i:e]) != words:
-                    continue
-                if found.overlaps(pb, i, e) or (e < len(doc) and is_title(doc[e])) \
-                        or (i > 0 and is_title(doc[i - 1]) and not found.overlaps(pb, i - 1, i)
-                            and not pb.doc[i - 1].is_sent_start):
-                    continue
-                found.add(Mention(pb, i, e, m.place_type, "pattern", core=m.core, core_len=m.core_len,
-                                  country=m.country, headed=m.headed))
+        for match_id, i, e in matcher(doc):
+            if found.overlaps(pb, i, e) or (e < len(doc) and is_title(doc[e])) \
+                    or (i > 0 and is_title(doc[i - 1]) and not found.overlaps(pb, i - 1, i)
+                        and not doc[i - 1].is_sent_start):
+                continue
+            m = names[doc.vocab.strings[match_id]]
+            found.add(Mention(pb, i, e, m.place_type, "pattern", core=m.core, core_len=m.core_len,
+                              country=m.country, headed=m.headed))
 
 
 def bare_aliases(found: Found) -> None:

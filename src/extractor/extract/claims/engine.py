@@ -43,7 +43,7 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     labels = {s.section_id: s.label for s in reversed(document.sections)}  # each section's label
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
-        par = _paragraph(pb, names, convention)
+        par = _paragraph(pb, names, convention, analysis.has_parse)
         if par is None:
             continue  # no figure, no claim
         previous_year: int | None = None
@@ -57,7 +57,7 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     return rows
 
 
-def _paragraph(pb: ParsedBlock, names: RecurringNames, convention: N.Convention) -> Paragraph | None:
+def _paragraph(pb: ParsedBlock, names: RecurringNames, convention: N.Convention, has_parse: bool) -> Paragraph | None:
     """The paragraph and what the patterns find in it; None when it has no number."""
     doc = pb.doc
     found = patterns.matchers(doc.vocab)
@@ -66,12 +66,12 @@ def _paragraph(pb: ParsedBlock, names: RecurringNames, convention: N.Convention)
         return None
     units = patterns.longest(doc, [m for matcher in found.units for m in matcher(doc)], by_start=True)
     return Paragraph(
-        doc, doc.text, numbers,
+        doc, pb.block.text, numbers,  # the block's text is the Doc's (Doc.text joins every token)
         units={s: (e, label) for label, s, e in units},
         prefixes={e: (s, label) for label, s, e in patterns.longest(doc, found.prefixes(doc))},
         qualifiers={e: (s, label) for label, s, e in patterns.longest(doc, found.qualifiers(doc))},
         times=patterns.longest(doc, found.times(doc)),
-        quoted_titles=quoted_titles(doc), has_parse=doc.has_annotation("DEP"), names=names,
+        quoted_titles=quoted_titles(doc), has_parse=has_parse, names=names,
         convention=convention)
 
 
