@@ -411,7 +411,8 @@ def page_lines(lines: list[Line], tables: list[Table], labels: set[str], ratio: 
     weight = typography.weight if typography else None
     breaks = paragraph_breaks(body, ratio, weight)
     plain = [ln.plain_text() for ln in body]
-    charts = find_charts(plain, list(range(len(plain))), long_line)
+    # a side heading in the margin ("... Since" / "1978") is no chart's text, whatever its words
+    charts = {k for k in find_charts(plain, list(range(len(plain))), long_line) if body[k].column != "side"}
     pending = sorted(tables, key=lambda t: t.top)
     for k, (ln, brk) in enumerate(zip(body, breaks)):
         while pending and _before(pending[0], ln):
