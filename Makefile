@@ -49,7 +49,7 @@ run: $(STAMP)
 	$(BIN)/report-extract run $(SAMPLE) --output $(OUTPUT)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 # BENCH_ONLY="extraction serve-memory" runs only those figures (bench/run.py --list names them).
 bench: $(STAMP)

@@ -90,12 +90,18 @@ def corpus_batch(tmp_path_factory):
     return summary, frames_from_output(out), out
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups in its own hook
 def pytest_collection_modifyitems(config, items):
     """Under pytest-xdist (``make test`` runs two workers, ``--dist loadgroup``) the tests that share
-    the corpus batch run go to one worker, so that the corpus is read once."""
+    the corpus batch run go to one worker, so that the corpus is read once; so do the corpus tests
+    of each module."""
     for item in items:
         if "corpus_batch" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("corpus-batch"))
+        elif item.get_closest_marker("corpus") is not None:
+            # corpus tests keep the reports they process in their module (read once per run): a
+            # module's corpus tests share a worker, or each worker would process the same reports
+            item.add_marker(pytest.mark.xdist_group(f"corpus-{item.module.__name__}"))
 
 
 @pytest.fixture(scope="session")
