@@ -509,3 +509,16 @@ def test_state_codes_after_cities(blank_nlp):
     assert got["TX"]["place_type"] == "province" and got["Houston"]["parent"] == "TX"
     assert got["Portland"]["country"] == "US"  # not the Jamaican parish
     assert got["Wilmington"]["place_type"] == "city" and got["NC"]["country"] == "US"
+
+
+def test_a_state_listed_in_a_table_row_and_a_long_gap_of_figures(blank_nlp):
+    """A country's name among a table's rows of states is the state; a long run of figures that
+    ends in a word is no list's gap, and is read in one pass (a nested pattern took minutes on a
+    page of table rows)."""
+    rows = "Pennsylvania 13,070 7,705 2.8 Georgia 11,210 6,010 3.1 Maryland 9,050 4,420 1.7"
+    places, _ = _places([f"In the United States, bridges in poor condition by state: {rows}."], blank_nlp=blank_nlp)
+    assert _by_name(places)["Georgia"]["country"] == "US"
+    figures = " ".join(f"{n},{n % 1000:03d} ({n % 97}.{n % 10})" for n in range(1000, 1400))
+    places, _ = _places([f"In the United States, Pennsylvania {figures} rose while Georgia fell."],
+                        blank_nlp=blank_nlp)
+    assert _by_name(places)["Georgia"]["country"] == "GE"

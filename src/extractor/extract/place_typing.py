@@ -85,8 +85,10 @@ def foreign_names(found: Found) -> None:
 
 
 #: What stands between two items of a list of places, or two rows of a table ("Florida 13,070 7,705
-#: ... 2.8 Georgia").
-_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s(?:and|or)\s|\s*(?:[\d.,%()\-–—]+\s*)+|\s*\(cid:\d+\)\s*)+\s*")
+#: ... 2.8 Georgia"): separators, "and" or "or", figures and unmapped glyphs ("(cid:3)") among white
+#: space. The repetition is possessive (``++``): a long gap that is no list fails in one pass
+#: instead of trying every way to split it (minutes on a page of table rows).
+_LIST_GAP = re.compile(r"(?:\s|[,;]|\b(?:and|or)\b|[\d.%()\-–—]|\(cid:\d+\))++")
 
 
 def _listed_namesake(found: Found, m: Mention) -> None:
@@ -114,7 +116,7 @@ def _gap_is_list(pb: ParsedBlock, a: Mention, b: Mention) -> bool:
     """Whether only a list's separators or a table row's figures stand between two mentions."""
     first, second = (a, b) if a.start < b.start else (b, a)
     gap = pb.text[first.span.end_char:second.pb.doc[second.start].idx]
-    return bool(gap.strip() or gap) and _LIST_GAP.fullmatch(gap) is not None
+    return bool(gap.strip()) and _LIST_GAP.fullmatch(gap) is not None
 
 
 def hyphen_compounds(found: Found, pb: ParsedBlock) -> None:
