@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from spacy.attrs import SUFFIX
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -252,8 +253,10 @@ _ANCHOR_FIRST = frozenset({FEATURE_BEFORE, ADMIN_BEFORE, FEATURE_OF})
 #: How many tokens before an anchor (after one, for :data:`_ANCHOR_FIRST` shapes) a head
 #: pattern's match may reach: longer runs of capitalised words are titles, not names.
 WINDOW = 16
-#: Written inside a county's name, the anchor of the shire pattern ("Derbyshire").
+#: Written inside a county's name, the anchor of the shire pattern ("Derbyshire"); the anchor's
+#: last three letters, as spaCy keeps them for every word (the ``SUFFIX`` attribute).
 _SHIRE = "shire"
+_SHIRE_SUFFIX = _SHIRE[-3:]
 
 
 def _anchor_words(spec: dict[str, Any]) -> list[str]:
@@ -298,6 +301,7 @@ class PlaceRuler:
         for key, words in anchors.items():
             self.anchors.add(key, [Doc(vocab, words=[w]) for w in sorted(words)])
         self._first = self.strings.add("first")
+        self._shire_suffix = self.strings.add(_SHIRE_SUFFIX)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=LABEL, span_id=self.strings[m]) for m, s, e in self.names(doc)]
@@ -319,7 +323,8 @@ class PlaceRuler:
                     windows.add((s, min(n, s + WINDOW + 1)))
             elif s > 0 and (not doc[s - 1].is_lower or doc[s - 1].lower_ in self.leads):
                 windows.add((max(0, s - WINDOW), s + 1))
-        if _SHIRE in doc.text:
+        # counting the words' stored suffixes builds no Token object, unlike reading doc.text
+        if self._shire_suffix in doc.count_by(SUFFIX):
             for t in doc:
                 if t.text.endswith(_SHIRE):
                     windows.add((max(0, t.i - 1), t.i + 1))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
@@ -98,7 +99,15 @@ def lowers(doc: Doc, start: int, end: int) -> list[str]:
 def document_vocabulary(analysis: Analysis) -> frozenset[str]:
     """Words the document writes in lower case: a capitalised form of one of them is an ordinary
     word at a sentence start or in a title, not necessarily a name."""
-    return frozenset(t.text for pb in analysis.blocks for t in pb.doc if t.is_lower and t.is_alpha)
+    words: set[str] = set()
+    for pb in analysis.blocks:
+        vocab = pb.doc.vocab
+        # the block's distinct words (counted by spaCy without building a Token for each)
+        for orth in pb.doc.count_by(ORTH):
+            lexeme = vocab[orth]
+            if lexeme.is_lower and lexeme.is_alpha:
+                words.add(lexeme.text)
+    return frozenset(words)
 
 
 def common_words(words: Iterable[str], vocabulary: frozenset[str]) -> list[bool]:

@@ -110,8 +110,8 @@ class Found:
         names: set[tuple[str, ...]] = set()
         for pb in self.analysis.blocks:
             doc = pb.doc
-            for i, token in enumerate(doc):
-                if token.lower_ not in ORG_WORDS or not is_title(token):
+            for i in self.hits(pb, ORG_WORDS, lower=True):
+                if not is_title(doc[i]):
                     continue
                 s = i
                 while s > 0 and i - s < 6 and is_title(doc[s - 1]):

@@ -7,6 +7,7 @@ Province" occurs names the province. These passes run last: each reads what the 
 from __future__ import annotations
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from extractor.analysis import ParsedBlock
 from extractor.extract.place_context import (
@@ -151,12 +152,16 @@ def bare_aliases(found: Found) -> None:
     by_first: dict[str, list[str]] = {}
     for core in cores:
         by_first.setdefault(core.split()[0].split("-")[0], []).append(core)
+    vocab = found.analysis.blocks[0].doc.vocab
+    first_words = PhraseMatcher(vocab, attr="ORTH")
+    first_words.add("first", [Doc(vocab, words=[word]) for word in sorted(by_first)])
     for pb in found.analysis.blocks:
         doc = pb.doc
         heading = pb.block.kind in HEADING_KINDS
         taken = found.taken(pb)
-        for i, token in enumerate(doc):
-            for core in by_first.get(token.text, ()):
+        for i in sorted(start for _, start, _ in first_words(doc)):
+            token = doc[i]
+            for core in by_first[token.text]:
                 n = lengths[core]
                 end = i + n
                 if doc[i:end].text != core or not taken.isdisjoint(range(i, end)):
