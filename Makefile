@@ -16,7 +16,8 @@ export GX_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
 CORPUS ?= ../shared/corpus/pdf
-# make test runs the tests on this many pytest-xdist workers (one per core of a 2-core CI machine)
+# make test runs the tests on this many pytest-xdist workers (one per core of a 2-core CI machine),
+# each test module on one worker (--dist loadfile): a module processes its corpus reports once
 TEST_WORKERS ?= 2
 
 .PHONY: run test bench corpus install clean help
@@ -49,7 +50,7 @@ run: $(STAMP)
 	$(BIN)/report-extract run $(SAMPLE) --output $(OUTPUT)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15
 
 # BENCH_ONLY="extraction serve-memory" runs only those figures (bench/run.py --list names them).
 bench: $(STAMP)

@@ -75,36 +75,6 @@ def sample_frames(sample_result):
 
 
 @pytest.fixture(scope="session")
-def corpus_batch(tmp_path_factory):
-    """The whole development corpus (``../shared/corpus/pdf``) through one validated batch run
-    without a model, as a scheduled run would process it: ``(summary, frames, output folder)``.
-    Run once per session (per xdist worker: the tests that use it share one worker, see
-    :func:`pytest_collection_modifyitems`) and shared by the corpus-wide tests."""
-    from extractor.runner import frames_from_output
-    from tests.corpus import CORPUS, corpus_names, run_corpus_batch
-
-    if not corpus_names():
-        pytest.skip(f"the development corpus is not here ({CORPUS})")
-    out = tmp_path_factory.mktemp("corpus")
-    summary = run_corpus_batch(out)
-    return summary, frames_from_output(out), out
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups in its own hook
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (``make test`` runs two workers, ``--dist loadgroup``) the tests that share
-    the corpus batch run go to one worker, so that the corpus is read once; so do the corpus tests
-    of each module."""
-    for item in items:
-        if "corpus_batch" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("corpus-batch"))
-        elif item.get_closest_marker("corpus") is not None:
-            # corpus tests keep the reports they process in their module (read once per run): a
-            # module's corpus tests share a worker, or each worker would process the same reports
-            item.add_marker(pytest.mark.xdist_group(f"corpus-{item.module.__name__}"))
-
-
-@pytest.fixture(scope="session")
 def gold_claims() -> list[dict[str, str]]:
     return read_gold("claims")
 

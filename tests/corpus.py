@@ -54,7 +54,7 @@ def replace_words(text: str, old: str, *new: str) -> str:
 
 def run_corpus_batch(out: Path):
     """The whole corpus through one validated batch run without a model, into ``out``, as the
-    corpus-wide tests read it (``conftest.corpus_batch``) and as the quality floors are recorded."""
+    corpus-wide tests read it (``test_corpus.corpus_batch``) and as the quality floors are recorded."""
     from extractor.runner import RunOptions, run_batch
 
     return run_batch(sorted(CORPUS.glob("*.pdf")), RunOptions(output_dir=str(out), model="none", use_cache=False))
