@@ -433,3 +433,26 @@ def test_a_dump_of_tightly_spaced_text_reads_its_percentages(tmp_path):
                                                   range(20, 23)))
     claims = {(c["surface"], c["unit"]) for c in tables["claims"]}
     assert {("70 percent", "percent"), ("25 percent", "percent"), ("100 percent", "percent")} <= claims
+
+
+def test_short_lines_of_a_label_and_a_figure_one_under_another_are_a_chart():
+    """A chart's data labels, one a line under the text ("Wafers 367 GW"), are no running text;
+    a numbered heading alone between paragraphs is left to the body."""
+    labels = ["Wafers 367 GW", "Celdas 409 GW", "Módulos 461 GW", "Palas 98 GW"]
+    lines = [*body_lines(3), "2.1 Methods", *body_lines(2, 10), *labels, *body_lines(2, 20)]
+    flagged = find_charts(lines, list(range(len(lines))), long_line=200.0)
+    assert [lines[i] for i in sorted(flagged)] == labels
+
+
+@pytest.mark.corpus
+def test_a_charts_labelled_values_in_a_dump_give_no_claims(tmp_path):
+    """Fundar (Spanish): a bar chart's bars labelled with their capacities ("Wafers 367 GW",
+    "Celdas 409 GW", ...), one a line, between the body's paragraphs; the PDF backend knows them
+    for a chart's text, the dump read them as body."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "fundar-es", text_dump(corpus_pdf("fundar-argentina-climate-change-spanish-2024"),
+                                                       range(12, 15)))
+    surfaces = {c["surface"] for c in tables["claims"]}
+    assert not surfaces & {"367 GW", "409 GW", "461 GW", "98 GW", "100 GW", "88 GW"}
+    assert {"25%", "60%", "40%"} <= surfaces  # the paragraph above the chart
