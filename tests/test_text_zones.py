@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from extractor.ingest.text import split_pages
+from extractor.ingest.text import split_pages, unglue_number_words
 from extractor.ingest.text_zones import (
     find_charts,
     is_label_value,
@@ -409,3 +409,50 @@ def test_a_table_beside_the_text_in_a_dump_leaves_its_sentences_whole():
     assert "For example, 90 percent or more of the poor have access to piped water, toilet," in text
     assert "even though at 36 percent the rural headcount poverty rate" in text
     assert not re.search(r"\b(?:99 99 99|37 2 39 10|3,000 7,000)\b", text)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("requires approval by a 70percent majority", "requires approval by a 70 percent majority"),
+    ("SDR 2.7 billion ($3.7billion).", "SDR 2.7 billion ($3.7 billion)."),
+    ("set at 300basis points, never below 25–30percent.", "set at 300 basis points, never below 25–30 percent."),
+    # what typesetting glues to a number on purpose, and web addresses, stay as they are
+    ("in the 1990s, 5km, 10am, the 3rd, G20years", "in the 1990s, 5km, 10am, the 3rd, G20years"),
+    ("https://example.org/22seabed-mining/top%2050%20container", "https://example.org/22seabed-mining/top%2050%20container"),
+])
+def test_a_number_glued_to_the_word_after_it_is_set_apart(line: str, expected: str) -> None:
+    assert unglue_number_words(line) == expected
+
+
+@pytest.mark.corpus
+def test_a_dump_of_tightly_spaced_text_reads_its_percentages(tmp_path):
+    """IMF pamphlet: pdfplumber's text of its pages glues numbers to "percent" ("a 70percent
+    majority"), which the PDF backend reads as two words; the dump's claims are the PDF's."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "imf", text_dump(corpus_pdf("imf-financial-operations-general-department-2001"),
+                                                  range(20, 23)))
+    claims = {(c["surface"], c["unit"]) for c in tables["claims"]}
+    assert {("70 percent", "percent"), ("25 percent", "percent"), ("100 percent", "percent")} <= claims
+
+
+def test_short_lines_of_a_label_and_a_figure_one_under_another_are_a_chart():
+    """A chart's data labels, one a line under the text ("Wafers 367 GW"), are no running text;
+    a numbered heading alone between paragraphs is left to the body."""
+    labels = ["Wafers 367 GW", "Celdas 409 GW", "Módulos 461 GW", "Palas 98 GW"]
+    lines = [*body_lines(3), "2.1 Methods", *body_lines(2, 10), *labels, *body_lines(2, 20)]
+    flagged = find_charts(lines, list(range(len(lines))), long_line=200.0)
+    assert [lines[i] for i in sorted(flagged)] == labels
+
+
+@pytest.mark.corpus
+def test_a_charts_labelled_values_in_a_dump_give_no_claims(tmp_path):
+    """Fundar (Spanish): a bar chart's bars labelled with their capacities ("Wafers 367 GW",
+    "Celdas 409 GW", ...), one a line, between the body's paragraphs; the PDF backend knows them
+    for a chart's text, the dump read them as body."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "fundar-es", text_dump(corpus_pdf("fundar-argentina-climate-change-spanish-2024"),
+                                                       range(12, 15)))
+    surfaces = {c["surface"] for c in tables["claims"]}
+    assert not surfaces & {"367 GW", "409 GW", "461 GW", "98 GW", "100 GW", "88 GW"}
+    assert {"25%", "60%", "40%"} <= surfaces  # the paragraph above the chart

@@ -16,6 +16,24 @@ _PAGE_MARKER = re.compile(
 )
 
 
+
+# A number glued to the word after it, as pdfplumber's text of a page typeset with tight word
+# spacing writes it ("a 70percent majority", "($3.7billion)", "at 300basis points"): the number
+# starts a token (after a currency sign at most; never inside a web address, "%2050", "/22") and a
+# lower-case word of four letters or more
+# follows it up to a non-letter. Typeset reports glue to a number only short unit symbols and
+# endings ("5km", "10am", "3rd", "1990s", "CO2"), which are left alone; a longer word glued to
+# it is the dump's lost space.
+_GLUED_WORD = re.compile(r"(?<![\w.,$%/=&?#\u20ac\u00a3])([$\u20ac\u00a3]?\d(?:[\d.,]*\d)?)(?=[a-z\u00df-\u00ff]{4,}(?![^\W\d_]))")
+
+
+def unglue_number_words(line: str) -> str:
+    """``line`` with a space between a number and the word glued to it ("70percent" -> "70
+    percent"): the claim rules read a number and its unit as two words, as the PDF backend,
+    which places words by their gaps, writes them."""
+    return _GLUED_WORD.sub(r"\1 ", line)
+
+
 #: Byte-order marks and their encodings, longest first (UTF-32's LE mark starts like UTF-16's).
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -71,7 +89,7 @@ def split_pages(text: str) -> list[RawPage]:
                     chunks.append([])
                 explicit = True
                 continue
-            chunks[-1].append(part)
+            chunks[-1].append(unglue_number_words(part))
     if explicit:
         # (a page marker line followed by a form feed leaves an empty chunk between them)
         chunks = [c for c in chunks if any(s.strip() for s in c)]

@@ -63,6 +63,9 @@ class TextZoneSettings:
     #: a run of chart or table lines is a chart when it holds this many lines of figures (one,
     #: with a caption or a source line to bound it)
     chart_figure_lines: int = 2
+    #: a run of this many short lines one under another, each a label and a figure ("Wafers 367
+    #: GW"), is a chart's data labels or a table's column, never running text
+    labelled_figure_lines: int = 3
     #: lines above a chart's first line of figures searched for its caption
     caption_lines_above: int = 6
     #: most lines of a figure's title printed above its bare label ("Figure 1")
@@ -531,6 +534,8 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
         if read[k] == "prose" and len(text) < short and len(text.split()) <= settings.short_line_words \
                 and not _ENDS_PARAGRAPH.search(text):
             classes[k] = "other"
+    for k in _labelled_figure_runs(lines, body, read, settings):
+        classes[k] = "figures"
     for k in range(len(body)):  # running text with a table's row set beside it
         if read[k] == "figures" and _carries_sentence(lines, body, read, k, settings):
             classes[k] = "prose"
@@ -597,6 +602,36 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
         if classes[k] == "figures" and len(words) == 1 and _BARE_NUMBER.match(words[0]) \
                 and "prose" in (classes[k - 1], classes[k + 1]):
             out.add(body[k])
+    return out
+
+
+def _is_labelled_figure(text: str, settings: TextZoneSettings) -> bool:
+    """A short line of a label and a figure ("Wafers 367 GW", "Net income 175.5"): a few words
+    (``short_line_words`` at most), then a figure, then its unit at most, ending no sentence. A
+    line that opens with its number ("4.1 Polluted sources") or goes on in words after it
+    ("CHAPTER 4: RIVERS AND FLOODS") is a heading's numbering, not a label's value."""
+    toks = text.split()
+    figures = [i for i, t in enumerate(toks) if _tokens(t)[1]]
+    if not figures or figures[0] == 0 or len(toks) - figures[-1] > 2 or _SENTENCE_END.search(text.strip()):
+        return False
+    return _tokens(text)[2] <= settings.short_line_words and not toks[figures[-1]].endswith(":")
+
+
+def _labelled_figure_runs(lines: list[str], body: list[int], read: list[str], settings: TextZoneSettings,
+                          ) -> list[int]:
+    """The indices (of ``body``) of runs of ``labelled_figure_lines`` lines or more, none of
+    them prose, that are each a label and its figure: a chart's data labels or a table's column
+    of labelled values, one a line. Running text never sets short lines of a figure each one
+    under another; a heading with a number ("2.1 Methods") stands alone."""
+    out: list[int] = []
+    run: list[int] = []
+    for k in [*range(len(body)), -1]:
+        if k >= 0 and read[k] == "other" and _is_labelled_figure(lines[body[k]], settings):
+            run.append(k)
+            continue
+        if len(run) >= settings.labelled_figure_lines:
+            out.extend(run)
+        run = []
     return out
 
 
