@@ -2,12 +2,14 @@
 the text under the box (pdfplumber ``page.crop(box)``) is what the row says stands there."""
 from __future__ import annotations
 
+import pdfplumber
 import pytest
 
 from extractor.pipeline import ExtractionConfig, process_report
 from extractor.provenance import BOX_COLUMNS
 from tests import pdfgen
-from tests.boxes import PRINTED, misplaced
+from tests.boxes import PRINTED, misplaced, squeeze, text_under
+
 
 @pytest.fixture(scope="module")
 def typeset(tmp_path_factory, sample_text):
