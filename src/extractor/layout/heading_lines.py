@@ -28,13 +28,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractor.ingest.text_zones import is_contents_title
 from extractor.layout import lines as L
 from extractor.layout.headings import (
     LABELLED,
     MAX_HEADING_WORDS,
     ends_open,
     is_all_caps,
-    is_contents_title,
     leading_matter,
     match_heading,
     not_a_heading,
