@@ -359,3 +359,14 @@ def test_font_weights_from_font_names():
     assert font_weight("AktivGrotesk-Light") < font_weight("AktivGrotesk-Regular") < font_weight("AktivGrotesk-Medium")
     assert font_weight("GillSans-SemiBold") == 6 and font_weight("ProximaNova-Extrabld") == 8
     assert font_weight("TimesNewRomanPSMT") == font_weight("Century-Book") == 4
+
+
+@pytest.mark.corpus
+def test_side_headings_beside_label_value_lines_stay_headings(tmp_path_factory):
+    """GAO's back page: margin headings in the style of the report's other side headings stand
+    beside contact details ("Web site: ...", "Voice: (202) ...") that the text zones keep out of
+    the running text as a table's; the margin heading still heads them."""
+    doc = corpus_doc("gao-doe-advanced-energy-technologies-2006", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert {"To Report Fraud, Waste, and Abuse in Federal Programs", "Congressional Relations",
+            "Public Affairs"} <= set(found)

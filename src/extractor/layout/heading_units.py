@@ -27,7 +27,7 @@ from extractor.layout.headings import (
     not_a_heading,
     title_like,
 )
-from extractor.layout.units import BODY, HEADER, HEADING, LARGER, NOTE, TITLE, Unit, set_apart
+from extractor.layout.units import BODY, HEADER, HEADING, LARGER, NOTE, TABLE, TITLE, Unit, set_apart
 
 
 def heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
@@ -208,7 +208,8 @@ def confirm_headings(units: list[Unit], typeset: bool) -> None:
         # size) is a title whatever stands under it (a table, a letter reproduced as an image)
         display_division = typeset and u.size >= DISPLAY and h.scheme == "division"
         keep = i in strict or (worded or _style_key(u) in confirmed) and _heads_text(units, i, typeset, relaxed=True) \
-            or named and typeset and _heads_text(units, i, typeset, relaxed=True, caption_ok=True) or display_division
+            or named and typeset and _heads_text(units, i, typeset, relaxed=True, caption_ok=True) or display_division \
+            or _side_heading_of_facts(units, i, confirmed, typeset)
         # only its look marks it a heading and it stands on the cover, before any running text
         on_cover = i <= cover and not worded and not u.flags.get("listed") and _plain_look(u)
         if i <= front_end or on_cover or not keep:
@@ -222,6 +223,19 @@ def confirm_headings(units: list[Unit], typeset: bool) -> None:
             seen_digits.add(n)
         elif h.scheme == "decimal":
             seen_digits.add(int(h.number.split(".")[0]))  # "1.1" is in chapter 1
+
+
+def _side_heading_of_facts(units: list[Unit], i: int, confirmed: set[tuple[float, bool, bool]], typeset: bool) -> bool:
+    """A side heading set in the margin column, in a style other headings confirm, heads what
+    stands beside it whatever that is: on a back page or in a contact box that is often a
+    table's text (labels and values: "Web site: ...", "Phone: (202) ...", names and addresses
+    set in columns) rather than a paragraph. Its place in the margin, not the text under it,
+    marks it a heading."""
+    u = units[i]
+    if not typeset or not u.flags.get("is_side") or _style_key(u) not in confirmed:
+        return False
+    nxt = next((v for v in units[i + 1:] if v.kind not in (HEADER, "merged")), None)
+    return nxt is not None and nxt.kind == TABLE and nxt.page == u.page
 
 
 def _style_key(u: Unit) -> tuple[float, bool, bool]:
