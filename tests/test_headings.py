@@ -370,3 +370,21 @@ def test_side_headings_beside_label_value_lines_stay_headings(tmp_path_factory):
     found = titles(doc)
     assert {"To Report Fraud, Waste, and Abuse in Federal Programs", "Congressional Relations",
             "Public Affairs"} <= set(found)
+
+
+@pytest.mark.corpus
+def test_side_headings_a_dump_scattered_among_their_text_are_put_together(tmp_path_factory):
+    """GAO's side headings stand in a margin column: the dump glues each of their lines to the
+    start of the text line level with it, or sets it alone between two ("Denmark's Wind Energy
+    Successive Danish ..." / "Generates 19 Percent of Its energy plans ..." / "Electricity the
+    environment ..."). Put together from the shape of the lines, without the contents list."""
+    doc = corpus_doc("gao-doe-advanced-energy-technologies-2006", "text", tmp_path_factory)
+    found = set(titles(doc))
+    assert {"Ethanol", "Wind", "Solar", "Coal", "Oil and Natural Gas", "Wind and Solar",
+            "Denmark’s Wind Energy Generates 19 Percent of Its Electricity",
+            "Brazil Has Displaced 40 Percent of Its Gasoline Consumption with Ethanol",
+            "Renewable Energy Technologies Face a Variety of Technical and Deployment Barriers",
+            "Minnesota’s Ethanol Program", "GAO’s Mission"} <= found
+    body = "\n".join(b.text for b in doc.body_blocks())
+    assert "Percent of Its energy plans" not in body and "Wind DOE’s wind" not in body
+    assert "Successive Danish governments have committed to a series of national energy plans" in body
