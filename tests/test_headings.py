@@ -388,3 +388,15 @@ def test_side_headings_a_dump_scattered_among_their_text_are_put_together(tmp_pa
     body = "\n".join(b.text for b in doc.body_blocks())
     assert "Percent of Its energy plans" not in body and "Wind DOE’s wind" not in body
     assert "Successive Danish governments have committed to a series of national energy plans" in body
+
+
+@pytest.mark.corpus
+def test_labelled_headings_in_a_confirmed_style_head_a_table(tmp_path_factory):
+    """OPM: a goal and an objective, labelled ("STRATEGIC GOAL 2:", "Strategic Objective 2 .1:")
+    and set bold like the report's other headings, stand above a performance table rather than
+    a paragraph; their label and style make them headings all the same."""
+    doc = corpus_doc("opm-annual-performance-report-fy2019", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert ("Strategic Objective 2 .1: Improve collection and analysis of data to better inform human capital "
+            "management decisions") in found
+    assert sum(t.startswith("STRATEGIC GOAL 2: LEAD THE ESTABLISHMENT") for t in found) >= 2
