@@ -400,3 +400,19 @@ def test_labelled_headings_in_a_confirmed_style_head_a_table(tmp_path_factory):
     assert ("Strategic Objective 2 .1: Improve collection and analysis of data to better inform human capital "
             "management decisions") in found
     assert sum(t.startswith("STRATEGIC GOAL 2: LEAD THE ESTABLISHMENT") for t in found) >= 2
+
+
+def test_a_contents_title_may_end_with_a_full_stop_a_sentences_last_word_may_not():
+    from extractor.ingest.text_zones import is_contents_title
+
+    assert is_contents_title("Contents") and is_contents_title("Contents.") and is_contents_title("List of Tables:")
+    assert not is_contents_title("index.")  # "... the volatility / index." wrapped onto a line of its own
+
+
+@pytest.mark.corpus
+def test_a_sentences_last_word_alone_is_no_contents_title(tmp_path_factory):
+    """IMF GFSR: "index." alone on a line of page 7 (a sentence's last word) is no contents
+    title, so the front matter does not run to page 7 and take the first headings with it."""
+    doc = corpus_doc("imf-gfsr-chapter1-shifting-ground-2025", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert found[:2] == ["Chapter 1 at a Glance", "Financial Market Developments and Asset Valuations"]
