@@ -359,3 +359,60 @@ def test_font_weights_from_font_names():
     assert font_weight("AktivGrotesk-Light") < font_weight("AktivGrotesk-Regular") < font_weight("AktivGrotesk-Medium")
     assert font_weight("GillSans-SemiBold") == 6 and font_weight("ProximaNova-Extrabld") == 8
     assert font_weight("TimesNewRomanPSMT") == font_weight("Century-Book") == 4
+
+
+@pytest.mark.corpus
+def test_side_headings_beside_label_value_lines_stay_headings(tmp_path_factory):
+    """GAO's back page: margin headings in the style of the report's other side headings stand
+    beside contact details ("Web site: ...", "Voice: (202) ...") that the text zones keep out of
+    the running text as a table's; the margin heading still heads them."""
+    doc = corpus_doc("gao-doe-advanced-energy-technologies-2006", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert {"To Report Fraud, Waste, and Abuse in Federal Programs", "Congressional Relations",
+            "Public Affairs"} <= set(found)
+
+
+@pytest.mark.corpus
+def test_side_headings_a_dump_scattered_among_their_text_are_put_together(tmp_path_factory):
+    """GAO's side headings stand in a margin column: the dump glues each of their lines to the
+    start of the text line level with it, or sets it alone between two ("Denmark's Wind Energy
+    Successive Danish ..." / "Generates 19 Percent of Its energy plans ..." / "Electricity the
+    environment ..."). Put together from the shape of the lines, without the contents list."""
+    doc = corpus_doc("gao-doe-advanced-energy-technologies-2006", "text", tmp_path_factory)
+    found = set(titles(doc))
+    assert {"Ethanol", "Wind", "Solar", "Coal", "Oil and Natural Gas", "Wind and Solar",
+            "Denmark’s Wind Energy Generates 19 Percent of Its Electricity",
+            "Brazil Has Displaced 40 Percent of Its Gasoline Consumption with Ethanol",
+            "Renewable Energy Technologies Face a Variety of Technical and Deployment Barriers",
+            "Minnesota’s Ethanol Program", "GAO’s Mission"} <= found
+    body = "\n".join(b.text for b in doc.body_blocks())
+    assert "Percent of Its energy plans" not in body and "Wind DOE’s wind" not in body
+    assert "Successive Danish governments have committed to a series of national energy plans" in body
+
+
+@pytest.mark.corpus
+def test_labelled_headings_in_a_confirmed_style_head_a_table(tmp_path_factory):
+    """OPM: a goal and an objective, labelled ("STRATEGIC GOAL 2:", "Strategic Objective 2 .1:")
+    and set bold like the report's other headings, stand above a performance table rather than
+    a paragraph; their label and style make them headings all the same."""
+    doc = corpus_doc("opm-annual-performance-report-fy2019", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert ("Strategic Objective 2 .1: Improve collection and analysis of data to better inform human capital "
+            "management decisions") in found
+    assert sum(t.startswith("STRATEGIC GOAL 2: LEAD THE ESTABLISHMENT") for t in found) >= 2
+
+
+def test_a_contents_title_may_end_with_a_full_stop_a_sentences_last_word_may_not():
+    from extractor.ingest.text_zones import is_contents_title
+
+    assert is_contents_title("Contents") and is_contents_title("Contents.") and is_contents_title("List of Tables:")
+    assert not is_contents_title("index.")  # "... the volatility / index." wrapped onto a line of its own
+
+
+@pytest.mark.corpus
+def test_a_sentences_last_word_alone_is_no_contents_title(tmp_path_factory):
+    """IMF GFSR: "index." alone on a line of page 7 (a sentence's last word) is no contents
+    title, so the front matter does not run to page 7 and take the first headings with it."""
+    doc = corpus_doc("imf-gfsr-chapter1-shifting-ground-2025", "pdf", tmp_path_factory)
+    found = titles(doc)
+    assert found[:2] == ["Chapter 1 at a Glance", "Financial Market Developments and Asset Valuations"]

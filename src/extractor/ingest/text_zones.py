@@ -639,8 +639,13 @@ _CONTENTS_TITLES = frozenset(lexicon("headings")["contents"]["titles"])
 
 
 def is_contents_title(text: str) -> bool:
-    """The title of a table of contents or a list of figures ("Contents", "List of Tables")."""
-    return text.strip().rstrip(":.").strip().lower() in _CONTENTS_TITLES
+    """The title of a table of contents or a list of figures ("Contents", "List of Tables",
+    "Contents:", "Contents."). A full stop is a title's only where it opens with a capital: in
+    lower case, "index." is a sentence's last word wrapped onto a line of its own."""
+    t = text.strip().rstrip(":").strip()
+    if t[:1].isupper():
+        t = t.rstrip(".").strip()
+    return t.lower() in _CONTENTS_TITLES
 
 
 def _bare_caption(text: str) -> bool:

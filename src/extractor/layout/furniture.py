@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extractor.ingest.text_zones import is_contents_title
 from extractor.layout import lines as L
-from extractor.layout.headings import is_contents_title, match_heading
+from extractor.layout.headings import match_heading
 from extractor.layout.markers import NOTE_LINE
 from extractor.layout.units import BODY, HEADER, HEADING, TOC, Unit, set_apart
 

@@ -28,18 +28,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractor.ingest.text_zones import is_contents_title
 from extractor.layout import lines as L
 from extractor.layout.headings import (
     LABELLED,
     MAX_HEADING_WORDS,
     ends_open,
     is_all_caps,
-    is_contents_title,
     leading_matter,
     match_heading,
     not_a_heading,
     title_like,
 )
+from extractor.layout.side_lines import find_side_headings
 from extractor.model import RawPage
 
 #: A heading line is at most this share of the text's full line length (its 90th percentile).
@@ -126,6 +127,13 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
     listed = {where for where in headings if candidates[where][1]}
     glued = _glued_headings(texts, full, titles, running, contents, headings)
     side_titles, side_parts = _scattered_side_headings(texts, complete, running, contents, headings, glued)
+    taken = running | contents | set(headings) | set(glued) | set(side_parts) | set(side_titles)
+    margin_titles, margin_parts = find_side_headings(texts, taken, running | contents)
+    for where in margin_parts:
+        headings.pop(where, None)  # a heading's line alone among its text's lines is the side heading's
+        listed.discard(where)
+    side_titles.update(margin_titles)
+    side_parts.update(margin_parts)
     for where, title in side_titles.items():
         glued[where] = side_parts.pop(where)
     return DumpLines(headings, listed, glued, running, contents, side_titles=side_titles, side_parts=side_parts)

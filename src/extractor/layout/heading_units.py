@@ -27,7 +27,7 @@ from extractor.layout.headings import (
     not_a_heading,
     title_like,
 )
-from extractor.layout.units import BODY, HEADER, HEADING, LARGER, NOTE, TITLE, Unit, set_apart
+from extractor.layout.units import BODY, HEADER, HEADING, LARGER, NOTE, TABLE, TITLE, Unit, set_apart
 
 
 def heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
@@ -208,7 +208,8 @@ def confirm_headings(units: list[Unit], typeset: bool) -> None:
         # size) is a title whatever stands under it (a table, a letter reproduced as an image)
         display_division = typeset and u.size >= DISPLAY and h.scheme == "division"
         keep = i in strict or (worded or _style_key(u) in confirmed) and _heads_text(units, i, typeset, relaxed=True) \
-            or named and typeset and _heads_text(units, i, typeset, relaxed=True, caption_ok=True) or display_division
+            or named and typeset and _heads_text(units, i, typeset, relaxed=True, caption_ok=True) or display_division \
+            or _heads_table(units, i, confirmed, typeset)
         # only its look marks it a heading and it stands on the cover, before any running text
         on_cover = i <= cover and not worded and not u.flags.get("listed") and _plain_look(u)
         if i <= front_end or on_cover or not keep:
@@ -222,6 +223,21 @@ def confirm_headings(units: list[Unit], typeset: bool) -> None:
             seen_digits.add(n)
         elif h.scheme == "decimal":
             seen_digits.add(int(h.number.split(".")[0]))  # "1.1" is in chapter 1
+
+
+def _heads_table(units: list[Unit], i: int, confirmed: set[tuple[float, bool, bool]], typeset: bool) -> bool:
+    """A heading in a style other headings confirm, that its place or its wording marks too (a
+    side heading in the margin column; a numbered or labelled title: "Strategic Objective 2.1:
+    ...", "Appendix"), heads what stands under or beside it even when that is a table's text:
+    a performance table under an objective, contact details (labels and values: "Web site:
+    ...", "Phone: (202) ...") beside a back page's side heading. A title only its style marks
+    may be a table's own title, and does not head a table so."""
+    u = units[i]
+    if not typeset or _style_key(u) not in confirmed:
+        return False
+    if not (u.flags.get("is_side") or match_heading(u.text) is not None or is_matter(u.text.strip().rstrip(".:"))):
+        return False
+    return _heads_text(units, i, typeset, relaxed=True, table_ok=True)
 
 
 def _style_key(u: Unit) -> tuple[float, bool, bool]:
@@ -239,10 +255,11 @@ def _may_chain(u: Unit, typeset: bool) -> bool:
 
 
 def _heads_text(units: list[Unit], i: int, typeset: bool, relaxed: bool = False, chain: bool = True,
-                caption_ok: bool = False) -> bool:
+                caption_ok: bool = False, table_ok: bool = False) -> bool:
     """Is the heading at ``i`` followed by body text (through at most three subheadings)?
 
-    ``relaxed``: by anything but a caption, a table, figures or nothing. No heading stands at
+    ``relaxed``: by anything but a caption, a table, figures or nothing (``table_ok``: a table
+    or figures too, on the heading's page). No heading stands at
     the foot of its page with nothing under it but the page's notes: a line there followed by
     the notes is the end of a paragraph the page break cut. Where pages are known, "notes" on
     the pages after a heading, with no text between, are its text (a reference list set small
@@ -261,6 +278,8 @@ def _heads_text(units: list[Unit], i: int, typeset: bool, relaxed: bool = False,
                 return False  # a larger heading next: this one heads nothing
             j += 1
             continue
+        if table_ok and v.page == units[i].page and (v.kind == TABLE or v.kind == BODY and _mostly_figures(v.text)):
+            return True
         if v.kind not in (BODY, NOTE):
             return False
         if v.text[:1].islower():

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.ingest.text_zones import is_contents_title
 from extractor.layout.lines import ends_sentence
 from extractor.months import MONTHS
 from extractor.numbers import TENS, UNITS
@@ -56,7 +57,6 @@ _CAPTION = re.compile(
     rf"^(?:{_alternatives(_CAPTION_WORDS)})\.?\s*(?:[A-Z]{{0,2}}[.\-]?[\dIVX]+[A-Za-z]?(?:[.\-]\d+)*\b|[:.])",
     re.IGNORECASE,
 )
-_CONTENTS = frozenset(_LEXICON["contents"]["titles"])
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUMERIC_TOKEN = re.compile(r"^[\-\u2212+(]?[$\u20ac\u00a3]?\d[\d,.]*%?\)?[,;]?$")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
@@ -219,10 +219,6 @@ def _repeats_words(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """ "Figure 3:", "Table 2. Bridge Conditions", "Box 1.1. Global ...", "Source: ...", "Notes:"."""
     return bool(_CAPTION.match(text.strip()))
-
-
-def is_contents_title(text: str) -> bool:
-    return text.strip().rstrip(":").strip().lower() in _CONTENTS
 
 
 def is_date_line(text: str) -> bool:
