@@ -598,3 +598,25 @@ def test_no_post_qualifier_starts_another() -> None:
     assert one("Each household received 200 yuan or more.", value=200.0)["qualifier"] == "at_least"
     assert one("Each household received 200 yuan plus.", value=200.0)["qualifier"] == "at_least"
     assert one("Each household received 200 yuan or so.", value=200.0)["qualifier"] == "approximate"
+
+
+WORD_NUMBERS = ["A dozen farms and half a million people.", "Output rose twofold in a decade.",
+                "One in five households; two-thirds of the villages.", "Half of the forty-two counties.",
+                "Over the past century, a third of them.", "One out of every ten pupils."]
+
+
+def test_each_set_of_number_patterns_runs_wherever_it_can_match(sample_analysis, blank_nlp):
+    """The digit patterns run only on a paragraph holding a digit, the word patterns only on one
+    holding a number word (``patterns.number_cues``): on every paragraph of the sample, and on
+    sentences of numbers in words, that finds every match both sets find when run everywhere."""
+    from extractor.extract.claims import patterns
+
+    found = patterns.matchers(blank_nlp.vocab)
+    docs = [pb.doc for pb in sample_analysis.body()] + [blank_nlp(text) for text in WORD_NUMBERS]
+    for doc in docs:
+        everywhere = sorted(found.digit_numbers(doc) + found.word_numbers(doc))
+        gated = (found.digit_numbers(doc) if re.search(r"\d", doc.text) else []) \
+            + (found.word_numbers(doc) if found.number_words(doc) else [])
+        assert sorted(gated) == everywhere, doc.text[:80]
+    assert all(found.number_words(blank_nlp(text)) for text in WORD_NUMBERS)
+    assert all(found.word_numbers(blank_nlp(text)) for text in WORD_NUMBERS)

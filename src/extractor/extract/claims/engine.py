@@ -12,6 +12,7 @@ each sentence's figures go through the stages in turn:
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Span
@@ -33,6 +34,9 @@ from extractor.extract.claims.years import assign_years
 from extractor.ids import stable_id
 from extractor.model import Sentence
 from extractor.numbers import stored_value
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
@@ -61,7 +65,13 @@ def _paragraph(pb: ParsedBlock, names: RecurringNames, convention: N.Convention,
     """The paragraph and what the patterns find in it; None when it has no number."""
     doc = pb.doc
     found = patterns.matchers(doc.vocab)
-    numbers = patterns.longest(doc, found.numbers(doc))
+    # each set of number patterns runs where its cue stands: a digit, a number word (most
+    # paragraphs of a report hold neither)
+    has_digit = _DIGIT.search(pb.block.text) is not None
+    matches = found.digit_numbers(doc) if has_digit else []
+    if found.number_words(doc):
+        matches += found.word_numbers(doc)
+    numbers = patterns.longest(doc, matches)
     if not numbers:
         return None
     units = patterns.longest(doc, [m for matcher in found.units for m in matcher(doc)], by_start=True)
@@ -70,7 +80,8 @@ def _paragraph(pb: ParsedBlock, names: RecurringNames, convention: N.Convention,
         units={s: (e, label) for label, s, e in units},
         prefixes={e: (s, label) for label, s, e in patterns.longest(doc, found.prefixes(doc))},
         qualifiers={e: (s, label) for label, s, e in patterns.longest(doc, found.qualifiers(doc))},
-        times=patterns.longest(doc, found.times(doc)),
+        # every date and year holds a digit; "that year" refers back to a year the paragraph named
+        times=patterns.longest(doc, found.times(doc)) if has_digit else [],
         quoted_titles=quoted_titles(doc), has_parse=has_parse, names=names,
         convention=convention)
 

@@ -30,15 +30,16 @@ from extractor.months import MONTH_WORDS
 from extractor.registry import lexicon
 
 _DECADE_LEADS = sorted(WORDS["reading"]["decade_leads"])
+_OUT_OF_EVERY = [{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": "every"}]
 #: Abbreviations written before a fiscal year: "FY2024", "FY 2019".
 FISCAL_PREFIXES: list[str] = sorted(lexicon("time_words")["fiscal"]["prefixes"], key=len, reverse=True)
 
 
-def _number_patterns(matcher: Matcher) -> None:
-    """Numbers: digits with a scale, number words, fractions, "one in five", "a decade", multipliers."""
+def _digit_patterns(matcher: Matcher) -> None:
+    """Numbers written in digits: with a scale ("2.5 million"), grouped by spaces ("470 000"),
+    "1 in 5"."""
     figure = {"TEXT": {"REGEX": N.NUMBER_TOKEN.pattern}}
     scales = sorted(N.SCALES)
-    number_words = sorted(N.NUMBER_WORDS)
     matcher.add("DIGITS", [[figure, {"LOWER": {"IN": sorted(N.SCALES.keys() | N.SCALE_ABBREVIATIONS.keys())},
                                      "OP": "?"}],
                            # a compound scale: "Rs 2.77 lakh crore", "3 thousand million"
@@ -46,6 +47,14 @@ def _number_patterns(matcher: Matcher) -> None:
     # digits grouped by spaces, "470 000 réfugiés" (read as one number where the report writes so)
     matcher.add("SPACED", [[{"TEXT": {"REGEX": r"^\d{1,3}$"}}, {"TEXT": {"REGEX": r"^\d{3}(?:,\d+)?$"}, "OP": "+"},
                             {"LOWER": {"IN": scales}, "OP": "?"}]])
+    digits = {"TEXT": {"REGEX": r"^\d+$"}}
+    matcher.add("ONE_IN", [[digits, {"LOWER": "in"}, digits], [digits, *_OUT_OF_EVERY, digits]])
+
+
+def _word_patterns(matcher: Matcher) -> None:
+    """Numbers written in words, fractions, "one in five", "a decade", multipliers."""
+    scales = sorted(N.SCALES)
+    number_words = sorted(N.NUMBER_WORDS)
     matcher.add("WORDS", [[{"LOWER": {"IN": number_words}},
                            {"LOWER": {"IN": number_words + scales + ["-", "and"]}, "OP": "*"}]])
     matcher.add("WORDS", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": sorted(N.COUNT_WORDS) + scales}},
@@ -55,16 +64,22 @@ def _number_patterns(matcher: Matcher) -> None:
                               {"LOWER": {"IN": sorted(N.FRACTIONS)}}, {"LOWER": "of"}],
                              [{"LOWER": "half"}, {"LOWER": "of"}]])
     number = {"LOWER": {"IN": number_words}}
-    digits = {"TEXT": {"REGEX": r"^\d+$"}}
-    out_of_every = [{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": "every"}]
-    matcher.add("ONE_IN", [[number, {"LOWER": "in"}, number], [digits, {"LOWER": "in"}, digits],
-                           [number, *out_of_every, number], [digits, *out_of_every, digits]])
+    matcher.add("ONE_IN", [[number, {"LOWER": "in"}, number], [number, *_OUT_OF_EVERY, number]])
     # "a decade ago", "for over a decade", "within a century": a duration stated with the article;
     # "the past decade", "over the last century": as long as "a decade"
     matcher.add("DECADE", [[{"LOWER": {"IN": ["a", "an", "one"]}}, {"LOWER": {"IN": ["decade", "century"]}}],
                            [{"LOWER": {"IN": _DECADE_LEADS}}, {"LOWER": {"IN": ["decade", "century"]}}]])
     matcher.add("MULTIPLIER", [[{"LOWER": {"IN": sorted(N.MULTIPLIERS)}}],
                                [{"LOWER": {"REGEX": r"^(?:" + "|".join(number_words) + r")fold$"}}]])
+
+
+def number_cues() -> list[str]:
+    """The words of which every pattern of :func:`_word_patterns` holds one (the articles and
+    links of "a dozen", "one in five", "a decade" never stand alone): a paragraph with none of
+    them states no number in words."""
+    cues = N.NUMBER_WORDS | N.FRACTIONS.keys() | N.MULTIPLIERS.keys() | N.COUNT_WORDS.keys() | N.SCALES.keys()
+    cues |= {"half", "decade", "century"}
+    return sorted(cues | {f"{word}fold" for word in N.NUMBER_WORDS})
 
 
 def _time_patterns(matcher: Matcher) -> None:
@@ -116,8 +131,12 @@ class Matchers:
     def __init__(self, vocab: Vocab) -> None:
         # the phrases are split by spaCy's English tokenizer, so that they split as reports do
         tokenizer = spacy.blank("en").tokenizer
-        self.numbers = Matcher(vocab)
-        _number_patterns(self.numbers)
+        # numbers in digits and in words (``engine`` runs each only where its cue stands)
+        self.digit_numbers = Matcher(vocab)
+        _digit_patterns(self.digit_numbers)
+        self.word_numbers = Matcher(vocab)
+        _word_patterns(self.word_numbers)
+        self.number_words = _phrase_matcher(vocab, "LOWER", [("cue", w) for w in number_cues()], tokenizer)
         self.times = Matcher(vocab)
         _time_patterns(self.times)
         # units written after a figure, labelled "family|unit|multiplier"
