@@ -456,3 +456,40 @@ def test_a_charts_labelled_values_in_a_dump_give_no_claims(tmp_path):
     surfaces = {c["surface"] for c in tables["claims"]}
     assert not surfaces & {"367 GW", "409 GW", "461 GW", "98 GW", "100 GW", "88 GW"}
     assert {"25%", "60%", "40%"} <= surfaces  # the paragraph above the chart
+
+
+@pytest.mark.corpus
+def test_opm_contents_with_spaced_leaders_glued_to_their_page_numbers_gives_no_claims(tmp_path):
+    """OPM: a contents page in two columns whose spaced leaders end glued to the page number
+    ("Purpose and Scope . . . . . .9"), and in the dump, the two columns' entries on one line
+    ("OPM Overview . . . . .6 Major Management Priorities"). Its page numbers were claims
+    (".60 OPM's Strategic Framework", ".58") on both paths."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    pdf = corpus_pdf("opm-annual-performance-report-fy2019")
+    dump = tmp_path / "opm.txt"
+    dump.write_text(text_dump(pdf, range(1, 4)), encoding="utf-8")
+    for path in (dump, pdf):
+        tables = _process_path(path)
+        assert [c["surface"] for c in tables["claims"] if c["page"] <= 2] == [], path.suffix
+
+
+@pytest.mark.corpus
+def test_jct_table_rows_led_to_their_cells_by_dots_give_no_claims(tmp_path):
+    """JCT: a revenue table set as lines whose label dots lead to the cells ("(sunset 12/31/21)
+    ........ DOE -469 453 --- ..."), under the notes page's estimates too; the PDF path kept them
+    out, the dump gave 17 claims of their cells."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "jct", text_dump(corpus_pdf("jct-revenue-effects-consolidated-appropriations-2020")))
+    leader_claims = [c["surface"] for c in tables["claims"] if "....." in c["sentence"]]
+    assert leader_claims == []
+    assert len(tables["claims"]) <= 3
+
+
+def _process_path(path):
+    from extractor.pipeline import ExtractionConfig, process_report
+
+    result = process_report(path, ExtractionConfig(model="none"))
+    assert result.status == "ok", result.error
+    return result.tables

@@ -15,7 +15,7 @@ from collections import Counter
 from extractor.layout import lines as L
 from extractor.layout.headings import is_contents_title, match_heading
 from extractor.layout.markers import NOTE_LINE
-from extractor.layout.units import BODY, HEADER, HEADING, TOC, Unit, set_apart
+from extractor.layout.units import BODY, HEADER, HEADING, TABLE, TOC, Unit, set_apart
 
 _PAGE_AT_END = re.compile(r"[A-Za-z\u00c0-\u024f),]\s+\d{1,3}$")  # "Appendix II Scope and Methodology 58"
 
@@ -42,7 +42,7 @@ def mark_toc(units: list[Unit]) -> None:
     misses = 0
     while i < n and misses <= 3:
         t = units[i].text
-        if L.is_toc_entry(t) or L.is_toc_glued_entry(t) or L.is_table_rule(t) \
+        if L.is_toc_entry(t) or L.is_leader_line(t) or L.is_toc_glued_entry(t) or L.is_table_rule(t) \
                 or len(t) < 120 and _PAGE_AT_END.search(t) and not L.ends_sentence(t):
             last, misses = i, 0  # an entry: a leader and a page number, or a title and its page
         elif match_heading(t) or len(t) < 120 and not L.ends_sentence(t):
@@ -52,6 +52,15 @@ def mark_toc(units: list[Unit]) -> None:
         i += 1
     for j in range(start, last + 1):
         units[j].kind = TOC
+
+
+def mark_leader_rows(units: list[Unit]) -> None:
+    """A body unit that holds a leader (:func:`lines.is_leader_line`) outside the contents list is
+    a row of a table whose label the dots lead to its cells, or an entry of a list of figures or
+    tables the contents run did not reach: never running text, so its figures are no claims."""
+    for u in units:
+        if u.kind == BODY and L.is_leader_line(u.text):
+            u.kind = TABLE
 
 
 def mark_headers(units: list[Unit], pages_explicit: bool) -> None:
