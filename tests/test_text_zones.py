@@ -493,3 +493,22 @@ def _process_path(path):
     result = process_report(path, ExtractionConfig(model="none"))
     assert result.status == "ok", result.error
     return result.tables
+
+
+@pytest.mark.corpus
+def test_contents_pages_without_leaders_give_no_claims(tmp_path):
+    """Contents pages whose entries no entry rule reads all of: GAO's contents and list of tables
+    and figures ("DOE Is Narrowing Its R&D Focus 11 Advanced ...", "Figure 6: Number of States
+    Using Each of 12 Renewable Standards, ... 45"), Fundar's index with the page numbers first
+    ("27 Comparing public regulation"). Their numbers were claims on one path or both."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    gao = corpus_pdf("gao-doe-advanced-energy-technologies-2006")
+    dump = tmp_path / "gao.txt"
+    dump.write_text(text_dump(gao, range(1, 9)), encoding="utf-8")
+    lithium = corpus_pdf("fundar-lithium-mining-rules-argentina-2024")
+    # (the dump's list of tables and figures on page 4 is one unit with the copyright notice
+    # under it: not yet kept out)
+    for path, contents_pages in ((dump, (3,)), (gao, (3, 4)), (lithium, (4,))):
+        claims = _process_path(path)["claims"]
+        assert [c["surface"] for c in claims if c["page"] in contents_pages] == [], path.name

@@ -13,8 +13,7 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 # Table-of-contents entry: dotted/bulleted leader or tab, then a page number at the end.
-# Spaced dots may end glued to the page number: "Purpose and Scope . . . . .9".
-_TOC_LEADER = re.compile(r"(?:\.{2,}|(?:\.\s){3,}\.?|\u2026+|[\u00b7\u2022\u22c5]{2,}|\t|\s{3,})\s*\d{1,4}\s*$")
+_TOC_LEADER = re.compile(r"(?:\.{2,}|(?:\.\s){3,}|\u2026+|[\u00b7\u2022\u22c5]{2,}|\t|\s{3,})\s*\d{1,4}\s*$")
 # Dots set as a leader, spaced or not, ending the line: "Foreword . . . . . . ."
 _DOT_LEADER_END = re.compile(r"(?:\.\s?){6,}$")
 # A leader anywhere in a line: five dots or more, spaced or not, an ellipsis character counting
