@@ -310,3 +310,51 @@ def test_a_contents_leader_is_found_in_the_last_16_characters_of_the_line(text: 
     t = text.rstrip()
     if t[-1:].isdigit() and len(text) < 400:
         assert L.is_toc_entry(text) == bool(L._TOC_LEADER.search(t))
+
+
+def test_leaders_mark_contents_entries_and_table_rows_never_body():
+    from extractor.layout import lines as L
+
+    assert L.is_leader_line("Purpose and Scope . . . . . . .9")  # spaced dots glued to the page number
+    assert L.is_leader_line("Vetting . . . . . 8 Data Validation and")  # two columns on one line
+    assert L.is_leader_line("retention credit\u2026... 1,166 --- 1,166")
+    assert not L.is_leader_line("and so on.... The next 5 years")  # an ellipsis ending a sentence
+    text = (
+        "Contents\n"
+        "Message from the Director . . . . . . . . .3 Other Requirements . . . . . . .58\n"
+        "Overview . . . . . . . . . . .6 Major Management Priorities\n"
+        "and Challenges . . . . . . . . . . . . .58\n"
+        "\n"
+        "Message from the Director\n"
+        "\n"
+        "The agency served 2,400 employees in 2019, and its budget rose by 4.5 percent.\n"
+        "\n"
+        "Estimate includes the following outlay effects:\n"
+        "Extension of the tax credit (sunset 3/31/21) ........... 394 124 --- --- 518 518\n"
+        "Total revenue effect ........................ -70 -71 -72 -362\n"
+    )
+    doc = repair_text(text)
+    body = body_text(doc)
+    assert "2,400 employees" in body
+    assert "58" not in body and "394" not in body and "-70" not in body
+
+
+def test_the_rest_of_a_contents_page_is_contents_up_to_the_text():
+    """Entries with page numbers first and a title's page number mid-line are no entry any rule
+    reads; on a page under a contents title they are contents all the same, up to the first
+    paragraph of running text, whose heading stays a heading."""
+    text = (
+        "Index\n\n"
+        "5 Executive summary\n\n"
+        "27 Comparing public regulation and the 12 standards\n\n"
+        "Results in Brief 5 Background 8 Budget Authority Has Declined by over 85 Percent Since 1978;\n\n"
+        "Appendix II Scope and Methodology 58\n\n"
+        "Introduction\n\n"
+        "The agency served 2,400 employees in 2019, and its budget rose by 4.5 percent over the year.\n\n"
+        "The rest of the report says that 31 offices were opened in the year before.\n"
+    )
+    doc = repair_text(text)
+    body = body_text(doc)
+    assert "2,400 employees" in body
+    assert "12 standards" not in body and "85 Percent" not in body
+    assert [s.title for s in doc.sections] == ["Introduction"]

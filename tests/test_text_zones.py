@@ -456,3 +456,59 @@ def test_a_charts_labelled_values_in_a_dump_give_no_claims(tmp_path):
     surfaces = {c["surface"] for c in tables["claims"]}
     assert not surfaces & {"367 GW", "409 GW", "461 GW", "98 GW", "100 GW", "88 GW"}
     assert {"25%", "60%", "40%"} <= surfaces  # the paragraph above the chart
+
+
+@pytest.mark.corpus
+def test_opm_contents_with_spaced_leaders_glued_to_their_page_numbers_gives_no_claims(tmp_path):
+    """OPM: a contents page in two columns whose spaced leaders end glued to the page number
+    ("Purpose and Scope . . . . . .9"), and in the dump, the two columns' entries on one line
+    ("OPM Overview . . . . .6 Major Management Priorities"). Its page numbers were claims
+    (".60 OPM's Strategic Framework", ".58") on both paths."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    pdf = corpus_pdf("opm-annual-performance-report-fy2019")
+    dump = tmp_path / "opm.txt"
+    dump.write_text(text_dump(pdf, range(1, 4)), encoding="utf-8")
+    for path in (dump, pdf):
+        tables = _process_path(path)
+        assert [c["surface"] for c in tables["claims"] if c["page"] <= 2] == [], path.suffix
+
+
+@pytest.mark.corpus
+def test_jct_table_rows_led_to_their_cells_by_dots_give_no_claims(tmp_path):
+    """JCT: a revenue table set as lines whose label dots lead to the cells ("(sunset 12/31/21)
+    ........ DOE -469 453 --- ..."), under the notes page's estimates too; the PDF path kept them
+    out, the dump gave 17 claims of their cells."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "jct", text_dump(corpus_pdf("jct-revenue-effects-consolidated-appropriations-2020")))
+    leader_claims = [c["surface"] for c in tables["claims"] if "....." in c["sentence"]]
+    assert leader_claims == []
+    assert len(tables["claims"]) <= 3
+
+
+def _process_path(path):
+    from extractor.pipeline import ExtractionConfig, process_report
+
+    result = process_report(path, ExtractionConfig(model="none"))
+    assert result.status == "ok", result.error
+    return result.tables
+
+
+@pytest.mark.corpus
+def test_contents_pages_without_leaders_give_no_claims(tmp_path):
+    """Contents pages whose entries no entry rule reads all of: GAO's contents and list of tables
+    and figures ("DOE Is Narrowing Its R&D Focus 11 Advanced ...", "Figure 6: Number of States
+    Using Each of 12 Renewable Standards, ... 45"), Fundar's index with the page numbers first
+    ("27 Comparing public regulation"). Their numbers were claims on one path or both."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    gao = corpus_pdf("gao-doe-advanced-energy-technologies-2006")
+    dump = tmp_path / "gao.txt"
+    dump.write_text(text_dump(gao, range(1, 9)), encoding="utf-8")
+    lithium = corpus_pdf("fundar-lithium-mining-rules-argentina-2024")
+    # (the dump's list of tables and figures on page 4 is one unit with the copyright notice
+    # under it: not yet kept out)
+    for path, contents_pages in ((dump, (3,)), (gao, (3, 4)), (lithium, (4,))):
+        claims = _process_path(path)["claims"]
+        assert [c["surface"] for c in claims if c["page"] in contents_pages] == [], path.name

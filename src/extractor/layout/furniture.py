@@ -16,7 +16,7 @@ from extractor.ingest.text_zones import is_contents_title
 from extractor.layout import lines as L
 from extractor.layout.headings import match_heading
 from extractor.layout.markers import NOTE_LINE
-from extractor.layout.units import BODY, HEADER, HEADING, TOC, Unit, set_apart
+from extractor.layout.units import BODY, HEADER, HEADING, TABLE, TOC, Unit, set_apart
 
 _PAGE_AT_END = re.compile(r"[A-Za-z\u00c0-\u024f),]\s+\d{1,3}$")  # "Appendix II Scope and Methodology 58"
 
@@ -43,7 +43,7 @@ def mark_toc(units: list[Unit]) -> None:
     misses = 0
     while i < n and misses <= 3:
         t = units[i].text
-        if L.is_toc_entry(t) or L.is_toc_glued_entry(t) or L.is_table_rule(t) \
+        if L.is_toc_entry(t) or L.is_leader_line(t) or L.is_toc_glued_entry(t) or L.is_table_rule(t) \
                 or len(t) < 120 and _PAGE_AT_END.search(t) and not L.ends_sentence(t):
             last, misses = i, 0  # an entry: a leader and a page number, or a title and its page
         elif match_heading(t) or len(t) < 120 and not L.ends_sentence(t):
@@ -53,6 +53,80 @@ def mark_toc(units: list[Unit]) -> None:
         i += 1
     for j in range(start, last + 1):
         units[j].kind = TOC
+
+
+def mark_contents_pages(units: list[Unit], pages_explicit: bool) -> None:
+    """The rest of a contents page is contents, whether its entries were recognised or not
+    (where pages are not known, up to the text).
+
+    A page whose first units hold a contents title ("Contents", "List of Figures", "Índice",
+    the ``[contents]`` titles of the headings lexicon) in the report's first third lists the
+    report's parts, figures or tables with their page numbers, set in ways no entry rule reads
+    all of: page numbers first ("17 Los riesgos"), after the title without leaders ("Focus 11"),
+    columns merged. Its units after the title are contents, up to a paragraph of running text
+    (a dozen words or more ending a sentence, as a foreword printed on the same page starts)
+    and no further than its last entry, so that no page number or figure of a figure's title
+    becomes a claim.
+    """
+    limit = max(40, len(units) // 3)
+    first_of_page: dict[int, list[int]] = {}
+    for i, u in enumerate(units[:limit]):
+        if u.kind != HEADER:
+            first_of_page.setdefault(u.page, []).append(i)
+    for idx in first_of_page.values():
+        title = next((i for i in idx[:_TITLE_UNITS] if is_contents_title(units[i].text)), None)
+        if title is None:
+            continue
+        marked: list[int] = []
+        for i in range(title + 1, len(units)):
+            u = units[i]
+            if pages_explicit and u.page != units[title].page or u.kind == BODY and _running_paragraph(u.text):
+                break
+            if u.kind == BODY:
+                u.kind = TOC
+                marked.append(i)
+        # the contents end at their last entry: what follows on the page (an abbreviations list,
+        # the headings over the text's first paragraph) is the report's
+        last = max((i for i in marked if _is_entry(units[i].text)), default=title)
+        for i in marked:
+            if i > last:
+                units[i].kind = BODY
+
+
+#: a contents page's title is among its page's first units (a running head or a logo above it)
+_TITLE_UNITS = 3
+
+
+def _running_paragraph(text: str) -> bool:
+    """A paragraph of running text: a dozen words or more, most of them in lower case (a contents
+    entry is a title, in title case or sentence case), ending with a full stop (a title may end
+    with a question mark or a semicolon), no leader or page number at its end."""
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 12 and 2 * lower >= len(words) and bool(_FULL_STOP.search(text)) \
+        and not _is_entry(text)
+
+
+def _is_entry(text: str) -> bool:
+    """A contents entry: a leader or a page number after the title, or the page number before it
+    ("27 Comparing public regulation")."""
+    return L.is_toc_entry(text) or L.is_leader_line(text) or bool(_PAGE_AT_END.search(text)) \
+        or bool(_PAGE_FIRST.match(text))
+
+
+_PAGE_FIRST = re.compile(r"\d{1,3}\s+[A-Z\u00c0-\u00de]")
+
+
+_FULL_STOP = re.compile(r"[.][\"'\u201d\u2019)\]]*$")
+
+
+def mark_leader_rows(units: list[Unit]) -> None:
+    """A body unit that holds a leader (:func:`lines.is_leader_line`) outside the contents list is
+    a row of a table whose label the dots lead to its cells, or an entry of a list of figures or
+    tables the contents run did not reach: never running text, so its figures are no claims."""
+    for u in units:
+        if u.kind == BODY and L.is_leader_line(u.text):
+            u.kind = TABLE
 
 
 def mark_headers(units: list[Unit], pages_explicit: bool) -> None:

@@ -12,10 +12,17 @@ import re
 import unicodedata
 
 from extractor.layout import lines as L
-from extractor.layout.furniture import mark_headers, mark_repeated_headings, mark_toc
+from extractor.layout.furniture import (
+    mark_contents_pages,
+    mark_headers,
+    mark_leader_rows,
+    mark_repeated_headings,
+    mark_toc,
+)
 from extractor.layout.heading_levels import assign_levels
 from extractor.layout.heading_lines import DumpLines, read_dump
 from extractor.layout.heading_units import confirm_headings, heading_of, mark_title, merge_split_headings
+from extractor.layout.headings import is_contents_title
 from extractor.layout.hyphenation import Vocabulary, join_broken
 from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE
 from extractor.layout.note_lines import (
@@ -29,6 +36,9 @@ from extractor.layout.note_lines import (
 from extractor.layout.units import BODY, HEADING, TABLE, Unit
 from extractor.model import RawLine, RawPage
 
+#: a contents title atop a page ("Contents", "List of Tables") among its first lines is a unit of
+#: its own, so that the entries under it are read as the contents (furniture.mark_contents_pages)
+_TITLE_LINES = 3
 # "## 2.1 Water tariffs": a heading the dump marks itself
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
 
@@ -121,7 +131,9 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
                 line_flags["is_table"] = True  # "| a | b |": a table row, kept out of the running text
             starts_note = bool(text) and (bool(NOTE_LINE.match(text)) or bool(CARET_NOTE.match(text))
                                           or line.is_note and not flags.get("is_note"))
-            toc_entry = bool(text) and L.is_toc_entry(text)
+            # a contents entry, or a table's row led to its cells by dots: a unit of its own
+            toc_entry = bool(text) and (L.is_toc_entry(text) or L.is_leader_line(text)
+                                        or len(page_text) < _TITLE_LINES and is_contents_title(text))
             starts_item = bool(text) and (L.is_list_item(text) or toc_entry
                                           or starts_digit_note(text, current, page_text))
             # where type is known, a line set in another size starts a unit of its own (a
@@ -179,6 +191,8 @@ def _keep_emphasis(line: str) -> str:
 def classify(units: list[Unit], pages_explicit: bool) -> list[Unit]:
     """Give every unit its kind, in passes; order matters: each pass sees the kinds given before it."""
     mark_toc(units)  # first: contents entries would read as headings and notes
+    mark_contents_pages(units, pages_explicit)  # the rest of a contents page, its entries read or not
+    mark_leader_rows(units)  # lines with leaders outside the contents run: table rows, never body
     mark_headers(units, pages_explicit)  # running heads, footers, page numbers: out of the text before it is read
     if pages_explicit:
         mark_repeated_headings(units)  # a chapter title again atop its later pages is a running head

@@ -16,6 +16,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _TOC_LEADER = re.compile(r"(?:\.{2,}|(?:\.\s){3,}|\u2026+|[\u00b7\u2022\u22c5]{2,}|\t|\s{3,})\s*\d{1,4}\s*$")
 # Dots set as a leader, spaced or not, ending the line: "Foreword . . . . . . ."
 _DOT_LEADER_END = re.compile(r"(?:\.\s?){6,}$")
+# A leader anywhere in a line: five dots or more, spaced or not, an ellipsis character counting
+# as three ("Credit ....... 13 4 ---", "retention credit…... 1,166"). Running text never
+# sets so many: an ellipsis ending a sentence is four dots at most.
+_LEADER = re.compile(r"(?:[.\u2026]\s?){2,}")
 # A heading glued to its page number, as a PDF's TOC often dumps: "... Amid Challenges5".
 _TOC_GLUED = re.compile(r"[A-Za-z\)\"\u201d]\d{1,3}\s*$")
 _TABLE_RULE = re.compile(r"^[\s\-\u2013\u2014|+=:_]+$")
@@ -62,6 +66,27 @@ def is_toc_entry(text: str) -> bool:
         return bool(_TOC_LEADER.search(t[-16:]))
     # the leader's last six dots (and a space after each at most) end the line: search its tail
     return t.endswith(".") and bool(_DOT_LEADER_END.search(t[-12:]))
+
+
+#: a leader holds this many dots at least (see :func:`is_leader_line`)
+LEADER_DOTS = 5
+
+
+def leader_length(text: str) -> int:
+    """The dots of the longest leader in ``text``, an ellipsis character counting as three."""
+    if "." not in text and "\u2026" not in text:
+        return 0
+    return max((len(m.group().replace(" ", "")) + 2 * m.group().count("\u2026") for m in _LEADER.finditer(text)),
+               default=0)
+
+
+def is_leader_line(text: str) -> bool:
+    """A line that holds a leader: dots that lead the eye across to a page number (a contents
+    entry, a list of figures or tables) or to a table's cells ("(sunset 12/31/21)........ DOE
+    -469 453 ---"). Leaders are a typesetting device of contents lists and tables only: such a
+    line is never running text, and its figures are never claims."""
+    return len(text) < 400 and leader_length(text) >= LEADER_DOTS
+
 
 
 def is_toc_glued_entry(text: str) -> bool:
