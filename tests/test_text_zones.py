@@ -456,3 +456,17 @@ def test_a_charts_labelled_values_in_a_dump_give_no_claims(tmp_path):
     surfaces = {c["surface"] for c in tables["claims"]}
     assert not surfaces & {"367 GW", "409 GW", "461 GW", "98 GW", "100 GW", "88 GW"}
     assert {"25%", "60%", "40%"} <= surfaces  # the paragraph above the chart
+
+
+@pytest.mark.corpus
+def test_numbered_paragraphs_above_a_note_block_are_no_notes(tmp_path):
+    """World Bank Chad (French): paragraphs numbered "63. Le secteur ...", "64. Le secteur ..."
+    stand above a page's note block that opens with note 64; their numbers are the notes' but do
+    not run on into the block, so they stay body and notes 64-66 resolve to the block's notes."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    text = text_dump(corpus_pdf("worldbank-chad-scd-french-2015"), range(42, 44))
+    tables = _process(tmp_path, "chad", text)
+    assert sorted(n["marker"] for n in tables["notes"]) == ["62", "63", "64", "65", "66"]
+    cits = {c["marker"]: c["note_text"] for c in tables["citations"]}
+    assert cits["64"].startswith("Source : Koussou") and cits["66"].startswith("Tout en étant")

@@ -16,7 +16,7 @@ import re
 
 from extractor.layout import lines as L
 from extractor.layout.headings import HeadingMatch
-from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, find_body_markers, normalise_marker
+from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, find_body_markers, marker_number, normalise_marker
 from extractor.layout.units import BODY, HEADER, HEADING, NOTE, TOC, Unit
 
 # a note line with a caret-digit marker ("^3 Ministry of ...") is unambiguous, even inside wrapped text
@@ -106,6 +106,8 @@ def accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
         at_page_end = j >= n or units[j].page != units[i].page or units[j].kind in (HEADER, NOTE)
         if not pages_explicit:
             at_page_end = True
+        elif nums and not _leads_into(nums[-1], units[j] if j < n else None, units[i].page):
+            at_page_end = False
         page = units[i].page
         pages = {page, page - 1} if pages_explicit else {page}
         body_before = " ".join(u.text for u in units[max(0, i - 60):i] if u.kind == BODY and u.page in pages)
@@ -121,6 +123,21 @@ def accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
                 u.kind, u.heading, u.marker, u.text = NOTE, None, d.group("marker"), text
             last_number = nums[-1]
         i = max(j, i + 1)
+
+
+def _leads_into(last: int, below: Unit | None, page: int) -> bool:
+    """Can a run of numbered lines ending with number ``last`` open the note block right below
+    it (``below``: the page's first note, which the input's note zone or a marker already made)?
+
+    Only when its numbering runs on into that note: a report's numbered paragraphs ("63. The
+    industrial sector ...", "64. Services ...") above a block that opens with note 64 share the
+    notes' numbers but are no notes. Anything else below (the page's end, a running footer, a
+    note continued without a number) leaves the run to the other tests.
+    """
+    if below is None or below.page != page or below.kind != NOTE:
+        return True
+    number = marker_number(below.marker)
+    return number is None or number == last + 1
 
 
 _ENDNOTES_HEADING = re.compile(r"^\s*(?:end\s?notes|notes)\s*:?\s*$", re.IGNORECASE)
