@@ -470,3 +470,18 @@ def test_numbered_paragraphs_above_a_note_block_are_no_notes(tmp_path):
     assert sorted(n["marker"] for n in tables["notes"]) == ["62", "63", "64", "65", "66"]
     cits = {c["marker"]: c["note_text"] for c in tables["citations"]}
     assert cits["64"].startswith("Source : Koussou") and cits["66"].startswith("Tout en étant")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name, page, marker, cited_end", [
+    ("gao-doe-advanced-energy-technologies-2006", 41, "29", "other forms of generating electricity."),
+    ("worldbank-chad-scd-french-2015", 42, "62", "détruits en une seule mauvaise saison."),
+])
+def test_note_number_set_apart_after_a_full_stop_is_a_marker(tmp_path, name, page, marker, cited_end):
+    """A superscript note number the dump sets apart after a sentence's full stop, before the next
+    sentence ("electricity. 29 Both studies concluded"), cites that page's note."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "dump", text_dump(corpus_pdf(name), range(page - 1, page + 1)))
+    cits = {c["marker"]: c for c in tables["citations"]}
+    assert cits[marker]["resolved"] and cits[marker]["cited_sentence"].endswith(cited_end)

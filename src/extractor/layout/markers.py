@@ -109,6 +109,11 @@ _NUMBER_STOP_GLUED = re.compile(
 _YEAR_COMMA_GLUED = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d,(\d{1,3})(?=\s)")
 # a four-digit year immediately followed by a note number: "in 202222"
 _YEAR_GLUED = re.compile(r"((?:19|20)(?<![\d,.]\d\d)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)")
+# a note number the dump set apart after a sentence's full stop, before the next sentence:
+# "other forms of generating electricity. 29 Both studies" (the superscript's lost raise; a
+# sentence does not open with a bare count followed by a capitalised word that often, and the
+# number must be one of the page's notes)
+_SPACED_AFTER_STOP = re.compile(r"[.!?](?<=[a-z\u00df-\u00ff][.!?])[\"\u201d\u2019)]?\s(\d{1,3})(?=\s[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
 # a typewriter's note marker, the number and a slash: "of GDP 1/ and", "in 1981,1/" (never a
 # fraction or a date: no digit on either side)
 _SLASH_MARKER = re.compile(r"(?<![\d/])(\d{1,2})/(?![\d/])")
@@ -136,7 +141,7 @@ def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int
         if before.isalpha() and not _word_end_plausible(text, m.start(1)):
             continue
         out.append(FoundMarker(m.start(1), m.end(1), digits, digits))
-    for pattern in (_NUMBER_STOP_GLUED, _YEAR_COMMA_GLUED):  # they never overlap
+    for pattern in (_NUMBER_STOP_GLUED, _YEAR_COMMA_GLUED, _SPACED_AFTER_STOP):  # they never overlap
         for m in pattern.finditer(text):
             digits = m.group(1)
             if digits in note_numbers and not digits.startswith("0"):
