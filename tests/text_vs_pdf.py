@@ -49,9 +49,11 @@ def _rows(path: Path) -> dict[str, list[Row]]:
                 for r in result.tables[t]] for t in TABLES}
 
 
-def _note_start(text: str, words: int = 6) -> str:
-    """A note's first words, lower case, as the comparison reads them."""
-    return " ".join(text.lower().split()[:words])
+def _note_start(text: str, chars: int = 40) -> str:
+    """A note's first letters and digits, lower case, as the comparison reads them: without the
+    dash a report may set between a note's number and its text ("4 - In 2014, ..."), and without
+    spaces, which a PDF's text layer may lack ("ArticleV, Section3(b)")."""
+    return "".join(text.lower().lstrip("-\u2013\u2014 ").split())[:chars]
 
 
 #: What two rows must share to match, per table (without the page).
