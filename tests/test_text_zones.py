@@ -476,10 +476,12 @@ def test_numbered_paragraphs_above_a_note_block_are_no_notes(tmp_path):
 @pytest.mark.parametrize("name, page, marker, cited_end", [
     ("gao-doe-advanced-energy-technologies-2006", 41, "29", "other forms of generating electricity."),
     ("worldbank-chad-scd-french-2015", 42, "62", "détruits en une seule mauvaise saison."),
+    ("gao-wic-infant-formula-breastfeeding-briefing-2006", 34, "17", "found lower breastfeeding rates."),
 ])
 def test_note_number_set_apart_after_a_full_stop_is_a_marker(tmp_path, name, page, marker, cited_end):
     """A superscript note number the dump sets apart after a sentence's full stop, before the next
-    sentence ("electricity. 29 Both studies concluded"), cites that page's note."""
+    sentence ("electricity. 29 Both studies concluded"), or glued to both ("rates.17Mothers
+    receiving"), cites that page's note."""
     from tests.corpus import corpus_pdf, text_dump
 
     tables = _process(tmp_path, "dump", text_dump(corpus_pdf(name), range(page - 1, page + 1)))

@@ -114,6 +114,9 @@ _YEAR_GLUED = re.compile(r"((?:19|20)(?<![\d,.]\d\d)\d\d)(\d{1,2})(?=[\s\.,;:\)]
 # sentence does not open with a bare count followed by a capitalised word that often, and the
 # number must be one of the page's notes)
 _SPACED_AFTER_STOP = re.compile(r"[.!?](?<=[a-z\u00df-\u00ff][.!?])[\"\u201d\u2019)]?\s(\d{1,3})(?=\s[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
+# ... or glued to both the full stop and the next sentence, where the dump lost the space too:
+# "found lower breastfeeding rates.17Mothers receiving"
+_STOP_GLUED_BOTH = re.compile(r"[.!?](?<=[a-z\u00df-\u00ff)][.!?])[\"\u201d\u2019)]?(\d{1,3})(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
 # a typewriter's note marker, the number and a slash: "of GDP 1/ and", "in 1981,1/" (never a
 # fraction or a date: no digit on either side)
 _SLASH_MARKER = re.compile(r"(?<![\d/])(\d{1,2})/(?![\d/])")
@@ -141,7 +144,7 @@ def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int
         if before.isalpha() and not _word_end_plausible(text, m.start(1)):
             continue
         out.append(FoundMarker(m.start(1), m.end(1), digits, digits))
-    for pattern in (_NUMBER_STOP_GLUED, _YEAR_COMMA_GLUED, _SPACED_AFTER_STOP):  # they never overlap
+    for pattern in (_NUMBER_STOP_GLUED, _YEAR_COMMA_GLUED, _SPACED_AFTER_STOP, _STOP_GLUED_BOTH):  # they never overlap
         for m in pattern.finditer(text):
             digits = m.group(1)
             if digits in note_numbers and not digits.startswith("0"):
