@@ -106,7 +106,7 @@ def accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
         at_page_end = j >= n or units[j].page != units[i].page or units[j].kind in (HEADER, NOTE)
         if not pages_explicit:
             at_page_end = True
-        elif nums and not _leads_into(nums[-1], units[j] if j < n else None, units[i].page):
+        elif nums and not _leads_into(nums[-1], units, j):
             at_page_end = False
         page = units[i].page
         pages = {page, page - 1} if pages_explicit else {page}
@@ -125,19 +125,24 @@ def accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
         i = max(j, i + 1)
 
 
-def _leads_into(last: int, below: Unit | None, page: int) -> bool:
-    """Can a run of numbered lines ending with number ``last`` open the note block right below
-    it (``below``: the page's first note, which the input's note zone or a marker already made)?
+def _leads_into(last: int, units: list[Unit], j: int) -> bool:
+    """Can a run of numbered lines ending with number ``last``, right above unit ``j``, open the
+    note block that starts there (the page's first notes, which the input's note zone or their
+    markers already made)?
 
-    Only when its numbering runs on into that note: a report's numbered paragraphs ("63. The
-    industrial sector ...", "64. Services ...") above a block that opens with note 64 share the
-    notes' numbers but are no notes. Anything else below (the page's end, a running footer, a
-    note continued without a number) leaves the run to the other tests.
+    Only when its numbering runs on into the block's first numbered note: a report's numbered
+    paragraphs ("63. The industrial sector ...", "64. Services ...") above a block that opens
+    with note 64 share the notes' numbers but are no notes. (A note's unnumbered lines at the
+    block's top are passed over.) Anything else below (the page's end, a running footer) leaves
+    the run to the other tests.
     """
-    if below is None or below.page != page or below.kind != NOTE:
-        return True
-    number = marker_number(below.marker)
-    return number is None or number == last + 1
+    page = units[j].page if j < len(units) else None
+    while j < len(units) and units[j].page == page and units[j].kind == NOTE:
+        number = marker_number(units[j].marker)
+        if number is not None:
+            return number == last + 1
+        j += 1
+    return True
 
 
 _ENDNOTES_HEADING = re.compile(r"^\s*(?:end\s?notes|notes)\s*:?\s*$", re.IGNORECASE)
