@@ -148,3 +148,13 @@ def test_endnotes_after_a_stray_number_run_through_the_document():
     assert numbering_scheme(notes) == "document"
     per_page = [note(str(i), p, 10 * p + i) for p in (2, 3, 4) for i in (1, 2)]
     assert numbering_scheme(per_page) == "page"
+
+
+def test_a_list_of_glued_markers_is_each_marker() -> None:
+    """A superscript list of notes, flat in a dump ("panel 5).10,11 they"), cites each listed note
+    of the page, rising; a figure's thousands never pass."""
+    found = find_body_markers("deviations (Figure 1.2, panel 5).10,11 they typically", {"10", "11"})
+    assert [f.marker for f in found] == ["10", "11"]
+    assert strip_markers("panel 5).10,11 they", find_body_markers("panel 5).10,11 they", {"10", "11"}))[0] == "panel 5). they"
+    assert [f.marker for f in find_body_markers("rose to 1,500 people", {"1", "500"})] == []
+    assert [f.marker for f in find_body_markers("as shown.3,5,8 The", {"3", "5", "8"})] == ["3", "5", "8"]

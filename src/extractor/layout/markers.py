@@ -161,11 +161,32 @@ def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int
         _add_after_year(out, m, m.group(1), _fiscal_year_end(m.group(1)), note_numbers)
     for m in _RANGE_GLUED.finditer(text):
         _add_after_year(out, m, m.group(2), _range_end(m.group(1), m.group(2)), note_numbers)
+    out.extend(_listed_markers(text, out, note_numbers))
     found: dict[tuple[int, int], FoundMarker] = {}
     for f in out:  # a year's patterns may find the same marker twice ("FY20241")
         if (f.start, f.end) not in taken:
             found.setdefault((f.start, f.end), f)
     return list(found.values())
+
+
+# the next number of a list of markers after a comma: "panel 5).10,11 they" (notes 10 and 11)
+_LISTED = re.compile(r",(\d{1,3})(?=[\s\.,;:\)]|$)")
+
+
+def _listed_markers(text: str, found: list[FoundMarker], note_numbers: set[str]) -> list[FoundMarker]:
+    """The markers listed after a marker found, each after a comma and numbered higher than the
+    one before ("10,11"; "3,5,8"): superscript lists a dump sets flat. The number must be a
+    note of the page, so that a figure's thousands ("1,500") never pass."""
+    out: list[FoundMarker] = []
+    for f in found:
+        last, end = int(f.marker), f.end
+        while m := _LISTED.match(text, end):
+            digits = m.group(1)
+            if digits not in note_numbers or digits.startswith("0") or int(digits) <= last:
+                break
+            out.append(FoundMarker(m.start(), m.end(1), m.group(), digits))  # the comma goes with it
+            last, end = int(digits), m.end(1)
+    return out
 
 
 def _add_after_year(out: list[FoundMarker], m: re.Match[str], run: str, year_end: int | None,
