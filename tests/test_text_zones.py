@@ -487,3 +487,22 @@ def test_note_number_set_apart_after_a_full_stop_is_a_marker(tmp_path, name, pag
     tables = _process(tmp_path, "dump", text_dump(corpus_pdf(name), range(page - 1, page + 1)))
     cits = {c["marker"]: c for c in tables["citations"]}
     assert cits[marker]["resolved"] and cits[marker]["cited_sentence"].endswith(cited_end)
+
+
+@pytest.mark.corpus
+def test_notes_of_a_page_set_in_two_columns(tmp_path):
+    """IMF GFSR: two columns, whose lines the dump joins, with notes at the foot of each; a
+    second column's note opens inside a line ("... leading to pass-through 7After a brief
+    period"), may stand above the first column's notes, and the first column may hold notes while
+    the second still holds body (its markers "panel 5).10,11" stay body). Every note of pages
+    2-8 is found and cited, with its own first words."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    text = text_dump(corpus_pdf("imf-gfsr-chapter1-shifting-ground-2025"), range(2, 9))
+    tables = _process(tmp_path, "gfsr", text)
+    cits = {c["marker"]: c["note_text"] for c in tables["citations"] if c["resolved"]}
+    assert set(cits) == {str(k) for k in range(1, 16)}
+    assert cits["7"].startswith("After a brief period of outflows in April")
+    assert cits["11"].startswith("In some cases (for example, the Taiwan dollar)")
+    assert cits["15"].startswith("This high concentration comes alongside")
+    assert cits["6"].startswith("The Magnificent 7 companies")
