@@ -506,3 +506,15 @@ def test_notes_of_a_page_set_in_two_columns(tmp_path):
     assert cits["11"].startswith("In some cases (for example, the Taiwan dollar)")
     assert cits["15"].startswith("This high concentration comes alongside")
     assert cits["6"].startswith("The Magnificent 7 companies")
+
+
+@pytest.mark.corpus
+def test_a_wrapped_line_opening_with_a_count_above_a_continued_note_is_no_note(tmp_path):
+    """IMF GFSR p21: a note's wrapped line "29 countries, accounting for 74 percent ..." stands
+    above the block, whose top lines continue a note before note 29 ("Central banks react ...");
+    the run "29" does not lead into the block's first numbered note, so it is no note 29."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "gfsr", text_dump(corpus_pdf("imf-gfsr-chapter1-shifting-ground-2025"), range(20, 22)))
+    notes = [n for n in tables["notes"] if n["marker"] == "29"]
+    assert [n["note_text"][:20] for n in notes] == ["Central banks react "]
