@@ -518,3 +518,14 @@ def test_a_wrapped_line_opening_with_a_count_above_a_continued_note_is_no_note(t
     tables = _process(tmp_path, "gfsr", text_dump(corpus_pdf("imf-gfsr-chapter1-shifting-ground-2025"), range(20, 22)))
     notes = [n for n in tables["notes"] if n["marker"] == "29"]
     assert [n["note_text"][:20] for n in notes] == ["Central banks react "]
+
+
+@pytest.mark.corpus
+def test_a_number_with_a_space_before_its_decimal_point_holds_no_marker(tmp_path):
+    """OPM: "Strategic Objective 1 .1: Drive ..." (the dump's space inside "1.1") is no note 1
+    glued to a full stop, so the numbered list "1. Eligibility of Employees ..." at the page
+    foot is no note block: the report has no notes."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "opm", text_dump(corpus_pdf("opm-annual-performance-report-fy2019"), range(31, 33)))
+    assert tables["notes"] == [] and tables["citations"] == []
