@@ -529,3 +529,16 @@ def test_a_number_with_a_space_before_its_decimal_point_holds_no_marker(tmp_path
 
     tables = _process(tmp_path, "opm", text_dump(corpus_pdf("opm-annual-performance-report-fy2019"), range(31, 33)))
     assert tables["notes"] == [] and tables["citations"] == []
+
+
+@pytest.mark.corpus
+def test_notes_alike_on_several_pages_are_no_running_footers(tmp_path):
+    """Fundar lithium: notes that only cite a requirement ("63 Requirement 1.2.2.1.", "67
+    Requirement 1.2.2.3.") end several pages alike, as a running footer would; the note block
+    the dump's zoning found keeps them notes, cited from the body."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "fundar", text_dump(corpus_pdf("fundar-lithium-mining-rules-argentina-2024"), range(20, 27)))
+    cits = {c["marker"]: c["note_text"] for c in tables["citations"] if c["resolved"]}
+    assert cits["63"] == "Requirement 1.2.2.1." and cits["64"] == "Requirement 1.2.2.2."
+    assert cits["67"] == "Requirement 1.2.2.3."
