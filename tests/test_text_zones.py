@@ -542,3 +542,14 @@ def test_notes_alike_on_several_pages_are_no_running_footers(tmp_path):
     cits = {c["marker"]: c["note_text"] for c in tables["citations"] if c["resolved"]}
     assert cits["63"] == "Requirement 1.2.2.1." and cits["64"] == "Requirement 1.2.2.2."
     assert cits["67"] == "Requirement 1.2.2.3."
+
+
+@pytest.mark.corpus
+def test_note_number_glued_to_a_section_number(tmp_path):
+    """Fundar lithium p23: "the requirement in 1.2.2.160 that engagement" is requirement 1.2.2.1
+    and note 60 (the section number's parts are one digit wide)."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "fundar", text_dump(corpus_pdf("fundar-lithium-mining-rules-argentina-2024"), range(22, 24)))
+    cits = {c["marker"]: c for c in tables["citations"]}
+    assert cits["60"]["resolved"] and "the requirement in 1.2.2.1 that engagement" in cits["60"]["cited_sentence"]

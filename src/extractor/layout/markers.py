@@ -162,12 +162,26 @@ def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int
         _add_after_year(out, m, m.group(1), _fiscal_year_end(m.group(1)), note_numbers)
     for m in _RANGE_GLUED.finditer(text):
         _add_after_year(out, m, m.group(2), _range_end(m.group(1), m.group(2)), note_numbers)
+    for m in _DOTTED_GLUED.finditer(text):
+        _add_after_year(out, m, m.group(2), _dotted_end(m.group(1), m.group(2)), note_numbers)
     out.extend(_listed_markers(text, out, note_numbers))
     found: dict[tuple[int, int], FoundMarker] = {}
     for f in out:  # a year's patterns may find the same marker twice ("FY20241")
         if (f.start, f.end) not in taken:
             found.setdefault((f.start, f.end), f)
     return list(found.values())
+
+
+# a section number of three parts or more with a note number glued to its last part: "the
+# requirement in 1.2.2.160 that" (1.2.2.1 + note 60); the digits are split in :func:`_dotted_end`
+_DOTTED_GLUED = re.compile(r"(?<![\d.])((?:\d{1,2}\.){2,})(\d{3,4})(?=[\s\.,;:\)]|$)")
+
+
+def _dotted_end(parts: str, run: str) -> int | None:
+    """How many digits of a section number's last run are its last part: as many as its longest
+    other part has ("1.2.2." + "160": one, note 60), when digits are left over."""
+    width = max(len(p) for p in parts.split(".") if p)
+    return width if len(run) > width else None
 
 
 # the next number of a list of markers after a comma: "panel 5).10,11 they" (notes 10 and 11)
