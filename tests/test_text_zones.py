@@ -553,3 +553,16 @@ def test_note_number_glued_to_a_section_number(tmp_path):
     tables = _process(tmp_path, "fundar", text_dump(corpus_pdf("fundar-lithium-mining-rules-argentina-2024"), range(22, 24)))
     cits = {c["marker"]: c for c in tables["citations"]}
     assert cits["60"]["resolved"] and "the requirement in 1.2.2.1 that engagement" in cits["60"]["cited_sentence"]
+
+
+@pytest.mark.corpus
+def test_notes_of_a_spreads_two_pages_are_one_block(tmp_path):
+    """World Bank Turkey, printed as spreads: a PDF page holds two printed pages side by side, the
+    right one's notes 13 and 14 set above the left one's note 12 in the dump's joined lines.
+    Each run numbers on into the other, so all three are the page's notes, each cited."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "turkey", text_dump(corpus_pdf("worldbank-turkey-scd-spreads-2016"), range(32, 35)))
+    cits = {c["marker"]: c["note_text"] for c in tables["citations"] if c["resolved"]}
+    assert cits["12"].startswith("Current per capita GDP") and cits["13"].startswith("Population data")
+    assert cits["14"].startswith("Education projections data")

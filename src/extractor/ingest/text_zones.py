@@ -394,7 +394,8 @@ def find_note_block(lines: list[str], skip: set[int], before: str, after: int = 
     # a page set in two columns the foot's last note may be the first column's: the chains that
     # end at each of the last few numbered lines are tried, from the foot up, as long as what
     # follows the chain's last note is no longer than a note; the first found stands, unless a
-    # chain tried later holds its notes and more (a second column's notes beside the first's)
+    # chain tried later holds its notes and more, or goes on with the next numbers (the notes of
+    # a page's two columns, or of a spread's two pages, each in order down the page)
     found: NoteBlock | None = None
     for last in starts[::-1][:3]:
         if sum(1 for i in idx if i > last.index) > settings.note_lines_per_note:
@@ -407,7 +408,16 @@ def find_note_block(lines: list[str], skip: set[int], before: str, after: int = 
         block = _trim(chain, lines, idx, skip, before, after, style, settings) if chain else None
         if block and (found is None or set(found.notes) < set(block.notes)):
             found = block
+        elif block and found and _numbered_on(found, block):
+            found = NoteBlock(min(found.start, block.start), tuple(sorted({*found.notes, *block.notes},
+                                                                           key=lambda s: s.number)))
     return found
+
+
+def _numbered_on(block: NoteBlock, other: NoteBlock) -> bool:
+    """Do two blocks' notes, found on one page, together number on by one, each number once?"""
+    numbers = sorted(s.number for s in (*block.notes, *other.notes))
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _trim(chain: list[NoteStart], lines: list[str], idx: list[int], skip: set[int], before: str, after: int,
