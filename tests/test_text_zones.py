@@ -566,3 +566,14 @@ def test_notes_of_a_spreads_two_pages_are_one_block(tmp_path):
     cits = {c["marker"]: c["note_text"] for c in tables["citations"] if c["resolved"]}
     assert cits["12"].startswith("Current per capita GDP") and cits["13"].startswith("Population data")
     assert cits["14"].startswith("Education projections data")
+
+
+@pytest.mark.corpus
+def test_a_charts_period_labels_hold_no_markers(tmp_path):
+    """IMF GFSR p33-34 (read from p2, where the notes begin): a chart's quarter labels the dump keeps among the text ("1Q:42 2Q:42 ...")
+    are no note 42 glued to a colon; note 42 is cited once, from its sentence."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "gfsr", text_dump(corpus_pdf("imf-gfsr-chapter1-shifting-ground-2025"), range(2, 35)))
+    cited = [c["cited_sentence"] for c in tables["citations"] if c["marker"] == "42"]
+    assert len(cited) == 1 and cited[0].endswith("during periods of stress.")

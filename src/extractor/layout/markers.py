@@ -96,8 +96,10 @@ def find_body_markers(text: str, note_numbers: set[str]) -> list[FoundMarker]:
 
 # digits glued to a letter, closing quote/bracket or sentence punctuation, at a word's end;
 # never the decimals or thousands of a number ("1.8 million", "3,5"), even where the dump set a
-# space inside it ("Strategic Objective 1 .1:")
-_GLUED = re.compile(r"(\d(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%]\d)(?<!\d[.,]\d)(?<!\d\s[.,]\d)\d{0,2})(?=[\s\.,;:\)]|$)")
+# space inside it ("Strategic Objective 1 .1:"), nor a time or a chart's period label ("10:42",
+# "1Q:42")
+_GLUED = re.compile(r"(\d(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%]\d)(?<!\d[.,]\d)(?<!\d\s[.,]\d)(?<!\d:\d)(?<!\d[A-Za-z]:\d)"
+                    r"\d{0,2})(?=[\s\.,;:\)]|$)")
 # a superscript digit that is a power, not a marker: after a digit ("10⁶") or a unit ("km²", "m³")
 _EXPONENT_BASE = re.compile(r"(?:\d|(?<![A-Za-z])(?:[kcmd]?m|ft|in|mi|yd))$")
 # a note number after a whole number's full stop, before the next sentence or the end: "in
