@@ -91,7 +91,8 @@ def test_normalise_and_number() -> None:
 # patterns open with a character or a quick lookahead instead (much faster) and must find
 # exactly the same markers.
 _LOOKBEHIND_FIRST = {
-    "glued": re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(\d{1,3})(?=[\s\.,;:\)]|$)"),
+    "glued": re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(?<!\d\s[.,])(?<!\d:)(?<!\d[A-Za-z]:)"
+                        r"(\d{1,3})(?=[\s\.,;:\)]|$)"),
     "number_stop": re.compile(
         r"(?:(?<=\s)|(?<=-)|(?<=\u2013)|(?<=FY)|(?<=FY ))(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?(?:[A-Z][a-z]|[AI]\s))|\s*$)"
         r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,3})(?=\s)"),
