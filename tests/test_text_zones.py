@@ -577,3 +577,16 @@ def test_a_charts_period_labels_hold_no_markers(tmp_path):
     tables = _process(tmp_path, "gfsr", text_dump(corpus_pdf("imf-gfsr-chapter1-shifting-ground-2025"), range(2, 35)))
     cited = [c["cited_sentence"] for c in tables["citations"] if c["marker"] == "42"]
     assert len(cited) == 1 and cited[0].endswith("during periods of stress.")
+
+
+@pytest.mark.corpus
+def test_a_note_above_a_block_with_a_note_lost_between_is_still_a_note(tmp_path):
+    """Fundar lithium PDF p26: "74 Requirements 2.2.5.1 and 2.2.5.3.", outside the note zone
+    the PDF backend found, above note 76 (note 75, alike on several pages, went for a running
+    line): its number stays below the block's, so it is a note, cited."""
+    from extractor.pipeline import ExtractionConfig, process_report
+    from tests.corpus import corpus_pdf
+
+    result = process_report(corpus_pdf("fundar-lithium-mining-rules-argentina-2024"), ExtractionConfig(model="none"))
+    cits = {c["marker"]: c["note_text"] for c in result.tables["citations"] if c["resolved"]}
+    assert cits["74"] == "Requirements 2.2.5.1 and 2.2.5.3."

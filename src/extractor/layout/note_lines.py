@@ -130,17 +130,17 @@ def _leads_into(last: int, units: list[Unit], j: int) -> bool:
     note block that starts there (the page's first notes, which the input's note zone or their
     markers already made)?
 
-    Only when its numbering runs on into the block's first numbered note: a report's numbered
+    Only when its numbers stay below the block's first numbered note: a report's numbered
     paragraphs ("63. The industrial sector ...", "64. Services ...") above a block that opens
     with note 64 share the notes' numbers but are no notes. (A note's unnumbered lines at the
-    block's top are passed over.) Anything else below (the page's end, a running footer) leaves
-    the run to the other tests.
+    block's top are passed over; a note between may be lost, "74 ..." above note 76.) Anything
+    else below (the page's end, a running footer) leaves the run to the other tests.
     """
     page = units[j].page if j < len(units) else None
     while j < len(units) and units[j].page == page and units[j].kind == NOTE:
         number = marker_number(units[j].marker)
         if number is not None:
-            return number == last + 1
+            return number > last
         j += 1
     return True
 
