@@ -91,7 +91,8 @@ def test_normalise_and_number() -> None:
 # patterns open with a character or a quick lookahead instead (much faster) and must find
 # exactly the same markers.
 _LOOKBEHIND_FIRST = {
-    "glued": re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(\d{1,3})(?=[\s\.,;:\)]|$)"),
+    "glued": re.compile(r"(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%])(?<!\d[.,])(?<!\d\s[.,])(?<!\d:)(?<!\d[A-Za-z]:)"
+                        r"(\d{1,3})(?=[\s\.,;:\)]|$)"),
     "number_stop": re.compile(
         r"(?:(?<=\s)|(?<=-)|(?<=\u2013)|(?<=FY)|(?<=FY ))(?:\d{1,3}(?:,\d{3})+|\d+)[.](\d{1,3})(?=\s+(?:[\"\u201c(]?(?:[A-Z][a-z]|[AI]\s))|\s*$)"
         r"|(?<![\d.,])(?:19|20)\d\d,(\d{1,3})(?=\s)"),
@@ -148,3 +149,13 @@ def test_endnotes_after_a_stray_number_run_through_the_document():
     assert numbering_scheme(notes) == "document"
     per_page = [note(str(i), p, 10 * p + i) for p in (2, 3, 4) for i in (1, 2)]
     assert numbering_scheme(per_page) == "page"
+
+
+def test_a_list_of_glued_markers_is_each_marker() -> None:
+    """A superscript list of notes, flat in a dump ("panel 5).10,11 they"), cites each listed note
+    of the page, rising; a figure's thousands never pass."""
+    found = find_body_markers("deviations (Figure 1.2, panel 5).10,11 they typically", {"10", "11"})
+    assert [f.marker for f in found] == ["10", "11"]
+    assert strip_markers("panel 5).10,11 they", find_body_markers("panel 5).10,11 they", {"10", "11"}))[0] == "panel 5). they"
+    assert [f.marker for f in find_body_markers("rose to 1,500 people", {"1", "500"})] == []
+    assert [f.marker for f in find_body_markers("as shown.3,5,8 The", {"3", "5", "8"})] == ["3", "5", "8"]

@@ -512,3 +512,137 @@ def test_contents_pages_without_leaders_give_no_claims(tmp_path):
     for path, contents_pages in ((dump, (3,)), (gao, (3, 4)), (lithium, (4,))):
         claims = _process_path(path)["claims"]
         assert [c["surface"] for c in claims if c["page"] in contents_pages] == [], path.name
+
+
+@pytest.mark.corpus
+def test_numbered_paragraphs_above_a_note_block_are_no_notes(tmp_path):
+    """World Bank Chad (French): paragraphs numbered "63. Le secteur ...", "64. Le secteur ..."
+    stand above a page's note block that opens with note 64; their numbers are the notes' but do
+    not run on into the block, so they stay body and notes 64-66 resolve to the block's notes."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    text = text_dump(corpus_pdf("worldbank-chad-scd-french-2015"), range(42, 44))
+    tables = _process(tmp_path, "chad", text)
+    assert sorted(n["marker"] for n in tables["notes"]) == ["62", "63", "64", "65", "66"]
+    cits = {c["marker"]: c["note_text"] for c in tables["citations"]}
+    assert cits["64"].startswith("Source : Koussou") and cits["66"].startswith("Tout en étant")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name, page, marker, cited_end", [
+    ("gao-doe-advanced-energy-technologies-2006", 41, "29", "other forms of generating electricity."),
+    ("worldbank-chad-scd-french-2015", 42, "62", "détruits en une seule mauvaise saison."),
+    ("gao-wic-infant-formula-breastfeeding-briefing-2006", 34, "17", "found lower breastfeeding rates."),
+])
+def test_note_number_set_apart_after_a_full_stop_is_a_marker(tmp_path, name, page, marker, cited_end):
+    """A superscript note number the dump sets apart after a sentence's full stop, before the next
+    sentence ("electricity. 29 Both studies concluded"), or glued to both ("rates.17Mothers
+    receiving"), cites that page's note."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "dump", text_dump(corpus_pdf(name), range(page - 1, page + 1)))
+    cits = {c["marker"]: c for c in tables["citations"]}
+    assert cits[marker]["resolved"] and cits[marker]["cited_sentence"].endswith(cited_end)
+
+
+@pytest.mark.corpus
+def test_notes_of_a_page_set_in_two_columns(tmp_path):
+    """IMF GFSR: two columns, whose lines the dump joins, with notes at the foot of each; a
+    second column's note opens inside a line ("... leading to pass-through 7After a brief
+    period"), may stand above the first column's notes, and the first column may hold notes while
+    the second still holds body (its markers "panel 5).10,11" stay body). Every note of pages
+    2-8 is found and cited, with its own first words."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    text = text_dump(corpus_pdf("imf-gfsr-chapter1-shifting-ground-2025"), range(2, 9))
+    tables = _process(tmp_path, "gfsr", text)
+    cits = {c["marker"]: c["note_text"] for c in tables["citations"] if c["resolved"]}
+    assert set(cits) == {str(k) for k in range(1, 16)}
+    assert cits["7"].startswith("After a brief period of outflows in April")
+    assert cits["11"].startswith("In some cases (for example, the Taiwan dollar)")
+    assert cits["15"].startswith("This high concentration comes alongside")
+    assert cits["6"].startswith("The Magnificent 7 companies")
+
+
+@pytest.mark.corpus
+def test_a_wrapped_line_opening_with_a_count_above_a_continued_note_is_no_note(tmp_path):
+    """IMF GFSR p21: a note's wrapped line "29 countries, accounting for 74 percent ..." stands
+    above the block, whose top lines continue a note before note 29 ("Central banks react ...");
+    the run "29" does not lead into the block's first numbered note, so it is no note 29."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "gfsr", text_dump(corpus_pdf("imf-gfsr-chapter1-shifting-ground-2025"), range(20, 22)))
+    notes = [n for n in tables["notes"] if n["marker"] == "29"]
+    assert [n["note_text"][:20] for n in notes] == ["Central banks react "]
+
+
+@pytest.mark.corpus
+def test_a_number_with_a_space_before_its_decimal_point_holds_no_marker(tmp_path):
+    """OPM: "Strategic Objective 1 .1: Drive ..." (the dump's space inside "1.1") is no note 1
+    glued to a full stop, so the numbered list "1. Eligibility of Employees ..." at the page
+    foot is no note block: the report has no notes."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "opm", text_dump(corpus_pdf("opm-annual-performance-report-fy2019"), range(31, 33)))
+    assert tables["notes"] == [] and tables["citations"] == []
+
+
+@pytest.mark.corpus
+def test_notes_alike_on_several_pages_are_no_running_footers(tmp_path):
+    """Fundar lithium: notes that only cite a requirement ("63 Requirement 1.2.2.1.", "67
+    Requirement 1.2.2.3.") end several pages alike, as a running footer would; the note block
+    the dump's zoning found keeps them notes, cited from the body."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "fundar", text_dump(corpus_pdf("fundar-lithium-mining-rules-argentina-2024"), range(20, 27)))
+    cits = {c["marker"]: c["note_text"] for c in tables["citations"] if c["resolved"]}
+    assert cits["63"] == "Requirement 1.2.2.1." and cits["64"] == "Requirement 1.2.2.2."
+    assert cits["67"] == "Requirement 1.2.2.3."
+
+
+@pytest.mark.corpus
+def test_note_number_glued_to_a_section_number(tmp_path):
+    """Fundar lithium p23: "the requirement in 1.2.2.160 that engagement" is requirement 1.2.2.1
+    and note 60 (the section number's parts are one digit wide)."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "fundar", text_dump(corpus_pdf("fundar-lithium-mining-rules-argentina-2024"), range(22, 24)))
+    cits = {c["marker"]: c for c in tables["citations"]}
+    assert cits["60"]["resolved"] and "the requirement in 1.2.2.1 that engagement" in cits["60"]["cited_sentence"]
+
+
+@pytest.mark.corpus
+def test_notes_of_a_spreads_two_pages_are_one_block(tmp_path):
+    """World Bank Turkey, printed as spreads: a PDF page holds two printed pages side by side, the
+    right one's notes 13 and 14 set above the left one's note 12 in the dump's joined lines.
+    Each run numbers on into the other, so all three are the page's notes, each cited."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "turkey", text_dump(corpus_pdf("worldbank-turkey-scd-spreads-2016"), range(32, 35)))
+    cits = {c["marker"]: c["note_text"] for c in tables["citations"] if c["resolved"]}
+    assert cits["12"].startswith("Current per capita GDP") and cits["13"].startswith("Population data")
+    assert cits["14"].startswith("Education projections data")
+
+
+@pytest.mark.corpus
+def test_a_charts_period_labels_hold_no_markers(tmp_path):
+    """IMF GFSR p33-34 (read from p2, where the notes begin): a chart's quarter labels the dump keeps among the text ("1Q:42 2Q:42 ...")
+    are no note 42 glued to a colon; note 42 is cited once, from its sentence."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    tables = _process(tmp_path, "gfsr", text_dump(corpus_pdf("imf-gfsr-chapter1-shifting-ground-2025"), range(2, 35)))
+    cited = [c["cited_sentence"] for c in tables["citations"] if c["marker"] == "42"]
+    assert len(cited) == 1 and cited[0].endswith("during periods of stress.")
+
+
+@pytest.mark.corpus
+def test_a_note_above_a_block_with_a_note_lost_between_is_still_a_note(tmp_path):
+    """Fundar lithium PDF p26: "74 Requirements 2.2.5.1 and 2.2.5.3.", outside the note zone
+    the PDF backend found, above note 76 (note 75, alike on several pages, went for a running
+    line): its number stays below the block's, so it is a note, cited."""
+    from extractor.pipeline import ExtractionConfig, process_report
+    from tests.corpus import corpus_pdf
+
+    result = process_report(corpus_pdf("fundar-lithium-mining-rules-argentina-2024"), ExtractionConfig(model="none"))
+    cits = {c["marker"]: c["note_text"] for c in result.tables["citations"] if c["resolved"]}
+    assert cits["74"] == "Requirements 2.2.5.1 and 2.2.5.3."

@@ -278,6 +278,7 @@ class NoteStart:
     number: int
     text: str
     style: str  # "space", "point" ("4." "4)"), "slash" ("4/"), "dash" ("4 - "), "glued", "alone"
+    column: int = 0  # where in the line the note opens: > 0 for a note of a page's second column
 
 
 _NOTE_STARTS = (
@@ -292,6 +293,24 @@ _NOTE_STARTS = (
 
 
 _WORD = re.compile(r"[^\W\d_]")  # a letter, in any script
+# a note of a page's second column, opening inside a line where the dump joined the columns'
+# lines: its number glued to a capitalised word after the first column's text ("... leading to
+# pass-through 7After a brief period of outflows"); only this glued shape, which running text
+# does not take
+_SECOND_COLUMN_NOTE = re.compile(r"(?<=\S\s)(\d{1,3})([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+\b.*)$")
+
+
+def second_column_note_start(lines: list[str], i: int) -> NoteStart | None:
+    """Does a note of the page's second column open inside line ``i`` (see
+    :data:`_SECOND_COLUMN_NOTE`)? Its words must read as text, not figures."""
+    line = lines[i].rstrip()
+    m = _SECOND_COLUMN_NOTE.search(line)
+    if not m or int(m.group(1)) == 0:
+        return None
+    _, figures, words, _ = _tokens(m.group(2))
+    if figures > words:
+        return None
+    return NoteStart(i, int(m.group(1)), m.group(2).strip(), "glued", m.start(1))
 
 
 def note_start(lines: list[str], i: int) -> NoteStart | None:
@@ -319,6 +338,19 @@ def note_start(lines: list[str], i: int) -> NoteStart | None:
         if figures >= 3 and figures > 2 * words:
             return None  # a table's numbered row ("8 Total 13 189 6126 3359 ...")
         return NoteStart(i, number, text, style)
+    return None
+
+
+def _note_above(chain: list[NoteStart], starts: list[NoteStart], consumed: set[int]) -> NoteStart | None:
+    """The note numbered one less than the chain's first, nearest above the chain's notes of its
+    own column (a page's second column's notes, opening inside the lines, or the notes at the
+    lines' start): the dump joins the columns' lines, so a column's notes go down the page in
+    order, but a second column's note may stand beside or above the first column's."""
+    number = chain[0].number - 1
+    for s in reversed(starts):
+        own = [c.index for c in chain if bool(c.column) == bool(s.column)]
+        if s.number == number and s.index not in consumed and (not own or s.index < min(own)):
+            return s
     return None
 
 
@@ -354,29 +386,44 @@ def find_note_block(lines: list[str], skip: set[int], before: str, after: int = 
     starts = [s for s in (note_start(lines, i) for i in idx) if s is not None]
     if not starts:
         return None
+    # a page set in two columns: its second column's notes open inside the joined lines
+    starts = sorted(starts + [s for s in (second_column_note_start(lines, i) for i in idx) if s is not None],
+                    key=lambda s: (s.index, s.column))
     consumed = {s.index + 1 for s in starts if s.style == "alone"}
-    # the foot's last numbered line may be a note's wrapped line that opens with a figure: the
-    # chains that end at each of the last few numbered lines are tried, from the foot up, as
-    # long as what follows the chain's last note is no longer than a note
+    # the foot's last numbered line may be a note's wrapped line that opens with a figure, and on
+    # a page set in two columns the foot's last note may be the first column's: the chains that
+    # end at each of the last few numbered lines are tried, from the foot up, as long as what
+    # follows the chain's last note is no longer than a note; the first found stands, unless a
+    # chain tried later holds its notes and more, or goes on with the next numbers (the notes of
+    # a page's two columns, or of a spread's two pages, each in order down the page)
+    found: NoteBlock | None = None
     for last in starts[::-1][:3]:
         if sum(1 for i in idx if i > last.index) > settings.note_lines_per_note:
             break
         chain = [last]
-        for s in reversed([s for s in starts if s.index < last.index]):
-            if s.number == chain[0].number - 1 and s.index not in consumed:
-                chain.insert(0, s)
+        while s := _note_above(chain, starts, consumed):
+            chain.insert(0, s)
         if chain[0].number != 1:  # numbered through the document: the notes after the last one
             chain = [s for s in chain if s.number > after]
         block = _trim(chain, lines, idx, skip, before, after, style, settings) if chain else None
-        if block:
-            return block
-    return None
+        if block and (found is None or set(found.notes) < set(block.notes)):
+            found = block
+        elif block and found and _numbered_on(found, block):
+            found = NoteBlock(min(found.start, block.start), tuple(sorted({*found.notes, *block.notes},
+                                                                           key=lambda s: s.number)))
+    return found
+
+
+def _numbered_on(block: NoteBlock, other: NoteBlock) -> bool:
+    """Do two blocks' notes, found on one page, together number on by one, each number once?"""
+    numbers = sorted(s.number for s in (*block.notes, *other.notes))
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _trim(chain: list[NoteStart], lines: list[str], idx: list[int], skip: set[int], before: str, after: int,
           style: str, settings: TextZoneSettings) -> NoteBlock | None:
     """The chain cut from the top to what the body's markers support (see :func:`find_note_block`)."""
-    starts = {s.index for s in chain}
+    starts = {s.index for s in chain if not s.column}
 
     def marked(s: NoteStart) -> bool:
         above = " ".join([before] + [lines[j].strip() for j in idx if j < s.index and j not in starts])
@@ -399,10 +446,14 @@ def _trim(chain: list[NoteStart], lines: list[str], idx: list[int], skip: set[in
     chain = chain[first:]
     # after the first note, a run of unnumbered lines longer than any note holds is body text
     # wrapped around a numbered line, not a note block
-    n_lines = sum(1 for i in idx if i >= chain[0].index)
+    # on a page set in two columns, the block starts where both columns hold notes: above it, the
+    # other column's lines are body (the first notes there are lifted out of their lines)
+    firsts = [min((s.index for s in chain if bool(s.column) == second), default=-1) for second in (False, True)]
+    start = max(firsts)
+    n_lines = sum(1 for i in idx if i >= start)
     if n_lines > settings.note_lines_per_note * len(chain):
         return None
-    return NoteBlock(chain[0].index, tuple(chain))
+    return NoteBlock(start, tuple(chain))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -774,7 +825,8 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) ->
         body = [i for i in range(notes_from) if lines[i].strip() and i not in skip]
         # a contents page's entries ("Figure 3: ...  12", titles and their page numbers) are no chart
         charts = set() if body and is_contents_title(lines[body[0]]) else find_charts(lines, body, long, settings)
-        starts = {s.index: s for s in block.notes} if block else {}
+        starts = {s.index: s for s in block.notes if not s.column} if block else {}
+        columns = {s.index: s for s in block.notes if s.column} if block else {}
         consumed = {s.index + 1 for s in starts.values() if s.style == "alone"}
         if block:
             last = [s.strip() for i, s in enumerate(lines) if i >= block.start and s.strip() and i not in skip]
@@ -789,11 +841,14 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) ->
                 pending = []
             if i in skip:
                 page.append(RawLine(text, is_header=True))
+            elif i < notes_from and (i in columns or i in starts and i + 1 not in consumed):
+                # two columns: a note's first line beside the other column's body
+                page.extend(_note_lines(text, starts.get(i), columns.get(i), body=True))
             elif i >= notes_from:
                 if i in consumed:
                     continue
                 s = starts.get(i)
-                page.append(RawLine(f"^{s.number} {s.text}" if s else text, is_note=bool(text.strip())))
+                page.extend(_note_lines(text, s, columns.get(i)))
             elif i in charts:
                 (pending if open_sentence else page).append(RawLine(text, is_table=True))
             elif text.strip():
@@ -809,6 +864,23 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) ->
                 page.append(RawLine(text))
         page.extend(pending)
         out.append(page)
+    return out
+
+
+def _note_lines(text: str, start: NoteStart | None, second: NoteStart | None, body: bool = False,
+                ) -> list[RawLine]:
+    """A line of a page's note block as note lines: a note's first line written ``^N text``; a
+    line where a second column's note opens (``second``) split there, the first column's part
+    before it (``body``: the first column's text there is body, above the block)."""
+    first = text[:second.column].rstrip() if second else text
+    out: list[RawLine] = []
+    if start:
+        head = note_start([first], 0) if second else start
+        out.append(RawLine(f"^{start.number} {head.text if head else start.text}", is_note=True))
+    elif first.strip() or not second:
+        out.append(RawLine(first, is_note=bool(first.strip()) and not body))
+    if second:
+        out.append(RawLine(f"^{second.number} {second.text}", is_note=True))
     return out
 
 

@@ -154,14 +154,17 @@ def mark_headers(units: list[Unit], pages_explicit: bool) -> None:
     for i, u in enumerate(units):
         if u.kind != BODY:
             continue
-        if u.flags.get("is_header") or u.flags.get("running") or L.is_page_number(u.text):
+        # (a note the input placed in its note zone is no running line, however alike the notes
+        # of several pages read: "^63 Requirement 1.2.2.1.", "^67 Requirement 1.2.2.3.")
+        running = u.flags.get("running") and not u.flags.get("is_note")
+        if u.flags.get("is_header") or running or L.is_page_number(u.text):
             u.kind = HEADER
             continue
         if pages_explicit and i not in edge or len(u.text) > 120:
             continue
         key = L.shape_key(u.text)
         if shapes[key] >= 3 and (len(pages_of[key]) >= 3 or not pages_explicit):
-            if not NOTE_LINE.match(u.text) and not match_heading(u.text):
+            if not NOTE_LINE.match(u.text) and not match_heading(u.text) and not u.flags.get("is_note"):
                 u.kind = HEADER
 
 

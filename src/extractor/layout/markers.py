@@ -95,8 +95,11 @@ def find_body_markers(text: str, note_numbers: set[str]) -> list[FoundMarker]:
 # paragraph (the lookbehinds are tested after the first characters are matched).
 
 # digits glued to a letter, closing quote/bracket or sentence punctuation, at a word's end;
-# never the decimals or thousands of a number ("1.8 million", "3,5")
-_GLUED = re.compile(r"(\d(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%]\d)(?<!\d[.,]\d)\d{0,2})(?=[\s\.,;:\)]|$)")
+# never the decimals or thousands of a number ("1.8 million", "3,5"), even where the dump set a
+# space inside it ("Strategic Objective 1 .1:"), nor a time or a chart's period label ("10:42",
+# "1Q:42")
+_GLUED = re.compile(r"(\d(?<=[A-Za-z\.,;:\)\"\u201d\u2019'%]\d)(?<!\d[.,]\d)(?<!\d\s[.,]\d)(?<!\d:\d)(?<!\d[A-Za-z]:\d)"
+                    r"\d{0,2})(?=[\s\.,;:\)]|$)")
 # a superscript digit that is a power, not a marker: after a digit ("10⁶") or a unit ("km²", "m³")
 _EXPONENT_BASE = re.compile(r"(?:\d|(?<![A-Za-z])(?:[kcmd]?m|ft|in|mi|yd))$")
 # a note number after a whole number's full stop, before the next sentence or the end: "in
@@ -109,6 +112,14 @@ _NUMBER_STOP_GLUED = re.compile(
 _YEAR_COMMA_GLUED = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d,(\d{1,3})(?=\s)")
 # a four-digit year immediately followed by a note number: "in 202222"
 _YEAR_GLUED = re.compile(r"((?:19|20)(?<![\d,.]\d\d)\d\d)(\d{1,2})(?=[\s\.,;:\)]|$)")
+# a note number the dump set apart after a sentence's full stop, before the next sentence:
+# "other forms of generating electricity. 29 Both studies" (the superscript's lost raise; a
+# sentence does not open with a bare count followed by a capitalised word that often, and the
+# number must be one of the page's notes)
+_SPACED_AFTER_STOP = re.compile(r"[.!?](?<=[a-z\u00df-\u00ff][.!?])[\"\u201d\u2019)]?\s(\d{1,3})(?=\s[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
+# ... or glued to both the full stop and the next sentence, where the dump lost the space too:
+# "found lower breastfeeding rates.17Mothers receiving"
+_STOP_GLUED_BOTH = re.compile(r"[.!?](?<=[a-z\u00df-\u00ff)][.!?])[\"\u201d\u2019)]?(\d{1,3})(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
 # a typewriter's note marker, the number and a slash: "of GDP 1/ and", "in 1981,1/" (never a
 # fraction or a date: no digit on either side)
 _SLASH_MARKER = re.compile(r"(?<![\d/])(\d{1,2})/(?![\d/])")
@@ -136,7 +147,7 @@ def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int
         if before.isalpha() and not _word_end_plausible(text, m.start(1)):
             continue
         out.append(FoundMarker(m.start(1), m.end(1), digits, digits))
-    for pattern in (_NUMBER_STOP_GLUED, _YEAR_COMMA_GLUED):  # they never overlap
+    for pattern in (_NUMBER_STOP_GLUED, _YEAR_COMMA_GLUED, _SPACED_AFTER_STOP, _STOP_GLUED_BOTH):  # they never overlap
         for m in pattern.finditer(text):
             digits = m.group(1)
             if digits in note_numbers and not digits.startswith("0"):
@@ -153,11 +164,46 @@ def _glued_digit_markers(text: str, note_numbers: set[str], taken: set[tuple[int
         _add_after_year(out, m, m.group(1), _fiscal_year_end(m.group(1)), note_numbers)
     for m in _RANGE_GLUED.finditer(text):
         _add_after_year(out, m, m.group(2), _range_end(m.group(1), m.group(2)), note_numbers)
+    for m in _DOTTED_GLUED.finditer(text):
+        _add_after_year(out, m, m.group(2), _dotted_end(m.group(1), m.group(2)), note_numbers)
+    out.extend(_listed_markers(text, out, note_numbers))
     found: dict[tuple[int, int], FoundMarker] = {}
     for f in out:  # a year's patterns may find the same marker twice ("FY20241")
         if (f.start, f.end) not in taken:
             found.setdefault((f.start, f.end), f)
     return list(found.values())
+
+
+# a section number of three parts or more with a note number glued to its last part: "the
+# requirement in 1.2.2.160 that" (1.2.2.1 + note 60); the digits are split in :func:`_dotted_end`
+_DOTTED_GLUED = re.compile(r"(?<![\d.])((?:\d{1,2}\.){2,})(\d{3,4})(?=[\s\.,;:\)]|$)")
+
+
+def _dotted_end(parts: str, run: str) -> int | None:
+    """How many digits of a section number's last run are its last part: as many as its longest
+    other part has ("1.2.2." + "160": one, note 60), when digits are left over."""
+    width = max(len(p) for p in parts.split(".") if p)
+    return width if len(run) > width else None
+
+
+# the next number of a list of markers after a comma: "panel 5).10,11 they" (notes 10 and 11)
+_LISTED = re.compile(r",(\d{1,3})(?=[\s\.,;:\)]|$)")
+
+
+def _listed_markers(text: str, found: list[FoundMarker], note_numbers: set[str]) -> list[FoundMarker]:
+    """The markers listed after a marker found, each after a comma and numbered higher than the
+    one before ("10,11"; "3,5,8"): superscript lists a dump sets flat. The number must be a
+    note of the page, so that a figure's thousands ("1,500") never pass."""
+    out: list[FoundMarker] = []
+    for f in found:
+        last, end = int(f.marker), f.end
+        while m := _LISTED.match(text, end):
+            digits = m.group(1)
+            if digits not in note_numbers or digits.startswith("0") or int(digits) <= last:
+                break
+            out.append(FoundMarker(m.start(), m.end(1), m.group(), digits))  # the comma goes with it
+            last, end = int(digits), m.end(1)
+    return out
 
 
 def _add_after_year(out: list[FoundMarker], m: re.Match[str], run: str, year_end: int | None,

@@ -16,7 +16,7 @@ import re
 
 from extractor.layout import lines as L
 from extractor.layout.headings import HeadingMatch
-from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, find_body_markers, normalise_marker
+from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, find_body_markers, marker_number, normalise_marker
 from extractor.layout.units import BODY, HEADER, HEADING, NOTE, TOC, Unit
 
 # a note line with a caret-digit marker ("^3 Ministry of ...") is unambiguous, even inside wrapped text
@@ -106,6 +106,8 @@ def accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
         at_page_end = j >= n or units[j].page != units[i].page or units[j].kind in (HEADER, NOTE)
         if not pages_explicit:
             at_page_end = True
+        elif nums and not _leads_into(nums[-1], units, j):
+            at_page_end = False
         page = units[i].page
         pages = {page, page - 1} if pages_explicit else {page}
         body_before = " ".join(u.text for u in units[max(0, i - 60):i] if u.kind == BODY and u.page in pages)
@@ -121,6 +123,26 @@ def accept_digit_notes(units: list[Unit], pages_explicit: bool) -> None:
                 u.kind, u.heading, u.marker, u.text = NOTE, None, d.group("marker"), text
             last_number = nums[-1]
         i = max(j, i + 1)
+
+
+def _leads_into(last: int, units: list[Unit], j: int) -> bool:
+    """Can a run of numbered lines ending with number ``last``, right above unit ``j``, open the
+    note block that starts there (the page's first notes, which the input's note zone or their
+    markers already made)?
+
+    Only when its numbers stay below the block's first numbered note: a report's numbered
+    paragraphs ("63. The industrial sector ...", "64. Services ...") above a block that opens
+    with note 64 share the notes' numbers but are no notes. (A note's unnumbered lines at the
+    block's top are passed over; a note between may be lost, "74 ..." above note 76.) Anything
+    else below (the page's end, a running footer) leaves the run to the other tests.
+    """
+    page = units[j].page if j < len(units) else None
+    while j < len(units) and units[j].page == page and units[j].kind == NOTE:
+        number = marker_number(units[j].marker)
+        if number is not None:
+            return number > last
+        j += 1
+    return True
 
 
 _ENDNOTES_HEADING = re.compile(r"^\s*(?:end\s?notes|notes)\s*:?\s*$", re.IGNORECASE)
