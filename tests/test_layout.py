@@ -305,7 +305,7 @@ def test_trailing_part_is_what_a_search_for_a_word_before_a_final_hyphen_finds(t
 @given(st.lists(st.sampled_from([".", ". ", " ", "\t", "\u2026", "\u2022", "\u00b7", "1", "12", "2024", "a", "Title",
                                  "  "]), max_size=14).map("".join))
 def test_a_contents_leader_is_found_in_the_last_16_characters_of_the_line(text: str) -> None:
-    from extractor.layout import lines as L
+    from extractor import line_shapes as L
 
     t = text.rstrip()
     if t[-1:].isdigit() and len(text) < 400:
@@ -313,7 +313,7 @@ def test_a_contents_leader_is_found_in_the_last_16_characters_of_the_line(text: 
 
 
 def test_leaders_mark_contents_entries_and_table_rows_never_body():
-    from extractor.layout import lines as L
+    from extractor import line_shapes as L
 
     assert L.is_leader_line("Purpose and Scope . . . . . . .9")  # spaced dots glued to the page number
     assert L.is_leader_line("Vetting . . . . . 8 Data Validation and")  # two columns on one line

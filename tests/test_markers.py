@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.layout import markers as M
-from extractor.layout.markers import find_body_markers, marker_number, normalise_marker, strip_markers
+from extractor import note_markers as M
+from extractor.note_markers import find_body_markers, marker_number, normalise_marker, strip_markers
 
 
 def markers(text: str, notes: set[str] = frozenset()) -> list[str]:
@@ -139,7 +139,7 @@ def test_endnotes_after_a_stray_number_run_through_the_document():
     """Endnotes collected on two pages (1-22, then 23-28) after a stray '3' earlier (a contents
     line read as a note): one page restarts at 1, one continues; numbering runs through the
     document, so markers on earlier pages find their notes (a tax-table report of the corpus)."""
-    from extractor.layout.markers import numbering_scheme
+    from extractor.note_markers import numbering_scheme
     from extractor.model import Note
 
     def note(marker: str, page: int, ordinal: int) -> Note:

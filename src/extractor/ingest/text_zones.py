@@ -32,8 +32,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractor.layout.lines import is_toc_entry
-from extractor.layout.markers import find_body_markers
+from extractor.line_shapes import is_toc_entry
+from extractor.note_markers import find_body_markers
 from extractor.model import RawLine
 from extractor.registry import lexicon
 
@@ -372,7 +372,7 @@ def find_note_block(lines: list[str], skip: set[int], before: str, after: int = 
     between them continue the note above. It is read from the foot up: the last note line, then
     the one numbered one less above it, and so on. A line so numbered is taken into the block
     only when its marker stands in the body above it (glued to a word or a number, as
-    :func:`~extractor.layout.markers.find_body_markers` reads markers, or set apart after a
+    :func:`~extractor.note_markers.find_body_markers` reads markers, or set apart after a
     punctuation mark: "electricity. 29 Both"), or when it is set like the notes already taken
     and the block has evidence of its own; a block with no marker found in the body at all is
     no block (a numbered list at a page foot), unless it goes on from the last note of the pages

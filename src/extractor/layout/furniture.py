@@ -13,9 +13,9 @@ import re
 from collections import Counter
 
 from extractor.ingest.text_zones import is_contents_title
-from extractor.layout import lines as L
+from extractor import line_shapes as L
 from extractor.layout.headings import match_heading
-from extractor.layout.markers import NOTE_LINE
+from extractor.note_markers import NOTE_LINE
 from extractor.layout.units import BODY, HEADER, HEADING, TABLE, TOC, Unit, set_apart
 
 _PAGE_AT_END = re.compile(r"[A-Za-z\u00c0-\u024f),]\s+\d{1,3}$")  # "Appendix II Scope and Methodology 58"

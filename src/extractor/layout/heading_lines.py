@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.ingest.text_zones import is_contents_title
-from extractor.layout import lines as L
+from extractor import line_shapes as L
 from extractor.layout.headings import (
     LABELLED,
     MAX_HEADING_WORDS,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.layout import lines as L
+from extractor import line_shapes as L
 from extractor.layout.furniture import cover_end, front_matter_end
 from extractor.layout.headings import (
     MAX_HEADING_CHARS,

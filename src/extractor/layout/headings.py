@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.ingest.text_zones import is_contents_title
-from extractor.layout.lines import ends_sentence
+from extractor.line_shapes import ends_sentence
 from extractor.months import MONTHS
 from extractor.numbers import TENS, UNITS
 from extractor.registry import lexicon

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractor.layout import lines as L
+from extractor import line_shapes as L
 from extractor.layout.furniture import (
     mark_contents_pages,
     mark_headers,
@@ -24,7 +24,7 @@ from extractor.layout.heading_lines import DumpLines, read_dump
 from extractor.layout.heading_units import confirm_headings, heading_of, mark_title, merge_split_headings
 from extractor.layout.headings import is_contents_title
 from extractor.layout.hyphenation import Vocabulary, join_broken
-from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE
+from extractor.note_markers import DIGIT_NOTE_LINE, NOTE_LINE
 from extractor.layout.note_lines import (
     CARET_NOTE,
     accept_digit_notes,

@@ -2,21 +2,21 @@
 digits, endnotes under a "Notes" heading, a note that runs over a page.
 
 A marker that cannot be anything else (a circled digit, "[3]", superscript digits:
-:mod:`extractor.layout.markers`), or the input's own note zone, makes a note at once
+:mod:`extractor.note_markers`), or the input's own note zone, makes a note at once
 (:func:`mark_note`). A line numbered with plain digits or a caret ("2 Bank of Spain, ...",
 "^2 ...") may as well be a list item or a wrapped line that starts with a count: it is a
 candidate, and a note where the candidates behave like a footnote block
 (:func:`accept_digit_notes`) or stand under an endnotes heading (:func:`mark_endnotes`). Where
-the markers stand in the body text, and lifting them out, is :mod:`extractor.layout.markers` and
+the markers stand in the body text, and lifting them out, is :mod:`extractor.note_markers` and
 layout repair, not here.
 """
 from __future__ import annotations
 
 import re
 
-from extractor.layout import lines as L
+from extractor import line_shapes as L
 from extractor.layout.headings import HeadingMatch
-from extractor.layout.markers import DIGIT_NOTE_LINE, NOTE_LINE, find_body_markers, marker_number, normalise_marker
+from extractor.note_markers import DIGIT_NOTE_LINE, NOTE_LINE, find_body_markers, marker_number, normalise_marker
 from extractor.layout.units import BODY, HEADER, HEADING, NOTE, TOC, Unit
 
 # a note line with a caret-digit marker ("^3 Ministry of ...") is unambiguous, even inside wrapped text

@@ -16,10 +16,10 @@ import string
 from dataclasses import dataclass, field
 
 from extractor.errors import LayoutError
-from extractor.layout import lines as L
+from extractor import line_shapes as L
 from extractor.layout.headings import section_id_for
 from extractor.layout.hyphenation import Vocabulary, join_broken
-from extractor.layout.markers import find_body_markers, numbering_scheme, strip_markers
+from extractor.note_markers import find_body_markers, numbering_scheme, strip_markers
 from extractor.layout.line_kinds import classify, group_units
 from extractor.layout.units import BODY, HEADER, HEADING, NOTE, TABLE, TITLE, TOC, Unit
 from extractor.model import Block, BlockKind, Document, Marker, Note, RawPage, Section

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from extractor.layout import lines as L
+from extractor import line_shapes as L
 from extractor.layout.headings import SMALL_WORDS, is_caption, title_like
 from extractor.registry import lexicon
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from extractor.layout.markers import Scheme, marker_number, numbering_scheme
+from extractor.note_markers import Scheme, marker_number, numbering_scheme
 from extractor.model import Marker, Note
 
 __all__ = ["Scheme", "find_duplicates", "numbering_scheme", "resolve_markers"]

@@ -1,7 +1,10 @@
-"""Line-level clean-up and classification of text units.
+"""Line-level clean-up and classification of text units: what one line's shape says (a
+contents entry, a page number, a sentence's end, a heading's numbering).
 
 A *unit* is what a text dump separates by blank lines (one paragraph, heading or note), or
-what a PDF backend hands over as one line. Functions here look at one unit at a time.
+what a PDF backend hands over as one line. Functions here look at one unit at a time. They read
+strings only, so ingestion (``ingest.text_zones``) and layout repair share them without
+ingestion importing layout.
 """
 from __future__ import annotations
 

@@ -3,7 +3,8 @@
 Text dumps lose the superscript, so a marker is often glued to the word it follows:
 ``"capacities.4"``, ``"in 202222"`` (the year 2022 followed by note 22). Circled glyphs and
 carets are unambiguous; bare digits are only taken as markers when the same page prints a note
-with that number (see :func:`find_body_markers`).
+with that number (see :func:`find_body_markers`). The functions read strings and notes only,
+so ingestion, layout repair and note resolution share them, each importing downwards.
 """
 from __future__ import annotations
 
