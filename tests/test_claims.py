@@ -620,3 +620,14 @@ def test_each_set_of_number_patterns_runs_wherever_it_can_match(sample_analysis,
         assert sorted(gated) == everywhere, doc.text[:80]
     assert all(found.number_words(blank_nlp(text)) for text in WORD_NUMBERS)
     assert all(found.word_numbers(blank_nlp(text)) for text in WORD_NUMBERS)
+
+
+def test_a_duration_is_stated_for_no_year():
+    """A length of time is no figure stated for a year (as the seed key leaves every duration's
+    year empty): "for 60 days" and "11 days in May 2024" take none; the figures beside them do."""
+    rows = {r["surface"]: r for r in claims_of(
+        "On March 17, 2026, the ban was waived for 60 days. Temperatures exceeded 50°C on 11 days in "
+        "May 2024, when 1,200 farms lost their harvest.")}
+    assert rows["60 days"]["year"] is None and rows["60 days"]["period"] is None
+    assert rows["11 days"]["year"] is None
+    assert rows["1,200"]["year"] == 2024 and rows["50°C"]["year"] == 2024

@@ -101,6 +101,8 @@ def assign_years(doc: Doc, claims: list[Quantity], times: list[TimeExpression]) 
                 c.attached = t
             break
     for c in claims:
+        if c.family == "duration":
+            continue  # a length of time ("for 60 days", "a two-week ceasefire") is stated for no year
         others = {id(p.attached) for p in c.partners if p.attached}
         # the year of a base figure belongs to it alone: "absorbs 63 per cent, up from 47 per cent in 2010"
         others |= {id(o.attached) for o in claims if o is not c and o.attached and o not in c.partners
