@@ -16,14 +16,12 @@ _PAGE_MARKER = re.compile(
 )
 
 
-
 # A number glued to the word after it, as pdfplumber's text of a page typeset with tight word
 # spacing writes it ("a 70percent majority", "($3.7billion)", "at 300basis points"): the number
-# starts a token (after a currency sign at most; never inside a web address, "%2050", "/22") and a
-# lower-case word of four letters or more
-# follows it up to a non-letter. Typeset reports glue to a number only short unit symbols and
-# endings ("5km", "10am", "3rd", "1990s", "CO2"), which are left alone; a longer word glued to
-# it is the dump's lost space.
+# starts a token (after a currency sign at most; never inside a web address, "%2050", "/22") and
+# a lower-case word of four letters or more follows it up to a non-letter. Typeset reports glue
+# to a number only short unit symbols and endings ("5km", "10am", "3rd", "1990s", "CO2"), which
+# are left alone; a longer word glued to it is the dump's lost space.
 _GLUED_WORD = re.compile(r"(?<![\w.,$%/=&?#\u20ac\u00a3])([$\u20ac\u00a3]?\d(?:[\d.,]*\d)?)(?=[a-z\u00df-\u00ff]{4,}(?![^\W\d_]))")
 
 

@@ -552,11 +552,6 @@ def line_class(text: str) -> str:
     return "other"
 
 
-def is_chart_line(text: str) -> bool:
-    """A line that is a chart's or a table's on its own: a row of figures."""
-    return line_class(text) == "figures"
-
-
 def find_charts(lines: list[str], body: list[int], long_line: float, settings: TextZoneSettings = SETTINGS,
                 ) -> set[int]:
     """The indices (of ``body``, the page's body lines in order) that are a chart's or a table's.
