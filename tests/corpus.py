@@ -2,7 +2,7 @@
 and the text dumps users make of them.
 
 A text dump is made as users make one: pdfplumber's ``extract_text()`` page by page, the pages
-joined by a blank line. Tests that need the corpus skip with a reason where it is absent.
+joined by a blank line (:func:`text_dump`), or ``pdftotext -layout`` (:func:`layout_dump`). Tests that need the corpus skip with a reason where it is absent.
 """
 from __future__ import annotations
 
@@ -38,6 +38,19 @@ def text_dump(pdf: Path, pages: range | None = None) -> str:
     with pdfplumber.open(pdf) as document:
         chosen = document.pages if pages is None else [document.pages[n - 1] for n in pages]
         return "\n\n".join(page.extract_text() or "" for page in chosen)
+
+
+def layout_dump(pdf: Path) -> str:
+    """``pdf`` as a user's text dump with the page layout kept: ``pdftotext -layout`` (Debian's
+    poppler-utils), pages ended by form feeds, columns side by side; skips the test where
+    pdftotext is absent."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (Debian package poppler-utils)")
+    done = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
 
 
 def replace_words(text: str, old: str, *new: str) -> str:

@@ -15,6 +15,8 @@ case and spacing aside; an unresolved marker has an empty note), on the same pag
 dump that misses a page's notes, or glues a marker to a year, shows here. Places match on their
 name (lower case), once each.
 
+``--dump layout`` makes the dump with ``pdftotext -layout`` (columns side by side) instead.
+
 The test-set reports (``tests.corpus_scores.SPLITS["test"]``) are never run. The PDF path's claims
 are kept in a cache (``--cache``, default a folder under the temp dir; ``--fresh`` redoes them).
 """
@@ -27,7 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.corpus import CORPUS, corpus_names, text_dump
+from tests.corpus import CORPUS, corpus_names, layout_dump, text_dump
 from tests.corpus_scores import SPLITS
 
 Row = dict[str, str]
@@ -106,7 +108,10 @@ def _describe(table: str, r: Row) -> str:
     return f"p{r['first_page']:>3} {r['name']!r} ({r['place_type']})"
 
 
-def compare(name: str, cache: Path, fresh: bool = False) -> dict:
+DUMPS = {"pdfplumber": text_dump, "layout": layout_dump}
+
+
+def compare(name: str, cache: Path, fresh: bool = False, dump_kind: str = "pdfplumber") -> dict:
     """Report ``name`` through both paths: per table, its agreement (see :func:`_agreement`)."""
     pdf = CORPUS / f"{name}.pdf"
     cached = cache / f"{name}.pdf.tables.json"
@@ -115,9 +120,9 @@ def compare(name: str, cache: Path, fresh: bool = False) -> dict:
     else:
         pdf_rows = _rows(pdf)
         cached.write_text(json.dumps(pdf_rows), encoding="utf-8")
-    dump = cache / f"{name}.txt"
+    dump = cache / (f"{name}.txt" if dump_kind == "pdfplumber" else f"{name}.{dump_kind}.txt")
     if not dump.is_file():
-        dump.write_text(text_dump(pdf), encoding="utf-8")
+        dump.write_text(DUMPS[dump_kind](pdf), encoding="utf-8")
     text_rows = _rows(dump)
     return {"report": name, **{t: _agreement(t, text_rows[t], pdf_rows[t]) for t in TABLES}}
 
@@ -130,6 +135,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tables", nargs="+", choices=TABLES, default=list(TABLES), help="the tables compared")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "text_vs_pdf")
     parser.add_argument("--fresh", action="store_true", help="run the PDF path again")
+    parser.add_argument("--dump", choices=sorted(DUMPS), default="pdfplumber",
+                        help="how the text dump is made: pdfplumber's extract_text() or pdftotext -layout")
     args = parser.parse_args(argv)
     held_out = set(SPLITS["test"])
     names = args.stems or [n for n in corpus_names() if n not in held_out]
@@ -140,7 +147,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = []
     print(f"{'report':52} {'table':9} {'pdf':>5} {'text':>5} {'t-only':>6} {'p-only':>6} {'F1':>6}", flush=True)
     for name in names:
-        r = compare(name, args.cache, args.fresh)
+        r = compare(name, args.cache, args.fresh, args.dump)
         rows.append(r)
         for table in args.tables:
             t = r[table]

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from extractor.errors import InputError
+from extractor.ingest.text_columns import split_columns
 from extractor.ingest.text_zones import pages_from_blank_lines, zone_pages
 from extractor.limits import check_line_length, check_text_size
 from extractor.model import RawLine, RawPage
@@ -68,8 +69,9 @@ def split_pages(text: str) -> list[RawPage]:
 
     Form feeds (as ``pdftotext`` writes them) and lines such as ``--- Page 3 ---`` mark pages
     explicitly; so does the blank line between pages of a dump that has none inside a page (a
-    pdfplumber dump, see :func:`~extractor.ingest.text_zones.pages_from_blank_lines`). The lines
-    of such pages are zoned (:func:`~extractor.ingest.text_zones.zone_pages`). Without either,
+    pdfplumber dump, see :func:`~extractor.ingest.text_zones.pages_from_blank_lines`). A page
+    laid out in two columns with spaces is read column by column
+    (:func:`~extractor.ingest.text_columns.split_columns`). The lines of such pages are zoned (:func:`~extractor.ingest.text_zones.zone_pages`). Without either,
     the whole dump is one page with ``explicit=False`` and layout repair infers page breaks from
     the footnote blocks.
     """
@@ -99,6 +101,7 @@ def split_pages(text: str) -> list[RawPage]:
                 return []
             return [RawPage(number=1, lines=tuple(RawLine(s) for s in lines), explicit=False)]
         chunks = by_blank_lines  # pages with no text keep their number (a scanned page without OCR)
+    chunks = [split_columns(lines) for lines in chunks]  # a page laid out in two columns, read in order
     return [RawPage(number=i + 1, lines=tuple(lines), explicit=True) for i, lines in enumerate(zone_pages(chunks))]
 
 
