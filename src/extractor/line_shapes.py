@@ -138,6 +138,16 @@ _CELL_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
 _NUMERIC_CELL = re.compile(r"^[-+(]?[$\u20ac\u00a3]?\d[\d,.]*%?\)?$")
 
 
+_SPACED_CELLS = re.compile(r"\S {3,}\S")
+
+
+def has_spaced_cells(raw_line: str) -> bool:
+    """Text set apart by a run of three spaces or more inside the line, as a dump that keeps
+    the page's layout prints a table's cells or names beside their roles ("Agriculture     J.
+    Smith"); a title or a sentence is never spaced out so."""
+    return "   " in raw_line and bool(_SPACED_CELLS.search(raw_line.strip()))
+
+
 def is_aligned_table_row(raw_line: str) -> bool:
     """A table row set with runs of spaces between columns ("Spain    56.8    32.4    1,920").
 

@@ -81,16 +81,19 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
     if not lengths:
         return DumpLines()
     full = lengths[int(0.9 * (len(lengths) - 1))]
-    running = _running_lines(texts)
+    running = _running_lines(texts, [page.explicit for page in pages])
     contents = _contents_lines(texts)
     complete: set[str] = set()
     titles = _listed_titles(texts, contents, complete)
+    # a line of cells set apart by runs of spaces (a table's row, names beside their roles) is
+    # no heading's: a title is never spaced out so
+    cells = {(p, i) for p, page in enumerate(pages) for i, ln in enumerate(page.lines) if L.has_spaced_cells(ln.text)}
     candidates: dict[tuple[int, int], tuple[int, bool, bool]] = {}
     for p, page in enumerate(texts):
         for i in range(len(page)):
             if (p, i) not in contents and (p, i) not in running:
                 found = _block_at(page, i, full, titles)
-                if found:
+                if found and not any((p, i + j) in cells for j in range(found[0])):
                     candidates[(p, i)] = found
     headings: dict[tuple[int, int], int] = {}
     for _ in range(3):  # a heading directly above a subheading: accept the chain from its ends
@@ -105,7 +108,7 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
             # any line short of the full width (a paragraph's last line, a label)
             prev_ok = not prev or _ends_sentence(prev) or (p, i - 1) in running or _ends_block(headings, p, i - 1) \
                 or strong and len(prev) <= SHORT_SHARE * full
-            nxt = i + k
+            nxt = _text_from(page, i + k)  # (a blank line under a heading: the paragraph after it)
             after = page[nxt] if nxt < len(page) else ""
             # the line after opens a paragraph, or a subheading its wording marks (names and
             # roles printed one a line under each other are not a heading and its subheading)
@@ -311,7 +314,7 @@ def _plain_block(page: list[str], i: int, full: int) -> int:
         text = " ".join(block)
         if len(text.split()) > PLAIN_WORDS or _INNER_STOP.search(text) or not _heading_words(text, PLAIN_WORDS):
             continue
-        nxt = i + k
+        nxt = _text_from(page, i + k)
         after = page[nxt] if nxt < len(page) else ""
         # the paragraph under it runs the full width: a heading is much shorter than its lines
         if after and _opens_paragraph(page, nxt, full) and len(after) >= FULL_SHARE * full \
@@ -417,6 +420,14 @@ def _contents_lines(texts: list[list[str]]) -> set[tuple[int, int]]:
     return set()
 
 
+def _text_from(page: list[str], j: int) -> int:
+    """The first line of text at or after line ``j``: a dump that keeps the page's vertical
+    space (``pdftotext -layout``) sets blank lines between a heading and its paragraph."""
+    while j < len(page) and not page[j]:
+        j += 1
+    return j
+
+
 def _ends_sentence(text: str) -> bool:
     """A sentence's end, a note's number glued after it or not ("... top supplier.22")."""
     return L.ends_sentence(text) or bool(_MARKED_END.search(text))
@@ -442,18 +453,18 @@ def _opens_paragraph(page: list[str], j: int, full: int) -> bool:
     return len(text) >= FULL_SHARE * width and len(words) >= 5
 
 
-def _running_lines(texts: list[list[str]]) -> set[tuple[int, int]]:
+def _running_lines(texts: list[list[str]], explicit: list[bool]) -> set[tuple[int, int]]:
     """Running heads and footers: the lines among the first and last two of a page whose shape
     (digits folded) recurs there on three pages or more. Where the dump does not mark its
     pages, a run of lines between blank lines stands for a page (a dump joins its pages with a
-    blank line)."""
+    blank line); where it does (form feeds), a blank line is the page's vertical space."""
     edges: list[list[tuple[int, int]]] = []
     for p, page in enumerate(texts):
         chunks: list[list[int]] = [[]]
         for i, t in enumerate(page):
             if t:
                 chunks[-1].append(i)
-            elif chunks[-1]:
+            elif chunks[-1] and not explicit[p]:
                 chunks.append([])
         edges.extend([(p, i) for i in dict.fromkeys(lines[:2] + lines[-2:])] for lines in chunks if lines)
     pages_of: dict[str, set[int]] = {}

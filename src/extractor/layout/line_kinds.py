@@ -59,11 +59,15 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
     bolds: list[bool] = []
 
     opened_alone = [False]  # did the unit being read open after a blank line or at the page's top?
+    spaced = [False]  # does a line of the unit being read hold cells set apart by runs of spaces?
 
     def close(page_no: int, current: list[str], flags: dict[str, bool], printed: list[str],
               at_blank: bool = False) -> None:
         if opened_alone[0] and at_blank:
             flags["between_blanks"] = True  # a unit of its own in the dump, not cut out of running lines
+        if spaced[0]:
+            flags["cells"] = True  # a table's row, names beside their roles: "Agriculture     J. Smith"
+            spaced[0] = False
         raw_units.append((page_no, current, flags))
         printed_units.append(printed)
         typography.append((min(sizes) if sizes and all(sizes) else 0.0, bool(bolds) and all(bolds), len(current)))
@@ -150,6 +154,7 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
                     flags = line_flags
                     opened_alone[0] = after_blank
                 current.append(text)
+                spaced[0] = spaced[0] or L.has_spaced_cells(line.text)
                 sizes.append(line.size)
                 bolds.append(line.bold)
                 # without emphasis marks the printed form is the cleaned line
