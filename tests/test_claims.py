@@ -631,3 +631,29 @@ def test_a_duration_is_stated_for_no_year():
     assert rows["60 days"]["year"] is None and rows["60 days"]["period"] is None
     assert rows["11 days"]["year"] is None
     assert rows["1,200"]["year"] == 2024 and rows["50°C"]["year"] == 2024
+
+
+@pytest.mark.parametrize("text, year", [
+    # a year inside a name states no time for the figure
+    ("Under the program first established in the Maritime Security Act of 1996, up to 60 cargo ships are eligible.",
+     None),
+    ("Under the program established by the FY2021 National Defense Authorization Act, up to 20 tankers are eligible.",
+     None),
+    ("The 2030 Agenda names 17 goals.", None),
+    # a year led by a time word, or after "of" that no name precedes, is one
+    ("In 2019 China exported 300 tonnes of tea.", 2019),
+    ("As of 2020, 45 districts had joined.", 2020),
+    ("By the end of March of 2020, 12 plants were running.", 2020),
+    ("In FY2021 Congress appropriated $4 billion.", 2021),
+])
+def test_a_year_inside_a_name_is_no_reference_year(text: str, year: int | None) -> None:
+    rows = claims_of(text)
+    assert rows and all(r["year"] == year for r in rows), [(r["surface"], r["year"]) for r in rows]
+
+
+def test_a_row_of_figures_spliced_into_a_sentence_states_nothing() -> None:
+    """A chart's labels that a text dump set inside a sentence: no claim among them; figures
+    with words between them, and a number grouped with spaces, stay claims."""
+    rows = claims_of("Some 69 percent of men are banked compared with 44 178 175 189 percent of women.")
+    assert [r["surface"] for r in rows] == ["69 percent"]
+    assert [r["value"] for r in claims_of("Exports rose to 44 tonnes in May and 178 tonnes in June.")] == [44, 178]

@@ -39,6 +39,10 @@ _VERSION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 _SMALL_WHOLE = re.compile(r"\d{1,3}")
 #: The fewest numbers of a sentence that is a run of figures (:func:`figure_run`).
 _RUN_FIGURES = 4
+#: The fewest numbers in a row, nothing between them, that are a chart's or table's labels (:func:`_in_row_of_figures`).
+_ROW_FIGURES = 3
+#: A number as a token of its own: "44", "1,234", "3.5".
+_FIGURE = re.compile(r"\d[\d,.]*")
 #: Label words cited in abbreviated form, which label whatever the number is followed by: "p. 5 percent".
 _ABBREVIATED_LABELS = frozenset(_WORDS["abbreviated_labels"])
 #: Words and signs that join the numbers of a list: "Articles 3, 57, and 86", "figures 2 to 4".
@@ -219,6 +223,21 @@ def _split_decimal(par: Paragraph, c: Quantity, sent: Span) -> bool:
     return _text(par, c).startswith(".") and c.i > sent.start and doc[c.i - 1].is_digit and c.family is None
 
 
+def _in_row_of_figures(par: Paragraph, c: Quantity, sent: Span) -> bool:
+    """One of three numbers or more in a row with nothing between them: a chart's or a table's
+    labels that a text dump spliced into a sentence ("69 percent of men are banked compared with
+    44 178 175 189 percent of women"); running text always sets a word or a sign between two
+    figures, so none of them is read as stated."""
+    doc = par.doc
+    before = 0
+    while c.i - before > sent.start and _FIGURE.fullmatch(doc[c.i - before - 1].text):
+        before += 1
+    after = 0  # (a number written with spaces between its thousands, "1 234 567", is one figure)
+    while c.j + after < sent.end and _FIGURE.fullmatch(doc[c.j + after].text):
+        after += 1
+    return before + 1 + after >= _ROW_FIGURES
+
+
 def _named_label(par: Paragraph, c: Quantity, sent: Span) -> bool:
     """A bare whole number written right after a capitalised word inside a sentence names a thing:
     "Proposition 13", "Article 50", "Route 66" (not a month, unit or currency; not a qualifier; a
@@ -306,6 +325,7 @@ DIGIT_RULES: tuple[tuple[str, Rule], ...] = (
     ("legal reference", _legal_reference),  # "P.L. 117-58", "E.O. 14285", "23 U.S.C. §144"
     ("phone number", _phone_number),  # "(202) 512-6000"
     ("split decimal", _split_decimal),  # "Strategic Objective 1 .1"
+    ("row of figures", _in_row_of_figures),  # "... compared with 44 178 175 189 percent of women"
     ("named label", _named_label),  # "Proposition 13 limits ...", "Article 50 talks", "Route 66"
     ("heading line", _heading_line),  # a section or contents line: "7 Conclusions and recommendations"
     ("glued code", _glued_code),  # "5G", "F-16"

@@ -14,6 +14,7 @@ from extractor.extract.claims.figures import Paragraph, TimeExpression
 from extractor.extract.claims.nouns import clause_start
 from extractor.extract.claims.patterns import FISCAL_PREFIXES, within
 from extractor.extract.claims.words import is_year_word
+from extractor.months import MONTH_WORDS
 from extractor.registry import lexicon
 
 _WORDS = lexicon("time_words")
@@ -73,9 +74,8 @@ def _expression(par: Paragraph, sent: Span, label: str, s: int, e: int) -> TimeE
         years = ()
     elif label == "DATE" and not years:
         return None  # "November 18" without a year: no reference year, but not a claim either
-    if e < sent.end and doc[e].is_title and doc[e].is_alpha and label == "YEAR" and doc[e].lower_ not in (
-            "in", "by", "as", "from", "to"):
-        return None  # "the 2030 Agenda": part of a name
+    if label in ("YEAR", "FISCAL") and _in_name(par, sent, s, e):
+        return None  # "the 2030 Agenda", "the Maritime Security Act of 1996": part of a name
     kind = "range" if label in ("RANGE", "DECADE") else "point"
     i = s
     specific = label in ("DATE", "FISCAL")
@@ -121,6 +121,23 @@ def _expression(par: Paragraph, sent: Span, label: str, s: int, e: int) -> TimeE
         text = text[4:]
     specific = specific or kind != "point" or lead is not None and doc[i].lower_ not in ("in", "on", "during")
     return TimeExpression(i, e, s, years, kind, text, specific)
+
+
+def _in_name(par: Paragraph, sent: Span, s: int, e: int) -> bool:
+    """Whether the year ``doc[s:e]`` is part of a name, not a time: set before the name's
+    capitalised words with no time word leading it ("the 2030 Agenda", "the FY2021 National
+    Defense Authorization Act"; not "in 2019 China ..."), or after a name's capitalised word and
+    "of" ("the Maritime Security Act of 1996"; not "March of 2020", nor "As of 2020" opening the
+    sentence)."""
+    doc = par.doc
+    if e < sent.end and doc[e].is_title and doc[e].is_alpha and doc[e].lower_ not in ("in", "by", "as", "from", "to") \
+            and doc[e].lower_ not in MONTH_WORDS and _lead(par, sent, s) is None:
+        return True
+    if s - 2 > sent.start and doc[s - 1].lower_ == "of":
+        name = doc[s - 2]
+        return name.is_title and name.is_alpha and len(name) > 2 and name.lower_ not in MONTH_WORDS \
+            and name.lower_ not in _PERIOD_WORDS
+    return False
 
 
 def _lead(par: Paragraph, sent: Span, i: int) -> tuple[int, str] | None:
