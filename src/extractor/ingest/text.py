@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from extractor.errors import InputError
-from extractor.ingest.text_columns import split_columns
+from extractor.ingest.text_columns import find_margin, lift_margin, recurring_labels, split_columns
 from extractor.ingest.text_zones import pages_from_blank_lines, zone_pages
 from extractor.limits import check_line_length, check_text_size
 from extractor.model import RawLine, RawPage
@@ -71,7 +71,8 @@ def split_pages(text: str) -> list[RawPage]:
     explicitly; so does the blank line between pages of a dump that has none inside a page (a
     pdfplumber dump, see :func:`~extractor.ingest.text_zones.pages_from_blank_lines`). A page
     laid out in two columns with spaces is read column by column
-    (:func:`~extractor.ingest.text_columns.split_columns`). The lines of such pages are zoned (:func:`~extractor.ingest.text_zones.zone_pages`). Without either,
+    (:func:`~extractor.ingest.text_columns.split_columns`), and the side headings of a margin
+    column are lifted out of the text's lines (:func:`~extractor.ingest.text_columns.find_margin`). The lines of such pages are zoned (:func:`~extractor.ingest.text_zones.zone_pages`). Without either,
     the whole dump is one page with ``explicit=False`` and layout repair infers page breaks from
     the footnote blocks.
     """
@@ -102,7 +103,13 @@ def split_pages(text: str) -> list[RawPage]:
             return [RawPage(number=1, lines=tuple(RawLine(s) for s in lines), explicit=False)]
         chunks = by_blank_lines  # pages with no text keep their number (a scanned page without OCR)
     chunks = [split_columns(lines) for lines in chunks]  # a page laid out in two columns, read in order
-    return [RawPage(number=i + 1, lines=tuple(lines), explicit=True) for i, lines in enumerate(zone_pages(chunks))]
+    # side headings in a margin column, lifted out of the text's lines (not a table's labels)
+    margins = [find_margin(lines) for lines in chunks]
+    labels = recurring_labels(margins)
+    lifted = [lift_margin(lines, margin, labels) for lines, margin in zip(chunks, margins)]
+    chunks, side = [page[0] for page in lifted], [page[1] for page in lifted]
+    return [RawPage(number=i + 1, lines=tuple(lines), explicit=True)
+            for i, lines in enumerate(zone_pages(chunks, side=side))]
 
 
 def read_text_report(path: Path, *, max_text_mb: float | None = None,

@@ -789,9 +789,12 @@ def long_line_length(pages: list[list[str]], settings: TextZoneSettings = SETTIN
 # The pages, zoned
 
 
-def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) -> list[list[RawLine]]:
+def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS,
+               side: list[set[int]] | None = None) -> list[list[RawLine]]:
     """Each page's lines, flagged: furniture ``is_header``, the note block ``is_note`` (each
-    note's first line written ``^N text``), chart and table text ``is_table``, the rest as it was.
+    note's first line written ``^N text``), chart and table text ``is_table``, a side heading's
+    line in a margin column ``is_side`` (the lines of each page that ``side`` lists), the rest
+    as it was.
 
     Furniture first, without the lines that open with a number as notes do; the page numbers
     it shows tell each page's printed number, and where a page's number is missing from its
@@ -813,7 +816,8 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) ->
     long = long_line_length(pages, settings)
     out: list[list[RawLine]] = []
     unfinished = False  # the last note of the page before breaks off mid-sentence
-    for lines, skip, block in zip(pages, furniture, blocks):
+    for p, (lines, skip, block) in enumerate(zip(pages, furniture, blocks)):
+        sides = side[p] if side else set()
         notes_from = block.start if block else len(lines)
         if block and unfinished:
             notes_from = _continued_note(lines, skip, block.start, long, settings)
@@ -844,6 +848,8 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS) ->
                     continue
                 s = starts.get(i)
                 page.extend(_note_lines(text, s, columns.get(i)))
+            elif i in sides:
+                page.append(RawLine(text, is_side=True))
             elif i in charts:
                 (pending if open_sentence else page).append(RawLine(text, is_table=True))
             elif text.strip():

@@ -38,8 +38,9 @@ def heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
     wording (numbering, matter words) does not make a heading on its own there: numbered items
     of a list or a table, figure panels ("1. Twelve-Month-Forward P/E Ratios") are worded
     like headings too. In a text dump, the wording decides: a numbered or matter heading, a
-    markdown heading, a line the dump sets apart (:mod:`extractor.layout.heading_lines`), or a
-    short unit in title case or capitals between blank lines.
+    markdown heading, a line the dump sets apart (:mod:`extractor.layout.heading_lines`), a
+    side heading of a margin column in title case, or a short unit in title case or capitals
+    between blank lines.
     """
     text = u.text
     if typeset:
@@ -58,6 +59,8 @@ def heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
         return h
     if u.flags.get("heading_line") and _heading_shaped(text):
         return heading_parts(text)
+    if u.flags.get("is_side") and _heading_shaped(text) and (title_like(text) or is_all_caps(text)):
+        return heading_parts(text)  # a side heading in a margin column (ingest.text_columns.split_margin)
     if u.flags.get("between_blanks") and not u.flags.get("cells") and u.n_lines == 1 and len(text.split()) <= 12 and _heading_shaped(text) \
             and (title_like(text, strict=True) or is_all_caps(text)) and not u.digit_candidate:
         return heading_parts(text)  # "Compilation Notes and Acknowledgments" between blank lines
