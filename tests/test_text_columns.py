@@ -1,4 +1,5 @@
-"""Two columns of a page laid out with spaces (``pdftotext -layout``) read in order.
+"""Two columns of a page laid out with spaces (``pdftotext -layout``) read in order, and the
+side headings of a margin column lifted out of the text's lines.
 
 The sample's own paragraphs are typeset in two columns here, as a layout-keeping converter
 prints them (side by side, or one under another where the columns' baselines differ), and must
@@ -14,7 +15,8 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from extractor.ingest.text import split_pages
-from extractor.ingest.text_columns import find_gutter, find_margin, lift_margin, notes_from, recurring_labels, split_columns
+from extractor.ingest.text_columns import find_gutter, notes_from, split_columns
+from extractor.ingest.text_margin import find_margin, lift_margin, recurring_labels
 from extractor.model import BlockKind
 from extractor.pipeline import load_document
 from tests.corpus import corpus_pdf, layout_dump

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from extractor.errors import InputError
-from extractor.ingest.text_columns import find_margin, lift_margin, recurring_labels, split_columns
+from extractor.ingest.text_columns import split_columns
+from extractor.ingest.text_margin import find_margin, lift_margin, recurring_labels
 from extractor.ingest.text_zones import pages_from_blank_lines, zone_pages
 from extractor.limits import check_line_length, check_text_size
 from extractor.model import RawLine, RawPage
@@ -72,7 +73,7 @@ def split_pages(text: str) -> list[RawPage]:
     pdfplumber dump, see :func:`~extractor.ingest.text_zones.pages_from_blank_lines`). A page
     laid out in two columns with spaces is read column by column
     (:func:`~extractor.ingest.text_columns.split_columns`), and the side headings of a margin
-    column are lifted out of the text's lines (:func:`~extractor.ingest.text_columns.find_margin`). The lines of such pages are zoned (:func:`~extractor.ingest.text_zones.zone_pages`). Without either,
+    column are lifted out of the text's lines (:func:`~extractor.ingest.text_margin.find_margin`). The lines of such pages are zoned (:func:`~extractor.ingest.text_zones.zone_pages`). Without either,
     the whole dump is one page with ``explicit=False`` and layout repair infers page breaks from
     the footnote blocks.
     """
