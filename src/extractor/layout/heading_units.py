@@ -60,7 +60,7 @@ def heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
     if u.flags.get("heading_line") and _heading_shaped(text):
         return heading_parts(text)
     if u.flags.get("is_side") and _heading_shaped(text) and (title_like(text) or is_all_caps(text)):
-        return heading_parts(text)  # a side heading in a margin column (ingest.text_columns.split_margin)
+        return heading_parts(text)  # a side heading in a margin column (ingest.text_margin)
     if u.flags.get("between_blanks") and not u.flags.get("cells") and u.n_lines == 1 and len(text.split()) <= 12 and _heading_shaped(text) \
             and (title_like(text, strict=True) or is_all_caps(text)) and not u.digit_candidate:
         return heading_parts(text)  # "Compilation Notes and Acknowledgments" between blank lines
