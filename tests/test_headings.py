@@ -433,3 +433,16 @@ def test_a_sentences_last_word_alone_is_no_contents_title(tmp_path_factory):
     doc = corpus_doc("imf-gfsr-chapter1-shifting-ground-2025", "pdf", tmp_path_factory)
     found = titles(doc)
     assert found[:2] == ["Chapter 1 at a Glance", "Financial Market Developments and Asset Valuations"]
+
+
+def test_full_line_length_is_the_body_lines_not_the_notes_or_unwrapped_lines():
+    """A dump's full line is where its body lines cluster: notes set smaller (longer lines)
+    and lines the dump did not wrap (pdftotext sometimes joins two) do not stretch it; a dump
+    of one paragraph a line has no cluster, and its 90th percentile stands."""
+    from extractor.layout.heading_lines import full_line_length
+
+    body = [92, 95, 96, 97, 98, 99, 100, 101, 102, 90, 94, 97, 99, 100, 101] * 4
+    wrapped = sorted(body + [30, 45, 60, 12, 20] * 6 + [130, 135, 140, 180, 190, 200] * 3)
+    assert 99 <= full_line_length(wrapped) <= 102
+    paragraphs = sorted([40 + 37 * k for k in range(30)])
+    assert full_line_length(paragraphs) == paragraphs[int(0.9 * 29)]

@@ -80,7 +80,7 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
     lengths = sorted(len(t) for page in texts for t in page if t)
     if not lengths:
         return DumpLines()
-    full = lengths[int(0.9 * (len(lengths) - 1))]
+    full = full_line_length(lengths)
     running = _running_lines(texts, [page.explicit for page in pages])
     contents = _contents_lines(texts)
     complete: set[str] = set()
@@ -418,6 +418,31 @@ def _contents_lines(texts: list[list[str]]) -> set[tuple[int, int]]:
             if len(numbers) >= 3 and descents * 4 <= len(numbers):
                 return {(p, j) for j in range(i, numbered[-1][0] + 1)}
     return set()
+
+
+#: The width, in characters, of the window that holds most of a text's full lines ...
+FULL_WINDOW = 15
+#: ... at least this share of the longer half of its lines, where the dump wraps its lines
+FULL_SHARE_OF_LONGER = 0.5
+
+
+def full_line_length(lengths: list[int]) -> int:
+    """The length of a full line of the text (``lengths``: its lines', sorted): the upper end
+    (90th percentile) of the longer half's densest stretch of :data:`FULL_WINDOW` characters,
+    where the lines of a paragraph's body cluster. Lines set smaller (notes) and lines a dump
+    did not wrap run longer, and a plain upper percentile of every line would take theirs. A
+    dump that writes a paragraph a line has no such stretch: its 90th percentile, then."""
+    longer = lengths[len(lengths) // 2:]
+    best, lo = (0, 0), 0
+    for hi, n in enumerate(longer):
+        while n - longer[lo] >= FULL_WINDOW:
+            lo += 1
+        best = max(best, (hi - lo + 1, -lo))
+    if best[0] < FULL_SHARE_OF_LONGER * len(longer):
+        return lengths[int(0.9 * (len(lengths) - 1))]  # lines not wrapped at one width: a paragraph a line
+    start = -best[1]
+    dense = longer[start:start + best[0]]
+    return dense[int(0.9 * (len(dense) - 1))]
 
 
 def _text_from(page: list[str], j: int) -> int:
