@@ -12,6 +12,7 @@ import re
 import textwrap
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from extractor.ingest.text import split_pages
@@ -209,3 +210,33 @@ def test_corpus_side_headings_of_a_layout_dump(tmp_path: Path) -> None:
                   "Since 1978",
                   "Renewable Energy Technologies Face a Variety of Technical and Deployment Barriers", "Ethanol"):
         assert title in titles, title
+
+
+def test_a_two_column_fixture_dumped_with_pdftotext_scores_as_its_pdf(tmp_path: Path) -> None:
+    """The two-column UK/US/Canada local-finance fixture (typeset PDF, hand-made key) dumped
+    with ``pdftotext -layout``: claims and places F1 close to the PDF's (before the split:
+    claims 0.73 and places 0.89, the columns spliced line by line; now 0.97 and 0.94)."""
+    import csv
+    import shutil
+    import subprocess
+
+    from extractor.pipeline import ExtractionConfig, combine, process_report
+    from scoring import match_claims, place_f1
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (Debian package poppler-utils)")
+    folder = Path(__file__).parent / "fixtures" / "heldout" / "uk-local-finance"
+    dump = tmp_path / "uk-local-finance.txt"
+    subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(folder / "report.pdf"), str(dump)], check=True)
+    tables = combine([process_report(str(dump), ExtractionConfig(model="none"))])
+
+    def gold(name: str) -> list[dict]:
+        with (folder / "gold" / name).open(newline="", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    claims = [c for c in gold("claims.csv") if c["kind"] == "digits"]
+    pred = [p for p in tables["claims"].to_dict("records") if p["kind"] == "digits"]
+    pairs, missed, spurious = match_claims(pred, claims)
+    claims_f1 = 2 * len(pairs) / (len(pred) + len(claims))
+    assert claims_f1 >= 0.9, (claims_f1, [m["anchor"] for m in missed][:10])
+    assert place_f1(tables["places"].to_dict("records"), gold("places.csv"))[2] >= 0.9
