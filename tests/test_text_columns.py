@@ -240,3 +240,26 @@ def test_a_two_column_fixture_dumped_with_pdftotext_scores_as_its_pdf(tmp_path: 
     claims_f1 = 2 * len(pairs) / (len(pred) + len(claims))
     assert claims_f1 >= 0.9, (claims_f1, [m["anchor"] for m in missed][:10])
     assert place_f1(tables["places"].to_dict("records"), gold("places.csv"))[2] >= 0.9
+
+
+def test_a_table_of_words_spaced_out_is_a_table_row() -> None:
+    """A layout-keeping dump prints a table's row with runs of spaces between its cells: four
+    cells or more are a row whatever they hold; two numeric cells make a row too; prose and a
+    contents entry do not."""
+    from extractor.line_shapes import is_aligned_table_row
+
+    assert is_aligned_table_row("    Ecuador        0,2%        80 Mt      Based on      Reduction of      -")
+    assert is_aligned_table_row("Spain    56.8    32.4    1,920")
+    assert not is_aligned_table_row("The programme reached most districts of the region over the decade.")
+    assert not is_aligned_table_row("Chapter Two: Practice in Consolidating Achievements          10")
+    assert not is_aligned_table_row("Agriculture     Steve Jaffee, Mudita Chamroeun")
+
+
+def test_a_numbered_title_above_a_table_of_a_layout_dump_is_a_heading(tmp_path: Path) -> None:
+    """A labelled title ("Strategic Objective 1.4: ...") heads the table under it in a dump,
+    as it does in the PDF: OPM's layout dump (headings F1 0.36 without, 0.41 with)."""
+    pdf = corpus_pdf("opm-annual-performance-report-fy2019")
+    dump = tmp_path / "opm.txt"
+    dump.write_text(layout_dump(pdf), encoding="utf-8")
+    titles = [s.title for s in load_document(dump).sections]
+    assert any(t.startswith("Strategic Objective 1 .4: Improve healthcare quality") for t in titles), titles

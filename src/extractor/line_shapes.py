@@ -138,7 +138,7 @@ _CELL_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")
 _NUMERIC_CELL = re.compile(r"^[-+(]?[$\u20ac\u00a3]?\d[\d,.]*%?\)?$")
 
 
-_SPACED_CELLS = re.compile(r"\S {3,}\S")
+_SPACED_CELLS = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
 def has_spaced_cells(raw_line: str) -> bool:
@@ -152,11 +152,16 @@ def is_aligned_table_row(raw_line: str) -> bool:
     """A table row set with runs of spaces between columns ("Spain    56.8    32.4    1,920").
 
     Needs at least two column gaps (two or more spaces or tabs) and two numeric cells; prose
-    never has several multi-space gaps between numbers.
+    never has several multi-space gaps between numbers. Four cells or more set apart by runs
+    of three spaces are a row whatever they hold ("Ecuador    0,2%    80 Mt    Basado en
+    ...", as a dump that keeps the layout prints a table of words): no line of running text
+    is spaced out so.
     """
     if "  " not in raw_line and "\t" not in raw_line:
         return False  # no column gap (the test is much faster than the regex on long lines)
     if len(_CELL_GAP.findall(raw_line.rstrip())) < 2:
         return False
+    if len(_SPACED_CELLS.findall(raw_line.strip())) >= 3:
+        return True
     cells = [c.strip() for c in re.split(r" {2,}|\t+", raw_line.strip()) if c.strip()]
     return sum(1 for c in cells if _NUMERIC_CELL.match(c)) >= 2

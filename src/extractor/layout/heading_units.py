@@ -231,12 +231,17 @@ def confirm_headings(units: list[Unit], typeset: bool) -> None:
 def _heads_table(units: list[Unit], i: int, confirmed: set[tuple[float, bool, bool]], typeset: bool) -> bool:
     """A heading in a style other headings confirm, that its place or its wording marks too (a
     side heading in the margin column; a numbered or labelled title: "Strategic Objective 2.1:
-    ...", "Appendix"), heads what stands under or beside it even when that is a table's text:
+    ...", "Appendix"), heads what stands under or beside it even when that is a table's text
+    (in a text dump, a numbered or labelled title does):
     a performance table under an objective, contact details (labels and values: "Web site:
     ...", "Phone: (202) ...") beside a back page's side heading. A title only its style marks
     may be a table's own title, and does not head a table so."""
     u = units[i]
-    if not typeset or _style_key(u) not in confirmed:
+    if not typeset:
+        # a dump has no style to confirm: a numbered or labelled title ("Strategic Objective
+        # 1.4: ...") heads the table under it, which a dump that keeps the layout sets apart
+        return match_heading(u.text) is not None and _heads_text(units, i, typeset, relaxed=True, table_ok=True)
+    if _style_key(u) not in confirmed:
         return False
     if not (u.flags.get("is_side") or match_heading(u.text) is not None or is_matter(u.text.strip().rstrip(".:"))):
         return False
