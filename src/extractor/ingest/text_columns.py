@@ -12,8 +12,10 @@ lines followed by the right column's, band by band: a line that crosses the stri
 across the page, a centred footer, a table row) ends a band and stays where it is, so a page
 with a one-column head and two columns under it reads head, left, right. A strip is a gutter
 only where both sides hold running text (words, most of them letters), the right column starts
-at one position as a column's lines do, and several lines have text on both sides: a table's
-columns of figures are left as they are (:mod:`extractor.ingest.text_zones` zones them). The
+at one position as a column's lines do, and many lines leave it blank with text to its left and
+many with text to its right (the columns side by side, or one under another where their
+baselines differ: then only a blank line breaks a column's paragraph): a table's columns of
+figures are left as they are (:mod:`extractor.ingest.text_zones` zones them). The
 notes printed at the foot of each column go after both columns' text (the left column's notes,
 then the right's), at the page foot where the zoning of a text dump looks for them.
 
