@@ -26,7 +26,7 @@ help:
 	@echo "make run    - set up .venv and run the flow on the bundled sample report (writes $(OUTPUT)/)"
 	@echo "make test   - set up .venv and run the test suite"
 	@echo "make bench  - speed and memory ratios (writes $(OUTPUT)/bench/bench.json; BENCH_ONLY=\"NAME ...\")"
-	@echo "make corpus - the development corpus (PDFs and text dumps) with a quality summary per report"
+	@echo "make corpus - the development corpus (PDFs, pdfplumber and pdftotext -layout dumps) with a quality summary per report"
 	@echo "make clean  - remove .venv, caches and generated output"
 
 ASSETS := src/extractor/validate/datadocs_assets
@@ -61,8 +61,12 @@ corpus: $(STAMP)
 	$(BIN)/python -m extractor.quality dumps $(CORPUS) $(OUTPUT)/corpus-text/reports
 	-$(BIN)/report-extract run $(CORPUS) --output $(OUTPUT)/corpus --quiet
 	-$(BIN)/report-extract run $(OUTPUT)/corpus-text/reports --output $(OUTPUT)/corpus-text --quiet
+	@# and as pdftotext -layout dumps them (columns side by side), where poppler-utils is installed
+	$(BIN)/python -m extractor.quality dumps --layout $(CORPUS) $(OUTPUT)/corpus-layout/reports
+	-@if [ -d $(OUTPUT)/corpus-layout/reports ]; then $(BIN)/report-extract run $(OUTPUT)/corpus-layout/reports --output $(OUTPUT)/corpus-layout --quiet; fi
 	$(BIN)/python -m extractor.quality summary $(OUTPUT)/corpus
 	$(BIN)/python -m extractor.quality summary $(OUTPUT)/corpus-text
+	@if [ -d $(OUTPUT)/corpus-layout/reports ]; then $(BIN)/python -m extractor.quality summary $(OUTPUT)/corpus-layout; fi
 
 clean:
 	rm -rf $(VENV) .prefect .pytest_cache .hypothesis

@@ -45,12 +45,12 @@ def layout_dump(pdf: Path) -> str:
     poppler-utils), pages ended by form feeds, columns side by side; skips the test where
     pdftotext is absent."""
     import shutil
-    import subprocess
+
+    from extractor.quality import layout_dump as dump
 
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is not installed (Debian package poppler-utils)")
-    done = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True)
-    return done.stdout.decode("utf-8")
+    return dump(pdf)
 
 
 def replace_words(text: str, old: str, *new: str) -> str:

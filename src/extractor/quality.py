@@ -1,6 +1,7 @@
 """A quality summary per document that needs no gold: what a careful reader checks first.
 
     python -m extractor.quality dumps ../shared/corpus/pdf output/corpus-text   # text dumps, as users make them
+    python -m extractor.quality dumps --layout ../shared/corpus/pdf output/corpus-layout   # pdftotext -layout
     python -m extractor.quality summary output/corpus                          # quality.csv beside the tables
 
 Read from a run's tables only. Per document:
@@ -16,7 +17,7 @@ Read from a run's tables only. Per document:
   lies in one country (not a continent or region) without one;
 * ``errors`` and ``warnings``: the document's failed critical and warning expectations.
 
-``make corpus`` runs the flow over the development corpus, PDFs and text dumps, and writes
+``make corpus`` runs the flow over the development corpus, PDFs and both kinds of text dump, and writes
 ``output/corpus*/quality.csv``; ``tests/test_corpus.py`` holds each report to floors.
 """
 from __future__ import annotations
@@ -80,20 +81,35 @@ def text_dump(pdf: Path) -> str:
         return "\n\n".join(page.extract_text() or "" for page in document.pages)
 
 
+def layout_dump(pdf: Path) -> str:
+    """A PDF as ``pdftotext -layout`` dumps it (Debian's poppler-utils): pages ended by form
+    feeds, the columns of a page side by side as they stand on it."""
+    import subprocess
+
+    done = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     dumps = sub.add_parser("dumps", help="write a text dump of every PDF in a folder")
     dumps.add_argument("pdfs", type=Path)
     dumps.add_argument("out", type=Path)
+    dumps.add_argument("--layout", action="store_true", help="dump with pdftotext -layout, not pdfplumber")
     summ = sub.add_parser("summary", help="write quality.csv for a run's output folder and print it")
     summ.add_argument("output", type=Path)
     args = parser.parse_args()
     if args.command == "dumps":
+        import shutil
+
+        if args.layout and shutil.which("pdftotext") is None:
+            print("pdftotext not found (Debian package poppler-utils): no layout dumps")
+            return
         args.out.mkdir(parents=True, exist_ok=True)
         for pdf in sorted(args.pdfs.glob("*.pdf")):
             try:
-                text = text_dump(pdf)
+                text = layout_dump(pdf) if args.layout else text_dump(pdf)
             except Exception as exc:  # noqa: BLE001 - a PDF pdfplumber cannot read has no dump
                 print(f"{pdf}: no text dump ({type(exc).__name__}: {exc})")
                 continue
