@@ -181,3 +181,24 @@ def test_a_corpus_report_review_renders(tmp_path):
     dom = dump_dom(page, tmp_path / "profile")
     assert "Citations and their sources" in dom and "Places" in dom
     assert _colours(screenshot(page, tmp_path / "profile", "review-corpus-crs-hormuz.png")) > 200
+
+
+def test_a_control_character_in_report_text_never_aborts_the_run(tmp_path):
+    """A backspace a converter left after a running head ("December 2021\\b", as pdftotext
+    writes one corpus report's) reached a chart's labels, and the SVG renderer, unable to read
+    the SVG, aborted the whole process and the batch with it. Text dumps drop such characters;
+    the charts drop what XML forbids whatever their source (run in a child process: an abort
+    would take pytest down with it)."""
+    import subprocess
+    import sys
+
+    from extractor.ingest.text import split_pages
+
+    pages = split_pages("December 2021\b     Common Terms\nA line of text\x07 about 12 schools.\f2")
+    assert not any(c in ln.text for p in pages for ln in p.lines for c in "\b\x07")
+    script = ("import altair as alt, pandas as pd; from extractor.review.digest import render_svg; "
+              "chart = alt.Chart(pd.DataFrame({'label': ['December 2021\\b', 'Q\\x01'], 'n': [3, 4]}))"
+              ".mark_bar().encode(x='n:Q', y='label:N'); svg = render_svg(chart); "
+              "assert '<svg' in svg and '\\b' not in svg; print('ok')")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-500:]

@@ -18,6 +18,11 @@ _PAGE_MARKER = re.compile(
 )
 
 
+# Control characters that are no text (a backspace a converter left after a running head):
+# every C0 control but tab, line feed, form feed (a page break) and carriage return, and DEL.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 # A number glued to the word after it, as pdfplumber's text of a page typeset with tight word
 # spacing writes it ("a 70percent majority", "($3.7billion)", "at 300basis points"): the number
 # starts a token (after a currency sign at most; never inside a web address, "%2050", "/22") and
@@ -77,7 +82,7 @@ def split_pages(text: str) -> list[RawPage]:
     the whole dump is one page with ``explicit=False`` and layout repair infers page breaks from
     the footnote blocks.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     chunks: list[list[str]] = [[]]
     explicit = False
     for line in text.split("\n"):

@@ -9,6 +9,8 @@ with no data is left out.
 from __future__ import annotations
 
 import functools
+import json
+import re
 from dataclasses import dataclass
 
 import altair as alt
@@ -48,7 +50,27 @@ def _converter():
 
 
 def render_svg(chart: alt.TopLevelMixin) -> str:
-    return _converter().vegalite_to_svg(chart.to_json(validate=False))
+    """The chart as SVG. Its strings are report text: a character that XML forbids (a
+    backspace a PDF's text layer carries in a running head) would make the SVG unreadable to
+    the renderer, which then aborts the whole process; such characters are dropped first."""
+    spec = _xml_safe(json.loads(chart.to_json(validate=False)))
+    return _converter().vegalite_to_svg(json.dumps(spec))
+
+
+# The characters XML 1.0 forbids: C0 controls but tab, line feed and carriage return; the
+# surrogates; U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value: object) -> object:
+    """``value`` (parsed JSON) with every string cleared of the characters XML forbids."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, list):
+        return [_xml_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {_xml_safe(k): _xml_safe(v) for k, v in value.items()}
+    return value
 
 
 def _short(text: str) -> str:
