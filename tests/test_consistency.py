@@ -134,3 +134,20 @@ def test_a_rate_set_above_its_whole_is_no_share(tmp_path):
                     "The share of households with piped water reached 104 percent in 2023.\n", encoding="utf-8")
     shares = [r for r in _rows_for(path) if r["kind"] == "share"]
     assert [(r["values"], r["status"]) for r in shares] == [("104", "conflict")]
+
+
+def test_a_noun_alone_names_no_statistic_across_reports(tmp_path):
+    """Two reports scoring different things in points in one year ("2.5 points" of an index,
+    "6 points" of another) do not quote one statistic; two that name it ("federal bridge
+    spending") do."""
+    from extractor.validate.cross_report import cross_report_checks
+
+    texts = ["In 2013, the country scored 2.5 points.\n\nIn 2013, federal bridge spending reached $12.0 billion.",
+             "In 2013, the index stood at 6 points.\n\nIn 2013, federal bridge spending reached $12.6 billion."]
+    results = []
+    for n, text in enumerate(texts):
+        path = tmp_path / f"report-{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        results.append(process_report(path, ExtractionConfig(model="none")))
+    rows = cross_report_checks(combine(results)["claims"])
+    assert [r["subject"] for r in rows] == ["federal bridge spending"], rows

@@ -7,7 +7,8 @@ different source, or an error, and a reader must see it. Pure functions over the
 figures from two or more reports:
 
 * figures are the same statistic when their unit, reference year (which must be stated), period,
-  change and place agree, and their subjects' keys (head noun and modifier lemmas) are equal;
+  change and place agree, and their subjects' keys (head noun and modifier lemmas, at least
+  one modifier: a noun alone names no statistic) are equal;
 * a group holds when some value lies within every figure's bounds (printed precision, qualifier).
 """
 from __future__ import annotations
@@ -23,8 +24,10 @@ from extractor.validate.figures import Figure, agree, figures_from_claims, fmt
 
 def _statistic(f: Figure) -> tuple[Any, ...] | None:
     """What makes two figures the same statistic, or None when a figure is too vague to compare
-    across reports (no subject or no reference year)."""
-    if not f.subject or f.year is None:
+    across reports: no reference year, or a subject of one noun alone ("points", "schools",
+    "income"), which names no statistic that two publishers could both be quoting (a score of
+    2.5 points in one report and of 6 points in another measure different things)."""
+    if not f.subject or not f.subject.modifiers or f.year is None:
         return None
     return f.unit, f.year, f.period, f.change, f.place, f.subject
 
