@@ -187,7 +187,10 @@ def scan_page(page) -> PageScan:
 
     A page whose text runs down or up the page, or upside down (a page drawn upright and saved
     with ``/Rotate``, or a landscape table turned on a portrait page), is read turned back: its
-    characters, rules and size in the frame where that text is upright."""
+    characters, rules and size in the frame where that text is upright. A character drawn twice
+    over itself (a heading in "fake bold", "DDeecceemmbbeerr") is read once (pdfplumber's
+    ``dedupe_chars``)."""
+    page = page.dedupe_chars()
     turn = text_turn(page.chars)
     if turn:
         return _scan_turned(page, turn)

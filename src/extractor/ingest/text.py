@@ -7,6 +7,7 @@ from pathlib import Path
 
 from extractor.errors import InputError
 from extractor.ingest.text_columns import split_columns
+from extractor.ingest.text_letters import repair_letters
 from extractor.ingest.text_margin import find_margin, lift_margin, recurring_labels
 from extractor.ingest.text_zones import pages_from_blank_lines, zone_pages
 from extractor.limits import check_line_length, check_text_size
@@ -70,6 +71,12 @@ def decode_text(data: bytes, path: str | Path) -> str:
     raise InputError(path, "the file is neither UTF-8 nor Windows-1252 text")
 
 
+def _repaired(lines: list[str]) -> list[str]:
+    """A page's lines with the letters the dump got wrong put right (overprinted, run together:
+    :func:`~extractor.ingest.text_letters.repair_letters`) and numbers unglued from words."""
+    return [unglue_number_words(line) for line in repair_letters(lines)]
+
+
 def split_pages(text: str) -> list[RawPage]:
     """Split a text dump into pages, their lines flagged as page furniture, notes or chart text.
 
@@ -96,18 +103,19 @@ def split_pages(text: str) -> list[RawPage]:
                     chunks.append([])
                 explicit = True
                 continue
-            chunks[-1].append(unglue_number_words(part))
+            chunks[-1].append(part)
     if explicit:
         # (a page marker line followed by a form feed leaves an empty chunk between them)
         chunks = [c for c in chunks if any(s.strip() for s in c)]
     else:
         by_blank_lines = pages_from_blank_lines(chunks[0])
         if by_blank_lines is None:
-            lines = chunks[0]
+            lines = _repaired(chunks[0])
             if not any(s.strip() for s in lines):
                 return []
             return [RawPage(number=1, lines=tuple(RawLine(s) for s in lines), explicit=False)]
         chunks = by_blank_lines  # pages with no text keep their number (a scanned page without OCR)
+    chunks = [_repaired(lines) for lines in chunks]
     chunks = [split_columns(lines) for lines in chunks]  # a page laid out in two columns, read in order
     # side headings in a margin column, lifted out of the text's lines (not a table's labels)
     margins = [find_margin(lines) for lines in chunks]
