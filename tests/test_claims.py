@@ -191,6 +191,15 @@ def test_counts_take_the_counted_noun_or_person(text: str, unit: str) -> None:
     assert claims_of(text)[0]["unit"] == unit
 
 
+def test_an_em_dash_glued_after_the_counted_noun_sets_off_a_phrase() -> None:
+    """American style prints the em dash without spaces ("people—including"): it ends the
+    counted noun; a hyphen glued there makes a compound ("people-centred")."""
+    rows = claims_of("The program served 274 million people—including over 80 million displaced "
+                     "people—in 2023. The agency hired 1,200 workers—most of them engineers.")
+    assert [(r["surface"], r["unit"]) for r in rows] == [
+        ("274 million", "person"), ("80 million", "person"), ("1,200", "person")]
+
+
 def test_implicit_noun_refers_back() -> None:
     rows = claims_of("The scheme lifted 7.6 million people out of extreme poverty and 32 million out of "
                      "moderate poverty.")

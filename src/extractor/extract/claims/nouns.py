@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from extractor import numbers as N
 from extractor.extract.claims.units import MODIFIER_COLLECTIVES, PEOPLE_ADJECTIVES, looks_plural
 from extractor.extract.claims.words import (
-    DASHES, FUNCTION_WORDS, PAST_VERBS, QUOTES_CLOSE, QUOTES_OPEN, WORDS, is_year_word, verb_like,
+    DASHES, FUNCTION_WORDS, JOINERS, PAST_VERBS, QUOTES_CLOSE, QUOTES_OPEN, WORDS, is_year_word, verb_like,
 )
 from extractor.months import MONTH_WORDS
 
@@ -60,7 +60,7 @@ def counted_noun(doc: Doc, k: int, sent: Span, limit: int = 6,
     while pos < sent.end and content < limit:
         t = doc[pos]
         nxt = doc[pos + 1] if pos + 1 < sent.end else None
-        if t.text in DASHES and not t.whitespace_ and pos > first and not doc[pos - 1].whitespace_:
+        if t.text in JOINERS and not t.whitespace_ and pos > first and not doc[pos - 1].whitespace_:
             pos += 1
             continue
         if t.lower_ in ("and", "or", "&") and content:
@@ -81,7 +81,7 @@ def counted_noun(doc: Doc, k: int, sent: Span, limit: int = 6,
             continue
         if not t.is_alpha or t.lower_ in FUNCTION_WORDS or t.lower_ in MONTH_WORDS:
             break
-        hyphen_next = nxt is not None and nxt.text in DASHES and not t.whitespace_
+        hyphen_next = nxt is not None and nxt.text in JOINERS and not t.whitespace_
         if looks_plural(t.lower_) and not hyphen_next and not (
                 t.lower_ in MODIFIER_COLLECTIVES and nxt is not None and looks_plural(nxt.lower_)):
             return first, pos, pos + 1
@@ -91,7 +91,7 @@ def counted_noun(doc: Doc, k: int, sent: Span, limit: int = 6,
         content += 1
         pos += 1
     if singular and k < sent.end and doc[k].is_alpha and doc[k].lower_ not in FUNCTION_WORDS \
-            and not doc[k].lower_.endswith(_ADJECTIVE_ENDINGS) and not (k + 1 < sent.end and doc[k + 1].text in DASHES):
+            and not doc[k].lower_.endswith(_ADJECTIVE_ENDINGS) and not (k + 1 < sent.end and doc[k + 1].text in JOINERS):
         return first, k, k + 1
     return None
 
@@ -131,7 +131,7 @@ def phrase_end(doc: Doc, k: int, sent: Span, limit: int = 8) -> int:
     pos = k
     while pos < sent.end and pos - k < limit:
         t = doc[pos]
-        if (t.text in DASHES and t.whitespace_ == "") or t.text in _POSSESSIVES:
+        if (t.text in JOINERS and t.whitespace_ == "") or t.text in _POSSESSIVES:
             pos += 1
             continue
         if N.NUMBER_TOKEN.match(t.text) and pos == k:

@@ -15,6 +15,9 @@ from extractor.registry import lexicon
 WORDS = lexicon("claim_words")
 
 DASHES = frozenset(WORDS["punctuation"]["dashes"])
+#: The dashes that join a compound when glued between words ("drought-exposed"); an em dash so
+#: glued sets off a phrase ("1,200 workers—most of them engineers").
+JOINERS = DASHES - frozenset(WORDS["punctuation"]["parenthetical_dashes"])
 QUOTES_OPEN = frozenset(WORDS["punctuation"]["quotes_open"])
 QUOTES_CLOSE = frozenset(WORDS["punctuation"]["quotes_close"])
 #: Function words: a counted noun phrase never runs across one.
