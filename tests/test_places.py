@@ -148,6 +148,34 @@ def test_title_case_and_quoted_terms_are_not_places(blank_nlp):
     assert {p["name"] for p in places} == {"Bungoma County"}
 
 
+def test_a_name_spelt_with_and_without_diacritics_is_one_place(blank_nlp):
+    places, _ = _places(["Incomes rose fastest in Diyarbakır province, Turkey.",
+                         "Firms in Diyarbakir and Kahramanmaras hired more; Kahramanmaraş exported more."],
+                        blank_nlp=blank_nlp)
+    names = {p["name"]: p["aliases"] for p in places}
+    assert len([n for n in names if n.startswith("Diyarbak")]) == 1
+    assert len([n for n in names if n.startswith("Kahramanmara")]) == 1
+
+
+@pytest.mark.parametrize("text, name, author", [
+    ("growth windows open for regions (Pérez, 2010), as", "Pérez", True),  # APA: a name, a comma, a year
+    ("suppliers grow (Lebdioui, 2024; Marin et al., 2013).", "Marin", True),  # a name before "et al."
+    ("suppliers grow (Lebdioui, 2024; Marin et al., 2013).", "Lebdioui", True),
+    ("the summit was held in Salta, 2019 being the first year.", "Salta", False),  # no bracket opens it
+    ("Copper exports doubled in Chile (Chile, 2019).", "Chile", False),  # a country stays a place
+])
+def test_names_in_author_year_citations_are_people(blank_nlp, text, name, author):
+    """A statistical model tags a surname that a town bears ("Pérez") as a place: in an author-year
+    citation it is an author's."""
+    from extractor.extract.place_context import cited_author
+
+    doc = blank_nlp.make_doc(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    entry = gazetteer().lookup(name) or gazetteer().lookup_city(name)
+    wide = entry is not None and entry.place_type in ("country", "continent")
+    assert cited_author(doc, start, start + 1, set(), wide, gazetteer()) is author
+
+
 # ----- the gazetteer
 
 def test_gazetteer_types_from_iso_and_geonames():
@@ -522,3 +550,11 @@ def test_a_state_listed_in_a_table_row_and_a_long_gap_of_figures(blank_nlp):
     places, _ = _places([f"In the United States, Pennsylvania {figures} rose while Georgia fell."],
                         blank_nlp=blank_nlp)
     assert _by_name(places)["Georgia"]["country"] == "GE"
+
+
+def test_a_state_listed_between_unmapped_bullet_glyphs(blank_nlp):
+    """A list of states whose bullets the PDF's font leaves unmapped ("(cid:127)", as pdfplumber
+    writes such a glyph): Georgia there is the state."""
+    places, _ = _places(["States with programs in the United States: Delaware (cid:127) (cid:127) Florida "
+                         "(cid:127) Georgia (cid:127) Hawaii (cid:127) (cid:127) Idaho"], blank_nlp=blank_nlp)
+    assert _by_name(places)["Georgia"]["country"] == "US"

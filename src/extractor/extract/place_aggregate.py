@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from extractor.gazetteer import fold_diacritics
 from extractor.ids import stable_id
 
 #: Types of places that lie in no one country.
@@ -40,7 +41,7 @@ def _group_key(m: dict[str, Any], headed_cores: dict[str, set[tuple[str, ...]]],
     if m["_headed"] and m["_core"]:
         return ("core", *_core_key(m, feature_heads or {}))
     if m["place_type"] not in ("country", "continent"):
-        keys = headed_cores.get(m["name"], set())
+        keys = headed_cores.get(fold_diacritics(m["name"]), set())
         if m["place_type"] not in _FEATURE_TYPES and not m.get("_article"):
             # the city "Surabaya" is not the "Surabaya River"; "the Atacama" is the "Atacama Desert"
             keys = {k for k in keys if k[1] not in _FEATURE_TYPES}
@@ -52,7 +53,7 @@ def _group_key(m: dict[str, Any], headed_cores: dict[str, set[tuple[str, ...]]],
             keys = {k for k in keys if k in bare_named} or keys
         if len(keys) == 1:
             return ("core", *next(iter(keys)))
-    return ("name", m["name"])
+    return ("name", fold_diacritics(m["name"]))  # "Diyarbakır" and "Diyarbakir" are one place
 
 
 def aggregate_places(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -89,7 +90,7 @@ def _aggregate_document(doc_id: str, ms: list[dict[str, Any]]) -> list[dict[str,
     headed_cores: dict[str, set[tuple[str, ...]]] = {}
     for m in ms:
         if m["_headed"] and m["_core"]:
-            headed_cores.setdefault(m["_core"], set()).add(_core_key(m, feature_heads))
+            headed_cores.setdefault(fold_diacritics(m["_core"]), set()).add(_core_key(m, feature_heads))
     of_forms = {(m["_core"], m["place_type"]) for m in ms if m.get("_of_form")}
     bare_named = {(m["_core"], m["place_type"]) for m in ms if m["_headed"] and m["_core"] == m["name"]}
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}

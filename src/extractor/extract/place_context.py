@@ -231,10 +231,15 @@ def part_of_longer_name(doc: Doc, start: int, end: int, place_tokens: set[int], 
 
 def cited_author(doc: Doc, start: int, end: int, place_tokens: set[int], wide: bool, gaz: Gazetteer) -> bool:
     """True for a name in an author-year citation: "Davies 2009;", "(Bose, 2023)", "(Kiyotaki
-    and Moore 1997)", "Baker, Bloom, and Davis 2016)". A country, continent or world region
+    and Moore 1997)", "Baker, Bloom, and Davis 2016)", "Marin et al. (2013)". A country, continent or world region
     (``wide``) counts only among other names, neither places nor English words ("(Chile 2019)" and
     "Pakistan Floods 2022" are not citations)."""
     n = len(doc)
+    if end + 1 < n and doc[end].lower_ == "et" and doc[end + 1].lower_ in ("al", "al."):
+        return True  # "Marin et al. (2013)": a name before "et al." is an author's
+    # "(Pérez, 2010)", "; Lebdioui, 2024)": a name that opens a bracket or a citation, a comma and a
+    # year are an author-year citation (APA style)
+    opens = start > 0 and doc[start - 1].text in ("(", "[", ";")
     others = False
     j = end
     while j < n and j - end < 12:
@@ -246,8 +251,9 @@ def cited_author(doc: Doc, start: int, end: int, place_tokens: set[int], wide: b
             after = doc[j + 1].text if j + 1 < n else ""
             if not (after in _AFTER_CITED_YEAR or after == "," and j + 2 < n and doc[j + 2].lower_ in _PAGES):
                 return False
-            # "Davies 2009)": the year right after the name (not "(London, 2022)": a place of publication)
-            return others or not wide and j == end
+            # "Davies 2009)": the year right after the name, or after a comma where the name opens
+            # the citation ("(Pérez, 2010)"; not "London, 2022)": a place of publication)
+            return others or not wide and (j == end or opens and j == end + 1 and doc[end].text == ",")
         if token.lower_ in _AUTHOR_LINKS:
             pass
         elif is_title(token) and token.lower_ not in STOP_WORDS and token.lower_ not in MONTH_WORDS:

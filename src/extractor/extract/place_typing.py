@@ -88,7 +88,7 @@ def foreign_names(found: Found) -> None:
 #: ... 2.8 Georgia"): separators, "and" or "or", figures and unmapped glyphs ("(cid:3)") among white
 #: space. The repetition is possessive (``++``): a long gap that is no list fails in one pass
 #: instead of trying every way to split it (minutes on a page of table rows).
-_LIST_GAP = re.compile(r"(?:\s|[,;]|\b(?:and|or)\b|[\d.%()\-–—]|\(cid:\d+\))++")
+_LIST_GAP = re.compile(r"(?:\(cid:\d+\)|\s|[,;]|\b(?:and|or)\b|[\d.%()\-–—])++")
 
 
 def _listed_namesake(found: Found, m: Mention) -> None:
