@@ -152,6 +152,20 @@ def test_scattered_side_heading_of_a_dump_put_together_from_the_contents(tmp_pat
     assert "Authority for in fiscal year" not in body and "Renewable, Fossil, authority" not in body
 
 
+def test_a_side_heading_line_ends_on_its_figure_and_a_name_goes_on_in_the_text():
+    """Where a side heading's line is glued before a line of text, the cut leaves the text a line
+    of the column's width; a line of text seldom opens with a bare number ("Generate 10" is the
+    heading's), and opens with a capital where the line above ends on "the" ("German
+    electricity market" is the text's)."""
+    from extractor.layout.side_lines import _part
+
+    width = 71.0
+    assert _part("Technologies Generate 10 Act to accelerate the growth of renewable energy technologies in the",
+                 width) == len("Technologies Generate 10")
+    line = "Percent of Its Electricity German electricity market. It amended the act in 2004 to increase country"
+    assert _part(line, width, goes_on=True) == len("Percent of Its Electricity")
+
+
 @pytest.mark.corpus
 @pytest.mark.parametrize("kind", ["pdf", "text"])
 def test_sentence_case_and_labelled_headings_of_a_world_bank_overview(kind, tmp_path_factory):

@@ -17,7 +17,7 @@ name (lower case), once each.
 
 ``--dump layout`` makes the dump with ``pdftotext -layout`` (columns side by side) instead.
 
-The test-set reports (``tests.corpus_scores.SPLITS["test"]``) are never run. The PDF path's claims
+The test-set reports (``tests.corpus_scores.SPLITS["test"]`` and ``["test-2"]``) are never run. The PDF path's claims
 are kept in a cache (``--cache``, default a folder under the temp dir; ``--fresh`` redoes them).
 """
 from __future__ import annotations
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dump", choices=sorted(DUMPS), default="pdfplumber",
                         help="how the text dump is made: pdfplumber's extract_text() or pdftotext -layout")
     args = parser.parse_args(argv)
-    held_out = set(SPLITS["test"])
+    held_out = set(SPLITS["test"]) | set(SPLITS["test-2"])
     names = args.stems or [n for n in corpus_names() if n not in held_out]
     refused = sorted(set(names) & held_out)
     if refused:

@@ -64,6 +64,8 @@ CAPITAL_COST = 4
 #: ... and one that leaves it opening with a small word ("on increasing ..."): a title's line
 #: ends on one as often as not
 SMALL_COST = 3
+#: ... and one that leaves it opening with a number: a line of running text seldom does
+NUMBER_COST = 8
 _NUMBER = re.compile(r"^[\d,.%]+[;,]?$")
 _OPEN_QUOTE = "\"\u201c'\u2018("
 _PARAGRAPH_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?:\^?\d{1,3})?$")
@@ -128,12 +130,15 @@ def _opening(text: str, width: float) -> int:
     return 0
 
 
-def _part(text: str, width: float) -> int:
+def _part(text: str, width: float, goes_on: bool = False) -> int:
     """How many characters of a line inside the heading's paragraph are a later line of the
     heading: the whole of a short line in title case, or the title-case words glued before a
     full line of text (the line wider than the column). Of the ways to cut such a line, the one
     whose text comes nearest the column's width, a text opening with a capital or a small word
-    counted a little further (it goes on from the line above), the longer heading on a tie; 0 if none."""
+    counted a little further (it goes on from the line above, unless that line ends on a small
+    word, ``goes_on``: "... in the" / "German electricity market"), a text opening with a
+    number further still (a heading's line ends on a year or a figure: "Generate 10" /
+    "Percent of Its Electricity"), the longer heading on a tie; 0 if none."""
     tokens = text.split()
     if len(text) <= SHORT * width and _title_words(tokens) and not L.ends_sentence(text):
         return len(text)
@@ -147,7 +152,10 @@ def _part(text: str, width: float) -> int:
         if k > 1 and _kind(head[-1]) == _kind(head[-2]) == "small":
             continue  # a heading's line ends on one small word at most ("Solar, and")
         opens_small = rest.split()[0].lower() in SMALL and rest[:1].islower()
-        cuts.append((abs(len(rest) - width) + CAPITAL_COST * (not rest[:1].islower()) + SMALL_COST * opens_small, -k))
+        opens_number = rest[:1].isdigit()
+        opens_capital = rest[:1].isupper() and not goes_on
+        cuts.append((abs(len(rest) - width) + CAPITAL_COST * opens_capital + NUMBER_COST * opens_number
+                     + SMALL_COST * opens_small, -k))
     return len(" ".join(tokens[:-min(cuts)[1]])) if cuts else 0
 
 
@@ -188,7 +196,8 @@ def _parts(page: list[str], p: int, i: int, head: str, width: float, stops: set[
         piece = page[last][:parts[(p, last)]]
         if _opening(page[j], width) and (_ends_paragraph(page[j - 1]) or prev_alone) and not _ends_open(piece):
             break  # (a heading's line ending on "and" or a comma goes on, whatever its text does)
-        n = _part(page[j], width)
+        above = page[j - 1][parts.get((p, j - 1), 0):].split()
+        n = _part(page[j], width, goes_on=bool(above) and above[-1].lower() in SMALL)
         if n:
             parts[(p, j)] = n
             last = j
