@@ -666,3 +666,26 @@ def test_a_row_of_figures_spliced_into_a_sentence_states_nothing() -> None:
     rows = claims_of("Some 69 percent of men are banked compared with 44 178 175 189 percent of women.")
     assert [r["surface"] for r in rows] == ["69 percent"]
     assert [r["value"] for r in claims_of("Exports rose to 44 tonnes in May and 178 tonnes in June.")] == [44, 178]
+
+
+def test_back_matter_states_no_claims() -> None:
+    """A report's thanks, its authors' bios and how to order it are about the report, not in it:
+    their figures are no claims; a long "section" under such a title (a heading after it went
+    unseen) is the report's own text and keeps them."""
+    from extractor.extract.claims.back_matter import is_back_matter_title
+
+    text = ("Introduction\n\nThe programme reached 1,200 villages in 2023.\n\n"
+            "Acknowledgements\n\nThe team thanks the 375 stakeholders who took part in nine meetings.\n")
+    assert [r["surface"] for r in claims_of(text)] == ["1,200"]
+    crafts = "farmers traders builders teachers nurses drivers bakers miners weavers fishers".split()
+    pages = "\f".join("\n".join(
+        [f"Growth in region {'ABC'[n - 3]} reached {n} percent in the year after the reform of its trade rules,"]
+        + [f"and the gains went to the {crafts[(n + k) % 10]} and the {crafts[n * k % 10]} of the "
+           f"{('north', 'south', 'east', 'west')[k]} as the plan said" for k in range(4)]
+        + ["as the surveys of households showed."]) for n in (3, 4, 5))
+    rows = claims_of("Acknowledgements\n\nThe team thanks 375 people who took part.\n\f" + pages)
+    assert [r["surface"] for r in rows] == ["375", "3 percent", "4 percent", "5 percent"]
+    assert all(map(is_back_matter_title, ["About the authors", "ACKNOWLEDGEMENTS", "Order by Mail or Phone",
+                                          "Agradecimientos", "Disclaimer"]))
+    assert not any(map(is_back_matter_title, ["Compilation Notes and Acknowledgements", "Authority for Bridges",
+                                              "About 30 percent of bridges", "Contactless payments"]))

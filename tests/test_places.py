@@ -162,6 +162,7 @@ def test_a_name_spelt_with_and_without_diacritics_is_one_place(blank_nlp):
     ("suppliers grow (Lebdioui, 2024; Marin et al., 2013).", "Marin", True),  # a name before "et al."
     ("suppliers grow (Lebdioui, 2024; Marin et al., 2013).", "Lebdioui", True),
     ("the summit was held in Salta, 2019 being the first year.", "Salta", False),  # no bracket opens it
+    ("see Regenerating the Thames Gateway, HC 526 (London, 2022).", "London", False),  # published there
     ("Copper exports doubled in Chile (Chile, 2019).", "Chile", False),  # a country stays a place
 ])
 def test_names_in_author_year_citations_are_people(blank_nlp, text, name, author):

@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from extractor.analysis import Analysis
-from extractor.gazetteer import Gazetteer, english_word, is_generic
+from extractor.gazetteer import BIG_CITY_POPULATION, Gazetteer, english_word, is_generic
 from extractor.months import MONTH_WORDS
 from extractor.place_ruler import DASHES, NAME_STOP
 from extractor.registry import lexicon
@@ -229,6 +229,11 @@ def part_of_longer_name(doc: Doc, start: int, end: int, place_tokens: set[int], 
     return in_programme_title(doc, start)
 
 
+def _big_city(name: str, gaz: Gazetteer) -> bool:
+    entry = gaz.lookup(name) or gaz.lookup_city(name)
+    return entry is not None and entry.population >= BIG_CITY_POPULATION
+
+
 def cited_author(doc: Doc, start: int, end: int, place_tokens: set[int], wide: bool, gaz: Gazetteer) -> bool:
     """True for a name in an author-year citation: "Davies 2009;", "(Bose, 2023)", "(Kiyotaki
     and Moore 1997)", "Baker, Bloom, and Davis 2016)", "Marin et al. (2013)". A country, continent or world region
@@ -238,8 +243,9 @@ def cited_author(doc: Doc, start: int, end: int, place_tokens: set[int], wide: b
     if end + 1 < n and doc[end].lower_ == "et" and doc[end + 1].lower_ in ("al", "al."):
         return True  # "Marin et al. (2013)": a name before "et al." is an author's
     # "(Pérez, 2010)", "; Lebdioui, 2024)": a name that opens a bracket or a citation, a comma and a
-    # year are an author-year citation (APA style)
-    opens = start > 0 and doc[start - 1].text in ("(", "[", ";")
+    # year are an author-year citation (APA style); not a big city's, which is a place of
+    # publication as often ("HC 526 (London, 2022)")
+    opens = start > 0 and doc[start - 1].text in ("(", "[", ";") and not _big_city(doc[start:end].text, gaz)
     others = False
     j = end
     while j < n and j - end < 12:

@@ -20,6 +20,7 @@ from spacy.tokens import Span
 from extractor import numbers as N
 from extractor.analysis import Analysis, ParsedBlock
 from extractor.extract.claims import patterns
+from extractor.extract.claims.back_matter import back_matter_sections
 from extractor.extract.claims.changes import change
 from extractor.extract.claims.exclusions import excluded, figure_run
 from extractor.extract.claims.figures import Paragraph, Quantity
@@ -45,6 +46,7 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
     names = RecurringNames(document.text)
     convention = N.convention_of(document.text)
     labels = {s.section_id: s.label for s in reversed(document.sections)}  # each section's label
+    back_matter = back_matter_sections(analysis)  # about the report, not in it: no claims
     rows: list[dict[str, Any]] = []
     for pb in analysis.body():
         par = _paragraph(pb, names, convention, analysis.has_parse)
@@ -55,6 +57,8 @@ def extract_claims(analysis: Analysis) -> list[dict[str, Any]]:
             span = pb.span_of(sent)
             if par.numbers[-1][1] < span.start:
                 break  # no figure in this sentence or after it
+            if sent.section_id in back_matter:
+                continue
             claims, last_year = sentence_claims(par, span, previous_year)
             previous_year = last_year if last_year is not None else previous_year
             rows.extend(_row(analysis, pb, sent, c, labels) for c in claims)
