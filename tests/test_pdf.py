@@ -189,3 +189,41 @@ def test_pdf_scores_match_the_text_path_table_by_table(circled_pdf, sample_path,
     for table in ("claims", "citations", "places"):
         for label, a, b in zip(("precision", "recall"), pdf[table], txt[table]):
             assert abs(a - b) <= 0.02, f"{table} {label}: pdf {a:.3f} vs text {b:.3f}"
+
+
+def _letter_spaced_pdf(path: Path, spacing: float) -> Path:
+    """A page of the sample's sentences set in 11 pt Helvetica with ``spacing`` points between
+    letters (as an OCR text layer or wide tracking sets them)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(pdfgen.FIXED_DATE)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_char_spacing(spacing)
+    for text in ("In 2024, per capita disposable income of rural residents reached 17,522 yuan.",
+                 "All 832 impoverished counties have been removed from the poverty list.",
+                 "The official reserves rose to a positive US$5 billion at the end of 1978."):
+        pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("spacing", [0.0, 2.5])
+def test_letter_spaced_text_is_read_as_words(tmp_path, spacing):
+    """A page whose letters stand apart reads as words ("o f f i c i a l" was what the PDF
+    backend read of an IMF scan's OCR layer: its figures lost their scale words), and a page set
+    normally reads as before."""
+    import pdfplumber
+
+    from extractor.ingest.pdf import X_TOLERANCE_RATIO, scan_page
+
+    pdf = _letter_spaced_pdf(tmp_path / "spaced.pdf", spacing)
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        plain = [w["text"] for w in page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO)]
+        words = [w.text for w in scan_page(page).words]
+    assert (sum(len(w) == 1 for w in plain) > len(plain) / 2) is (spacing > 0)
+    assert "impoverished" in words and "17,522" in words and "billion" in words
+    claims = {(c["surface"], c["unit"]) for c in process_report(str(pdf)).tables["claims"]}
+    assert {("17,522 yuan", "CNY"), ("832", "county"), ("US$5 billion", "USD")} <= claims

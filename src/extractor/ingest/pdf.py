@@ -14,8 +14,11 @@ truncated or corrupt, no pages, more pages than ``max_pages``, slower than ``tim
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extractor.errors import (
     CorruptPdfError,
@@ -41,6 +44,37 @@ from extractor.model import RawLine, RawPage
 
 # Characters closer than this share of their size belong to one word.
 X_TOLERANCE_RATIO = 0.15
+# A page whose words read so are letter-spaced (an OCR text layer that sets each letter apart, a
+# heading set with wide tracking): this share of its words or more are single letters (ordinary
+# text: "a", "I", initials, 2-6%), at the tolerance above. Its words are read again at the
+# wider tolerances, the one that leaves fewest single letters without joining words.
+SPACED_LETTERS_SHARE = 0.3
+SPACED_TOLERANCE_RATIOS = (0.3, 0.5)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _single_letters(words: list[dict[str, Any]]) -> tuple[float, int]:
+    """The share of a page's words of letters that are one letter long, and how many there are."""
+    lettered = [w["text"] for w in words if _LETTERS.fullmatch(w["text"])]
+    return (sum(len(t) == 1 for t in lettered) / len(lettered) if lettered else 0.0), len(lettered)
+
+
+def read_words(extract: Callable[[float], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """A page's words, ``extract(x_tolerance_ratio)`` read at :data:`X_TOLERANCE_RATIO`, or at a
+    wider tolerance where the page's letters are spaced apart (:data:`SPACED_LETTERS_SHARE`):
+    "o f f i c i a l c a p i t a l" is "official capital" (an IMF scan's OCR layer)."""
+    words = extract(X_TOLERANCE_RATIO)
+    share, _ = _single_letters(words)
+    if share < SPACED_LETTERS_SHARE:
+        return words
+    tries = [(ratio, extract(ratio)) for ratio in SPACED_TOLERANCE_RATIOS]
+    _, fewest = _single_letters(tries[0][1])
+    # the tolerance that leaves the fewest single letters and still keeps the words apart (no
+    # fewer words than the narrower one less 3%), where it leaves few: single letters that no
+    # tolerance joins are something else (a chart's letters turned on their side)
+    kept = [(_single_letters(w)[0], -ratio, w) for ratio, w in tries if _single_letters(w)[1] >= 0.97 * fewest]
+    share, _, best = min(kept, key=lambda t: (t[0], t[1]))
+    return best if share < SPACED_LETTERS_SHARE / 3 else words
 # A ruled table's cell holds a few words (a label, a figure, a short phrase): a "cell" of more
 # words is a paragraph inside strokes drawn around the text, not a table.
 TABLE_CELL_MAX_WORDS = 60
@@ -194,7 +228,8 @@ def scan_page(page) -> PageScan:
     turn = text_turn(page.chars)
     if turn:
         return _scan_turned(page, turn)
-    raw = page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size", "fontname"], return_chars=True)
+    raw = read_words(lambda ratio: page.extract_words(x_tolerance_ratio=ratio, extra_attrs=["size", "fontname"],
+                                                      return_chars=True))
     words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]), edges=char_edges(w),
                   weight=font_weight(w["fontname"]))
              for w in raw if w.get("upright", True)]
@@ -289,7 +324,7 @@ def _scan_turned(page, turn: int) -> PageScan:
                       "y0": -bottom, "y1": -top, "width": x1 - x0, "height": bottom - top, "size": bottom - top,
                       "matrix": (1, 0, 0, 1, x0, -bottom)})
     chars.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
-    raw = extract_words(chars, x_tolerance_ratio=X_TOLERANCE_RATIO, extra_attrs=["size", "fontname"])
+    raw = read_words(lambda ratio: extract_words(chars, x_tolerance_ratio=ratio, extra_attrs=["size", "fontname"]))
     words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]), weight=font_weight(w["fontname"]))
              for w in raw]
     turned_width, turned_height = (height, width) if turn in (90, 270) else (width, height)
