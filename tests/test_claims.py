@@ -689,3 +689,18 @@ def test_back_matter_states_no_claims() -> None:
                                           "Agradecimientos", "Disclaimer"]))
     assert not any(map(is_back_matter_title, ["Compilation Notes and Acknowledgements", "Authority for Bridges",
                                               "About 30 percent of bridges", "Contactless payments"]))
+
+
+@pytest.mark.corpus
+def test_a_list_of_tables_without_leaders_states_no_claims() -> None:
+    """A pdfplumber dump's page of lists of tables and figures (GAO), entries wrapped over two
+    lines and ended by their page numbers with no leader, then abbreviations and a copyright
+    notice: its page numbers are no claims (the entries ran together into one paragraph, and
+    "Technologies 21", "Energy Sources 38" were read as figures)."""
+    from tests.corpus import corpus_pdf, text_dump
+
+    text = text_dump(corpus_pdf("gao-doe-advanced-energy-technologies-2006"), range(1, 6))
+    assert "Technologies 21" in text
+    rows = claims_of(text)
+    assert not [r for r in rows if r["sentence"].startswith("Table 1: Comparison")]
+    assert {"40.5 percent", "65.5 percent"} <= {r["surface"] for r in rows}  # the letter's figures stay

@@ -57,6 +57,11 @@ def collapse_spaces(text: str) -> str:
     return text.strip()
 
 
+#: A title, then a page number of one to three digits at the line's end ("Appendix II Scope and
+#: Methodology 58", "Technologies 21"): how a contents entry without a leader ends.
+PAGE_AT_END = re.compile(r"[A-Za-z\u00c0-\u024f),]\s+\d{1,3}$")
+
+
 def is_toc_entry(text: str) -> bool:
     """A contents entry: a leader and a page number, or a long dotted leader alone (the page
     number set apart, in its own column, where a PDF's text layer drops or moves it)."""

@@ -18,7 +18,7 @@ from extractor.layout.headings import match_heading
 from extractor.note_markers import NOTE_LINE
 from extractor.layout.units import BODY, HEADER, HEADING, TABLE, TOC, Unit, set_apart
 
-_PAGE_AT_END = re.compile(r"[A-Za-z\u00c0-\u024f),]\s+\d{1,3}$")  # "Appendix II Scope and Methodology 58"
+_PAGE_AT_END = L.PAGE_AT_END  # "Appendix II Scope and Methodology 58"
 
 
 def mark_toc(units: list[Unit]) -> None:

@@ -82,6 +82,7 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
         listed = False
         after_blank = True
         page_text: list[str] = []  # the page's lines so far
+        contents_page = False  # a contents title opens the page ("Tables", "List of Figures")
         for l_index, line in enumerate(page.lines):
             text = cleaned = L.clean_unit(line.text)
             line_flags = {"is_note": line.is_note, "is_header": line.is_header, "is_table": line.is_table}
@@ -136,8 +137,12 @@ def group_units(pages: list[RawPage], vocab_texts: list[str] | None = None) -> l
             starts_note = bool(text) and (bool(NOTE_LINE.match(text)) or bool(CARET_NOTE.match(text))
                                           or line.is_note and not flags.get("is_note"))
             # a contents entry, or a table's row led to its cells by dots: a unit of its own
-            toc_entry = bool(text) and (L.is_toc_entry(text) or L.is_leader_line(text)
-                                        or len(page_text) < _TITLE_LINES and is_contents_title(text))
+            contents_title = bool(text) and len(page_text) < _TITLE_LINES and is_contents_title(text)
+            contents_page = contents_page or contents_title
+            # (on a page a contents title opens, a line ending in a page number ends its entry:
+            # "Table 1: Comparison of ... IGCC" / "Technologies 21")
+            toc_entry = bool(text) and (L.is_toc_entry(text) or L.is_leader_line(text) or contents_title
+                                        or contents_page and bool(L.PAGE_AT_END.search(text)))
             starts_item = bool(text) and (L.is_list_item(text) or toc_entry
                                           or starts_digit_note(text, current, page_text))
             # where type is known, a line set in another size starts a unit of its own (a
