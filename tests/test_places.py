@@ -559,3 +559,13 @@ def test_a_state_listed_between_unmapped_bullet_glyphs(blank_nlp):
     places, _ = _places(["States with programs in the United States: Delaware (cid:127) (cid:127) Florida "
                          "(cid:127) Georgia (cid:127) Hawaii (cid:127) (cid:127) Idaho"], blank_nlp=blank_nlp)
     assert _by_name(places)["Georgia"]["country"] == "US"
+
+
+def test_a_month_after_the_and_megatonnes_after_a_figure_are_no_places(blank_nlp):
+    """"(see Chapter 2 of the October 2022 report)": a month after a locative "the" is no
+    feature; "765 Mt", "0,8 Mt Cátodo": after a figure "Mt" is megatonnes, where "Mt Kenya" is a
+    mountain."""
+    places, _ = _places(["Mexico emits 765 Mt Basado en the baseline and the cathode needs 0,8 Mt Cátodo.",
+                         "Risks rose (see Chapter 2 of the October 2022 report), and climbers left Mt Kenya."],
+                        blank_nlp=blank_nlp)
+    assert {p["name"] for p in places} == {"Mexico", "Mt Kenya"}

@@ -99,6 +99,9 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
             or in_organisation_list(doc, start, end) or institution_of(doc, start)
             or _opens_organisation_name(found, doc, start, end)):
         return None
+    if method in ("pattern", "pattern_lower") and start > 0 and doc[start].lower_ in _NAME_OPENERS \
+            and doc[start - 1].like_num:
+        return None  # "765 Mt Basado en ...", "0,8 Mt": after a figure, "Mt" is megatonnes, no mount
     if method in ("pattern", "pattern_lower"):
         return _headed(found, pb, start, end, method, place_type, in_title_case(doc, start, end, heading))
     text = doc[start:end].text

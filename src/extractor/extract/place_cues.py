@@ -23,6 +23,7 @@ from extractor.extract.place_context import (
 from extractor.extract.place_mention import HEADING_KINDS, WIDE_TYPES, Found, Mention
 from extractor.gazetteer import GENERIC_WORDS, Entry, english_pos, english_word
 from extractor.model import BlockKind
+from extractor.months import MONTH_WORDS
 from extractor.place_ruler import DASHES, HEAD_WORDS, HEADS, REGIONS
 from extractor.registry import lexicon
 
@@ -255,6 +256,8 @@ def bare_features(found: Found, pb: ParsedBlock) -> None:
             continue
         if e + 1 < n and doc[e].lower_ in ("and", "or", "&", "against", "for", "on") and is_title(doc[e + 1]):
             continue  # "the Belt and Road Initiative", "the Global Shield against Climate Risks"
+        if any(w in MONTH_WORDS for w in words):
+            continue  # "(see Chapter 2 of the October 2022 report)": a month
         saint = words[0] in SAINT_PREFIXES and e - s == 2  # "the St. Lawrence": a saint's name
         if words[0] in found.vocabulary or any(w in GENERIC_WORDS or w in HEAD_WORDS and w not in _REGION_HEADS
                                                or w.endswith(WORD_SUFFIXES) and not saint for w in words):
