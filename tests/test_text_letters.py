@@ -16,7 +16,7 @@ from pathlib import Path
 import pdfplumber
 from hypothesis import given, settings, strategies as st
 
-from extractor.ingest.pdf import X_TOLERANCE_RATIO, scan_page
+from extractor.ingest.pdf import X_TOLERANCE_RATIO, drawn_twice, scan_page
 from extractor.ingest.text import split_pages
 from extractor.ingest.text_letters import repair_letters, run_together, undouble
 from tests.corpus import corpus_pdf, text_dump
@@ -138,6 +138,8 @@ def test_corpus_fake_bold_reads_once_from_pdf_and_dump() -> None:
     pdf = corpus_pdf("gao-doe-advanced-energy-technologies-2006")
     with pdfplumber.open(pdf) as document:
         words = [w.text for w in scan_page(document.pages[4]).words]
+        # (only such a page is deduplicated: pdfplumber's dedupe_chars triples a page's reading time)
+        assert drawn_twice(document.pages[4].chars) and not drawn_twice(document.pages[5].chars)
     assert "December" in words and "doubled" in words
     assert not any(re.fullmatch(r"(?:(.)\1)+", w) and len(w) >= 4 for w in words)
     lines = [line.text for page in split_pages(text_dump(pdf, range(5, 6))) for line in page.lines]

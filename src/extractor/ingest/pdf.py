@@ -59,6 +59,28 @@ def _single_letters(words: list[dict[str, Any]]) -> tuple[float, int]:
     return (sum(len(t) == 1 for t in lettered) / len(lettered) if lettered else 0.0), len(lettered)
 
 
+#: Characters drawn a second time over themselves (the same glyph within a point) that make a page
+#: one set in "fake bold": a few may be a stray duplicate.
+OVERPRINTED_CHARS = 10
+
+
+def drawn_twice(chars: list[dict[str, Any]]) -> bool:
+    """Whether :data:`OVERPRINTED_CHARS` characters or more of a page are drawn again within a
+    point of themselves (a heading in "fake bold": "DDeecceemmbbeerr")."""
+    seen: set[tuple[str, int, int]] = set()
+    again = 0
+    for c in chars:
+        text, x, y = c["text"], round(c["x0"]), round(c["top"])
+        if not text.strip():
+            continue
+        if any((text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            again += 1
+            if again >= OVERPRINTED_CHARS:
+                return True
+        seen.add((text, x, y))
+    return False
+
+
 def read_words(extract: Callable[[float], list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """A page's words, ``extract(x_tolerance_ratio)`` read at :data:`X_TOLERANCE_RATIO`, or at a
     wider tolerance where the page's letters are spaced apart (:data:`SPACED_LETTERS_SHARE`):
@@ -223,8 +245,9 @@ def scan_page(page) -> PageScan:
     with ``/Rotate``, or a landscape table turned on a portrait page), is read turned back: its
     characters, rules and size in the frame where that text is upright. A character drawn twice
     over itself (a heading in "fake bold", "DDeecceemmbbeerr") is read once (pdfplumber's
-    ``dedupe_chars``)."""
-    page = page.dedupe_chars()
+    ``dedupe_chars``, on a page that has such characters only)."""
+    if drawn_twice(page.chars):
+        page = page.dedupe_chars()  # (only then: it triples the time of reading a page)
     turn = text_turn(page.chars)
     if turn:
         return _scan_turned(page, turn)
