@@ -89,14 +89,19 @@ def read_words(extract: Callable[[float], list[dict[str, Any]]]) -> list[dict[st
     share, _ = _single_letters(words)
     if share < SPACED_LETTERS_SHARE:
         return words
-    tries = [(ratio, extract(ratio)) for ratio in SPACED_TOLERANCE_RATIOS]
-    _, fewest = _single_letters(tries[0][1])
     # the tolerance that leaves the fewest single letters and still keeps the words apart (no
-    # fewer words than the narrower one less 3%), where it leaves few: single letters that no
+    # fewer words than the narrowest one less 3%), where it leaves few: single letters that no
     # tolerance joins are something else (a chart's letters turned on their side)
-    kept = [(_single_letters(w)[0], -ratio, w) for ratio, w in tries if _single_letters(w)[1] >= 0.97 * fewest]
-    share, _, best = min(kept, key=lambda t: (t[0], t[1]))
-    return best if share < SPACED_LETTERS_SHARE / 3 else words
+    best, best_share, narrowest = words, share, 0
+    for ratio in SPACED_TOLERANCE_RATIOS:
+        got = extract(ratio)
+        got_share, count = _single_letters(got)
+        narrowest = narrowest or count
+        if count >= 0.97 * narrowest and got_share <= best_share:
+            best, best_share = got, got_share
+    return best if best_share < SPACED_LETTERS_SHARE / 3 else words
+
+
 # A ruled table's cell holds a few words (a label, a figure, a short phrase): a "cell" of more
 # words is a paragraph inside strokes drawn around the text, not a table.
 TABLE_CELL_MAX_WORDS = 60

@@ -102,8 +102,8 @@ def _known(word: str) -> bool:
     return lower in _segmenter().words or bool(getAllLemmas(lower))
 
 
-#: A part of a split that is no dictionary word counts as this rare (a log10 frequency); it is
-#: taken only where it is a lower-case word of four letters or more ("cyber", "publics").
+#: A part of a split that no dictionary knows counts as this rare (a log10 frequency), so that a
+#: short one fails :data:`MIN_SHORT_LOG_FREQUENCY`.
 _UNKNOWN_LOG_FREQUENCY = -9.0
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
