@@ -569,3 +569,5 @@ def test_a_month_after_the_and_megatonnes_after_a_figure_are_no_places(blank_nlp
                          "Risks rose (see Chapter 2 of the October 2022 report), and climbers left Mt Kenya."],
                         blank_nlp=blank_nlp)
     assert {p["name"] for p in places} == {"Mexico", "Mt Kenya"}
+    places, _ = _places(["In 2019 Lake Victoria rose by two metres."], blank_nlp=blank_nlp)
+    assert {p["name"] for p in places} == {"Lake Victoria"}  # a year before a lake's name

@@ -36,6 +36,9 @@ METRO_PREFIXES = frozenset(_CUES["names"]["metro_prefixes"])
 _UNIT_HEADS = frozenset(_CUES["organisations"]["unit_heads"])
 #: First words of a headed name that belong to the name itself ("Lake Victoria").
 _NAME_OPENERS = frozenset(HEADS["features"]["name_openers"])
+#: Of those, the abbreviations ("Mt", "Mt."): after a figure, a unit's symbol ("765 Mt", megatonnes),
+#: where "In 2019 Lake Victoria" is the lake.
+_ABBREVIATED_OPENERS = frozenset(w for w in _NAME_OPENERS if len(w.rstrip(".")) <= 2)
 #: Feature heads written before "of <Name>" ("Gulf of Guinea"), as printed.
 _BEFORE_OF = frozenset(HEADS["features"]["before_of"])
 _FEATURE_HEADS = frozenset(FEATURES)
@@ -99,7 +102,7 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
             or in_organisation_list(doc, start, end) or institution_of(doc, start)
             or _opens_organisation_name(found, doc, start, end)):
         return None
-    if method in ("pattern", "pattern_lower") and start > 0 and doc[start].lower_ in _NAME_OPENERS \
+    if method in ("pattern", "pattern_lower") and start > 0 and doc[start].lower_ in _ABBREVIATED_OPENERS \
             and doc[start - 1].like_num:
         return None  # "765 Mt Basado en ...", "0,8 Mt": after a figure, "Mt" is megatonnes, no mount
     if method in ("pattern", "pattern_lower"):
