@@ -688,7 +688,8 @@ def test_back_matter_states_no_claims() -> None:
     assert all(map(is_back_matter_title, ["About the authors", "ACKNOWLEDGEMENTS", "Order by Mail or Phone",
                                           "Agradecimientos", "Disclaimer"]))
     assert not any(map(is_back_matter_title, ["Compilation Notes and Acknowledgements", "Authority for Bridges",
-                                              "About 30 percent of bridges", "Contactless payments"]))
+                                              "About 30 percent of bridges", "Contactless payments",
+                                              "Contact tracing", "Credits to small firms"]))
 
 
 @pytest.mark.corpus

@@ -1,26 +1,26 @@
 """Back matter: the sections about a report rather than in it (its authors, its thanks, how to
 order it), whose figures are no claims of the report.
 
-A section is back matter where its title opens with one of the ``[back_matter]`` titles of the
-claim words' lexicon ("About the authors", "Acknowledgements", "Order by Mail or Phone") and its
+A section is back matter where its title is one of the ``[back_matter]`` titles of the
+claim words' lexicon ("Acknowledgements"), or opens with one of several words ("About the authors", "Order by Mail or Phone"), and its
 text spans a page or two at most: a long "section" under such a title is the report's own text
 after a heading the layout did not see.
 """
 from __future__ import annotations
-
-import re
 
 from extractor.analysis import Analysis
 from extractor.extract.claims.words import WORDS
 
 TITLES = tuple(WORDS["back_matter"]["titles"])
 MAX_PAGES = int(WORDS["back_matter"]["max_pages"])
-_OPENS = re.compile(r"^(?:{})\b".format("|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))))
 
 
 def is_back_matter_title(title: str) -> bool:
-    """Does a section title name back matter ("About the authors", "Order by Mail or Phone")?"""
-    return _OPENS.match(" ".join(title.lower().split())) is not None
+    """Does a section title name back matter? The whole title is one of the titles
+    ("Acknowledgements", "Contact"; not "Contact tracing", a topic), or opens with one of several
+    words ("About the authors", "Order by Mail or Phone")."""
+    t = " ".join(title.lower().split()).rstrip(":.")
+    return any(t == entry or " " in entry and t.startswith(entry + " ") for entry in TITLES)
 
 
 def back_matter_sections(analysis: Analysis) -> set[str]:
