@@ -1,10 +1,10 @@
 """Back matter: the sections about a report rather than in it (its authors, its thanks, how to
 order it), whose figures are no claims of the report.
 
-A section is back matter where its title is one of the ``[back_matter]`` titles of the
-claim words' lexicon ("Acknowledgements"), or opens with one of several words ("About the authors", "Order by Mail or Phone"), and its
-text spans a page or two at most: a long "section" under such a title is the report's own text
-after a heading the layout did not see.
+A section is back matter where its title is one of the ``[back_matter]`` titles of the claim
+words' lexicon ("Acknowledgements"), or opens with one of several words ("About the authors",
+"Order by Mail or Phone"), and its text spans a page or two at most: a long "section" under such
+a title is the report's own text after a heading the layout did not see.
 """
 from __future__ import annotations
 
