@@ -227,3 +227,23 @@ def test_letter_spaced_text_is_read_as_words(tmp_path, spacing):
     assert "impoverished" in words and "17,522" in words and "billion" in words
     claims = {(c["surface"], c["unit"]) for c in process_report(str(pdf)).tables["claims"]}
     assert {("17,522 yuan", "CNY"), ("832", "county"), ("US$5 billion", "USD")} <= claims
+
+
+def test_a_heading_across_the_gutter_is_read_whole_and_columns_stay_apart():
+    """Two columns of body text (gutter 300-312) with a heading centred over both, one gap
+    between its words falling in the gutter: the heading is one line, above both columns."""
+    from extractor.ingest.pdf_geometry import Word, reading_order
+
+    def row(x: float, top: float, n: int = 6) -> list[Word]:
+        return [Word("word", x + 40 * k, x + 40 * k + 34, top, top + 11, 11.0) for k in range(n)]
+
+    words = [w for t in range(100, 240, 14) for w in row(60, t) + row(312, t)]
+    heading = [("Authorization", 177, 265), ("Acts", 269, 299), ("and", 303, 325), ("Appropriation", 329, 418)]
+    words += [Word(text, x0, x1, 250, 264, 14.0) for text, x0, x1 in heading]
+    words += [w for t in range(280, 360, 14) for w in row(60, t) + row(312, t)]
+    lines = reading_order(words, 11.0, 612.0)
+    texts = [ln.plain_text() for ln in lines]
+    assert "Authorization Acts and Appropriation" in texts
+    at = texts.index("Authorization Acts and Appropriation")
+    assert [ln.column for ln in lines[:at]] == ["left"] * 10 + ["right"] * 10
+    assert all(ln.column != "span" for ln in lines[at + 1:]) and len(lines) == 2 * (10 + 6) + 1

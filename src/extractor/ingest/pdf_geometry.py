@@ -233,7 +233,10 @@ def reading_order(words: list[Word], body_size: float, page_width: float) -> lis
     The two-column band is the vertical extent of body-size words lying wholly on one side of
     the gutter. Lines above and below the band (title, running head, footnotes) are full width;
     inside the band a line crossing the gutter (a heading spanning both columns) splits the band
-    into segments, and each segment is read left column first.
+    into segments, and each segment is read left column first. Such a line is read whole, even
+    where a gap between its words falls in the gutter (". . . Authorization Acts | and
+    Appropriation Acts?"): a word of it crosses the gutter, and no gap along it is as wide as
+    the gutter (two columns' lines level with each other are a gutter apart).
     """
     gutter = find_gutter(words, body_size, page_width)
     if gutter is None:
@@ -243,10 +246,13 @@ def reading_order(words: list[Word], body_size: float, page_width: float) -> lis
     g0, g1 = gutter
     sided = [w for w in words if abs(w.size - body_size) <= 0.1 * body_size and (w.x1 <= g0 or w.x0 >= g1)]
     band_top, band_bottom = min(w.top for w in sided), max(w.bottom for w in sided)
+    spanning = _spanning_words([w for w in words if band_top <= w.center <= band_bottom], g0, g1, body_size)
     outside, left, right, span = [], [], [], []
     for w in words:
         if w.center < band_top or w.center > band_bottom:
             outside.append(w)
+        elif id(w) in spanning:
+            span.append(w)
         elif w.x1 <= g0 + 0.5:
             left.append(w)
         elif w.x0 >= g1 - 0.5:
@@ -273,6 +279,21 @@ def reading_order(words: list[Word], body_size: float, page_width: float) -> lis
         ordered.extend(sorted((ln for ln in seg if ln.column == "right"), key=lambda ln: ln.top))
     ordered.extend(below)
     return ordered
+
+
+def _spanning_words(band: list[Word], g0: float, g1: float, body_size: float) -> set[int]:
+    """The words (by ``id``) of the band's lines that run across the gutter: set in the body
+    size or larger (a map's or chart's small labels are scattered across it), a word of the
+    line crosses it, and no gap between its words is as wide as the gutter."""
+    found: set[int] = set()
+    for ln in build_lines(band):
+        ws = ln.words
+        if min(w.size for w in ws) < 0.9 * body_size:
+            continue
+        crosses = any(w.x1 > g0 + 0.5 and w.x0 < g1 - 0.5 for w in ws)
+        if crosses and all(b.x0 - a.x1 < g1 - g0 for a, b in zip(ws, ws[1:])):
+            found.update(id(w) for w in ws)
+    return found
 
 
 #: A side heading is set at least this much larger than the body text (12 pt beside 11 pt).
