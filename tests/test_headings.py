@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.ingest.pdf_geometry import font_weight
-from extractor.layout.headings import is_caption, is_date_line, match_heading, not_a_heading
+from extractor.layout.headings import carries_on, is_caption, is_date_line, match_heading, not_a_heading, without_ellipsis
 from extractor.pipeline import load_document
 from tests.corpus import corpus_pdf, layout_dump, text_dump
 from tests.test_layout import repair_text
@@ -260,6 +260,29 @@ def un_style_dump(marker: bool = True) -> str:
     return "\n\n".join([cover, page1, page2])
 
 
+CBO = [  # question headings that an ellipsis carries on from the one above, centred across both columns
+    "What\u2019s the Difference Between . . .", ". . . Budget Authority, Obligations, and Outlays?",
+    ". . . Authorization Acts and Appropriation Acts?", ". . . Discretionary and Mandatory Spending?",
+    ". . . Rescissions and Reappropriations?",
+    ". . . Cash Accounting, Accrual Accounting, and Fair-Value Accounting?",
+    ". . . Revenues, Offsetting Collections, and Offsetting Receipts?", ". . . Deficit and Debt?",
+    ". . . On-Budget and Off-Budget?", ". . . Cost Estimates, Dynamic Analysis, and Scorekeeping?",
+    ". . . Calendar Year and Federal Fiscal Year?"]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("kind", ["pdf", "text"])
+def test_headings_an_ellipsis_carries_on_and_headings_across_the_gutter(kind, tmp_path_factory):
+    """CBO's guide (a test report until its one scoring, now development): each question heading
+    opens with the ellipsis that ends the heading above it. In the PDF they are centred over two
+    columns, and a gap between their words falls in the gutter; in the dump the running head is
+    printed mirrored on facing pages."""
+    doc = corpus_doc("cbo-common-budgetary-terms-2021", kind, tmp_path_factory)
+    assert titles(doc) == CBO
+    if kind == "pdf":
+        assert [s.level for s in doc.sections] == [1] + [2] * 10
+
+
 UN_SECTIONS = [("I", "Introduction", 1), ("II", "South Sudan", 1), ("A", "Key development issues in the region", 2),
                ("B", "Humanitarian situation", 2), ("III", "Observations", 1)]
 
@@ -376,13 +399,32 @@ def test_heading_wording_rules():
     for text in ("0 50 100 150 200", "2019-20 2020-21 2021-22", "Total SDA 2.8", "Guam NA NA NA NA", "98 GW",
                  "AUS DEU GBR JPN USA", "TR33 TRB1", "Agency Priority Goals . . . . . . .20", "List of Figures"):
         assert not_a_heading(text), text
-    for text in ("Outlook for 2025", "NEW DEAL FOR ALL", "COVID-19 Impact on First-Quarter 2021 GDP", "PART III"):
+    for text in ("Outlook for 2025", "NEW DEAL FOR ALL", "COVID-19 Impact on First-Quarter 2021 GDP", "PART III",
+                 "Cash Accounting, Accrual Accounting, and Fair-Value Accounting"):  # a list of kinds, no table row
         assert not not_a_heading(text), text
     assert match_heading("II. South Sudan").scheme == "roman"
     assert match_heading("A. Key development issues").scheme == "letter"
     assert match_heading("C. Extension of Certain Other Provisions").scheme == "letter"  # C is a letter here
     assert match_heading("Chapter One: The Five-Year Transition").scheme == "division"
     assert match_heading("16 June 2025") is None and match_heading("Figure 3: Map of the region") is None
+
+
+def test_an_ellipsis_carries_a_title_on_into_the_headings_under_it():
+    assert carries_on("What\u2019s the Difference Between . . .") and carries_on("Where Next\u2026")
+    assert not carries_on(". . . Deficit and Debt?") and not carries_on("Prices")
+    assert without_ellipsis(". . . Deficit and Debt?") == "Deficit and Debt?"
+    text = "\n".join([
+        "Common Terms Explained", "",
+        "This guide explains the differences between some common terms used in the budget.",
+        "What\u2019s the Difference Between . . .",
+        ". . . Deficit and Debt?",
+        "The amount by which government outlays exceed revenues in a fiscal year is the deficit, and",
+        "debt held by the public is what the government has borrowed over time to finance deficits.",
+        "Under the Statutory Pay-As-You-Go Act of 2010 (often",
+        "PAYGO), legislation that adds to the deficit over five or ten years triggers a sequestration.",
+    ])
+    doc = repair_text(text)
+    assert titles(doc) == ["What\u2019s the Difference Between . . .", ". . . Deficit and Debt?"]  # not "... (often"
 
 
 def test_font_weights_from_font_names():

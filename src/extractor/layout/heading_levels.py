@@ -6,7 +6,7 @@ only ranks them: :func:`assign_levels`. The section tree layout repair builds fo
 """
 from __future__ import annotations
 
-from extractor.layout.headings import HeadingMatch, is_all_caps, is_matter
+from extractor.layout.headings import HeadingMatch, carries_on, is_all_caps, is_matter
 from extractor.layout.units import HEADING, Unit
 
 
@@ -14,9 +14,10 @@ def assign_levels(units: list[Unit], typeset: bool) -> None:
     """Each heading's level, from the document's own heading styles.
 
     Typeset: a heading's own wording decides where it can (:func:`_own_level`); otherwise the
-    distinct styles (size, bold, capitals) of its headings, largest first, are levels 1, 2, 3; a style used by one heading only (a "References" set in display type) takes
-    the level of the next smaller style used more often, so that it does not push every other
-    heading a level down. Text dumps: chapter divisions ("Chapter Two", "Annex A") are level 1
+    distinct styles (size, bold, capitals) of its headings, largest first, are levels 1, 2, 3;
+    a style used by one heading only (a "References" set in display type) takes the level of
+    the next smaller style used more often, so that it does not push every other heading a
+    level down, unless that heading ends with an ellipsis the headings under it carry on. Text dumps: chapter divisions ("Chapter Two", "Annex A") are level 1
     and the numbering schemes nest in the order the document first uses them ("I." > "A." >
     "1."; a scheme first used after "Chapter One" nests under it); a decimal number nests by its
     depth under the digits ("2.1" under "2"); headings without a number are level 1; a markdown
@@ -84,7 +85,9 @@ def _style_levels(heads: list[Unit]) -> dict[tuple[float, bool, bool], int]:
     for u in heads:
         count[key(_style(u))] = count.get(key(_style(u)), 0) + 1
     merged = sorted(count, key=lambda st: (-st[0], not st[1], not st[2]))
-    frequent = [st for st in merged if count[st] > 1] or merged
+    # (a heading whose ellipsis the headings under it carry on heads them, however rare its style)
+    heads_others = {key(_style(u)) for u in heads if carries_on(u.text)}
+    frequent = [st for st in merged if count[st] > 1 or st in heads_others] or merged
     level_of: dict[tuple[float, bool, bool], int] = {st: k + 1 for k, st in enumerate(frequent)}
     for st in merged:
         if st not in level_of:

@@ -38,7 +38,9 @@ from extractor.layout.headings import (
     leading_matter,
     match_heading,
     not_a_heading,
+    carries_on,
     title_like,
+    without_ellipsis,
 )
 from extractor.layout.side_lines import find_side_headings
 from extractor.model import RawPage
@@ -251,7 +253,7 @@ def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int
     its wording marks it (listed, numbered, a matter word, capitals); None if no heading starts
     there."""
     first = page[i]
-    if not first or not _OPENS.match(first) or _BARE_NUMBER.match(first) or L.is_list_item(first):
+    if not first or not _OPENS.match(without_ellipsis(first)) or _BARE_NUMBER.match(first) or L.is_list_item(first):
         return None
     chained = None  # a one-line heading right above another heading
     # a title after a numbered label ("Pathway 2: Building human assets ... and") may run as
@@ -273,7 +275,7 @@ def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int
         if not (listed or _reads_as_heading(text)):
             continue
         nxt = page[i + k] if i + k < len(page) else ""
-        strong = listed or bool(match_heading(text)) or is_all_caps(text)
+        strong = listed or bool(match_heading(text)) or is_all_caps(text) or carries_on(text)
         if not nxt or _opens_paragraph(page, i + k, full):
             return k, listed, strong
         if chained is None and (_reads_as_heading(nxt) or strong and _plain_block(page, i + k, full)):
@@ -326,11 +328,11 @@ def _plain_block(page: list[str], i: int, full: int) -> int:
 def _heading_words(text: str, max_words: int = MAX_WORDS) -> bool:
     """Not a sentence, caption, date, figures or contents entry; not too long (a title in
     capitals or after a numbered label may be longer: "STRATEGIC GOAL 2: LEAD THE ...")."""
-    t = text.rstrip()
+    t = without_ellipsis(text)
     if max_words == MAX_WORDS and (is_all_caps(t) or LABELLED.match(t)):
         max_words = MAX_HEADING_WORDS
-    if not t or len(t.split()) > max_words or not_a_heading(t) or L.is_toc_entry(t):
-        return False
+    if not t or len(t.split()) > max_words or not_a_heading(t) or L.is_toc_entry(t) or t.count("(") > t.count(")"):
+        return False  # (a bracket left open: a sentence broken at the line's end, "... of 2010 (often")
     return not t.endswith((".", ";", ",", "!", "-")) and not (t.endswith(":") and not match_heading(t))
 
 
@@ -482,7 +484,8 @@ def _running_lines(texts: list[list[str]], explicit: list[bool]) -> set[tuple[in
     """Running heads and footers: the lines among the first and last two of a page whose shape
     (digits folded) recurs there on three pages or more. Where the dump does not mark its
     pages, a run of lines between blank lines stands for a page (a dump joins its pages with a
-    blank line); where it does (form feeds), a blank line is the page's vertical space."""
+    blank line); where it does (form feeds), a blank line is the page's vertical space. Facing
+    pages may print the head's parts in mirrored order (:func:`_running_shape`)."""
     edges: list[list[tuple[int, int]]] = []
     for p, page in enumerate(texts):
         chunks: list[list[int]] = [[]]
@@ -495,6 +498,13 @@ def _running_lines(texts: list[list[str]], explicit: list[bool]) -> set[tuple[in
     pages_of: dict[str, set[int]] = {}
     for c, chunk in enumerate(edges):
         for p, i in chunk:
-            pages_of.setdefault(L.shape_key(texts[p][i]), set()).add(c)
+            pages_of.setdefault(_running_shape(texts[p][i]), set()).add(c)
     recurring = {shape for shape, seen in pages_of.items() if len(seen) >= 3}
-    return {(p, i) for chunk in edges if len(chunk) > 1 for p, i in chunk if L.shape_key(texts[p][i]) in recurring}
+    return {(p, i) for chunk in edges if len(chunk) > 1 for p, i in chunk if _running_shape(texts[p][i]) in recurring}
+
+
+def _running_shape(text: str) -> str:
+    """A running line's shape, digits folded and its words in any order: facing pages print
+    the same head mirrored ("December 2021 Common Budgetary Terms" on the left-hand page,
+    "Common Budgetary Terms December 2021" on the right)."""
+    return " ".join(sorted(L.shape_key(text).split()))

@@ -26,6 +26,7 @@ from extractor.layout.headings import (
     match_heading,
     not_a_heading,
     title_like,
+    without_ellipsis,
 )
 from extractor.layout.units import BODY, HEADER, HEADING, LARGER, NOTE, TABLE, TITLE, Unit, set_apart
 
@@ -69,8 +70,9 @@ def heading_of(u: Unit, typeset: bool) -> HeadingMatch | None:
 
 def _heading_shaped(text: str) -> bool:
     """Short, opening with a capital or a number, not ending like a sentence (a short label may
-    end with a full stop: "Appendix."), and not a caption, date or run of figures."""
-    t = text.strip()
+    end with a full stop: "Appendix."), and not a caption, date or run of figures; an ellipsis
+    carrying a title on (". . . Deficit and Debt?") is no part of its shape."""
+    t = without_ellipsis(text)
     words = t.split()
     if not words or len(t) > MAX_HEADING_CHARS or len(words) > 30 or not_a_heading(t):
         return False

@@ -67,6 +67,24 @@ MAX_HEADING_WORDS = 30
 SMALL_WORDS = frozenset(_LEXICON["small_words"]["words"])
 
 
+# an ellipsis that carries a title on into the headings under it ("What's the Difference
+# Between . . ." / ". . . Deficit and Debt?"), at either end of a heading
+_ELLIPSIS = re.compile(r"^(?:\.\s?){3}\s*|\s*(?:\.\s?){3}$|^\u2026\s*|\s*\u2026$")
+
+
+def without_ellipsis(text: str) -> str:
+    """The heading's wording without an ellipsis that opens or ends it, for the tests of its
+    shape (the title keeps it, as printed)."""
+    return _ELLIPSIS.sub("", text.strip())
+
+
+def carries_on(text: str) -> bool:
+    """Does the heading end with an ellipsis that the headings under it carry on ("What's the
+    Difference Between . . .")?"""
+    t = text.rstrip()
+    return t != without_ellipsis(t) and not _ELLIPSIS.match(t)
+
+
 def ends_open(line: str) -> bool:
     """Does the line end on a word that cannot end a title ("of", "and", "the", "to")? A heading
     broken there goes on, on the next line."""
@@ -207,7 +225,11 @@ def _codes(text: str) -> bool:
 def _repeats_words(text: str) -> bool:
     """A word other than a small one three times or more, a quarter of the words or more: a table
     row ("Guam NA NA NA"), not a title (a long title may name its subject three times: "DOE's
-    Nuclear R&D Goals ... the U.S. Nuclear Power Industry, Reprocessing Spent Nuclear Fuel ...")."""
+    Nuclear R&D Goals ... the U.S. Nuclear Power Industry, Reprocessing Spent Nuclear Fuel ...")
+    or one that lists kinds of a thing ("Cash Accounting, Accrual Accounting, and Fair-Value
+    Accounting": a table's cells have no commas between them)."""
+    if "," in text:
+        return False
     counts: dict[str, int] = {}
     words = _WORD.findall(text.lower())
     for w in words:
