@@ -90,11 +90,12 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
     # a line of cells set apart by runs of spaces (a table's row, names beside their roles) is
     # no heading's: a title is never spaced out so
     cells = {(p, i) for p, page in enumerate(pages) for i, ln in enumerate(page.lines) if L.has_spaced_cells(ln.text)}
+    recurring = _recurring_lines(texts, running)
     candidates: dict[tuple[int, int], tuple[int, bool, bool]] = {}
     for p, page in enumerate(texts):
         for i in range(len(page)):
             if (p, i) not in contents and (p, i) not in running:
-                found = _block_at(page, i, full, titles)
+                found = _block_at(page, i, full, titles, complete, recurring)
                 if found and not any((p, i + j) in cells for j in range(found[0])):
                     candidates[(p, i)] = found
     headings: dict[tuple[int, int], int] = {}
@@ -248,10 +249,14 @@ def _glued_headings(texts: list[list[str]], full: int, titles: set[str], running
     return glued
 
 
-def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int, bool, bool] | None:
+def _block_at(page: list[str], i: int, full: int, titles: set[str], complete: set[str] = frozenset(),
+              recurring: set[str] = frozenset()) -> tuple[int, bool, bool] | None:
     """How many lines from ``i`` read as one heading, whether the contents list it, and whether
     its wording marks it (listed, numbered, a matter word, capitals); None if no heading starts
-    there."""
+    there. A heading does not run on into the next line where its lines so far are a whole
+    title of the contents list (``complete``) or the next line is one the report prints alone
+    again and again (``recurring``: "Location and scope" under each of several headings): that
+    line is a subheading under it."""
     first = page[i]
     if not first or not _OPENS.match(without_ellipsis(first)) or _BARE_NUMBER.match(first) or L.is_list_item(first):
         return None
@@ -266,6 +271,8 @@ def _block_at(page: list[str], i: int, full: int, titles: set[str]) -> tuple[int
         if k > 1 and (not_a_heading(block[-1]) or _ends_sentence(block[-2])
                       or len(block[-1]) > len(block[-2]) and not ends_open(block[-2])):
             break  # a title wraps where its line is full: its first line is the longer one
+        if k > 1 and not ends_open(block[-2]) and (_norm(" ".join(block[:-1])) in complete or _norm(block[-1]) in recurring):
+            break
         if k > 2 and not (is_all_caps(" ".join(block)) or match_heading(" ".join(block))):
             break  # three lines: a long title its wording marks (numbered, in capitals)
         if ends_open(block[-1]):
@@ -341,6 +348,21 @@ def _reads_as_heading(text: str) -> bool:
     if not _heading_words(text):
         return False
     return bool(match_heading(text)) or title_like(text, strict=True) or is_all_caps(text)
+
+
+def _recurring_lines(texts: list[list[str]], running: set[tuple[int, int]]) -> set[str]:
+    """Short lines (two to six words, a capital first, worded as a heading; not running heads)
+    that the report prints under three different lines or more: a subheading that recurs under
+    several headings, not a chart's labels ("1978") or a long title's last line printed again
+    over each page of a table it heads (under the same first line, or doubled)."""
+    above: dict[str, set[str]] = {}
+    for p, page in enumerate(texts):
+        for i, text in enumerate(page):
+            if (p, i) not in running and 2 <= len(text.split()) <= 6 and text[:1].isupper() and _heading_words(text):
+                key, before = _norm(text), _norm(page[i - 1]) if i else ""
+                if before != key and (i + 1 >= len(page) or _norm(page[i + 1]) != key):
+                    above.setdefault(key, set()).add(before)
+    return {t for t, before in above.items() if len(before) >= 3}
 
 
 def _listed(text: str, titles: set[str]) -> bool:
