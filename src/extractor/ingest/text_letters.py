@@ -22,10 +22,10 @@ The PDF backend places words by their gaps and needs neither (:mod:`extractor.in
 """
 from __future__ import annotations
 
-import functools
 import math
 import re
-from importlib import resources
+
+from extractor.ingest.wordlists import known_word, segmenter
 
 # --- overprinted letters -----------------------------------------------------------------------
 
@@ -80,28 +80,6 @@ MIN_SHORT_LOG_FREQUENCY = -5.5
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-@functools.cache
-def _segmenter():  # type: ignore[no-untyped-def]
-    """SymSpell with its bundled English frequency dictionary, for segmentation only."""
-    from symspellpy import SymSpell
-
-    speller = SymSpell(max_dictionary_edit_distance=0, prefix_length=7)
-    dictionary = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
-    with resources.as_file(dictionary) as path:
-        speller.load_dictionary(str(path), term_index=0, count_index=1, encoding="utf-8")
-    return speller
-
-
-@functools.cache
-def _known(word: str) -> bool:
-    """A word of SymSpell's dictionary, or a form of a word lemminflect knows ("labor",
-    "insecurity", "travelers": SymSpell's list of the commonest words lacks them)."""
-    from lemminflect import getAllLemmas
-
-    lower = word.lower()
-    return lower in _segmenter().words or bool(getAllLemmas(lower))
-
-
 #: A part of a split that no dictionary knows counts as this rare (a log10 frequency), so that a
 #: short one fails :data:`MIN_SHORT_LOG_FREQUENCY`.
 _UNKNOWN_LOG_FREQUENCY = -9.0
@@ -109,21 +87,21 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _log_frequency(word: str) -> float:
-    speller = _segmenter()
+    speller = segmenter()
     count = speller.words.get(word.lower())
     return math.log10(count / speller.N) if count else _UNKNOWN_LOG_FREQUENCY
 
 
 def _split_chunk(chunk: str) -> list[str] | None:
-    if _known(chunk) or chunk.isupper():
+    if known_word(chunk) or chunk.isupper():
         return [chunk]
     if len(chunk) < 4:
         return None
-    parts = _segmenter().word_segmentation(chunk, max_edit_distance=0).segmented_string.split()
+    parts = segmenter().word_segmentation(chunk, max_edit_distance=0).segmented_string.split()
     if len(parts) < 2 or "".join(parts) != chunk:
         return None
     parts = _merge_known(parts)
-    unknown = [p for p in parts if not _known(p) and not p.isupper()]
+    unknown = [p for p in parts if not known_word(p) and not p.isupper()]
     if len(chunk) >= LONG_RUN:
         # a run this long is words run together, whatever they are: split where most of it
         # is words ("...over millennia": "millennia" is no word SymSpell knows)
@@ -150,8 +128,8 @@ def _merge_known(parts: list[str]) -> list[str]:
         for width in (3, 2):
             window = parts[k:k + width]
             word = "".join(window)
-            if len(window) == width and word.lower() not in _segmenter().words and _known(word) \
-                    and any(len(p) <= 2 or not _known(p) for p in window):
+            if len(window) == width and word.lower() not in segmenter().words and known_word(word) \
+                    and any(len(p) <= 2 or not known_word(p) for p in window):
                 out.append(word)
                 k += width
                 break
@@ -203,7 +181,7 @@ def run_together(lines: list[str]) -> bool:
     for line in lines:
         for m in _LETTERS.finditer(line):
             letters += len(m.group())
-            if len(m.group()) >= LONG_RUN and not _known(m.group()):
+            if len(m.group()) >= LONG_RUN and not known_word(m.group()):
                 runs.append(m.group())
     if not letters or len(runs) < RUN_TOGETHER_MIN_RUNS:
         return False
@@ -263,11 +241,11 @@ def _space_straight_quotes(line: str, open_before: bool) -> tuple[str, bool]:
 
 
 def _space_known(m: re.Match[str]) -> str:
-    return m.group() + " " if _known(m.group()) else m.group()
+    return m.group() + " " if known_word(m.group()) else m.group()
 
 
 def _space_before_known(m: re.Match[str]) -> str:
-    return " " + m.group() if _known(m.group()) else m.group()
+    return " " + m.group() if known_word(m.group()) else m.group()
 
 
 # A possessive's "s" or a contraction glued to the next word ("State’svision", "isn'tjust").
