@@ -8,6 +8,7 @@ from pathlib import Path
 from extractor.errors import InputError
 from extractor.ingest.text_columns import split_columns
 from extractor.ingest.text_letters import repair_letters
+from extractor.ingest.text_seams import unsplice_pages
 from extractor.ingest.text_margin import find_margin, lift_margin, recurring_labels
 from extractor.ingest.text_zones import pages_from_blank_lines, zone_pages
 from extractor.limits import check_line_length, check_text_size
@@ -84,7 +85,9 @@ def split_pages(text: str) -> list[RawPage]:
     explicitly; so does the blank line between pages of a dump that has none inside a page (a
     pdfplumber dump, see :func:`~extractor.ingest.text_zones.pages_from_blank_lines`). A page
     laid out in two columns with spaces is read column by column
-    (:func:`~extractor.ingest.text_columns.split_columns`), and the side headings of a margin
+    (:func:`~extractor.ingest.text_columns.split_columns`), as is one whose columns the dump
+    spliced line by line with single spaces (:func:`~extractor.ingest.text_seams.unsplice_pages`),
+    and the side headings of a margin
     column are lifted out of the text's lines (:func:`~extractor.ingest.text_margin.find_margin`). The lines of such pages are zoned (:func:`~extractor.ingest.text_zones.zone_pages`). Without either,
     the whole dump is one page with ``explicit=False`` and layout repair infers page breaks from
     the footnote blocks.
@@ -117,6 +120,7 @@ def split_pages(text: str) -> list[RawPage]:
         chunks = by_blank_lines  # pages with no text keep their number (a scanned page without OCR)
     chunks = [_repaired(lines) for lines in chunks]
     chunks = [split_columns(lines) for lines in chunks]  # a page laid out in two columns, read in order
+    chunks = unsplice_pages(chunks)  # two columns a dump spliced line by line with single spaces
     # side headings in a margin column, lifted out of the text's lines (not a table's labels)
     margins = [find_margin(lines) for lines in chunks]
     labels = recurring_labels(margins)

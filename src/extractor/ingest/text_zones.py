@@ -808,11 +808,11 @@ def zone_pages(pages: list[list[str]], settings: TextZoneSettings = SETTINGS,
     if printed is not None:
         pages = split_stuck_page_numbers(pages, furniture, printed)
         furniture = mark_furniture(pages, None, settings, printed)
-    blocks = _note_blocks(pages, furniture, settings)
+    blocks = note_blocks(pages, furniture, settings)
     more = mark_furniture(pages, [b.start if b else None for b in blocks], settings, printed)
     if more != furniture:
         furniture = more
-        blocks = _note_blocks(pages, furniture, settings)
+        blocks = note_blocks(pages, furniture, settings)
     long = long_line_length(pages, settings)
     out: list[list[RawLine]] = []
     unfinished = False  # the last note of the page before breaks off mid-sentence
@@ -942,7 +942,7 @@ def _continued_note(lines: list[str], skip: set[int], start: int, long_line: flo
     return end
 
 
-def _note_blocks(pages: list[list[str]], furniture: list[set[int]], settings: TextZoneSettings,
+def note_blocks(pages: list[list[str]], furniture: list[set[int]], settings: TextZoneSettings = SETTINGS,
                  ) -> list[NoteBlock | None]:
     """Each page's note block, in page order (a block's numbers follow the blocks before)."""
     out: list[NoteBlock | None] = []

@@ -18,6 +18,7 @@ from extractor.layout.furniture import cover_end, front_matter_end
 from extractor.layout.headings import (
     MAX_HEADING_CHARS,
     HeadingMatch,
+    carries_on,
     ends_open,
     heading_parts,
     is_all_caps,
@@ -260,8 +261,10 @@ def _plain_look(u: Unit) -> bool:
 
 def _may_chain(u: Unit, typeset: bool) -> bool:
     """May a heading stand directly above another heading? Not a text dump's unit that only its
-    title case or capitals mark (a running head above the first heading of a page)."""
-    return typeset or u.heading is None or u.heading.kind != "plain" or bool(u.flags.get("heading_line"))
+    title case or capitals mark (a running head above the first heading of a page), unless it
+    ends with an ellipsis the headings under it carry on."""
+    return typeset or u.heading is None or u.heading.kind != "plain" or bool(u.flags.get("heading_line")) \
+        or carries_on(u.text)
 
 
 def _heads_text(units: list[Unit], i: int, typeset: bool, relaxed: bool = False, chain: bool = True,
