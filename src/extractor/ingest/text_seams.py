@@ -131,8 +131,8 @@ def unsplice_columns(lines: list[str], vocabulary: frozenset[str], seam: int, cu
     texts = [line.rstrip() for line in lines]
     if cued:
         anchors = [i for i, t in enumerate(texts) if any(o <= seam + settings.spread for o in _cues(t))]
-    else:
-        anchors = [i for i, t in enumerate(texts) if len(t) > width]
+    else:  # the longest run of lines too long for one column (not a paragraph set across the page)
+        anchors = _longest_run([i for i, t in enumerate(texts) if len(t) > width])
     if len(anchors) < (1 if cued else settings.min_cues):
         return lines
     first, last = _stretch(texts, anchors)
@@ -185,6 +185,17 @@ def find_seam(lines: list[str], settings: SeamSettings = SETTINGS) -> int | None
             or len(inliers) + len(before) < settings.min_cues or seam < settings.min_width:
         return None
     return int(statistics.median(inliers))
+
+
+def _longest_run(lines: list[int]) -> list[int]:
+    """The longest run of the (sorted) line numbers with one line at most between two."""
+    runs: list[list[int]] = []
+    for i in lines:
+        if runs and i - runs[-1][-1] <= 2:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return max(runs, key=len, default=[])
 
 
 def _stretch(texts: list[str], anchors: list[int]) -> tuple[int, int]:
