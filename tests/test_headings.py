@@ -447,6 +447,17 @@ def test_a_subheading_that_recurs_under_several_headings_is_not_their_second_lin
         (t, 1) for head in heads for t in (head, "Location and Scope")]
 
 
+def test_a_heading_above_a_numbered_step():
+    text = "\n".join([
+        "Mining Rules Compared", "",
+        "The closure plan of each company must be approved by the enforcement authority before exploitation begins.",
+        "Step by Step: the Environmental Impact Assessment Procedure",
+        "#1. Environmental Impact Report (EIR). The project's proponent submits an Environmental Impact Report in",
+        "order to obtain an exploration or exploitation permit, and the report must contain a detailed description.",
+    ])
+    assert titles(repair_text(text)) == ["Step by Step: the Environmental Impact Assessment Procedure"]
+
+
 def test_font_weights_from_font_names():
     assert font_weight("ABCDEF+Calibri-Bold") == 7 and font_weight("PalatinoLinotype-Bold") == 7
     assert font_weight("AktivGrotesk-Light") < font_weight("AktivGrotesk-Regular") < font_weight("AktivGrotesk-Medium")
