@@ -17,7 +17,8 @@ def assign_levels(units: list[Unit], typeset: bool) -> None:
     distinct styles (size, bold, capitals) of its headings, largest first, are levels 1, 2, 3;
     a style used by one heading only (a "References" set in display type) takes the level of
     the next smaller style used more often, so that it does not push every other heading a
-    level down, unless that heading ends with an ellipsis the headings under it carry on. Text dumps: chapter divisions ("Chapter Two", "Annex A") are level 1
+    level down, unless that heading ends with an ellipsis the headings under it carry on.
+    Text dumps: chapter divisions ("Chapter Two", "Annex A") are level 1
     and the numbering schemes nest in the order the document first uses them ("I." > "A." >
     "1."; a scheme first used after "Chapter One" nests under it); a decimal number nests by its
     depth under the digits ("2.1" under "2"); headings without a number are level 1; a markdown
