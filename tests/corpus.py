@@ -56,12 +56,16 @@ def layout_dump(pdf: Path) -> str:
 def replace_words(text: str, old: str, *new: str) -> str:
     """``text`` with the occurrences of ``old`` (its words as printed, whatever white space or line
     breaks stand between them) replaced, one by one, by ``new``; as many occurrences as ``new``
-    values, or the test fails."""
+    values, or the test fails. A line break inside an occurrence stays after as many words of
+    the replacement (the dump's lines keep their layout: a column's line stays a column's)."""
     pattern = re.compile(r"\s+".join(map(re.escape, old.split())))
     found = list(pattern.finditer(text))
     assert len(found) == len(new), f"{old!r} occurs {len(found)} times, not {len(new)}"
     for match, replacement in zip(reversed(found), reversed(new)):
-        text = text[:match.start()] + replacement + text[match.end():]
+        gaps = re.findall(r"\s+", match.group())
+        words = replacement.split()
+        spaced = "".join(w + ("\n" if k < len(gaps) and "\n" in gaps[k] else " ") for k, w in enumerate(words)).rstrip()
+        text = text[:match.start()] + spaced + text[match.end():]
     return text
 
 
