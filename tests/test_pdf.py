@@ -247,3 +247,38 @@ def test_a_heading_across_the_gutter_is_read_whole_and_columns_stay_apart():
     at = texts.index("Authorization Acts and Appropriation")
     assert [ln.column for ln in lines[:at]] == ["left"] * 10 + ["right"] * 10
     assert all(ln.column != "span" for ln in lines[at + 1:]) and len(lines) == 2 * (10 + 6) + 1
+
+
+def _line(text: str, top: float, x0: float = 72.0, size: float = 8.0):
+    from extractor.ingest.pdf_geometry import Line, Word
+
+    words, x = [], x0
+    for t in text.split():
+        words.append(Word(t, x, x + 5 * len(t), top, top + size, size))
+        x += 5 * len(t) + 3
+    return Line(words, size=size, baseline=top + size)
+
+
+def test_notes_of_one_wording_stacked_at_a_page_foot_are_no_running_footer():
+    """Three pages whose notes read alike ("50 Requirement 2.1.1.1."), stacked at the foot, under
+    a footer that recurs: the footer is page furniture, the notes are not."""
+    from extractor.ingest.pdf_zones import mark_running_heads
+
+    pages = []
+    for p in range(3):
+        body = [_line("Body text of the page runs on here", 100 + 12 * k, size=10.0) for k in range(20)]
+        notes = [_line(f"{50 + 3 * p + k} Requirement 2.1.{p}.{k}.", 700 + 10 * k) for k in range(3)]
+        pages.append([*body, *notes, _line(f"Page {p + 1} Publisher", 760)])
+    mark_running_heads(pages, [792.0] * 3)
+    for lines in pages:
+        assert [ln.kind for ln in lines[-4:]] == ["body", "body", "body", "header"]
+
+
+def test_short_notes_of_one_wording_keep_their_numbers_in_a_real_pdf():
+    """Fundar's lithium report prints many notes that read "Requirement 2.1.4.1." at page feet;
+    every one is a note, so the markers that cite them resolve."""
+    from tests.corpus import corpus_pdf
+
+    pages = read_pdf_report(corpus_pdf("fundar-lithium-mining-rules-argentina-2024"))
+    notes = {ln.text.split()[0] for p in pages for ln in p.lines if ln.is_note and ln.text.startswith("^")}
+    assert {f"^{n}" for n in range(50, 58)} <= notes

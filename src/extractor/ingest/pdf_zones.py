@@ -50,12 +50,15 @@ DISPLAY_RATIO = 1.5
 def mark_running_heads(pages: list[list[Line]], heights: list[float]) -> None:
     """Mark running headers and footers (``kind = "header"``) across the whole document.
 
-    A shape must recur on at least three pages (two in a two-page document) in the same band.
-    A bare page number is a page's first or last line (in reading order), wherever it stands.
+    A shape must recur on at least three pages (two in a two-page document) in the same band,
+    and never stand on two lines one above the other on one page: a page has one running head
+    per band (a spread's two pages set theirs side by side), where notes of one wording ("50
+    Requirement 2.1.1.1.", "51 Requirement 2.1.2.1.") stack at a page's foot. A bare page number is a page's first or last line (in reading order), wherever it stands.
     """
     where: Counter[tuple[str, str]] = Counter()
     smallest: dict[tuple[str, str], float] = {}  # the smallest size each shape is set in
     cands: list[list[tuple[Line, str]]] = []
+    stacked: set[tuple[str, str]] = set()  # shapes one page sets on lines one above another
     for lines, h in zip(pages, heights):
         page_cands: list[tuple[Line, str]] = []
         for ln in lines:
@@ -66,6 +69,7 @@ def mark_running_heads(pages: list[list[Line]], heights: list[float]) -> None:
                 smallest[key] = min(smallest.get(key, ln.size), ln.size)
         seen = {(shape_key(ln.plain_text()), band) for ln, band in page_cands}
         where.update(seen)
+        stacked |= _stacked(page_cands)
         cands.append(page_cands)
     need = 3 if len(pages) > 2 else len(pages)
     for lines, page_cands in zip(pages, cands):
@@ -76,13 +80,22 @@ def mark_running_heads(pages: list[list[Line]], heights: list[float]) -> None:
             # the copy set in display type, far larger than the running head that repeats its
             # words (an appendix's title above its own running head), is the title
             display = ln.size >= DISPLAY_RATIO * smallest[key]
-            if where[key] >= need and need > 1 and not starts_with_marker(ln) and not display:
+            if where[key] >= need and need > 1 and not starts_with_marker(ln) and not display and key not in stacked:
                 ln.kind = "header"
         # a bare page number is the page's first or last line, in the band or not (a page printed
         # smaller than the sheet, inside crop marks, sets it well above the sheet's foot)
         for ln in (lines[:1] + lines[-1:]) if lines else []:
             if _PAGE_NUMBER.match(ln.plain_text()) and ln in outer:
                 ln.kind = "header"
+
+
+def _stacked(page_cands: list[tuple[Line, str]]) -> set[tuple[str, str]]:
+    """The shapes (and bands) of a page's lines that stand one above another, not side by side."""
+    tops: dict[tuple[str, str], list[Line]] = {}
+    for ln, band in page_cands:
+        tops.setdefault((shape_key(ln.plain_text()), band), []).append(ln)
+    return {key for key, lines in tops.items()
+            if max(ln.top for ln in lines) - min(ln.top for ln in lines) > max(ln.size for ln in lines) / 2}
 
 
 def _outermost(lines: list[Line]) -> list[Line]:
