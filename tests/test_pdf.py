@@ -282,3 +282,47 @@ def test_short_notes_of_one_wording_keep_their_numbers_in_a_real_pdf():
     pages = read_pdf_report(corpus_pdf("fundar-lithium-mining-rules-argentina-2024"))
     notes = {ln.text.split()[0] for p in pages for ln in p.lines if ln.is_note and ln.text.startswith("^")}
     assert {f"^{n}" for n in range(50, 58)} <= notes
+
+
+def _prose_row(x: float, top: float, n: int, size: float = 11.0):
+    from extractor.ingest.pdf_geometry import Word
+
+    return [Word("word", x + 40 * k, x + 40 * k + 34, top, top + size, size) for k in range(n)]
+
+
+def test_columns_under_full_width_text_are_read_column_by_column():
+    """A page whose top runs the full width (a goal's statement over eight lines) and whose rest
+    is set in two columns (gutter 300-312): no gutter runs down the whole page, yet the columns
+    below are read one after the other, and the full-width lines stay whole above them."""
+    from extractor.ingest.pdf_geometry import reading_order
+
+    words = [w for t in range(80, 192, 14) for w in _prose_row(60, t, 13)]
+    words += [w for t in range(220, 500, 14) for w in _prose_row(60, t, 6) + _prose_row(312, t, 6)]
+    lines = reading_order(words, 11.0, 612.0)
+    assert [ln.column for ln in lines] == ["full"] * 8 + ["left"] * 20 + ["right"] * 20
+    assert all(len(ln.words) == 13 for ln in lines[:8]) and all(len(ln.words) == 6 for ln in lines[8:])
+
+
+def test_a_table_under_full_width_text_keeps_its_rows():
+    """The same page with a table in place of the columns (a label, then a row of figures a
+    gap to its right): each row stays one line; its figures are no second column."""
+    from extractor.ingest.pdf_geometry import Word, reading_order
+
+    words = [w for t in range(80, 192, 14) for w in _prose_row(60, t, 13)]
+    for t in range(220, 500, 14):
+        words += _prose_row(60, t, 6)
+        words += [Word(f"{k}.5", 312 + 45 * k, 312 + 45 * k + 30, t, t + 11, 11.0) for k in range(6)]
+    lines = reading_order(words, 11.0, 612.0)
+    assert len(lines) == 28 and all(ln.column == "full" for ln in lines)
+
+
+def test_a_real_page_with_full_width_text_over_two_columns_reads_its_sentences_whole():
+    """CBO's glossary sets a full-width entry over two columns on one page: each column's
+    sentences read whole, not spliced with the other column's lines."""
+    from tests.corpus import corpus_pdf
+
+    pages = read_pdf_report(corpus_pdf("cbo-common-budgetary-terms-2021"))
+    texts = [ln.text for p in pages for ln in p.lines]
+    at = texts.index("Scorekeeping is the process of developing and recording")
+    assert texts[at + 1] == "consistent measures of the budgetary effects of proposed"
+    assert not any(t.startswith("CBO’s cost estimates typically do not account for the pos- ") for t in texts)

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from extractor.registry import lexicon
 
 
@@ -185,6 +187,12 @@ def find_gutter(words: list[Word], body_size: float, page_width: float) -> tuple
     at most 2% of the body words, and have at least three lines of body text on each side.
     """
     body = [w for w in words if abs(w.size - body_size) <= 0.1 * body_size]
+    return _strip(body, body_size, min_rows=3)
+
+
+def _strip(body: list[Word], body_size: float, min_rows: int) -> tuple[float, float] | None:
+    """The gutter between the body-size words ``body`` (see :func:`find_gutter`), with at least
+    ``min_rows`` lines of them on each side."""
     if len(body) < 40:
         return None
     left, right = min(w.x0 for w in body), max(w.x1 for w in body)
@@ -193,10 +201,11 @@ def find_gutter(words: list[Word], body_size: float, page_width: float) -> tuple
         return None
     step = 1.0
     n_bins = int(width / step) + 1
-    cover = [0] * n_bins
-    for w in body:
-        for b in range(int((w.x0 - left) / step), min(n_bins, int((w.x1 - left) / step) + 1)):
-            cover[b] += 1
+    # how many words cross each bin of the text's width (a difference array, summed up)
+    change = np.zeros(n_bins + 1, dtype=np.int64)
+    np.add.at(change, [int((w.x0 - left) / step) for w in body], 1)
+    np.add.at(change, [min(n_bins, int((w.x1 - left) / step) + 1) for w in body], -1)
+    cover = np.cumsum(change)[:n_bins].tolist()
     lo_bin, hi_bin = int(n_bins / 3), int(2 * n_bins / 3)
     # the strip is where the fewest words cross (a short last column is crossed by few words too,
     # so take the least-crossed run, not every run under the limit)
@@ -222,9 +231,62 @@ def find_gutter(words: list[Word], body_size: float, page_width: float) -> tuple
     # each side must carry several lines of its own (a short last column is fine)
     rows_left = {round(w.bottom) for w in body if w.x1 <= g0}
     rows_right = {round(w.bottom) for w in body if w.x0 >= g1}
-    if min(len(rows_left), len(rows_right)) < 3:
+    if min(len(rows_left), len(rows_right)) < min_rows:
         return None
     return g0, g1
+
+
+#: Lines of body text each column holds at least, where only part of a page is set in two.
+STRETCH_ROWS = 6
+#: ... the share of its column's width its lines fill, at the median (a table's cells are short:
+#: a gap between them is no gutter) ...
+STRETCH_FILL = 0.7
+#: ... the words its lines hold, at the median, and the share of its words that are words, not
+#: figures (a table's label and its row of figures are no two columns of text).
+STRETCH_WORDS = 5
+STRETCH_WORDY = 0.7
+
+
+def find_column_stretch(words: list[Word], body_size: float) -> tuple[float, float, float, float] | None:
+    """A page set partly in two columns: full-width text above them (a table, a goal's
+    statement) or under them. The gutter ``(g0, g1)`` and the stretch's top and bottom, of the
+    longest run of lines, from the page's first line or down to its last, whose body-size words
+    leave a gutter (see :func:`find_gutter`) between two columns of running text; None if none."""
+    body = [w for w in words if abs(w.size - body_size) <= 0.1 * body_size]
+    rows = sorted({round(w.top) for w in body})
+    best: tuple[float, float, float, float, int] | None = None  # (g0, g1, top, bottom, words)
+    for cut in range(1, len(rows)):
+        for below in (True, False):
+            part = [w for w in body if (round(w.top) >= rows[cut]) is below]
+            if best is not None and len(part) <= best[4]:
+                continue
+            gutter = _strip(part, body_size, STRETCH_ROWS)
+            if gutter is None:
+                continue
+            # the stretch starts (or ends) at its first line that leaves the gutter clear
+            inside = sorted({round(w.top) for w in part}, reverse=not below)
+            crossing = {round(w.top) for w in part if w.x1 > gutter[0] and w.x0 < gutter[1]}
+            edge = next(row for row in inside if row not in crossing)
+            part = [w for w in part if (round(w.top) >= edge) is below or round(w.top) == edge]
+            if _columns_of_text(part, *gutter):
+                best = (*gutter, min(w.top for w in part), max(w.bottom for w in part), len(part))
+    return best[:4] if best else None
+
+
+def _columns_of_text(words: list[Word], g0: float, g1: float) -> bool:
+    """Are both sides of the gutter columns of running text: lines that fill the column's width
+    and hold several words each, at the median, nearly all of them words rather than figures?"""
+    left_edge, right_edge = min(w.x0 for w in words), max(w.x1 for w in words)
+    for side, (lo, hi) in (("left", (left_edge, g0)), ("right", (g1, right_edge))):
+        column = [w for w in words if (w.x1 <= g0 if side == "left" else w.x0 >= g1)]
+        lines = build_lines(column)
+        widths = sorted(ln.x1 - ln.x0 for ln in lines)
+        counts = sorted(len(ln.words) for ln in lines)
+        wordy = sum(any(c.isalpha() for c in w.text) for w in column)
+        if not lines or widths[len(widths) // 2] < STRETCH_FILL * (hi - lo) \
+                or counts[len(counts) // 2] < STRETCH_WORDS or wordy < STRETCH_WORDY * len(column):
+            return False
+    return True
 
 
 def reading_order(words: list[Word], body_size: float, page_width: float) -> list[Line]:
@@ -239,12 +301,18 @@ def reading_order(words: list[Word], body_size: float, page_width: float) -> lis
     the gutter (two columns' lines level with each other are a gutter apart).
     """
     gutter = find_gutter(words, body_size, page_width)
+    top, bottom = float("-inf"), float("inf")
     if gutter is None:
-        lines = build_lines(words)
-        lines.sort(key=lambda ln: ln.top)
-        return with_side_heads(lines, body_size)
-    g0, g1 = gutter
-    sided = [w for w in words if abs(w.size - body_size) <= 0.1 * body_size and (w.x1 <= g0 or w.x0 >= g1)]
+        stretch = find_column_stretch(words, body_size)
+        if stretch is None:
+            lines = build_lines(words)
+            lines.sort(key=lambda ln: ln.top)
+            return with_side_heads(lines, body_size)
+        g0, g1, top, bottom = stretch
+    else:
+        g0, g1 = gutter
+    sided = [w for w in words if abs(w.size - body_size) <= 0.1 * body_size and (w.x1 <= g0 or w.x0 >= g1)
+             and top <= w.top and w.bottom <= bottom]
     band_top, band_bottom = min(w.top for w in sided), max(w.bottom for w in sided)
     spanning = _spanning_words([w for w in words if band_top <= w.center <= band_bottom], g0, g1, body_size)
     outside, left, right, span = [], [], [], []
