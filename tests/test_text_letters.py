@@ -18,7 +18,8 @@ from hypothesis import given, settings, strategies as st
 
 from extractor.ingest.pdf import X_TOLERANCE_RATIO, drawn_twice, scan_page
 from extractor.ingest.text import split_pages
-from extractor.ingest.text_letters import repair_letters, run_together, undouble
+from extractor.ingest.text_letters import repair_letters, run_together, undouble, write_once
+from extractor.ingest.wordlists import known_word
 from tests.corpus import corpus_pdf, text_dump
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "reports" / "xinhua-poverty-alleviation-2025.txt"
@@ -63,6 +64,49 @@ def test_any_sample_line_printed_over_comes_back(k: int, times: int) -> None:
         printed = " ".join("".join(c * times for c in word) for word in line.split())
         assert undouble(printed) == " ".join(line.split())
         assert undouble(line) == line
+
+
+# --- a line drawn twice, interleaved --------------------------------------------------------------
+
+def interleaved(title: str, offset: float) -> str:
+    """``title`` drawn twice, the copy ``offset`` characters to the right, as a dump reads the
+    letters of both left to right (a space where either copy has one)."""
+    drawn = sorted([(x, 0, c) for x, c in enumerate(title)] + [(x + offset, 1, c) for x, c in enumerate(title)])
+    return re.sub(r" +", " ", "".join(c for _, _, c in drawn)).strip()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 37), st.integers(0, 8), st.integers(3, 6), st.floats(0.3, 4.0))
+def test_a_heading_drawn_twice_and_interleaved_is_written_once(k: int, at: int, n: int, offset: float) -> None:
+    """A heading of the sample's words in title case, drawn twice a little apart, which the dump
+    interleaves ("Appendix I: BrieAppfenidnix I:g Bri efSing lSliiddes es"), reads once again;
+    the copies' next lines, written twice over under it, once; the sample's own lines are left
+    alone. (Its spaces are put back as for words run together: dictionary words; a name may
+    come back cut, "Minbin" as "Min bin".)"""
+    lines = sample_lines(k, 1)
+    words = [w for w in " ".join(lines).split() if w.isalpha() and len(w) > 2 and known_word(w)][at:at + n]
+    title = "Chapter 4: " + " ".join(w.capitalize() for w in words)
+    drawn = interleaved(title, offset)
+    if drawn.replace(" ", "") == (title + title).replace(" ", "") or len(words) < 3:
+        return  # (an offset wider than the heading leaves no interleaving)
+    once = write_once([drawn, "Its Second Line", "Its Second Line", "Then the text goes on."])
+    assert [" ".join(line.split()) for line in once] == [title, "Its Second Line", "Then the text goes on."]
+    assert write_once(lines) == lines
+
+
+def test_a_line_printed_twice_side_by_side_is_left_alone() -> None:
+    """Two cells or two legends that read alike, side by side, are no interleaved copies."""
+    line = "Passation des marchés publics Passation des marchés publics"
+    assert write_once([line]) == [line]
+
+
+def test_corpus_appendix_titles_drawn_twice_read_once_from_the_dump() -> None:
+    """GAO's briefing draws its appendices' titles twice, a hair apart: the dump's lines read
+    "Appendix I: BrieAppfenidnix I:g Bri efSing lSliiddes es"; they read as titles again."""
+    pdf = corpus_pdf("gao-wic-infant-formula-breastfeeding-briefing-2006")
+    lines = [line.text for page in split_pages(text_dump(pdf)) for line in page.lines]
+    assert {"Appendix I: Briefing Slides", "Appendix III: Literature Review"} <= set(lines)
+    assert not any(line.startswith("Appendix I: Brie") and line != "Appendix I: Briefing Slides" for line in lines)
 
 
 # --- words run together ------------------------------------------------------------------------

@@ -6,6 +6,12 @@ into every line, and that no later rule can read past:
 * **Overprinted letters.** A heading set in "fake bold" is drawn twice, a hair apart, and the dump
   doubles every character: "DDeecceemmbbeerr 2200,, 22000066" is "December 20, 2006", its figures
   read as 2200 and 22000066. A line whose words are so repeated is written once.
+* **A line drawn twice, a hair to the side.** A heading drawn twice with an offset (a title
+  laid over its own copy) makes the dump interleave the two copies' letters: "Appendix I:
+  BrieAppfenidnix I:g Bri efSing lSliiddes es" is "Appendix I: Briefing Slides" twice. A line
+  full of non-words whose letters part into two equal copies of one text is written once, its
+  spaces put back as below, and the copy's later lines, which the dump wrote again under the
+  heading's, are dropped.
 * **Words run together.** Justified text whose word gaps are narrower than the dump's tolerance
   loses its spaces: "Throughtheprovisionofsafeandeffectivevaccines". On a page where such runs
   are a good share of the letters (:data:`RUN_TOGETHER_SHARE`; a page of ordinary text, in
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from extractor.ingest.wordlists import known_word, segmenter
 
@@ -58,6 +65,95 @@ def undouble(line: str) -> str:
     if not _overprinted(line):
         return line
     return _TOKEN.sub(lambda m: m.group()[0::_times_printed(m.group())], line)
+
+
+# --- a line drawn twice, interleaved ------------------------------------------------------------
+
+#: A line is read as two interleaved copies only where this many of its words of four letters or
+#: more are no words, and this share of them...
+INTERLEAVED_NON_WORDS = 2
+INTERLEAVED_SHARE = 0.3
+#: ... and its copy reads as words: at most this many non-words left.
+COPY_NON_WORDS = 1
+#: Letters a copy holds at least (shorter lines may part into copies by chance), at most (the
+#: search for the parting grows with the line).
+COPY_MIN, COPY_MAX = 8, 120
+#: The search for a parting gives up after this many steps.
+PARTING_STEPS = 20_000
+#: A copy's later lines, written again under its own, are this many at most.
+COPY_LINES = 3
+#: Where a word starts inside a copy's letters whatever the words: a capital after an acronym
+#: ("GAOContact"), after a closing apostrophe ("States’Use") or after a colon.
+_WORD_STARTS = re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-z])|(?<=[a-z][\u2019'])(?=[A-Z])|(?<=:)(?=\w)")
+_WORDISH = re.compile(r"[^\W\d_][^\W\d_'\u2019]*")
+
+
+def _non_words(line: str) -> tuple[int, int]:
+    """How many of ``line``'s words of four letters or more are no words, and how many it has."""
+    long = [w for w in _WORDISH.findall(line) if len(w) >= 4]
+    return sum(1 for w in long if not known_word(w.strip("'\u2019"))), len(long)
+
+
+def _parted(text: str) -> str | None:
+    """The text of which ``text`` (spaces left out) is two copies with their letters interleaved,
+    each in order, the copy that comes first leading; None if there is none, or if the copies
+    stand one after the other."""
+    chars = [c for c in text if not c.isspace()]
+    half, rem = divmod(len(chars), 2)
+    if rem or not COPY_MIN <= half <= COPY_MAX or any(n % 2 for n in Counter(chars).values()):
+        return None  # (two copies hold each letter an even number of times)
+    copy: list[str] = []
+    steps = 0
+
+    def part(i: int, b: int) -> bool:
+        # letter i either is the trailing copy's next letter (b), which the leading copy printed
+        # already, or carries the leading copy on
+        nonlocal steps
+        steps += 1
+        if i == len(chars) or steps > PARTING_STEPS:
+            return b == half and i == len(chars)
+        if b < len(copy) and copy[b] == chars[i] and part(i + 1, b + 1):
+            return True
+        if len(copy) < half:
+            copy.append(chars[i])
+            if part(i + 1, b):
+                return True
+            copy.pop()
+        return False
+
+    if not part(0, 0) or copy == chars[:half]:
+        return None  # (a line printed twice side by side, as two cells or two legends, is left so)
+    return "".join(copy)
+
+
+def write_once(lines: list[str]) -> list[str]:
+    """A page's ``lines`` with each line drawn twice and interleaved written once (see the
+    module), and the copy's later lines that follow it twice over written once."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        bad, long = _non_words(line)
+        copy = _parted(line) if bad >= INTERLEAVED_NON_WORDS and bad >= INTERLEAVED_SHARE * long else None
+        if copy is None:
+            out.append(line)
+            i += 1
+            continue
+        once = respace([_WORD_STARTS.sub(" ", copy)])[0]
+        if _non_words(once)[0] > COPY_NON_WORDS:
+            out.append(line)
+            i += 1
+            continue
+        out.append(once)
+        i += 1
+        for k in range(COPY_LINES, 0, -1):  # the copies' next lines: k of one, then k of the other
+            first, second = lines[i:i + k], lines[i + k:i + 2 * k]
+            if len(second) == k and all(a.replace(" ", "") == b.replace(" ", "") and a.strip()
+                                        for a, b in zip(first, second)):
+                out.extend(first)
+                i += 2 * k
+                break
+    return out
 
 
 # --- words run together ------------------------------------------------------------------------
@@ -306,9 +402,9 @@ def respace(lines: list[str]) -> list[str]:
 
 
 def repair_letters(lines: list[str]) -> list[str]:
-    """A page's lines with overprinted letters written once and, on a page that lost its word
-    spaces, the spaces put back."""
-    lines = [undouble(line) for line in lines]
+    """A page's lines with overprinted letters and lines drawn twice written once and, on a page
+    that lost its word spaces, the spaces put back."""
+    lines = write_once([undouble(line) for line in lines])
     if run_together(lines):
         lines = respace(lines)
     return lines
