@@ -35,6 +35,7 @@ from extractor.layout.headings import (
     MAX_HEADING_WORDS,
     ends_open,
     is_all_caps,
+    is_matter,
     leading_matter,
     match_heading,
     not_a_heading,
@@ -120,7 +121,8 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
             # "Overview" above a subheading in sentence case)
             next_ok = bool(after) and (_opens_paragraph(page, nxt, full)
                                        or below is not None and (candidates[(p, nxt)][2] or strong)) \
-                or listed and (not after or (p, nxt) in running or bool(_OPENS.match(after)))
+                or listed and (not after or (p, nxt) in running or bool(_OPENS.match(after))) \
+                or _opens_page(page, p, i, running) and is_matter(" ".join(page[i:i + k]))
             if prev_ok and next_ok:
                 headings[(p, i)] = k
         if len(headings) == before:
@@ -143,6 +145,13 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
     for where, title in side_titles.items():
         glued[where] = side_parts.pop(where)
     return DumpLines(headings, listed, glued, running, contents, side_titles=side_titles, side_parts=side_parts)
+
+
+def _opens_page(page: list[str], p: int, i: int, running: set[tuple[int, int]]) -> bool:
+    """Is line ``i`` the page's first, running heads and blank lines aside? A front or back
+    matter title there ("About the authors", "References") heads the page whatever follows it
+    (names one a line, a reference list)."""
+    return all(not page[j] or (p, j) in running for j in range(i))
 
 
 #: A side heading's lines lie among the next lines of text, this many at most after its last part.

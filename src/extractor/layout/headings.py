@@ -48,7 +48,13 @@ LABELLED = re.compile(
     r"^(?P<label>[A-Z][A-Za-z\-]+(?:\s+[A-Z][A-Za-z\-]+){0,2})\s+(?P<num>\d{1,2}(?:\s?\.\d{1,2}){0,2}|[IVX]{1,5})\s?:"
     r"\s+(?P<title>[A-Z\"\u201c'\u2018].*)$"
 )
-_MATTER = re.compile(rf"^(?P<word>{_alternatives(_LEXICON['matter']['words'])})(?![\w\-])", re.IGNORECASE)
+_MATTER = re.compile(rf"^(?P<word>{_alternatives(_LEXICON['matter']['words'] + _LEXICON['back_matter']['titles'])})"
+                     r"(?![\w\-])", re.IGNORECASE)
+# ... glued before its text ("Acknowledgments The authors thank ..."): a back-matter title of
+# several words may open a longer one ("Order by Mail or Phone"), so only the one-word ones
+_LEADING_MATTER = re.compile(
+    rf"^(?P<word>{_alternatives(_LEXICON['matter']['words'] + [t for t in _LEXICON['back_matter']['titles'] if ' ' not in t])})"
+    r"(?![\w\-])", re.IGNORECASE)
 _LAYOUT = lexicon("layout")
 _CAPTION_WORDS = [w.rstrip(".") for w in _LAYOUT["caption_openers"] + _LAYOUT["source_openers"] + _LAYOUT["inset_openers"]]
 # a caption, source line or inset's title: its word, then a number or a colon ("Figure 3:",
@@ -188,7 +194,7 @@ def _label_match(m: re.Match[str]) -> HeadingMatch:
 def leading_matter(text: str) -> int | None:
     """Where a front or back matter word that opens the text ends, when the text goes on with a
     capital after it ("Background For the past several decades ..."), else None."""
-    m = _MATTER.match(text)
+    m = _LEADING_MATTER.match(text)
     if m and text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper() and not _DIVISION.match(text):
         return m.end()  # (not "Appendix II Scope and Methodology": a numbered division)
     return None

@@ -1,18 +1,19 @@
 """Back matter: the sections about a report rather than in it (its authors, its thanks, how to
 order it), whose figures are no claims of the report.
 
-A section is back matter where its title is one of the ``[back_matter]`` titles of the claim
-words' lexicon ("Acknowledgements"), or opens with one of several words ("About the authors",
+A section is back matter where its title is one of the ``[back_matter]`` titles of the headings'
+lexicon ("Acknowledgements"), or opens with one of several words ("About the authors",
 "Order by Mail or Phone"), and its text spans a page or two at most: a long "section" under such
 a title is the report's own text after a heading the layout did not see.
 """
 from __future__ import annotations
 
 from extractor.analysis import Analysis
-from extractor.extract.claims.words import WORDS
+from extractor.registry import lexicon
 
-TITLES = tuple(WORDS["back_matter"]["titles"])
-MAX_PAGES = int(WORDS["back_matter"]["max_pages"])
+_BACK_MATTER = lexicon("headings")["back_matter"]
+TITLES = tuple(_BACK_MATTER["titles"])
+MAX_PAGES = int(_BACK_MATTER["max_pages"])
 
 
 def is_back_matter_title(title: str) -> bool:
