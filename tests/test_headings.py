@@ -164,6 +164,27 @@ def test_a_side_heading_line_ends_on_its_figure_and_a_name_goes_on_in_the_text()
                  width) == len("Technologies Generate 10")
     line = "Percent of Its Electricity German electricity market. It amended the act in 2004 to increase country"
     assert _part(line, width, goes_on=True) == len("Percent of Its Electricity")
+    # a heading's line that ended open ("... Gasification Plant in") goes on before a line of text
+    # no wider than the column
+    line = "1997 Puertollano, Spain, to improve the efficiency, cost, and environmental"
+    assert _part(line, width) == 0 and _part(line, width, open_end=True) == len("1997")
+
+
+def test_a_year_alone_under_a_side_headings_line_is_the_headings_not_a_charts():
+    """A number alone between lines of running text is a chart's tick, but a year a line or
+    two under a short line in title case is the end of a side heading the dump scattered
+    among the text ("Substantially Fallen Since" / text / "1978")."""
+    from extractor.ingest.text_zones import find_charts
+
+    text = ["expenditures fell from about 20 percent in the late 1970s to less than 5",
+            "Substantially Fallen Since",
+            "percent in fiscal year 2006, according to the American Association for the",
+            "1978",
+            "Advancement of Science. More recently, total budget authority for the",
+            "launched in the late summer, the programme reached the first villages by",
+            "70",
+            "the end of that year, when the second phase of the work began in earnest."]
+    assert find_charts(text, list(range(len(text))), 76.0) == {6}
 
 
 @pytest.mark.corpus
@@ -516,10 +537,11 @@ def test_a_contents_title_may_end_with_a_full_stop_a_sentences_last_word_may_not
 @pytest.mark.corpus
 def test_a_sentences_last_word_alone_is_no_contents_title(tmp_path_factory):
     """IMF GFSR: "index." alone on a line of page 7 (a sentence's last word) is no contents
-    title, so the front matter does not run to page 7 and take the first headings with it."""
+    title, so the front matter does not run to page 7 and take the first headings with it
+    ("Introduction" heads the two columns under the chapter's summary box on page 1)."""
     doc = corpus_doc("imf-gfsr-chapter1-shifting-ground-2025", "pdf", tmp_path_factory)
     found = titles(doc)
-    assert found[:2] == ["Chapter 1 at a Glance", "Financial Market Developments and Asset Valuations"]
+    assert found[:3] == ["Chapter 1 at a Glance", "Introduction", "Financial Market Developments and Asset Valuations"]
 
 
 def test_full_line_length_is_the_body_lines_not_the_notes_or_unwrapped_lines():
@@ -533,3 +555,16 @@ def test_full_line_length_is_the_body_lines_not_the_notes_or_unwrapped_lines():
     assert 99 <= full_line_length(wrapped) <= 102
     paragraphs = sorted([40 + 37 * k for k in range(30)])
     assert full_line_length(paragraphs) == paragraphs[int(0.9 * 29)]
+
+
+def test_a_back_matter_title_that_opens_its_page_heads_it_whatever_follows():
+    """"About the authors" at the top of a dump's page, over names and roles one a line, is a
+    heading; the same words inside a paragraph's run of lines are not."""
+    para = ("The province's rules on water use were reviewed in light of the new national standard, and the\n"
+            "review found that most of its requirements were already met by the mines that operate there.")
+    text = "\f".join([
+        "Water Rules Compared\n\nIntroduction\n" + para,
+        "About the authors\nMaria Lopez\nSenior researcher at the institute\nShe holds a PhD in Economics.",
+        para + "\nAbout the authors\nMaria Lopez\nSenior researcher at the institute",
+    ])
+    assert titles(repair_text(text)) == ["Introduction", "About the authors"]

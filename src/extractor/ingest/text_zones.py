@@ -642,13 +642,28 @@ def find_charts(lines: list[str], body: list[int], long_line: float, settings: T
         k = max(stop, k + 1)
     # a number alone on its line between lines of running text is a chart's tick or data label
     # set beside the text ("launched / 70 / in 2003"): running text fills its line, and a
-    # paragraph's last word ends a sentence ("1,200.")
+    # paragraph's last word ends a sentence ("1,200."); but a year a line or two under a short
+    # line in title case ends a side heading the dump scattered among the text ("Substantially
+    # Fallen Since" / "percent in fiscal year 2006, ..." / "1978")
     for k in range(1, n - 1):
         words = lines[body[k]].split()
         if classes[k] == "figures" and len(words) == 1 and _BARE_NUMBER.match(words[0]) \
-                and "prose" in (classes[k - 1], classes[k + 1]):
+                and "prose" in (classes[k - 1], classes[k + 1]) \
+                and not (_YEAR.match(words[0]) and any(_heading_line(lines[body[j]]) for j in range(max(0, k - 2), k))):
             out.add(body[k])
     return out
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_TITLE_SMALL = frozenset(lexicon("headings")["small_words"]["words"]) | frozenset(
+    lexicon("headings")["side_headings"]["more_small_words"])
+
+
+def _heading_line(text: str) -> bool:
+    """A short line in title case of two words or more, ending no sentence: a heading's line."""
+    words = text.split()
+    return 2 <= len(words) <= 8 and not text.rstrip().endswith((".", ":", ";", ",")) \
+        and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 def _is_labelled_figure(text: str, settings: TextZoneSettings) -> bool:

@@ -130,7 +130,7 @@ def _opening(text: str, width: float) -> int:
     return 0
 
 
-def _part(text: str, width: float, goes_on: bool = False) -> int:
+def _part(text: str, width: float, goes_on: bool = False, open_end: bool = False) -> int:
     """How many characters of a line inside the heading's paragraph are a later line of the
     heading: the whole of a short line in title case, or the title-case words glued before a
     full line of text (the line wider than the column). Of the ways to cut such a line, the one
@@ -138,11 +138,13 @@ def _part(text: str, width: float, goes_on: bool = False) -> int:
     counted a little further (it goes on from the line above, unless that line ends on a small
     word, ``goes_on``: "... in the" / "German electricity market"), a text opening with a
     number further still (a heading's line ends on a year or a figure: "Generate 10" /
-    "Percent of Its Electricity"), the longer heading on a tie; 0 if none."""
+    "Percent of Its Electricity"), the longer heading on a tie; 0 if none. Where the heading's
+    line above ended open (``open_end``: "... Gasification Plant in"), its words may be glued
+    before a line of text no wider than the column ("1997 Puertollano, Spain, to improve ...")."""
     tokens = text.split()
     if len(text) <= SHORT * width and _title_words(tokens) and not L.ends_sentence(text):
         return len(text)
-    if len(text) < WIDE * width:
+    if len(text) < WIDE * width and not open_end:
         return 0
     cuts = []
     for k in range(1, min(MAX_HEAD_WORDS, len(tokens) - 1) + 1):
@@ -197,7 +199,7 @@ def _parts(page: list[str], p: int, i: int, head: str, width: float, stops: set[
         if _opening(page[j], width) and (_ends_paragraph(page[j - 1]) or prev_alone) and not _ends_open(piece):
             break  # (a heading's line ending on "and" or a comma goes on, whatever its text does)
         above = page[j - 1][parts.get((p, j - 1), 0):].split()
-        n = _part(page[j], width, goes_on=bool(above) and above[-1].lower() in SMALL)
+        n = _part(page[j], width, goes_on=bool(above) and above[-1].lower() in SMALL, open_end=_ends_open(piece))
         if n:
             parts[(p, j)] = n
             last = j
