@@ -159,3 +159,10 @@ def test_a_list_of_glued_markers_is_each_marker() -> None:
     assert strip_markers("panel 5).10,11 they", find_body_markers("panel 5).10,11 they", {"10", "11"}))[0] == "panel 5). they"
     assert [f.marker for f in find_body_markers("rose to 1,500 people", {"1", "500"})] == []
     assert [f.marker for f in find_body_markers("as shown.3,5,8 The", {"3", "5", "8"})] == ["3", "5", "8"]
+    # superscripts a space apart ("operations¹³ ¹⁴."): the next note, punctuation after it
+    spaced = "methods to be employed along the operations13 14. Additionally"
+    assert [f.marker for f in find_body_markers(spaced, {"13", "14"})] == ["13", "14"]
+    assert strip_markers(spaced, find_body_markers(spaced, {"13", "14"}))[0] == \
+        "methods to be employed along the operations. Additionally"
+    for text in ("the operations13 14 million", "the operations13 15.", "rose by 13 14."):
+        assert [f.marker for f in find_body_markers(text, {"13", "14", "15"})] in (["13"], [])

@@ -187,20 +187,24 @@ def _dotted_end(parts: str, run: str) -> int | None:
     return width if len(run) > width else None
 
 
-# the next number of a list of markers after a comma: "panel 5).10,11 they" (notes 10 and 11)
+# the next number of a list of markers after a comma: "panel 5).10,11 they" (notes 10 and 11);
+# or after a space, where it is the very next note and punctuation follows: "operations13 14."
 _LISTED = re.compile(r",(\d{1,3})(?=[\s\.,;:\)]|$)")
+_SPACED_NEXT = re.compile(r"\s(\d{1,3})(?=[\.,;:\)]|$)")
 
 
 def _listed_markers(text: str, found: list[FoundMarker], note_numbers: set[str]) -> list[FoundMarker]:
     """The markers listed after a marker found, each after a comma and numbered higher than the
-    one before ("10,11"; "3,5,8"): superscript lists a dump sets flat. The number must be a
-    note of the page, so that a figure's thousands ("1,500") never pass."""
+    one before ("10,11"; "3,5,8"), or after a space and numbered the next ("13 14."):
+    superscript lists a dump sets flat. The number must be a note of the page, so that a
+    figure's thousands ("1,500") never pass."""
     out: list[FoundMarker] = []
     for f in found:
         last, end = int(f.marker), f.end
-        while m := _LISTED.match(text, end):
+        while m := _LISTED.match(text, end) or _SPACED_NEXT.match(text, end):
             digits = m.group(1)
-            if digits not in note_numbers or digits.startswith("0") or int(digits) <= last:
+            if digits not in note_numbers or digits.startswith("0") or int(digits) <= last \
+                    or m.re is _SPACED_NEXT and int(digits) != last + 1:
                 break
             out.append(FoundMarker(m.start(), m.end(1), m.group(), digits))  # the comma goes with it
             last, end = int(digits), m.end(1)
