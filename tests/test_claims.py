@@ -705,3 +705,43 @@ def test_a_list_of_tables_without_leaders_states_no_claims() -> None:
     rows = claims_of(text)
     assert not [r for r in rows if r["sentence"].startswith("Table 1: Comparison")]
     assert {"40.5 percent", "65.5 percent"} <= {r["surface"] for r in rows}  # the letter's figures stay
+
+
+# ------------------------------------------------------------------- reports in Spanish and French
+FRENCH = (
+    "Le développement rural au Sahel\n\n"
+    "La grande majorité des ménages agricoles, soit environ 6 millions de personnes, cultivent moins de "
+    "cinq hectares de terres. Les recettes pétrolières ont atteint 1,5 milliard de dollars en moyenne chaque "
+    "année. Le pays a été classé au dernier rang (sur 178 pays) et l'espérance de vie est d'environ 51 ans. "
+    "Cinq régions (sur un total de 20 dans l'enquête) comptent 1 084 décès pour 100 000 naissances. "
+    "Près de 40% de la population vit à plus de 5 kilomètres d'un centre de santé depuis les 10 dernières années.\n")
+SPANISH = (
+    "La transición energética en Argentina\n\n"
+    "Las inundaciones afectaron a un total de 15 millones de personas y el costo operativo fue de 3,5 dólares "
+    "por barril. La superficie de riego es de 2,1 millones de hectáreas y el país registró 306 jurisdicciones "
+    "en los últimos 15 años. Para los temas que resul-ten críticos, el 25% de las medidas se cumplió.\n")
+
+
+def test_a_reports_language_is_told_by_its_function_words(sample_text) -> None:
+    from extractor.language import language_of
+
+    assert language_of(sample_text) == "en" and language_of("") == "en"
+    assert language_of(FRENCH) == "fr" and language_of(SPANISH) == "es"
+
+
+def test_french_counts_measures_and_durations_take_french_words() -> None:
+    """A French report's figures: persons, dollars, years and kilometres in French words; a
+    counted noun in its dictionary form ("pays", never the English singular "pay"); no
+    function word taken for a noun ("20 dans l'enquête")."""
+    got = {r["surface"]: r["unit"] for r in claims_of(FRENCH)}
+    assert got["6 millions"] == "person" and got["1,5 milliard de dollars"] == "USD"
+    assert got["178"] == "pays" and got["51 ans"] == "year" and got["5 kilomètres"] == "km"
+    assert got["1 084"] == "décès" and got["40%"] == "percent" and got["10 dernières années"] == "year"
+    assert "dans" not in got.values() and got.get("20") != "dan"
+
+
+def test_spanish_counts_and_money_and_no_english_number_words() -> None:
+    got = {r["surface"]: r["unit"] for r in claims_of(SPANISH)}
+    assert got["15 millones"] == "person" and got["3,5 dólares"] == "USD" and got["2,1 millones de hectáreas"] == "hectare"
+    assert got["306"] == "jurisdicción" and got["15 años"] == "year" and got["25%"] == "percent"
+    assert "ten" not in got  # ("resul-ten": a Spanish verb broken at a line's end, no English "ten")

@@ -15,6 +15,7 @@ from operator import attrgetter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.language import language_of
 from extractor.limits import Deadline, check_paragraph_length
 from extractor.model import Block, BlockKind, Document, Sentence
 from extractor.provenance import PageIndex
@@ -120,13 +121,16 @@ def analyse(document: Document, nlp: Language, model_label: str = "blank", batch
     """Parse every text block of ``document`` once with ``nlp``.
 
     A block longer than ``nlp.max_length`` is refused (RX106) before spaCy sees it; with a
-    ``deadline``, the report's time limit is checked between blocks."""
+    ``deadline``, the report's time limit is checked between blocks. Each block's Doc carries
+    the report's language (``Doc._.report_language``, :mod:`extractor.language`)."""
     targets = [(i, b) for i, b in enumerate(document.blocks) if b.kind in PARSED_KINDS and b.char_start >= 0]
     for _, b in targets:
         check_paragraph_length(document.source_path, len(b.text), nlp.max_length)
     docs = nlp.pipe((b.text for _, b in targets), batch_size=batch_size)
+    language = language_of(document.text)
     parsed = []
     for (i, block), doc in zip(targets, docs):
+        doc._.report_language = language
         parsed.append(ParsedBlock(i, block, doc))
         if deadline is not None and len(parsed) % batch_size == 0:
             deadline.check("the spaCy pass")

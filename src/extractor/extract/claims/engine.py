@@ -33,6 +33,7 @@ from extractor.extract.claims.times import time_expressions
 from extractor.extract.claims.words import is_year_word
 from extractor.extract.claims.years import assign_years
 from extractor.ids import stable_id
+from extractor.language import ENGLISH
 from extractor.model import Sentence
 from extractor.numbers import stored_value
 
@@ -70,10 +71,11 @@ def _paragraph(pb: ParsedBlock, names: RecurringNames, convention: N.Convention,
     doc = pb.doc
     found = patterns.matchers(doc.vocab)
     # each set of number patterns runs where its cue stands: a digit, a number word (most
-    # paragraphs of a report hold neither)
+    # paragraphs of a report hold neither); the number words are English, and read only in an
+    # English report (a Spanish "ten", a verb, is no 10)
     has_digit = _DIGIT.search(pb.block.text) is not None
     matches = found.digit_numbers(doc) if has_digit else []
-    if found.number_words(doc):
+    if doc._.report_language == ENGLISH and found.number_words(doc):
         matches += found.word_numbers(doc)
     numbers = patterns.longest(doc, matches)
     if not numbers:

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractor import numbers as N
+from extractor.language import is_foreign_function_word
 from extractor.extract.claims.units import MODIFIER_COLLECTIVES, PEOPLE_ADJECTIVES, looks_plural
 from extractor.extract.claims.words import (
     DASHES, FUNCTION_WORDS, JOINERS, PAST_VERBS, QUOTES_CLOSE, QUOTES_OPEN, WORDS, is_year_word, verb_like,
@@ -23,6 +24,8 @@ _COMPARATIVES = frozenset(WORDS["nouns"]["comparatives"])
 _ADJECTIVE_ENDINGS = tuple(WORDS["nouns"]["adjective_endings"])
 #: Determiners a noun phrase is read without: "the impoverished population".
 _DETERMINERS = frozenset(WORDS["nouns"]["determiners"])
+#: Between a scale word and its noun in Spanish and French: "6 millions de personnes".
+_SCALE_OF = frozenset(WORDS["nouns"]["scale_of"])
 #: Words after a participle that make it start a clause: "sediment flowing into".
 _PARTICIPLE_FOLLOWERS = ("into", "on", "upon", "out", "from", "through", "across", "with", "in", "at")
 _POSSESSIVES = ("'s", "\u2019s")
@@ -39,6 +42,16 @@ def clause_start(doc: Doc, sent: Span, i: int) -> int:
     return k + 1
 
 
+def past_scale_of(doc: Doc, k: int) -> int:
+    """Where a figure's unit or noun starts, token ``k`` or the one after: a Spanish or French
+    report writes "de" between a scale word and the noun it counts ("6 millions de personnes",
+    "1,5 milliard de dollars")."""
+    if 0 < k < len(doc) and doc[k].lower_ in _SCALE_OF and doc[k - 1].lower_ in N.SCALES \
+            and is_foreign_function_word(doc[k].lower_, doc._.report_language):
+        return k + 1
+    return k
+
+
 def counted_noun(doc: Doc, k: int, sent: Span, limit: int = 6,
                  singular: bool = False) -> tuple[int, int, int] | None:
     """The counted noun after a number: (first token, head token, token after the phrase).
@@ -50,6 +63,7 @@ def counted_noun(doc: Doc, k: int, sent: Span, limit: int = 6,
     poor; "the 25 most drought-exposed countries" -> countries. With ``singular`` (after "one"),
     the noun right after the number is the head: "at least one member".
     """
+    k = past_scale_of(doc, k)
     first = k
     if k < sent.end and doc[k].text in QUOTES_OPEN:
         close = next((m for m in range(k + 1, min(sent.end, k + 15)) if doc[m].text in QUOTES_CLOSE), None)
@@ -79,8 +93,9 @@ def counted_noun(doc: Doc, k: int, sent: Span, limit: int = 6,
             content += 1  # a compound with an abbreviation, a modifier: "five U.S.-flagged ships"
             pos += 1
             continue
-        if not t.is_alpha or t.lower_ in FUNCTION_WORDS or t.lower_ in MONTH_WORDS:
-            break
+        if not t.is_alpha or t.lower_ in FUNCTION_WORDS or t.lower_ in MONTH_WORDS \
+                or is_foreign_function_word(t.lower_, doc._.report_language):
+            break  # (in a French report, "20 dans l'enquête" counts no "dans")
         hyphen_next = nxt is not None and nxt.text in JOINERS and not t.whitespace_
         if looks_plural(t.lower_) and not hyphen_next and not (
                 t.lower_ in MODIFIER_COLLECTIVES and nxt is not None and looks_plural(nxt.lower_)):

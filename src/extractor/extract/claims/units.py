@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from extractor.extract.claims.words import DASHES
 from extractor.gazetteer import gazetteer
+from extractor.language import ENGLISH, lemma
 from extractor.registry import lexicon
 
 _UNITS = lexicon("units")
@@ -63,6 +64,9 @@ NON_AGENTS = frozenset(_PEOPLE["agents"]["not_people"])
 WORDNET_PEOPLE = frozenset(_WORDNET["people"]["nouns"])
 WORDNET_THINGS = frozenset(_WORDNET["things"]["nouns"])
 WORDNET_GROUPS = frozenset(_WORDNET["groups"]["nouns"])
+#: Words that count persons in Spanish and French reports, by their dictionary form.
+FOREIGN_PEOPLE: dict[str, frozenset[str]] = {
+    language: frozenset(words) for language, words in _PEOPLE["other_languages"].items()}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -121,9 +125,24 @@ def count_unit(noun: str, capitalised: bool = False) -> str:
     return MEASURES.get(noun.lower()) or singular(noun)
 
 
+def foreign_count_unit(noun: str, language: str) -> str:
+    """The canonical unit of a count in a Spanish or French report: ``"person"`` for the words
+    that count persons by any role (``people.toml``), a measure's unit, else the noun's
+    dictionary form ("178 pays" -> ``pays``, "1 084 décès" -> ``décès``), which no English
+    plural rule can give."""
+    base = lemma(noun, language)
+    if base in FOREIGN_PEOPLE.get(language, ()):
+        return "person"
+    return MEASURES.get(noun) or MEASURES.get(base) or base
+
+
 def count_unit_at(doc: Doc, i: int) -> str:
     """The unit of a count from its head noun, token ``i``; a hyphenated head keeps its first
-    part ("mini-grid")."""
+    part ("mini-grid"). In a report in another language than English, by that language's
+    dictionary (:func:`foreign_count_unit`)."""
+    language = doc._.report_language
+    if language != ENGLISH:
+        return foreign_count_unit(doc[i].lower_, language)
     unit = count_unit(doc[i].lower_, doc[i].text[:1].isupper() and not doc[i].is_sent_start)
     if unit != "person" and i >= 2 and doc[i - 1].text in DASHES and not doc[i - 1].whitespace_ \
             and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:

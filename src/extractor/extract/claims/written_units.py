@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from extractor import numbers as N
 from extractor.currencies import CODES
 from extractor.extract.claims.figures import Paragraph, Quantity
-from extractor.extract.claims.nouns import counted_noun
+from extractor.extract.claims.nouns import counted_noun, past_scale_of
 from extractor.extract.claims.pairs import part_of
 from extractor.extract.claims.qualifiers import POST_QUALIFIERS
 from extractor.extract.claims.units import TIMES_FOLLOWERS, count_unit_at, singular
@@ -36,7 +36,7 @@ def attach_unit(par: Paragraph, c: Quantity, sent: Span) -> None:
         s, label = pre
         c.family, c.unit, _ = label.split("|")
         c.start = doc[s].idx
-    k = c.j
+    k = past_scale_of(doc, c.j)  # ("1,5 milliard de dollars")
     # "5,000+ workers", "1,000-plus wells", "50-odd villages"
     if k < sent.end and doc[k].text == "+" and not doc[k - 1].whitespace_:
         c.qualifier, k = "at_least", k + 1
