@@ -585,5 +585,9 @@ def test_country_names_in_the_reports_language(blank_nlp):
     got = _by_name(places)
     assert got["Tchad"]["country"] == "TD" and got["Cameroun"]["place_type"] == "country"
     assert {"Soudan", "États-Unis"} <= set(got) and got["Afrique"]["place_type"] == "continent"
+    spanish, _ = _places(["Las exportaciones de México y de Argentina hacia Estados Unidos crecieron, y el "
+                          "comercio con México se duplicó en los últimos años."], blank_nlp=blank_nlp)
+    got = _by_name(spanish)
+    assert got["México"]["place_type"] == "country" and got["Estados Unidos"]["country"] == "US"
     english, _ = _places(["Maurice Tchad and Inde Soudan wrote the survey of Kenya."], blank_nlp=blank_nlp)
     assert {p["name"] for p in english} == {"Kenya"}

