@@ -714,7 +714,8 @@ FRENCH = (
     "cinq hectares de terres. Les recettes pétrolières ont atteint 1,5 milliard de dollars en moyenne chaque "
     "année. Le pays a été classé au dernier rang (sur 178 pays) et l'espérance de vie est d'environ 51 ans. "
     "Cinq régions (sur un total de 20 dans l'enquête) comptent 1 084 décès pour 100 000 naissances. "
-    "Près de 40% de la population vit à plus de 5 kilomètres d'un centre de santé depuis les 10 dernières années.\n")
+    "Près de 40% de la population vit à plus de 5 kilomètres d'un centre de santé depuis les 10 dernières années. "
+    "Le tableau 3 ci-dessous illustre le recours aux techniques agricoles.\n")
 SPANISH = (
     "La transición energética en Argentina\n\n"
     "Las inundaciones afectaron a un total de 15 millones de personas y el costo operativo fue de 3,5 dólares "
@@ -732,12 +733,13 @@ def test_a_reports_language_is_told_by_its_function_words(sample_text) -> None:
 def test_french_counts_measures_and_durations_take_french_words() -> None:
     """A French report's figures: persons, dollars, years and kilometres in French words; a
     counted noun in its dictionary form ("pays", never the English singular "pay"); no
-    function word taken for a noun ("20 dans l'enquête")."""
+    function word taken for a noun ("20 dans l'enquête"); a table's number no figure."""
     got = {r["surface"]: r["unit"] for r in claims_of(FRENCH)}
     assert got["6 millions"] == "person" and got["1,5 milliard de dollars"] == "USD"
     assert got["178"] == "pays" and got["51 ans"] == "year" and got["5 kilomètres"] == "km"
     assert got["1 084"] == "décès" and got["40%"] == "percent" and got["10 dernières années"] == "year"
     assert "dans" not in got.values() and got.get("20") != "dan"
+    assert "3" not in got  # "Le tableau 3": a label, as "Table 3" is (the layout lexicon's caption words)
 
 
 def test_spanish_counts_and_money_and_no_english_number_words() -> None:

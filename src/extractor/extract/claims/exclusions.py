@@ -21,10 +21,15 @@ from extractor.extract.claims.words import (
 )
 from extractor.extract.claims.written_units import SINGLE_BOUNDS, attach_unit
 from extractor.months import MONTH_WORDS
+from extractor.registry import lexicon
 
 _WORDS = WORDS["exclusions"]
-#: Words before a number that make it a label, not a quantity: "Chapter 3", "No. 5".
-LABEL_WORDS = frozenset(_WORDS["label_words"])
+#: Words before a number that make it a label, not a quantity: "Chapter 3", "No. 5"; and the words
+#: that open a caption or an inset's title, in any language the layout lexicon holds ("Tableau 3",
+#: "Cuadro 2", "Recuadro 1").
+_LAYOUT = lexicon("layout")
+LABEL_WORDS = frozenset(_WORDS["label_words"]) | frozenset(
+    w.rstrip(".") for w in _LAYOUT["caption_openers"] + _LAYOUT["inset_openers"])
 #: Words before a number word that make it part of a period or ordinal phrase ("the first three quarters").
 _ORDINALS = frozenset(_WORDS["ordinals"])
 #: Determiners that make "one" after them (maybe past an adjective) a pronoun: "the previous one".
