@@ -107,10 +107,12 @@ def test_lowercase_heads_lists_and_possessives(blank_nlp):
     places, _ = _places([
         "In Uganda's Mbale region, the villages of Bumbo and Namisindwa gained piped water.",
         "Streetlights now illuminate Kanyamkago village at night.",
-        "The basin lies in Peru, between the departments of Huancaroba and Lampasuyo.",
+        "The basin lies between the departments of Huancaroba and Lampasuyo in Ayacucho.",
     ], blank_nlp=blank_nlp)
     got = _by_name(places)
     assert got["Huancaroba"]["place_type"] == "province" and got["Lampasuyo"]["place_type"] == "province"
+    # the place the list lies in, named after it, is each item's parent
+    assert got["Huancaroba"]["parent"] == "Ayacucho" and got["Lampasuyo"]["country"] == "PE"
     assert got["Mbale region"]["place_type"] == "region" and got["Mbale region"]["parent"] == "Uganda"
     assert got["Mbale region"]["country"] == "UG"
     assert got["Bumbo"]["place_type"] == "village" and got["Namisindwa"]["place_type"] == "village"

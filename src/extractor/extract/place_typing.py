@@ -20,7 +20,7 @@ from extractor.extract.place_context import (
     lowers, name_run, names_organisation,
 )
 from extractor.extract.place_mention import HEADING_KINDS, WIDE_TYPES, Found, Mention
-from extractor.gazetteer import CUED_CITY_MIN_POPULATION, english_pos, english_word, english_words_only
+from extractor.gazetteer import CUED_CITY_MIN_POPULATION, Entry, english_pos, english_word, english_words_only
 from extractor.place_ruler import AFTER_NAME, DASHES, HEADS, LOWER_CASE, LOWER_ONLY, NAME_STOP
 #: Singular heads before "of <Name>" ("the village of A") -> place type.
 OF_HEADS: dict[str, str] = HEADS["of_heads"]["types"]
@@ -274,7 +274,9 @@ def lists(found: Found, pb: ParsedBlock) -> None:
             place_type, j = LIST_SINGULAR[low], i + 3
         else:
             continue
-        for s, e, known in _list_items(found, pb, j):
+        items = _list_items(found, pb, j)
+        within = _list_within(found, pb, items[-1][1]) if items else None
+        for s, e, known in items:
             if known:
                 _retype_bare(found, pb, s, e, place_type)
                 continue
@@ -282,7 +284,24 @@ def lists(found: Found, pb: ParsedBlock) -> None:
                 continue
             name = doc[s:e].text
             entry = gaz.lookup(name) or gaz.lookup_city(name)
-            found.add(Mention(pb, s, e, place_type, "pattern", core=name, country=entry.country if entry else ""))
+            if entry is not None:
+                found.add(Mention(pb, s, e, place_type, "pattern", core=name, country=entry.country))
+            else:  # ("the departments of A and B in C": C's, as its parts)
+                found.add(Mention(pb, s, e, place_type, "pattern", core=name, country=within.country if within else "",
+                                  gaz_parent=within.name if within else ""))
+
+
+def _list_within(found: Found, pb: ParsedBlock, end: int) -> Entry | None:
+    """The place a list of places lies in, named right after it: "in Jujuy" (a gazetteer name
+    that has a country)."""
+    doc = pb.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "in":
+        return None
+    for stop in range(min(len(doc), end + 5), end + 1, -1):
+        entry = found.gaz.lookup(doc[end + 1:stop].text)
+        if entry is not None and entry.country:
+            return entry
+    return None
 
 
 def _retype_bare(found: Found, pb: ParsedBlock, start: int, end: int, place_type: str) -> None:
