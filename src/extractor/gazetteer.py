@@ -354,6 +354,11 @@ class Gazetteer:
         """The entry for an exact name (countries, subdivisions, big cities, regions)."""
         return self.entries.get(name)
 
+    @functools.cached_property
+    def foreign_names(self) -> frozenset[str]:
+        """Every name of :attr:`foreign`, whatever its language."""
+        return frozenset(name for names in self.foreign.values() for name in names)
+
     def foreign_lookup(self, name: str, language: str) -> Entry | None:
         """A country's or continent's name in the report's language ("Tchad" in a French
         report), or None."""

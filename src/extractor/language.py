@@ -27,8 +27,8 @@ ENGLISH = "en"
 #: Function words of each language the rules know, by ISO 639-1 code.
 STOP_WORDS: dict[str, frozenset[str]] = {
     ENGLISH: frozenset(_ENGLISH), "es": frozenset(_SPANISH), "fr": frozenset(_FRENCH)}
-#: Words read to tell a report's language: the first this many are plenty.
-SAMPLE_WORDS = 20_000
+#: Words read to tell a report's language: the first this many are plenty (a page or two).
+SAMPLE_WORDS = 2_000
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 if not Doc.has_extension("report_language"):

@@ -109,7 +109,7 @@ def _candidate(found: Found, pb: ParsedBlock, start: int, end: int, method: str,
         return _headed(found, pb, start, end, method, place_type, in_title_case(doc, start, end, heading))
     text = doc[start:end].text
     entry = gaz.lookup(text)
-    foreign = gaz.foreign_lookup(text, doc._.report_language)
+    foreign = gaz.foreign_lookup(text, doc._.report_language) if text in gaz.foreign_names else None
     if foreign is not None:  # a country's name in the report's language, before a namesake's ("México")
         entry, place_type, method = foreign, foreign.place_type, "gazetteer"
     elif method == FOREIGN:

@@ -266,7 +266,9 @@ def find_column_stretch(words: list[Word], body_size: float) -> tuple[float, flo
             # the stretch starts (or ends) at its first line that leaves the gutter clear
             inside = sorted({round(w.top) for w in part}, reverse=not below)
             crossing = {round(w.top) for w in part if w.x1 > gutter[0] and w.x0 < gutter[1]}
-            edge = next(row for row in inside if row not in crossing)
+            edge = next((row for row in inside if row not in crossing), None)
+            if edge is None:
+                continue
             part = [w for w in part if (round(w.top) >= edge) is below or round(w.top) == edge]
             if _columns_of_text(part, *gutter):
                 best = (*gutter, min(w.top for w in part), max(w.bottom for w in part), len(part))

@@ -65,6 +65,7 @@ def counted_noun(doc: Doc, k: int, sent: Span, limit: int = 6,
     """
     k = past_scale_of(doc, k)
     first = k
+    language = doc._.report_language
     if k < sent.end and doc[k].text in QUOTES_OPEN:
         close = next((m for m in range(k + 1, min(sent.end, k + 15)) if doc[m].text in QUOTES_CLOSE), None)
         if close is not None:
@@ -94,7 +95,7 @@ def counted_noun(doc: Doc, k: int, sent: Span, limit: int = 6,
             pos += 1
             continue
         if not t.is_alpha or t.lower_ in FUNCTION_WORDS or t.lower_ in MONTH_WORDS \
-                or is_foreign_function_word(t.lower_, doc._.report_language):
+                or is_foreign_function_word(t.lower_, language):
             break  # (in a French report, "20 dans l'enquête" counts no "dans")
         hyphen_next = nxt is not None and nxt.text in JOINERS and not t.whitespace_
         if looks_plural(t.lower_) and not hyphen_next and not (
