@@ -3,7 +3,7 @@
 The rules read English first; reports in Spanish and French (the development corpus has both)
 count their figures in their own words: "178 pays", "15 millones de personas", "3,5 dólares".
 A report's language is the one whose function words (spaCy's stop-word lists for English,
-Spanish and French) make up most of its words: a page of any of the three is about half
+Spanish and French) make up most of its first 2,000 words: a page of any of the three is about half
 function words of its own language, and a few per cent of the others'. Each parsed block
 carries it as ``Doc._.report_language`` (set by :func:`extractor.analysis.analyse`), so a rule
 that reads a token can tell which language's words it reads.
