@@ -568,3 +568,22 @@ def test_a_back_matter_title_that_opens_its_page_heads_it_whatever_follows():
         para + "\nAbout the authors\nMaria Lopez\nSenior researcher at the institute",
     ])
     assert titles(repair_text(text)) == ["Introduction", "About the authors"]
+
+
+def test_a_listed_division_printed_again_atop_its_pages_keeps_its_first_copy_as_heading():
+    """A report prints an appendix's title atop each of its pages, as a running head; the first
+    copy, on the page the appendix opens, is its heading (the contents list gives it), the
+    others are running heads."""
+    words = ["budget", "staffing", "grant", "loan", "audit", "survey", "census", "payroll", "tax", "debt",
+             "housing", "transit", "energy", "water", "health", "school"]
+
+    def para(k: int) -> str:
+        return (f"To review the program's {words[k]} trends, we analyzed the agency's {words[k + 1]} data for the\n"
+                f"years in question and interviewed officials of the {words[k + 2]} offices that run the program.")
+
+    pages = ["Program Review\n\nContents\nLetter 1\nResults in Brief 2\nBackground 3\nAppendix I Scope and Methodology 4\n"
+             "Appendix II Comments from the Agency 9", "Letter\n" + para(0) + "\n" + para(12)]
+    pages += ["Letter\n" + para(k) + "\n" + para(k + 1) for k in (1, 3)]
+    pages += ["Appendix I: Scope and Methodology\n" + para(k) + "\n" + para(k + 1) for k in (6, 8, 10)]
+    found = titles(repair_text("\f".join(pages)))
+    assert found.count("Appendix I: Scope and Methodology") == 1

@@ -157,7 +157,10 @@ def mark_headers(units: list[Unit], pages_explicit: bool) -> None:
         # (a note the input placed in its note zone is no running line, however alike the notes
         # of several pages read: "^63 Requirement 1.2.2.1.", "^67 Requirement 1.2.2.3.")
         running = u.flags.get("running") and not u.flags.get("is_note")
-        if u.flags.get("is_header") or running or L.is_page_number(u.text):
+        # (a line the dump reading found a heading, the contents list's division printed again
+        # atop its later pages, keeps its first copy: heading_lines._first_listed_divisions)
+        furniture = u.flags.get("is_header") and not u.flags.get("heading_line")
+        if furniture or running or L.is_page_number(u.text):
             u.kind = HEADER
             continue
         if pages_explicit and i not in edge or len(u.text) > 120:

@@ -88,6 +88,7 @@ def read_dump(pages: list[RawPage]) -> DumpLines:
     contents = _contents_lines(texts)
     complete: set[str] = set()
     titles = _listed_titles(texts, contents, complete)
+    running -= _first_listed_divisions(texts, running, titles)
     # a line of cells set apart by runs of spaces (a table's row, names beside their roles) is
     # no heading's: a title is never spaced out so
     cells = {(p, i) for p, page in enumerate(pages) for i, ln in enumerate(page.lines) if L.has_spaced_cells(ln.text)}
@@ -532,6 +533,25 @@ def _running_lines(texts: list[list[str]], explicit: list[bool]) -> set[tuple[in
             pages_of.setdefault(_running_shape(texts[p][i]), set()).add(c)
     recurring = {shape for shape, seen in pages_of.items() if len(seen) >= 3}
     return {(p, i) for chunk in edges if len(chunk) > 1 for p, i in chunk if _running_shape(texts[p][i]) in recurring}
+
+
+def _first_listed_divisions(texts: list[list[str]], running: set[tuple[int, int]], titles: set[str]
+                            ) -> set[tuple[int, int]]:
+    """The first copy of each running line that is a numbered division the contents list gives
+    ("Appendix II: Scope and Methodology", printed again atop the appendix's later pages): the
+    division's heading, on the page it opens."""
+    first: dict[str, tuple[int, int]] = {}
+    for p, i in sorted(running):
+        first.setdefault(_running_shape(texts[p][i]), (p, i))
+    found: set[tuple[int, int]] = set()
+    for p, i in first.values():
+        if (m := match_heading(texts[p][i])) is not None and m.scheme == "division" \
+                and _listed(texts[p][i].replace(":", ""), titles):
+            found.add((p, i))
+            while (p, i + 1) in running:  # (the title's next lines, printed again under it)
+                i += 1
+                found.add((p, i))
+    return found
 
 
 def _running_shape(text: str) -> str:
